@@ -1,0 +1,125 @@
+"""Sphinx extension for the course site (listed in _config.yml under sphinx.extra_extensions).
+
+- serves the site's own widget host and styles (no CDN, see docs/design-widget-runtime.md);
+- validates every activity bank before any page is read, so a malformed file fails the build
+  with its file, line and field;
+- provides ``{cpd-summary}``: the table of every page's minutes and the course's CPD hours.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ._content import ContentError, check_bank_paths, load_checks
+from ._course_time import course_times, cpd_hours, page_path, toc_docnames
+
+logger = logging.getLogger(__name__)
+SITE_STATIC = Path(__file__).parent / "static" / "site"
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class cpd_summary(nodes.General, nodes.Element):
+    """Placeholder replaced once every page's title is known."""
+
+
+class CpdSummaryDirective(SphinxDirective):
+    has_content = False
+
+    def run(self):
+        root = Path(self.env.srcdir)
+        # The table depends on every page's front matter: rebuild this page when any changes.
+        for name in toc_docnames(root):
+            self.env.note_dependency(str(page_path(root, name)))
+        return [cpd_summary()]
+
+
+def _fill_cpd_summary(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for placeholder in doctree.findall(cpd_summary):
+        try:
+            times = course_times(Path(app.srcdir))
+        except ContentError as error:
+            _report(error)
+            placeholder.replace_self([])
+            continue
+        table = nodes.table(classes=["cpd-summary"])
+        group = nodes.tgroup(cols=4)
+        table += group
+        for width in (52, 16, 16, 16):
+            group += nodes.colspec(colwidth=width)
+        header = ("Page", "Teaching (min)", "Activities (min)", "Total (min)")
+        group += nodes.thead("", _row(header))
+        body = nodes.tbody()
+        for time in times:
+            title = app.env.titles[time.docname].astext() if time.docname in app.env.titles else time.docname
+            link = nodes.reference("", title, internal=True,
+                                   refuri=app.builder.get_relative_uri(docname, time.docname))
+            body += _row((link, time.teaching_minutes, time.activity_minutes, time.total_minutes))
+        total = sum(t.total_minutes for t in times)
+        body += _row((nodes.strong(text="Whole course"), sum(t.teaching_minutes for t in times),
+                      sum(t.activity_minutes for t in times), total))
+        group += body
+        note = nodes.paragraph(
+            text=f"In all, {total} minutes: {cpd_hours(total):g} hours of CPD "
+                 "(rounded down to the quarter hour).")
+        placeholder.replace_self([table, note])
+
+
+def _row(cells) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += nodes.paragraph("", "", cell if isinstance(cell, nodes.Node) else nodes.Text(str(cell)))
+        row += entry
+    return row
+
+
+def _validate_banks(app: Sphinx) -> None:
+    try:
+        load_checks(check_bank_paths(Path(app.srcdir)))
+    except ContentError as error:
+        _report(error)
+
+
+def _report(error: ContentError) -> None:
+    """A warning (an error under -W) that starts with the file and line, like Sphinx's own."""
+    logger.warning(f"{error.field}: {error.message}" if error.field else error.message,
+                   location=f"{error.path}:{error.line}" if error.line else error.path,
+                   type="course", subtype="content")
+
+
+def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Jupyter Book always loads sphinx-thebe, twice over, and points it at a CDN.
+
+    Live code on the static page would need that CDN, so the course does not use Thebe (a
+    class uses JupyterLab instead). Dropping its scripts also ends the browser's
+    "THEBE_JS_URL has already been declared" error on every page.
+    """
+    def is_thebe(asset) -> bool:
+        name = str(getattr(asset, "filename", asset) or "")
+        body = str(getattr(asset, "attributes", {}).get("body", ""))
+        return "thebe" in name or "THEBE_JS_URL" in body
+
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if not is_thebe(asset)]
+
+
+def _add_paths(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(SITE_STATIC))
+    config.templates_path.insert(0, str(TEMPLATES))
+    if not config.html_favicon:  # browsers ask for one; without it every page logs a 404
+        config.html_favicon = str(SITE_STATIC / "favicon.svg")
+
+
+def setup(app: Sphinx):
+    app.connect("config-inited", _add_paths)
+    app.connect("builder-inited", _validate_banks)
+    app.add_node(cpd_summary)
+    app.add_directive("cpd-summary", CpdSummaryDirective)
+    app.connect("doctree-resolved", _fill_cpd_summary)
+    app.connect("html-page-context", _drop_thebe)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

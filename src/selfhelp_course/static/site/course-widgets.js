@@ -1,0 +1,120 @@
+// The site's widget host: renders the course's anywidget widgets on a static page, with no
+// kernel and nothing fetched from outside the site. It replaces require.js and the Jupyter
+// widget manager (3.6 MB) for our own widgets; see docs/design-widget-runtime.md.
+//
+// myst-nb embeds every widget model's state in a <script type=".../widget-state+json"> and
+// marks each output with <script type=".../widget-view+json">{"model_id": ...}</script>.
+// An anywidget model carries its front-end module in `_esm` and its styles in `_css`.
+(function () {
+  "use strict";
+  const STATE_TYPE = "application/vnd.jupyter.widget-state+json";
+  const VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
+
+  // The subset of a Backbone-style widget model that anywidget modules use.
+  class StaticModel {
+    constructor(state) {
+      this.state = Object.assign({}, state);
+      this.listeners = new Map();
+    }
+    get(name) {
+      return this.state[name];
+    }
+    set(name, value) {
+      const previous = this.state[name];
+      this.state[name] = value;
+      if (previous !== value) this.emit(`change:${name}`, value);
+    }
+    on(event, callback) {
+      if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+      this.listeners.get(event).add(callback);
+    }
+    off(event, callback) {
+      if (!event) this.listeners.clear();
+      else if (!callback) this.listeners.delete(event);
+      else if (this.listeners.has(event)) this.listeners.get(event).delete(callback);
+    }
+    emit(event, value) {
+      for (const callback of this.listeners.get(event) || []) callback(value);
+      for (const callback of this.listeners.get("change") || []) callback(value);
+    }
+    save_changes() {} // nothing to sync with: there is no kernel on the static site
+    send() {}
+  }
+
+  const modules = new Map();
+  function loadModule(source) {
+    if (!modules.has(source)) {
+      const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+      modules.set(source, import(url).finally(() => URL.revokeObjectURL(url)));
+    }
+    return modules.get(source);
+  }
+
+  const styles = new Set();
+  function addStyle(css) {
+    if (!css || styles.has(css)) return;
+    styles.add(css);
+    const style = document.createElement("style");
+    style.textContent = css;
+    document.head.append(style);
+  }
+
+  function readStates() {
+    const states = {};
+    for (const script of document.querySelectorAll(`script[type="${STATE_TYPE}"]`)) {
+      try {
+        Object.assign(states, JSON.parse(script.textContent).state);
+      } catch (error) {
+        console.error("course-widgets: unreadable widget state", error);
+      }
+    }
+    return states;
+  }
+
+  function failure(where, message) {
+    const box = document.createElement("p");
+    box.className = "course-widget-error";
+    box.setAttribute("role", "alert");
+    box.textContent = message;
+    where.append(box);
+  }
+
+  async function renderView(script, states) {
+    const host = document.createElement("div");
+    host.className = "course-widget-host";
+    script.replaceWith(host);
+    let modelId;
+    try {
+      modelId = JSON.parse(script.textContent).model_id;
+    } catch (error) {
+      modelId = undefined;
+    }
+    const entry = states[modelId];
+    if (!entry || !entry.state || typeof entry.state._esm !== "string") {
+      failure(host, "This interactive activity is not available on this page. Open the page as a notebook in JupyterLab to use it.");
+      return;
+    }
+    try {
+      addStyle(entry.state._css);
+      const imported = await loadModule(entry.state._esm);
+      let widget = imported.default;
+      if (typeof widget === "function") widget = await widget();
+      const model = new StaticModel(entry.state);
+      if (widget.initialize) await widget.initialize({ model });
+      await widget.render({ model, el: host });
+    } catch (error) {
+      console.error("course-widgets: an activity failed to start", error);
+      failure(host, "This interactive activity could not start in this browser. The rest of the page still works.");
+    }
+  }
+
+  function start() {
+    const views = document.querySelectorAll(`script[type="${VIEW_TYPE}"]`);
+    if (!views.length) return;
+    const states = readStates();
+    views.forEach((script) => renderView(script, states));
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,115 @@
+"""Browser fixtures: the built site served on loopback, driven in Debian's headless Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from paths import ROOT, SITE
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the networking flags Chromium keeps calling home, which the tests would count.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic", "--disable-features=MediaRouter,OptimizationHints"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    if not (SITE / "index.html").is_file():
+        pytest.fail("the site is not built: run `make book` first")
+    handler = functools.partial(QuietHandler, directory=str(SITE))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it from Debian")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page in a fresh browser profile that records every request and every error."""
+
+    def __init__(self, context):
+        self.context = context
+        self.page = context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        self.page.on("console", self._console)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.errors.append(f"console: {message.text}")
+
+    def open(self, url: str):
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context()
+    yield Watched(context)
+    context.close()
+
+
+@pytest.fixture
+def new_profile(browser):
+    """Open further fresh profiles inside one test (a second browser, say)."""
+    contexts = []
+
+    def _new():
+        context = browser.new_context()
+        contexts.append(context)
+        return Watched(context)
+
+    yield _new
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """Run axe-core in a page; returns its violations, most serious first."""
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: `make test` installs it with npm ci")
+    return run_axe
+
+
+def run_axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}));
+        }"""
+    )

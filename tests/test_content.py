@@ -1,0 +1,94 @@
+"""Activity banks: loading, and precise errors for every kind of mistake a trainer can make."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from selfhelp_course._content import ContentError, check_bank_paths, load_checks
+from paths import ROOT
+
+GOOD = """\
+checks:
+  - id: demo-one
+    kind: single
+    question: Which is run by its members?
+    options:
+      - text: A self-help group
+        correct: true
+        feedback: Yes.
+      - text: A clinic
+        feedback: No.
+"""
+
+
+def error_for(write, text: str) -> ContentError:
+    path = write("bank.yml", textwrap.dedent(text))
+    with pytest.raises(ContentError) as caught:
+        load_checks([path])
+    return caught.value
+
+
+def test_a_good_bank_loads_with_defaults_and_source(write):
+    path = write("bank.yml", GOOD)
+    checks = load_checks([path])
+    assert list(checks) == ["demo-one"]
+    check = checks["demo-one"]
+    assert [option["correct"] for option in check["options"]] == [True, False]
+    assert check["source"] == (str(path), 2)
+
+
+@pytest.mark.parametrize(
+    ("broken", "line", "field", "words"),
+    [
+        (GOOD.replace("        feedback: No.\n", ""), 9, "checks[0].options[1].feedback", "is missing"),
+        (GOOD.replace("kind: single", "kind: singel"), 3, "checks[0].kind", "not one of: single, multiple"),
+        (GOOD.replace("correct: true", "correct: yes please"), 7, "checks[0].options[0].correct", "true or false"),
+        (GOOD.replace("id: demo-one", "id: Demo One"), 2, "checks[0].id", "lower-case words"),
+        (GOOD.replace("question: Which is run by its members?", "question:"), 4, "checks[0].question", "must be text"),
+        (GOOD.replace("correct: true", "correct: false"), 2, "checks[0].options", "exactly one correct"),
+        (GOOD.replace("    kind: single\n", "    kind: single\n    hint: x\n"), 4, "checks[0].hint", "not a known field"),
+        (GOOD.replace("    kind: single\n", "    kind: single\n    kind: multiple\n"), 4, "checks[0].kind", "appears twice (first on line 3)"),
+        (GOOD.replace("      - text: A clinic\n        feedback: No.\n", ""), 6, "checks[0].options", "needs 2 to 6"),
+        ("checks: [\n", 2, "", "not valid YAML"),
+        ("", 1, "", "is empty"),
+        ("- just a list\n", 1, "", "must be a mapping"),
+    ],
+)
+def test_each_mistake_names_file_line_and_field(write, broken, line, field, words):
+    error = error_for(write, broken)
+    assert error.line == line
+    assert error.field == field
+    assert words in str(error)
+    assert str(error).startswith(f"{error.path}:{line}: ")
+
+
+def test_duplicate_ids_across_files_name_both_places(write):
+    first = write("a.yml", GOOD)
+    second = write("b.yml", GOOD)
+    with pytest.raises(ContentError) as caught:
+        load_checks([first, second])
+    assert caught.value.path == str(second)
+    assert f"already used at {first}:2" in str(caught.value)
+
+
+def test_multiple_choice_needs_at_least_one_correct_answer(write):
+    text = GOOD.replace("kind: single", "kind: multiple").replace("correct: true", "correct: false")
+    assert "at least one correct" in str(error_for(write, text))
+
+
+def test_text_that_is_not_utf8_is_refused(tmp_path):
+    path = tmp_path / "bank.yml"
+    path.write_bytes(b"checks: \xff\xfe\n")
+    with pytest.raises(ContentError, match="not UTF-8"):
+        load_checks([path])
+
+
+def test_every_bank_in_the_course_is_valid_and_ids_start_with_their_file_name():
+    paths = check_bank_paths(ROOT)
+    assert paths, "the course has knowledge checks"
+    checks = load_checks(paths)
+    for check_id, check in checks.items():
+        stem = check["source"][0].rsplit("/", 1)[-1].removesuffix(".yml")
+        assert check_id.startswith(stem + "-"), f"{check_id} should start with {stem}-"
+        assert all(option["feedback"] for option in check["options"])
