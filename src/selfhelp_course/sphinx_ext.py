@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from html import escape
+
 from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -108,6 +111,25 @@ def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
             context[key] = [asset for asset in context[key] if not is_thebe(asset)]
 
 
+def _list_citations(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Docutils wraps citations in role="list" but gives each role="doc-biblioentry", which
+    is not a list item: axe-core's aria-required-children (critical) on the references page."""
+    if "body" in context and 'role="doc-biblioentry"' in context["body"]:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def _visit_hidden_code(self, node) -> None:
+    """myst-nb's "show code" toggle, without the aria-label that hid its visible text.
+
+    myst-nb labels every <summary> "Toggle hidden content" while it shows "Show code cell
+    source": axe-core's label-content-name-mismatch (serious). The visible text names it.
+    """
+    self.body.append(f'<details class="admonition hide {" ".join(node["classes"])}">\n<summary>\n')
+    for state, prompt in (("collapsed", node["prompt_show"]), ("expanded", node["prompt_hide"])):
+        self.body.append(f'<p class="{state} admonition-title">{escape(prompt)}</p>\n')
+    self.body.append("</summary>\n")
+
+
 def _add_paths(app: Sphinx, config) -> None:
     config.html_static_path.append(str(SITE_STATIC))
     config.templates_path.insert(0, str(TEMPLATES))
@@ -122,4 +144,6 @@ def setup(app: Sphinx):
     app.add_directive("cpd-summary", CpdSummaryDirective)
     app.connect("doctree-resolved", _fill_cpd_summary)
     app.connect("html-page-context", _drop_thebe)
+    app.connect("html-page-context", _list_citations)
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_code, depart_HideCellInput))
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
