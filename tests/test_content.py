@@ -5,7 +5,7 @@ import textwrap
 
 import pytest
 
-from selfhelp_course._content import ContentError, check_bank_paths, load_checks
+from selfhelp_course._content import CHECKS, ContentError
 from paths import ROOT
 
 GOOD = """\
@@ -25,13 +25,13 @@ checks:
 def error_for(write, text: str) -> ContentError:
     path = write("bank.yml", textwrap.dedent(text))
     with pytest.raises(ContentError) as caught:
-        load_checks([path])
+        CHECKS.load([path])
     return caught.value
 
 
 def test_a_good_bank_loads_with_defaults_and_source(write):
     path = write("bank.yml", GOOD)
-    checks = load_checks([path])
+    checks = CHECKS.load([path])
     assert list(checks) == ["demo-one"]
     check = checks["demo-one"]
     assert [option["correct"] for option in check["options"]] == [True, False]
@@ -67,7 +67,7 @@ def test_duplicate_ids_across_files_name_both_places(write):
     first = write("a.yml", GOOD)
     second = write("b.yml", GOOD)
     with pytest.raises(ContentError) as caught:
-        load_checks([first, second])
+        CHECKS.load([first, second])
     assert caught.value.path == str(second)
     assert f"already used at {first}:2" in str(caught.value)
 
@@ -81,13 +81,13 @@ def test_text_that_is_not_utf8_is_refused(tmp_path):
     path = tmp_path / "bank.yml"
     path.write_bytes(b"checks: \xff\xfe\n")
     with pytest.raises(ContentError, match="not UTF-8"):
-        load_checks([path])
+        CHECKS.load([path])
 
 
 def test_every_bank_in_the_course_is_valid_and_ids_start_with_their_file_name():
-    paths = check_bank_paths(ROOT)
+    paths = CHECKS.paths(ROOT)
     assert paths, "the course has knowledge checks"
-    checks = load_checks(paths)
+    checks = CHECKS.load(paths)
     for check_id, check in checks.items():
         stem = check["source"][0].rsplit("/", 1)[-1].removesuffix(".yml")
         assert check_id.startswith(stem + "-"), f"{check_id} should start with {stem}-"

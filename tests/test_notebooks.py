@@ -15,8 +15,11 @@ from selfhelp_course._course_time import page_path, toc_docnames
 from paths import ROOT
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+# Book pages with code, and notebooks kept out of the book (the trainer's live demo).
 EXECUTABLE = [name for name in toc_docnames(ROOT)
               if "```{code-cell}" in page_path(ROOT, name).read_text(encoding="utf-8")]
+EXECUTABLE += sorted(f"notebooks/{path.stem}" for path in (ROOT / "notebooks").glob("*.md")
+                     if f"notebooks/{path.stem}" not in EXECUTABLE)
 
 
 def execute(name: str):
@@ -45,7 +48,8 @@ def test_page_executes_and_every_activity_renders_a_widget(name):
 
 
 def test_some_pages_are_executable():
-    assert {"notebooks/esteem-sample", "notebooks/wellbeing-data"} <= set(EXECUTABLE)
+    assert {"notebooks/esteem-sample", "notebooks/wellbeing-data",
+            "notebooks/live-session-demo"} <= set(EXECUTABLE)
 
 
 @pytest.mark.notebooks

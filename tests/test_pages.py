@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from selfhelp_course._content import check_bank_paths, load_checks
+from selfhelp_course._content import CHECKS
 from selfhelp_course._course_time import front_matter, page_path, toc_docnames
 from paths import ROOT
 
@@ -17,7 +17,7 @@ REFERENCE_PAGES = {"book/glossary", "book/references", "book/execution-status"}
 TEACHING = [name for name in toc_docnames(ROOT) if name not in REFERENCE_PAGES]
 CASE_STUDIES = [name for name in TEACHING if name.startswith("case_studies/")]
 BIB_KEYS = set(re.findall(r"@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text(encoding="utf-8")))
-CHECK_IDS = set(load_checks(check_bank_paths(ROOT)))
+CHECK_IDS = set(CHECKS.load(CHECKS.paths(ROOT)))
 
 
 def source(name: str) -> str:

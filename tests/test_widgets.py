@@ -7,19 +7,40 @@ import subprocess
 import pytest
 
 from selfhelp_course import KnowledgeCheck, knowledge_check
-from selfhelp_course._content import check_bank_paths, load_checks
-from selfhelp_course._widgets import _module
+from selfhelp_course._content import CHECKS
+from selfhelp_course._widgets import CourseWidget, _module
 from paths import ROOT
 
-A_CHECK_ID = next(iter(load_checks(check_bank_paths(ROOT))))
+A_CHECK_ID = next(iter(CHECKS.load(CHECKS.paths(ROOT))))
 
 
-def test_knowledge_check_carries_the_bank_item_without_its_source_location():
+def test_knowledge_check_carries_the_bank_item_and_its_page():
     widget = knowledge_check(A_CHECK_ID)
     assert isinstance(widget, KnowledgeCheck)
-    assert widget.check["id"] == A_CHECK_ID
-    assert set(widget.check) == {"id", "kind", "question", "options"}
+    assert [check["id"] for check in widget.checks] == [A_CHECK_ID]
+    assert set(widget.checks[0]) == {"id", "kind", "question", "options"}
     assert "export default" in widget._esm and "function openStore" in widget._esm
+
+
+def test_the_page_of_an_activity_is_its_bank_file_s_page():
+    assert knowledge_check("welcome-where-saved").page == "book/welcome"
+    assert knowledge_check("cancer-group-themes").page == "case_studies/cancer-group"
+
+
+def test_several_checks_make_one_widget_with_a_score():
+    ids = ["welcome-where-saved", "welcome-not-privileged"]
+    widget = knowledge_check(*ids)
+    assert [check["id"] for check in widget.checks] == ids
+    assert widget.score == 0
+    right = [i for i, o in enumerate(widget.checks[0]["options"]) if o["correct"]]
+    widget.answers = {ids[0]: {"selected": right, "checked": True}}
+    assert widget.correct(ids[0]) is True and widget.correct(ids[1]) is None
+    assert widget.score == 1
+
+
+def test_no_ids_is_a_clear_error():
+    with pytest.raises(TypeError, match="at least one"):
+        knowledge_check()
 
 
 def test_unknown_check_names_where_it_looked():
@@ -29,19 +50,20 @@ def test_unknown_check_names_where_it_looked():
 
 def test_correct_reads_back_what_the_learner_chose():
     widget = knowledge_check(A_CHECK_ID)
-    right = [i for i, option in enumerate(widget.check["options"]) if option["correct"]]
-    wrong = [i for i in range(len(widget.check["options"])) if i not in right][:1]
-    assert widget.correct is None
-    widget.selected, widget.checked = right, True
-    assert widget.correct is True
-    widget.selected = wrong
-    assert widget.correct is False
+    options = widget.checks[0]["options"]
+    right = [i for i, option in enumerate(options) if option["correct"]]
+    wrong = [i for i in range(len(options)) if i not in right][:1]
+    assert widget.correct(A_CHECK_ID) is None
+    widget.answers = {A_CHECK_ID: {"selected": right, "checked": True}}
+    assert widget.correct(A_CHECK_ID) is True
+    widget.answers = {A_CHECK_ID: {"selected": wrong, "checked": True}}
+    assert widget.correct(A_CHECK_ID) is False
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to parse the modules")
-@pytest.mark.parametrize("name", ["knowledge_check.js"])
-def test_each_widget_module_is_valid_javascript(tmp_path, name):
+@pytest.mark.parametrize("widget", CourseWidget.__subclasses__(), ids=lambda cls: cls.__name__)
+def test_each_widget_module_is_valid_javascript(tmp_path, widget):
     module = tmp_path / "widget.mjs"
-    module.write_text(_module(name), encoding="utf-8")
+    module.write_text(_module(*widget.modules), encoding="utf-8")
     result = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

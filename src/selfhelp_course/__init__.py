@@ -1,11 +1,19 @@
 """Supporting Self-Help Groups: the course's widgets and helpers.
 
-Public API::
+Public API (each takes ids from the YAML banks in ``data/activities/``)::
 
-    from selfhelp_course import knowledge_check
-    knowledge_check("welcome-anonymise")
+    from selfhelp_course import knowledge_check, sorting_exercise, scenario, reflection
+    knowledge_check("welcome-where-saved")
 """
 from ._content import ContentError
-from ._widgets import KnowledgeCheck, knowledge_check
+from ._widgets import (KnowledgeCheck, Reflection, Scenario, SortingExercise, WellbeingExplorer,
+                       knowledge_check, reflection, scenario, sorting_exercise, wellbeing_explorer)
 
-__all__ = ["ContentError", "KnowledgeCheck", "knowledge_check"]
+__all__ = [
+    "ContentError",
+    "KnowledgeCheck", "knowledge_check",
+    "SortingExercise", "sorting_exercise",
+    "Scenario", "scenario",
+    "Reflection", "reflection",
+    "WellbeingExplorer", "wellbeing_explorer",
+]

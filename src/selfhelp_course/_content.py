@@ -167,7 +167,133 @@ KNOWLEDGE_CHECK = Record(
     },
     rule=_check_answers,
 )
-CHECK_BANK = Record(required={"checks": ListOf(KNOWLEDGE_CHECK)})
+
+
+# ---------------------------------------------------------------- sorting exercises
+def _check_sorting(exercise: dict, node, path: Path, field: str) -> None:
+    ids = [category["id"] for category in exercise["categories"]]
+    _unique(ids, node, path, f"{field}.categories", "category id")
+    for index, item in enumerate(exercise["items"]):
+        if item["answer"] not in ids:
+            raise ContentError(path, _line(_child(node, "items").value[index]),
+                               f"{field}.items[{index}].answer",
+                               f"{item['answer']!r} is not one of the categories: {', '.join(ids)}")
+
+
+SLUG = Text(max_length=80, pattern=ID_PATTERN,
+            hint="must be lower-case words joined by hyphens, e.g. self-help-group")
+
+SORTING_EXERCISE = Record(
+    required={
+        "id": SLUG,
+        "title": Text(max_length=200),
+        "instructions": Text(),
+        "categories": ListOf(Record(required={"id": SLUG, "label": Text(max_length=120)}),
+                             min_items=2, max_items=8),
+        "items": ListOf(Record(required={"text": Text(max_length=600), "answer": SLUG,
+                                         "explanation": Text()}),
+                        min_items=8, max_items=12),
+    },
+    rule=_check_sorting,
+)
+
+
+# ---------------------------------------------------------------- branching scenarios
+STANCES = ("supports", "takes-over", "mixed")
+
+
+def _check_scenario(scenario: dict, node, path: Path, field: str) -> None:
+    steps = {step["id"]: step for step in scenario["steps"]}
+    step_nodes = _child(node, "steps").value
+    _unique([step["id"] for step in scenario["steps"]], node, path, f"{field}.steps", "step id")
+    if scenario["start"] not in steps:
+        raise ContentError(path, _line(_child(node, "start")), f"{field}.start",
+                           f"{scenario['start']!r} is not the id of a step")
+    for index, step in enumerate(scenario["steps"]):
+        where, line = f"{field}.steps[{index}]", _line(step_nodes[index])
+        if bool(step["choices"]) == bool(step["ending"]):
+            raise ContentError(path, line, where,
+                               "a step has either choices (to go on) or an ending, not both or neither")
+        if step["ending"] and not step["debrief"]:
+            raise ContentError(path, line, f"{where}.debrief", "an ending needs a debrief")
+        for number, choice in enumerate(step["choices"] or []):
+            if choice["next"] not in steps:
+                raise ContentError(path, line, f"{where}.choices[{number}].next",
+                                   f"{choice['next']!r} is not the id of a step")
+    # Every step reachable, and no way round in circles, so every path reaches an ending.
+    state: dict[str, str] = {}
+
+    def visit(step_id: str, trail: tuple[str, ...]) -> None:
+        if state.get(step_id) == "open":
+            raise ContentError(path, _line(node), f"{field}.steps",
+                               "the choices go round in a circle: " + " -> ".join((*trail, step_id)))
+        if state.get(step_id) == "done":
+            return
+        state[step_id] = "open"
+        for choice in steps[step_id]["choices"] or []:
+            visit(choice["next"], (*trail, step_id))
+        state[step_id] = "done"
+
+    visit(scenario["start"], ())
+    for index, step in enumerate(scenario["steps"]):
+        if step["id"] not in state:
+            raise ContentError(path, _line(step_nodes[index]), f"{field}.steps[{index}]",
+                               f"step {step['id']!r} cannot be reached from the start")
+
+
+SCENARIO = Record(
+    required={
+        "id": SLUG,
+        "title": Text(max_length=200),
+        "start": SLUG,
+        "steps": ListOf(Record(
+            required={"id": SLUG, "text": Text(max_length=3000)},
+            optional={
+                "choices": (ListOf(Record(required={
+                    "text": Text(max_length=400), "next": SLUG, "stance": OneOf(STANCES),
+                    "consequence": Text()}), min_items=2, max_items=4), None),
+                "ending": (OneOf(STANCES), None),
+                "debrief": (Text(max_length=3000), None),
+            }), min_items=3, max_items=40),
+    },
+    rule=_check_scenario,
+)
+
+
+# ---------------------------------------------------------------- reflections
+REFLECTION = Record(
+    required={"id": SLUG, "title": Text(max_length=200), "prompt": Text()},
+    optional={"framework": (SLUG, "gibbs")},
+)
+
+FRAMEWORKS = Record(required={"frameworks": ListOf(Record(
+    required={
+        "id": SLUG,
+        "name": Text(max_length=120),
+        "source": Text(max_length=200),
+        "parts": ListOf(Record(required={"id": SLUG, "heading": Text(max_length=120),
+                                         "prompt": Text()}), min_items=2, max_items=8),
+    }), min_items=1)})
+
+
+# ---------------------------------------------------------------- the well-being explorer
+EXPLORER = Record(required={
+    "title": Text(max_length=200),
+    "introduction": Text(),
+    "caveats": ListOf(Text(), min_items=2, max_items=10),
+})
+
+
+def _child(mapping_node, key: str):
+    return next(value for k, value in mapping_node.value if k.value == key)
+
+
+def _unique(values: list[str], node, path: Path, field: str, what: str) -> None:
+    seen = set()
+    for value in values:
+        if value in seen:
+            raise ContentError(path, _line(node), field, f"the {what} {value!r} is used twice")
+        seen.add(value)
 
 
 # ---------------------------------------------------------------- loading
@@ -200,33 +326,68 @@ def parse(path: Path) -> yaml.Node:
     return node
 
 
-def load_checks(paths: Iterable[Path]) -> dict[str, dict]:
-    """All knowledge checks by id, each with ``source`` (path, line) for messages."""
-    checks: dict[str, dict] = {}
-    for path in sorted(paths):
-        node = parse(path)
-        bank = CHECK_BANK.check(node, path, "")
-        for index, check in enumerate(bank["checks"]):
-            line = _line(_value(node, "checks").value[index])
-            if check["id"] in checks:
-                first = checks[check["id"]]["source"]
-                raise ContentError(path, line, f"checks[{index}].id",
-                                   f"{check['id']!r} is already used at {first[0]}:{first[1]}")
-            checks[check["id"]] = {**check, "source": (str(path), line)}
-    return checks
+@dataclass(frozen=True)
+class Bank:
+    """A folder of YAML files, data/activities/<kind>/*.yml, each a list of items under <kind>."""
+
+    kind: str
+    item: Record
+
+    def paths(self, root: Path | None = None) -> list[Path]:
+        return sorted(((root or course_root()) / "data" / "activities" / self.kind).glob("*.yml"))
+
+    def load(self, paths: Iterable[Path]) -> dict[str, dict]:
+        """Every item by id, each with ``source`` (path, line) for messages."""
+        items: dict[str, dict] = {}
+        schema = Record(required={self.kind: ListOf(self.item)})
+        for path in sorted(paths):
+            node = parse(path)
+            bank = schema.check(node, path, "")
+            for index, item in enumerate(bank[self.kind]):
+                line = _line(_child(node, self.kind).value[index])
+                if item["id"] in items:
+                    first = items[item["id"]]["source"]
+                    raise ContentError(path, line, f"{self.kind}[{index}].id",
+                                       f"{item['id']!r} is already used at {first[0]}:{first[1]}")
+                items[item["id"]] = {**item, "source": (str(path), line)}
+        return items
+
+    def find(self, item_id: str, root: Path | None = None) -> dict:
+        items = self.load(self.paths(root))
+        if item_id not in items:
+            raise KeyError(f"no item with id {item_id!r} in data/activities/{self.kind}/*.yml")
+        return items[item_id]
 
 
-def _value(mapping_node, key: str):
-    return next(value for k, value in mapping_node.value if k.value == key)
+CHECKS = Bank("checks", KNOWLEDGE_CHECK)
+SORTING = Bank("sorting", SORTING_EXERCISE)
+SCENARIOS = Bank("scenarios", SCENARIO)
+REFLECTIONS = Bank("reflections", REFLECTION)
+BANKS = (CHECKS, SORTING, SCENARIOS, REFLECTIONS)
+FRAMEWORKS_FILE = "data/activities/reflection-frameworks.yml"
+EXPLORER_FILE = "data/activities/wellbeing-explorer.yml"
 
 
-def check_bank_paths(root: Path | None = None) -> list[Path]:
-    root = root or course_root()
-    return sorted((root / "data" / "activities" / "checks").glob("*.yml"))
+def load_config(relative: str, schema: Record, root: Path | None = None) -> dict:
+    path = (root or course_root()) / relative
+    return schema.check(parse(path), path, "")
 
 
-def find_check(check_id: str, root: Path | None = None) -> dict:
-    checks = load_checks(check_bank_paths(root))
-    if check_id not in checks:
-        raise KeyError(f"no knowledge check with id {check_id!r} in data/activities/checks/*.yml")
-    return checks[check_id]
+def validate_all(root: Path) -> None:
+    """Everything trainers edit, checked together; the first problem raises ContentError."""
+    loaded = {bank.kind: bank.load(bank.paths(root)) for bank in BANKS}
+    frameworks = {f["id"] for f in load_config(FRAMEWORKS_FILE, FRAMEWORKS, root)["frameworks"]}
+    load_config(EXPLORER_FILE, EXPLORER, root)
+    for reflection in loaded["reflections"].values():
+        if reflection["framework"] not in frameworks:
+            path, line = reflection["source"]
+            raise ContentError(path, line, "framework", f"{reflection['framework']!r} is not one of "
+                               f"the frameworks in {FRAMEWORKS_FILE}: {', '.join(sorted(frameworks))}")
+    ids = {}
+    for kind, items in loaded.items():
+        for item_id, item in items.items():
+            if item_id in ids:
+                path, line = item["source"]
+                raise ContentError(path, line, "id", f"{item_id!r} is also the id of an item in "
+                                   f"data/activities/{ids[item_id]}/; ids must be unique")
+            ids[item_id] = kind

@@ -1,26 +1,30 @@
 """The course's widgets: thin anywidget wrappers whose behaviour lives in static/*.js.
 
 Because the behaviour is front-end code, the same widget works in JupyterLab (with a kernel)
-and on the static site (rendered by the site's own small widget host, with no kernel).
+and on the static site (rendered by the site's own small widget host, with no kernel). Each
+widget syncs what the learner does back into traits, so Python can read it in JupyterLab.
 """
 from __future__ import annotations
 
+import csv
 from functools import cache
 from pathlib import Path
 
 import anywidget
 import traitlets
 
-from ._content import find_check
+from . import ons4
+from ._content import (CHECKS, EXPLORER, EXPLORER_FILE, FRAMEWORKS, FRAMEWORKS_FILE,
+                       REFLECTIONS, SCENARIOS, SORTING, course_root, load_config)
+from ._course_time import toc_docnames
 
 STATIC = Path(__file__).parent / "static"
 
 
 @cache
-def _module(name: str) -> str:
-    """One ES module per widget: the shared core followed by the widget's own code."""
-    return (STATIC / "core.js").read_text(encoding="utf-8") + "\n" + (STATIC / name).read_text(
-        encoding="utf-8")
+def _module(*names: str) -> str:
+    """One ES module per widget: the shared core, any shared parts, then the widget's code."""
+    return "\n".join((STATIC / name).read_text(encoding="utf-8") for name in ("core.js", *names))
 
 
 @cache
@@ -28,28 +32,142 @@ def _stylesheet() -> str:
     return (STATIC / "course.css").read_text(encoding="utf-8")
 
 
-class KnowledgeCheck(anywidget.AnyWidget):
-    """A single- or multiple-choice question with feedback for every option."""
+def _page_of(item: dict) -> str:
+    """The page an item belongs to: its bank file is named after the page (its slug)."""
+    slug = Path(item["source"][0]).stem
+    matches = [name for name in toc_docnames(course_root()) if Path(name).name == slug]
+    return matches[0] if matches else slug
 
-    _esm = traitlets.Unicode(_module("knowledge_check.js")).tag(sync=True)
-    _css = traitlets.Unicode(_stylesheet()).tag(sync=True)
-    check = traitlets.Dict().tag(sync=True)
-    #: Indices of the options the learner has chosen (read back live in JupyterLab).
-    selected = traitlets.List(traitlets.Int()).tag(sync=True)
-    #: Whether the learner has pressed "Check answer" for the current choice.
+
+def _public(item: dict) -> dict:
+    return {key: value for key, value in item.items() if key != "source"}
+
+
+class CourseWidget(anywidget.AnyWidget):
+    #: The widget's module files in static/, after core.js (read when a widget is made).
+    modules: tuple[str, ...] = ()
+    _esm = traitlets.Unicode().tag(sync=True)
+    _css = traitlets.Unicode().tag(sync=True)
+    #: The page (docname) the activity belongs to, for progress and the CPD portfolio.
+    page = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("_esm", _module(*self.modules))
+        kwargs.setdefault("_css", _stylesheet())
+        super().__init__(**kwargs)
+
+
+class KnowledgeCheck(CourseWidget):
+    """One or more single- or multiple-choice questions, with feedback for every option.
+
+    With more than one question the learner sees a score.
+    """
+
+    modules = ("knowledge_check.js",)
+    checks = traitlets.List(traitlets.Dict()).tag(sync=True)
+    #: Per question id: {"selected": [option indices], "checked": bool}.
+    answers = traitlets.Dict().tag(sync=True)
+
+    def correct(self, check_id: str) -> bool | None:
+        """True or False once the learner has checked that question, None before."""
+        answer = self.answers.get(check_id) or {}
+        if not answer.get("checked"):
+            return None
+        check = next(c for c in self.checks if c["id"] == check_id)
+        right = [i for i, option in enumerate(check["options"]) if option["correct"]]
+        return sorted(answer.get("selected", [])) == right
+
+    @property
+    def score(self) -> int:
+        return sum(bool(self.correct(check["id"])) for check in self.checks)
+
+
+def knowledge_check(*check_ids: str) -> KnowledgeCheck:
+    """The knowledge check(s) with these ids from ``data/activities/checks/*.yml``."""
+    if not check_ids:
+        raise TypeError("knowledge_check() needs at least one check id")
+    items = [CHECKS.find(check_id) for check_id in check_ids]
+    return KnowledgeCheck(checks=[_public(item) for item in items], page=_page_of(items[0]))
+
+
+class SortingExercise(CourseWidget):
+    """Place short descriptions of groups into the kinds the course distinguishes."""
+
+    modules = ("sorting.js",)
+    exercise = traitlets.Dict().tag(sync=True)
+    #: Item index (as text) -> chosen category id.
+    placements = traitlets.Dict().tag(sync=True)
     checked = traitlets.Bool(False).tag(sync=True)
 
     @property
-    def correct(self) -> bool | None:
-        """True or False once checked, None before."""
-        if not self.checked:
-            return None
-        right = [i for i, option in enumerate(self.check["options"]) if option["correct"]]
-        return sorted(self.selected) == right
+    def score(self) -> int:
+        return sum(self.placements.get(str(i)) == item["answer"]
+                   for i, item in enumerate(self.exercise["items"]))
 
 
-def knowledge_check(check_id: str) -> KnowledgeCheck:
-    """The knowledge check ``check_id`` from ``data/activities/checks/*.yml``."""
-    check = find_check(check_id)
-    public = {key: check[key] for key in ("id", "kind", "question", "options")}
-    return KnowledgeCheck(check=public)
+def sorting_exercise(exercise_id: str) -> SortingExercise:
+    item = SORTING.find(exercise_id)
+    return SortingExercise(exercise=_public(item), page=_page_of(item))
+
+
+class Scenario(CourseWidget):
+    """A branching scenario: a practitioner's choices and where they lead."""
+
+    modules = ("scenario.js",)
+    scenario = traitlets.Dict().tag(sync=True)
+    #: The learner's route: [{"step": step id, "choice": choice index}, ...].
+    path = traitlets.List(traitlets.Dict()).tag(sync=True)
+
+
+def scenario(scenario_id: str) -> Scenario:
+    item = SCENARIOS.find(scenario_id)
+    return Scenario(scenario=_public(item), page=_page_of(item))
+
+
+class Reflection(CourseWidget):
+    """A reflective writing box with a choice of framework and a privacy guard."""
+
+    modules = ("privacy.js", "reflection.js")
+    reflection = traitlets.Dict().tag(sync=True)
+    frameworks = traitlets.List(traitlets.Dict()).tag(sync=True)
+    #: As the learner last left it: {"framework": id, "texts": {framework id: {part id: text}}}.
+    #: Text written under one framework is kept when the learner switches to another.
+    entry = traitlets.Dict().tag(sync=True)
+
+
+def reflection(reflection_id: str) -> Reflection:
+    item = REFLECTIONS.find(reflection_id)
+    frameworks = load_config(FRAMEWORKS_FILE, FRAMEWORKS)["frameworks"]
+    return Reflection(reflection=_public(item), frameworks=frameworks, page=_page_of(item))
+
+
+class WellbeingExplorer(CourseWidget):
+    """The illustrative ONS4 answers, filtered and charted in the browser."""
+
+    modules = ("explorer.js",)
+    text = traitlets.Dict().tag(sync=True)
+    questions = traitlets.List(traitlets.Dict()).tag(sync=True)
+    #: One row per member and time: {"member", "time", "<question>": score, "<question>_band": band}.
+    rows = traitlets.List(traitlets.Dict()).tag(sync=True)
+    #: The learner's current view: {"question": key, "view": name, "band": filter}.
+    view = traitlets.Dict().tag(sync=True)
+
+
+def wellbeing_explorer(csv_path: str | Path = "data/ons4_illustrative.csv") -> WellbeingExplorer:
+    """Bands are worked out here, by :mod:`selfhelp_course.ons4`, so they are defined once."""
+    path = course_root() / csv_path
+    with path.open(encoding="utf-8", newline="") as handle:
+        raw = list(csv.DictReader(handle))
+    rows = []
+    for record in raw:
+        row = {"member": record["member"], "time": record["time"]}
+        for key in ons4.QUESTION_KEYS:
+            score = int(record[key])
+            row[key] = score
+            row[f"{key}_band"] = ons4.ons4_band(key, score)
+        rows.append(row)
+    questions = [{"key": q.key, "label": q.label, "summary": q.summary,
+                  "higher_is_better": q.higher_is_better,
+                  "bands": list(ons4.band_labels(q.key))} for q in ons4.QUESTIONS.values()]
+    return WellbeingExplorer(text=load_config(EXPLORER_FILE, EXPLORER), questions=questions,
+                             rows=rows, page="notebooks/wellbeing-data")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import hashlib
+import shutil
 from html import escape
 
 from docutils import nodes
@@ -17,7 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ._content import ContentError, check_bank_paths, load_checks
+from ._content import ContentError, validate_all
+from ._fonts import subset_icon_fonts
 from ._course_time import course_times, cpd_hours, page_path, toc_docnames
 
 logger = logging.getLogger(__name__)
@@ -82,7 +85,7 @@ def _row(cells) -> nodes.row:
 
 def _validate_banks(app: Sphinx) -> None:
     try:
-        load_checks(check_bank_paths(Path(app.srcdir)))
+        validate_all(Path(app.srcdir))
     except ContentError as error:
         _report(error)
 
@@ -130,6 +133,48 @@ def _visit_hidden_code(self, node) -> None:
     self.body.append("</summary>\n")
 
 
+# What a page's widgets embed when it is executed: the package (modules, styles, Python) and
+# the course data (activity banks, datasets). The execution cache only knows the page's own
+# code, so when any of these change every page must run again.
+EXECUTION_INPUTS = (Path(__file__).parent, "data")
+STAMP = "course-execution-inputs.sha256"
+
+
+def _fingerprint(root: Path) -> str:
+    digest = hashlib.sha256()
+    for base in EXECUTION_INPUTS:
+        folder = root / base
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _check_execution_inputs(app: Sphinx) -> None:
+    stamp = Path(app.doctreedir) / STAMP
+    app.course_fingerprint = _fingerprint(Path(app.srcdir))
+    app.course_inputs_changed = not stamp.is_file() or stamp.read_text() != app.course_fingerprint
+    # myst-nb has settled the cache's path by now (its builder-inited handler runs first).
+    cache = Path(app.env.mystnb_config.execution_cache_path)
+    if app.course_inputs_changed and cache.is_dir():
+        logger.info("course: widget code or data changed; clearing the execution cache")
+        shutil.rmtree(cache)
+
+
+def _outdated(app: Sphinx, env, added, changed, removed):
+    return sorted(env.found_docs - added - changed) if app.course_inputs_changed else []
+
+
+def _shrink_icon_fonts(app: Sphinx, exception) -> None:
+    if exception is None and app.builder.format == "html":
+        for name, (before, after) in subset_icon_fonts(Path(app.outdir)).items():
+            logger.info(f"course: {name} cut to the icons in use, {before:,} -> {after:,} bytes")
+
+
+def _save_stamp(app: Sphinx, exception) -> None:
+    if exception is None and app.statuscode == 0:
+        (Path(app.doctreedir) / STAMP).write_text(app.course_fingerprint)
+
+
 def _add_paths(app: Sphinx, config) -> None:
     config.html_static_path.append(str(SITE_STATIC))
     config.templates_path.insert(0, str(TEMPLATES))
@@ -139,7 +184,12 @@ def _add_paths(app: Sphinx, config) -> None:
 
 def setup(app: Sphinx):
     app.connect("config-inited", _add_paths)
+    app.add_css_file("course-site.css")
     app.connect("builder-inited", _validate_banks)
+    app.connect("builder-inited", _check_execution_inputs)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("build-finished", _shrink_icon_fonts)
+    app.connect("build-finished", _save_stamp)
     app.add_node(cpd_summary)
     app.add_directive("cpd-summary", CpdSummaryDirective)
     app.connect("doctree-resolved", _fill_cpd_summary)

@@ -8,11 +8,11 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import check_bank_paths, load_checks
+from selfhelp_course._content import CHECKS
 from selfhelp_course._course_time import page_path, toc_docnames
 from paths import ROOT
 
-CHECKS = load_checks(check_bank_paths(ROOT))
+CHECKS = CHECKS.load(CHECKS.paths(ROOT))
 
 
 def first_single_choice_page():

@@ -1,12 +1,11 @@
-// Knowledge check: one question, single or multiple choice, feedback for each option.
-// The learner's choice is kept in localStorage and synced to Python when a kernel is present.
+// Knowledge check: one or more questions, single or multiple choice, feedback for each option,
+// a score when there is more than one question, and retry. Each question's answer is kept in
+// localStorage (key check:<id>) and synced to Python (trait `answers`) when a kernel is present.
 
-function render({ model, el }) {
-  const check = model.get("check");
+function renderQuestion(check, page, onSave) {
   const multiple = check.kind === "multiple";
   const store = openStore(`check:${check.id}`);
   const uid = uniqueId(`kc-${check.id}`);
-
   const inputs = [];
   const notes = [];
   const options = check.options.map((option, index) => {
@@ -22,7 +21,6 @@ function render({ model, el }) {
     notes.push(note);
     return h("div", { class: "kc-option" }, input, h("label", { for: input.id }, option.text), note);
   });
-
   const checkButton = h("button", { type: "button", class: "course-button" }, "Check answer");
   const retryButton = h(
     "button",
@@ -31,20 +29,18 @@ function render({ model, el }) {
   );
   const status = h("p", { class: "course-status", role: "status", "aria-live": "polite" });
   const notice = h("p", { class: "course-notice", hidden: true });
-
-  el.append(
-    h(
-      "fieldset",
-      { class: "course-widget kc", "data-check-id": check.id },
-      h("legend", { class: "kc-question" }, check.question),
-      h("p", { class: "kc-hint" }, multiple ? "Choose all that apply." : "Choose one answer."),
-      h("div", { class: "kc-options" }, options),
-      h("div", { class: "course-actions" }, checkButton, retryButton),
-      status,
-      notice,
-    ),
+  const element = h(
+    "fieldset",
+    { class: "course-widget kc", "data-check-id": check.id },
+    h("legend", { class: "kc-question" }, check.question),
+    h("p", { class: "kc-hint" }, multiple ? "Choose all that apply." : "Choose one answer."),
+    h("div", { class: "kc-options" }, options),
+    h("div", { class: "course-actions" }, checkButton, retryButton),
+    status,
+    notice,
   );
 
+  const answer = { selected: [], checked: false };
   const chosen = () => inputs.flatMap((input, index) => (input.checked ? [index] : []));
   const isRight = (picked) => check.options.every((option, i) => option.correct === picked.includes(i));
 
@@ -54,20 +50,26 @@ function render({ model, el }) {
   }
 
   function save(picked, checked) {
-    const result = store.write({ v: 1, selected: picked, checked });
+    answer.selected = picked;
+    answer.checked = checked;
+    const result = store.write({
+      v: 1,
+      page,
+      updated: new Date().toISOString(),
+      complete: checked && isRight(picked),
+      selected: picked,
+      checked,
+    });
     if (!result.ok) tell(STORAGE_MESSAGES[result.reason]);
-    model.set("selected", picked);
-    model.set("checked", checked);
-    model.save_changes();
+    onSave();
   }
 
   function showFeedback(picked, speak) {
     const right = isRight(picked);
     check.options.forEach((option, index) => {
-      const picking = picked.includes(index);
       // When right, every option's explanation is worth reading; when wrong, only the
       // learner's own choices are explained so that "Try again" still means something.
-      const visible = right || picking;
+      const visible = right || picked.includes(index);
       notes[index].hidden = !visible;
       notes[index].textContent = visible
         ? `${option.correct ? "Correct answer" : "Not this one"}: ${option.feedback}`
@@ -98,6 +100,7 @@ function render({ model, el }) {
     checkButton.hidden = false;
     retryButton.hidden = true;
     status.textContent = "";
+    save([], false);
   }
 
   checkButton.addEventListener("click", () => {
@@ -111,7 +114,6 @@ function render({ model, el }) {
   });
   retryButton.addEventListener("click", () => {
     reset();
-    save([], false);
     inputs[0].focus();
   });
   inputs.forEach((input) => input.addEventListener("change", () => save(chosen(), false)));
@@ -122,10 +124,54 @@ function render({ model, el }) {
     picked.forEach((i) => {
       inputs[i].checked = true;
     });
-    if (saved.value.checked && picked.length) showFeedback(picked, false);
+    answer.selected = picked;
+    answer.checked = Boolean(saved.value.checked && picked.length);
+    if (answer.checked) showFeedback(picked, false);
   } else if (saved.status === "corrupt" || saved.status === "unavailable") {
     tell(STORAGE_MESSAGES[saved.status]);
   }
+
+  return { element, answer, isRight, reset };
+}
+
+function render({ model, el }) {
+  const checks = model.get("checks");
+  const page = model.get("page");
+  const questions = [];
+  const score = h("p", { class: "kc-score", role: "status", "aria-live": "polite" });
+
+  function sync() {
+    const answers = {};
+    checks.forEach((check, i) => {
+      if (questions[i]) answers[check.id] = { ...questions[i].answer };
+    });
+    model.set("answers", answers);
+    model.save_changes();
+    if (checks.length > 1 && questions.length === checks.length) {
+      const right = questions.filter((q) => q.answer.checked && q.isRight(q.answer.selected)).length;
+      const done = questions.filter((q) => q.answer.checked).length;
+      score.textContent = `Score: ${right} of ${checks.length} correct (${done} of ${checks.length} answered).`;
+    }
+  }
+
+  checks.forEach((check) => {
+    const question = renderQuestion(check, page, sync);
+    questions.push(question);
+    el.append(question.element);
+  });
+  if (checks.length > 1) {
+    const again = h(
+      "button",
+      { type: "button", class: "course-button course-button-secondary" },
+      "Try all the questions again",
+    );
+    again.addEventListener("click", () => {
+      questions.forEach((q) => q.reset());
+      questions[0].element.querySelector("input").focus();
+    });
+    el.append(h("div", { class: "course-widget kc-summary" }, score, again));
+  }
+  sync();
 }
 
 export default { render };

@@ -1,0 +1,351 @@
+"""The well-being explorer on the built site, used as a learner would: offline, no kernel.
+
+Every number the explorer shows is checked against data/ons4_illustrative.csv, banded here with
+selfhelp_course.ons4.ons4_band (the one definition of the ONS bands).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from selfhelp_course.ons4 import QUESTIONS, QUESTION_KEYS, band_labels, change_direction, ons4_band
+from paths import ROOT
+
+PAGE = "notebooks/wellbeing-data.html"
+STORE_KEY = "selfhelp-course:explorer:wellbeing"
+VIEWS = {"bands": "Bands before and after", "change": "Each member's change",
+         "scores": "Scores before and after"}
+TEXT = yaml.safe_load((ROOT / "data" / "activities" / "wellbeing-explorer.yml").read_text(encoding="utf-8"))
+SUMMARY_COUNT = re.compile(r"of (?:all |the )?(\d+) members?\b")
+
+
+def answers() -> dict[str, dict[str, dict[str, int]]]:
+    """{member: {"before": {question: score}, "after": {...}}} from the CSV."""
+    found: dict[str, dict[str, dict[str, int]]] = {}
+    with (ROOT / "data" / "ons4_illustrative.csv").open(encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            found.setdefault(record["member"], {})[record["time"]] = {
+                key: int(record[key]) for key in QUESTION_KEYS}
+    return found
+
+
+ANSWERS = answers()
+
+
+def members_starting_in(question: str, band: str | None) -> list[str]:
+    return [m for m, times in ANSWERS.items()
+            if band is None or ons4_band(question, times["before"][question]) == band]
+
+
+def band_counts(question: str, members: list[str]) -> list[list[str]]:
+    rows = []
+    for band in band_labels(question):
+        before = sum(ons4_band(question, ANSWERS[m]["before"][question]) == band for m in members)
+        after = sum(ons4_band(question, ANSWERS[m]["after"][question]) == band for m in members)
+        change = after - before
+        rows.append([band, str(before), str(after), f"+{change}" if change > 0 else str(change)])
+    return rows
+
+
+@pytest.fixture
+def url(site_url):
+    return urljoin(site_url, PAGE)
+
+
+def explorer(page):
+    return page.locator('.wbx[data-explorer-id="wellbeing"]')
+
+
+def question_select(page):
+    return explorer(page).get_by_label("Question (one at a time)")
+
+
+def band_select(page):
+    return explorer(page).get_by_label("Members who started in band")
+
+
+def table_cells(page) -> list[list[str]]:
+    return explorer(page).locator("table tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
+
+
+def snapshot(page) -> tuple[str, str]:
+    """What the chart and the table show right now."""
+    box = explorer(page)
+    return box.locator(".wbx-chart svg").evaluate("svg => svg.outerHTML"), box.locator("table").inner_text()
+
+
+def summary_count(page) -> int:
+    text = explorer(page).locator(".wbx-summary").inner_text()
+    match = SUMMARY_COUNT.search(text)
+    assert match, text
+    return int(match.group(1))
+
+
+def open_explorer(watched, url):
+    page = watched.open(url)
+    expect(explorer(page).locator(".wbx-chart svg")).to_be_visible()
+    return page
+
+
+def test_renders_labelled_illustrative_with_caveats_visible(watched, url):
+    page = open_explorer(watched, url)
+    box = explorer(page)
+    badge = box.locator(".wbx-badge")
+    expect(badge).to_have_text("ILLUSTRATIVE DATA")
+    expect(badge).to_be_visible()
+    expect(box.locator(".wbx-introduction")).to_have_text(" ".join(TEXT["introduction"].split()))
+    # The label comes before the controls and the chart.
+    assert box.locator(".wbx-illustrative").bounding_box()["y"] < box.locator("select").first.bounding_box()["y"]
+    items = box.locator(".wbx-caveats li")
+    expect(items).to_have_count(len(TEXT["caveats"]))
+    for index, caveat in enumerate(TEXT["caveats"]):
+        expect(items.nth(index)).to_have_text(caveat)
+        expect(items.nth(index)).to_be_visible()
+    # The caveats sit under the chart.
+    assert items.first.bounding_box()["y"] > box.locator(".wbx-chart svg").bounding_box()["y"]
+    expect(box.locator("table caption")).to_contain_text("Illustrative data (made up)")
+    assert watched.errors == []
+
+
+def test_chart_is_an_image_with_a_summary_for_screen_readers(watched, url):
+    page = open_explorer(watched, url)
+    svg = explorer(page).locator(".wbx-chart svg")
+    expect(svg).to_have_attribute("role", "img")
+    label = svg.get_attribute("aria-label")
+    assert label and "Illustrative" in label and QUESTIONS["life_satisfaction"].label in label
+    assert svg.get_attribute("viewBox") and svg.get_attribute("width") == "100%"
+    # The band counts read out in the label are the CSV's.
+    for band, before, after, _ in band_counts("life_satisfaction", list(ANSWERS)):
+        assert f"{band}: {before} before, {after} after" in label
+    summary = explorer(page).locator(".wbx-summary")
+    expect(summary).to_have_attribute("role", "status")
+    expect(summary).to_have_attribute("aria-live", "polite")
+
+
+def test_keyboard_alone_reaches_every_question_and_view_and_the_chart_changes(watched, url):
+    page = open_explorer(watched, url)
+    box = explorer(page)
+    seen = {}
+    question_select(page).focus()
+    for q_index, key in enumerate(QUESTION_KEYS):
+        if q_index:
+            question_select(page).focus()
+            page.keyboard.press("ArrowDown")
+        expect(question_select(page)).to_have_value(key)
+        expect(box.locator(".wbx-summary")).to_contain_text(QUESTIONS[key].label)
+        # Tab to the view radios (focus lands on the checked one), then arrow through them.
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.value")
+        order = list(VIEWS)
+        while focused != "bands":
+            page.keyboard.press("ArrowDown")
+            focused = page.evaluate("document.activeElement.value")
+        for v_index, view in enumerate(order):
+            if v_index:
+                page.keyboard.press("ArrowDown")
+            expect(box.get_by_label(VIEWS[view], exact=True)).to_be_checked()
+            expect(box.locator(".wbx-chart svg")).to_have_attribute("aria-label", re.compile(re.escape(QUESTIONS[key].label)))
+            seen[(key, view)] = snapshot(page)
+    assert len(seen) == 12
+    charts = {chart for chart, _ in seen.values()}
+    tables = {table for _, table in seen.values()}
+    assert len(charts) == 12 and len(tables) == 12, "every question and view draws its own chart and table"
+    assert watched.errors == []
+
+
+def test_band_tables_match_the_csv_for_every_question(watched, url):
+    page = open_explorer(watched, url)
+    box = explorer(page)
+    box.get_by_label(VIEWS["bands"], exact=True).check()
+    for key in QUESTION_KEYS:
+        question_select(page).select_option(key)
+        expect(box.locator("table caption")).to_contain_text(QUESTIONS[key].label)
+        assert table_cells(page) == band_counts(key, list(ANSWERS)), key
+
+
+def test_score_and_member_tables_match_the_csv(watched, url):
+    page = open_explorer(watched, url)
+    box = explorer(page)
+    question_select(page).select_option("anxiety")
+    box.get_by_label(VIEWS["scores"], exact=True).check()
+    before = Counter(times["before"]["anxiety"] for times in ANSWERS.values())
+    after = Counter(times["after"]["anxiety"] for times in ANSWERS.values())
+    assert table_cells(page) == [[str(s), str(before[s]), str(after[s])] for s in range(11)]
+
+    box.get_by_label(VIEWS["change"], exact=True).check()
+    shown = {cells[0]: cells for cells in table_cells(page)}
+    assert set(shown) == set(ANSWERS)
+    for member, times in ANSWERS.items():
+        b, a = times["before"]["anxiety"], times["after"]["anxiety"]
+        assert shown[member][1:5] == [str(b), ons4_band("anxiety", b), str(a), ons4_band("anxiety", a)]
+        assert int(shown[member][5]) == a - b
+        # Anxiety is reversed: a fall is "better".
+        assert shown[member][6] == change_direction("anxiety", b, a)
+    scores_before = [int(cells[1]) for cells in table_cells(page)]
+    assert scores_before == sorted(scores_before), "members are sorted by their score before"
+
+
+def test_summary_sentence_counts_band_moves_from_the_csv(watched, url):
+    page = open_explorer(watched, url)
+    question_select(page).select_option("happiness")
+    order = band_labels("happiness")
+    moves = Counter()
+    for times in ANSWERS.values():
+        step = (order.index(ons4_band("happiness", times["after"]["happiness"]))
+                - order.index(ons4_band("happiness", times["before"]["happiness"])))
+        moves["better" if step > 0 else "worse" if step < 0 else "same"] += 1
+    expect(explorer(page).locator(".wbx-summary")).to_contain_text(
+        f"of all 24 members, {moves['better']} moved to a better band, {moves['same']} stayed in the "
+        f"same band and {moves['worse']} moved to a worse band")
+
+
+def test_nothing_offers_a_total_of_the_four_questions(watched, url):
+    page = open_explorer(watched, url)
+    box = explorer(page)
+    options = question_select(page).locator("option").all_inner_texts()
+    assert options == [QUESTIONS[key].label for key in QUESTION_KEYS]
+    choices = box.locator("option, label, legend").all_inner_texts()
+    for key in QUESTION_KEYS:
+        question_select(page).select_option(key)
+        choices += box.locator("option, label, legend").all_inner_texts()
+    offending = [c for c in choices if re.search(r"total|\bsum|combined|overall|all four|added", c, re.I)]
+    assert offending == []
+    assert box.locator("input[type=checkbox], select[multiple]").count() == 0
+
+
+def test_band_filter_changes_the_members_counted(watched, url):
+    page = open_explorer(watched, url)
+    box = explorer(page)
+    expect(box.locator(".wbx-summary")).to_contain_text("of all 24 members")
+    assert band_select(page).locator("option").all_inner_texts() == ["all members", *band_labels("life_satisfaction")]
+    starting_low = members_starting_in("life_satisfaction", "low")
+    assert 0 < len(starting_low) < 24
+    band_select(page).select_option("low")
+    expect(box.locator(".wbx-summary")).to_contain_text(f"the {len(starting_low)} member")
+    assert summary_count(page) == len(starting_low)
+    assert table_cells(page) == band_counts("life_satisfaction", starting_low)
+    box.get_by_label(VIEWS["change"], exact=True).check()
+    assert sorted(cells[0] for cells in table_cells(page)) == sorted(starting_low)
+    assert {cells[2] for cells in table_cells(page)} == {"low"}
+    # Anxiety has its own bands; changing question starts the filter afresh.
+    question_select(page).select_option("anxiety")
+    expect(band_select(page)).to_have_value("all")
+    assert band_select(page).locator("option").all_inner_texts() == ["all members", *band_labels("anxiety")]
+    expect(box.locator(".wbx-summary")).to_contain_text("of all 24 members")
+    high = members_starting_in("anxiety", "high")
+    band_select(page).select_option("high")
+    expect(box.locator(".wbx-summary")).to_contain_text(f"the {len(high)} member")
+
+
+def test_reload_restores_the_last_view(watched, url):
+    page = open_explorer(watched, url)
+    box = explorer(page)
+    question_select(page).select_option("anxiety")
+    box.get_by_label(VIEWS["change"], exact=True).check()
+    band_select(page).select_option("high")
+    expect(box.locator(".wbx-summary")).to_contain_text("started in the high band")
+    chart, table = snapshot(page)
+    page.reload()
+    box = explorer(page)
+    expect(box.locator(".wbx-chart svg")).to_be_visible()
+    expect(question_select(page)).to_have_value("anxiety")
+    expect(box.get_by_label(VIEWS["change"], exact=True)).to_be_checked()
+    expect(band_select(page)).to_have_value("high")
+    expect(box.locator(".wbx-summary")).to_contain_text("started in the high band")
+    assert snapshot(page)[1] == table
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')"))
+    assert saved["v"] == 1 and saved["page"] == "notebooks/wellbeing-data"
+    assert saved["question"] == "anxiety" and saved["view"] == "change" and saved["band"] == "high"
+    assert saved["complete"] is False and saved["updated"]
+
+
+def test_complete_once_all_four_questions_have_been_looked_at(watched, url):
+    page = open_explorer(watched, url)
+    box = explorer(page)
+    for key in QUESTION_KEYS[1:3]:
+        question_select(page).select_option(key)
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')"))
+    assert saved["complete"] is False
+    expect(box.locator(".wbx-progress")).to_contain_text("3 of 4")
+    question_select(page).select_option("anxiety")
+    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')"))
+    assert saved["complete"] is True and saved["seen"] == list(QUESTION_KEYS)
+    expect(box.locator(".wbx-progress")).to_contain_text("all 4 questions")
+    page.reload()
+    expect(explorer(page).locator(".wbx-progress")).to_contain_text("all 4 questions")
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_no_serious_accessibility_violation_in_each_view(watched, url, axe, view):
+    page = open_explorer(watched, url)
+    box = explorer(page)
+    box.get_by_label(VIEWS[view], exact=True).check()
+    band_select(page).select_option("medium")
+    expect(box.locator(".wbx-summary")).to_contain_text("medium band")
+    serious = [v for v in axe(page) if v["impact"] in {"serious", "critical"}]
+    assert serious == [], json.dumps(serious, indent=1)
+
+
+def test_fits_a_phone_screen_with_text_at_a_readable_size(browser, url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        box = explorer(page)
+        svg = box.locator(".wbx-chart svg")
+        expect(svg).to_be_visible()
+        for view in VIEWS.values():
+            box.get_by_label(view, exact=True).check()
+            width = svg.bounding_box()["width"]
+            assert width <= box.bounding_box()["width"]
+            drawn = float(svg.get_attribute("viewBox").split()[2])
+            assert width / drawn > 0.85, "the chart is drawn for the space it has, not shrunk"
+    finally:
+        context.close()
+
+
+def test_a_corrupt_saved_view_is_set_aside_and_said_in_words(watched, url):
+    page = open_explorer(watched, url)
+    page.evaluate(f"localStorage.setItem('{STORE_KEY}', '{{not json')")
+    page.reload()
+    box = explorer(page)
+    expect(box.locator(".course-notice")).to_contain_text("could not be read")
+    expect(question_select(page)).to_have_value("life_satisfaction")
+    question_select(page).select_option("worthwhile")
+    expect(box.locator(".wbx-summary")).to_contain_text("Worthwhile")
+
+
+def test_with_storage_blocked_the_explorer_still_works_and_says_so(watched, url):
+    watched.context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    page = open_explorer(watched, url)
+    box = explorer(page)
+    expect(box.locator(".course-notice")).to_contain_text("not letting the course save")
+    question_select(page).select_option("happiness")
+    expect(box.locator(".wbx-summary")).to_contain_text("Happiness")
+    expect(box.locator("table caption")).to_contain_text("Happiness")
+
+
+def test_markup_in_the_yaml_is_shown_as_text_never_run(watched, url):
+    hostile = '<img src=x onerror="window.__pwned=1">'
+    caveat = TEXT["caveats"][0]
+
+    def poison(route):
+        body = route.fetch().text()
+        assert json.dumps(caveat)[1:-1] in body
+        body = body.replace(json.dumps(caveat)[1:-1], hostile.replace('"', '\\"'))
+        route.fulfill(body=body, headers={"content-type": "text/html"})
+
+    watched.page.route(url, poison)
+    page = open_explorer(watched, url)
+    expect(explorer(page).locator(".wbx-caveats li").first).to_have_text(hostile)
+    assert page.evaluate("window.__pwned") is None
+    assert explorer(page).locator("img").count() == 0

@@ -1,0 +1,287 @@
+"""The branching scenarios on the built site, used as a learner would: offline, no kernel."""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import expect
+
+from selfhelp_course._content import SCENARIOS
+from selfhelp_course._course_time import page_path, toc_docnames
+from paths import ROOT
+
+BANK = SCENARIOS.load(SCENARIOS.paths(ROOT))
+SHOWN = {scenario_id: name for name in toc_docnames(ROOT)
+         for scenario_id in re.findall(r'\bscenario\("([^"]+)"\)', page_path(ROOT, name).read_text())}
+ENDING_WORDS = {"supports": "This path supported the group's autonomy",
+                "takes-over": "This path took the group over",
+                "mixed": "This path had mixed results"}
+NOTHING = re.compile(r"(?<![A-Za-z])(null|undefined|NaN)(?![a-z])|\[object ")  # what a missing value looks like
+ROUTE_WORDS = {"supports": "Supported the group's autonomy", "takes-over": "Took the group over",
+               "mixed": "Mixed"}
+
+
+def route(scenario: dict, stance: str) -> list[tuple[dict, int]]:
+    """A route from the start to an ending of kind `stance`, every choice on it of that stance."""
+    steps = {step["id"]: step for step in scenario["steps"]}
+
+    def walk(step_id):
+        step = steps[step_id]
+        if step["ending"]:
+            return [] if step["ending"] == stance else None
+        for index, choice in enumerate(step["choices"]):
+            if choice["stance"] == stance and (rest := walk(choice["next"])) is not None:
+                return [(step, index), *rest]
+        return None
+
+    found = walk(scenario["start"])
+    assert found, f"{scenario['id']} has no all-{stance} route to a {stance} ending"
+    return found
+
+
+def ending_of(scenario: dict, path: list[tuple[dict, int]]) -> dict:
+    steps = {step["id"]: step for step in scenario["steps"]}
+    step, index = path[-1]
+    return steps[step["choices"][index]["next"]]
+
+
+SCENARIO = BANK["practitioner-role-struggling-group"]
+PAGE = SHOWN[SCENARIO["id"]]
+KEY = f"selfhelp-course:scenario:{SCENARIO['id']}"
+START = next(step for step in SCENARIO["steps"] if step["id"] == SCENARIO["start"])
+SUPPORTING = route(SCENARIO, "supports")
+TAKING_OVER = route(SCENARIO, "takes-over")
+
+
+@pytest.fixture
+def url(site_url):
+    return urljoin(site_url, f"{PAGE}.html")
+
+
+def widget(page, scenario=SCENARIO):
+    return page.locator(f'.scn[data-scenario-id="{scenario["id"]}"]')
+
+
+def first_paragraph(text: str) -> str:
+    return " ".join(text.split("\n\n")[0].split())
+
+
+def choose(page, step, index, scenario=SCENARIO):
+    scn = widget(page, scenario)
+    expect(scn.locator(".scn-text")).to_contain_text(first_paragraph(step["text"]))
+    scn.get_by_role("button", name=step["choices"][index]["text"], exact=True).click()
+    expect(scn.locator(".scn-consequence").first).to_contain_text(
+        first_paragraph(step["choices"][index]["consequence"]))
+    expect(scn).not_to_contain_text(NOTHING)
+    scn.get_by_role("button", name="Continue").click()
+
+
+def follow(page, path, scenario=SCENARIO):
+    for step, index in path:
+        choose(page, step, index, scenario)
+
+
+def saved(page, key=KEY) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{key}')"))
+
+
+def test_every_scenario_in_the_bank_is_shown_on_a_page():
+    assert set(BANK) <= set(SHOWN), f"not on any page: {set(BANK) - set(SHOWN)}"
+
+
+def test_renders_the_first_step_and_its_choices_from_the_bank(watched, url):
+    page = watched.open(url)
+    scn = widget(page)
+    expect(scn.locator(".course-title")).to_have_text(SCENARIO["title"])
+    expect(scn.locator(".scn-progress")).to_have_text("Decision 1")
+    expect(scn.locator(".scn-text")).to_contain_text(first_paragraph(START["text"]))
+    expect(scn.locator(".scn-choice")).to_have_count(len(START["choices"]))
+    for choice in START["choices"]:
+        expect(scn.get_by_role("button", name=choice["text"], exact=True)).to_be_visible()
+    expect(scn.get_by_role("button", name="Back one step")).to_be_hidden()
+    expect(scn.get_by_role("button", name="Start again")).to_be_hidden()
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("scenario_id", sorted(BANK))
+def test_supporting_and_taking_over_routes_reach_different_endings_with_a_summary(watched, site_url, scenario_id):
+    scenario = BANK[scenario_id]
+    page = watched.open(urljoin(site_url, f"{SHOWN[scenario_id]}.html"))
+    endings = []
+    for stance in ("supports", "takes-over"):
+        path = route(scenario, stance)
+        follow(page, path, scenario)
+        ending = ending_of(scenario, path)
+        scn = widget(page, scenario)
+        expect(scn.locator(".scn-ending")).to_have_text(re.compile(ENDING_WORDS[stance]))
+        expect(scn.locator(".scn-debrief")).to_contain_text(first_paragraph(ending["debrief"]))
+        items = scn.locator(".scn-route > li")
+        expect(items).to_have_count(len(path))
+        for number, (step, index) in enumerate(path):
+            choice = step["choices"][index]
+            expect(items.nth(number)).to_contain_text(f"Decision {number + 1}: you chose")
+            expect(items.nth(number)).to_contain_text(choice["text"])
+            expect(items.nth(number).locator(".scn-stance")).to_contain_text(ROUTE_WORDS[stance])
+        expect(scn.get_by_role("button", name="Back one step")).to_be_hidden()
+        expect(scn).not_to_contain_text(NOTHING)
+        record = saved(page, f"selfhelp-course:scenario:{scenario_id}")
+        assert record["complete"] is True and record["v"] == 1
+        assert record["path"] == [{"step": step["id"], "choice": index} for step, index in path]
+        endings.append(ending["id"])
+        scn.get_by_role("button", name="Start again").click()
+    assert endings[0] != endings[1]
+    assert watched.errors == []
+
+
+def test_keyboard_alone_reaches_an_ending_and_focus_follows_the_story(watched, url):
+    page = watched.open(url)
+    scn = widget(page)
+    scn.locator(".scn-text").focus()  # the learner has reached the activity
+    for step, index in SUPPORTING:
+        for _ in range(index + 1):
+            page.keyboard.press("Tab")
+        expect(scn.get_by_role("button", name=step["choices"][index]["text"], exact=True)).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(scn.locator(".scn-outcome")).to_be_focused()
+        expect(scn.locator(".course-status")).to_contain_text("here is what happened")
+        page.keyboard.press("Tab")
+        expect(scn.get_by_role("button", name="Continue")).to_be_focused()
+        page.keyboard.press("Enter")
+        expect(scn.locator(".scn-text")).to_be_focused()
+    expect(scn.locator(".scn-ending")).to_contain_text(ENDING_WORDS["supports"])
+    expect(scn.locator(".course-status")).to_contain_text("The end of this path")
+
+
+def test_each_choice_shows_what_happened_and_its_stance(watched, url):
+    page = watched.open(url)
+    scn = widget(page)
+    step, index = TAKING_OVER[0]
+    scn.get_by_role("button", name=step["choices"][index]["text"], exact=True).click()
+    expect(scn.locator(".scn-chose")).to_contain_text(step["choices"][index]["text"])
+    expect(scn.locator(".scn-outcome .scn-stance")).to_have_text("This choice took the group over.")
+    expect(scn.locator(".scn-choice")).to_have_count(0)
+    expect(scn).not_to_contain_text(NOTHING)
+
+
+def test_back_one_step_undoes_the_last_choice(watched, url):
+    page = watched.open(url)
+    scn = widget(page)
+    first, second = SUPPORTING[0], SUPPORTING[1]
+    # Back from reading a consequence: the same decision again.
+    scn.get_by_role("button", name=first[0]["choices"][first[1]]["text"], exact=True).click()
+    scn.get_by_role("button", name="Back one step").click()
+    expect(scn.locator(".scn-progress")).to_have_text("Decision 1")
+    expect(scn.locator(".scn-text")).to_be_focused()
+    assert saved(page)["path"] == []
+    # Back from the next decision: the previous decision, ready for a different choice.
+    choose(page, *first)
+    expect(scn.locator(".scn-progress")).to_have_text("Decision 2")
+    expect(scn.locator(".scn-text")).to_contain_text(first_paragraph(second[0]["text"]))
+    scn.get_by_role("button", name="Back one step").click()
+    expect(scn.locator(".scn-progress")).to_have_text("Decision 1")
+    expect(scn.locator(".course-status")).to_contain_text("Back one step")
+    choose(page, *TAKING_OVER[0])
+    assert saved(page)["path"] == [{"step": TAKING_OVER[0][0]["id"], "choice": TAKING_OVER[0][1]}]
+
+
+def test_start_again_goes_back_to_the_first_decision(watched, url):
+    page = watched.open(url)
+    follow(page, TAKING_OVER)
+    widget(page).get_by_role("button", name="Start again").click()
+    expect(widget(page).locator(".scn-progress")).to_have_text("Decision 1")
+    expect(widget(page).locator(".scn-route")).to_have_count(0)
+    record = saved(page)
+    assert record["path"] == [] and record["complete"] is False
+
+
+def test_a_reload_part_way_resumes_where_the_learner_was(watched, url):
+    page = watched.open(url)
+    choose(page, *SUPPORTING[0])
+    page.reload()
+    scn = widget(page)
+    expect(scn.locator(".scn-progress")).to_have_text("Decision 2")
+    expect(scn.locator(".scn-text")).to_contain_text(first_paragraph(SUPPORTING[1][0]["text"]))
+    expect(scn.locator(".course-status")).to_contain_text("Carrying on where you left off")
+    # Reading a consequence when the page reloads: the consequence is shown again.
+    step, index = SUPPORTING[1]
+    scn.get_by_role("button", name=step["choices"][index]["text"], exact=True).click()
+    page.reload()
+    expect(scn.locator(".scn-chose")).to_contain_text(step["choices"][index]["text"])
+    expect(scn.get_by_role("button", name="Continue")).to_be_visible()
+    record = saved(page)
+    assert record["complete"] is False and record["page"] == PAGE and len(record["path"]) == 2
+
+
+def test_a_finished_scenario_survives_a_reload(watched, url):
+    page = watched.open(url)
+    follow(page, SUPPORTING)
+    page.reload()
+    scn = widget(page)
+    expect(scn.locator(".scn-ending")).to_contain_text(ENDING_WORDS["supports"])
+    expect(scn.locator(".scn-route > li")).to_have_count(len(SUPPORTING))
+    assert saved(page)["complete"] is True
+
+
+def test_a_corrupt_saved_entry_is_set_aside_and_said_in_words(watched, url):
+    page = watched.open(url)
+    page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
+    page.reload()
+    scn = widget(page)
+    expect(scn.locator(".course-notice")).to_contain_text("could not be read")
+    expect(scn.locator(".scn-progress")).to_have_text("Decision 1")
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':unreadable:'))")
+    assert len(kept) == 1
+    follow(page, TAKING_OVER)
+    expect(scn.locator(".scn-ending")).to_contain_text(ENDING_WORDS["takes-over"])
+
+
+def test_a_saved_route_that_no_longer_fits_is_cut_where_it_stops_fitting(watched, url):
+    page = watched.open(url)
+    step, index = SUPPORTING[0]
+    stale = {"v": 1, "path": [{"step": step["id"], "choice": index},
+                              {"step": "a-step-since-removed", "choice": 0}], "phase": "choices"}
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(stale))})")
+    page.reload()
+    scn = widget(page)
+    expect(scn.locator(".course-notice")).to_contain_text("no longer fits")
+    expect(scn.locator(".scn-progress")).to_have_text("Decision 2")
+    assert watched.errors == []
+
+
+def test_with_storage_blocked_the_scenario_still_works_and_says_so(watched, url):
+    watched.context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    page = watched.open(url)
+    expect(widget(page).locator(".course-notice")).to_contain_text("not letting the course save")
+    follow(page, SUPPORTING)
+    expect(widget(page).locator(".scn-ending")).to_contain_text(ENDING_WORDS["supports"])
+
+
+def test_markup_in_content_is_shown_as_text_never_run(watched, url):
+    hostile = "<img src=x onerror=window.__pwned=1>"
+    step, index = SUPPORTING[0]
+    original = json.dumps(step["choices"][index]["text"])[1:-1]
+
+    def poison(route):
+        body = route.fetch().text()
+        assert original in body, "the choice text should be in the embedded widget state"
+        route.fulfill(body=body.replace(original, hostile), headers={"content-type": "text/html"})
+
+    watched.page.route(url, poison)
+    page = watched.open(url)
+    scn = widget(page)
+    expect(scn.get_by_role("button", name=hostile, exact=True)).to_be_visible()
+    scn.get_by_role("button", name=hostile, exact=True).click()
+    expect(scn.locator(".scn-chose")).to_contain_text(hostile)
+    assert page.evaluate("window.__pwned") is None
+    assert scn.locator("img").count() == 0
+
+
+def test_no_serious_accessibility_violation_at_an_ending(watched, url, axe):
+    page = watched.open(url)
+    follow(page, TAKING_OVER)
+    expect(widget(page).locator(".scn-route > li")).to_have_count(len(TAKING_OVER))
+    serious = [v for v in axe(page) if v["impact"] in {"serious", "critical"}]
+    assert serious == [], json.dumps(serious, indent=1)

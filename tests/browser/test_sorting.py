@@ -1,0 +1,239 @@
+"""The sorting exercise on the built site, used as a learner would: offline, no kernel."""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import expect
+
+from selfhelp_course._content import SORTING
+from selfhelp_course._course_time import page_path, toc_docnames
+from paths import ROOT
+
+EXERCISES = SORTING.load(SORTING.paths(ROOT))
+
+
+def first_page_with_a_sorting_exercise():
+    for name in toc_docnames(ROOT):
+        for exercise_id in re.findall(r'sorting_exercise\("([^"]+)"\)', page_path(ROOT, name).read_text()):
+            return name, EXERCISES[exercise_id]
+    raise AssertionError("no page shows a sorting exercise")
+
+
+PAGE, EXERCISE = first_page_with_a_sorting_exercise()
+ITEMS = EXERCISE["items"]
+TOTAL = len(ITEMS)
+LABELS = {category["id"]: category["label"] for category in EXERCISE["categories"]}
+KEY = f"selfhelp-course:sorting:{EXERCISE['id']}"
+
+
+def wrong_kind(index: int) -> str:
+    return next(cid for cid in LABELS if cid != ITEMS[index]["answer"])
+
+
+@pytest.fixture
+def url(site_url):
+    return urljoin(site_url, f"{PAGE}.html")
+
+
+def widget(page):
+    return page.locator(f'.sort[data-sorting-id="{EXERCISE["id"]}"]')
+
+
+def row(page, index: int):
+    return widget(page).locator(f'fieldset.sort-item[data-item="{index}"]')
+
+
+def select(page, index: int):
+    return row(page, index).get_by_label("Choose a kind")
+
+
+def place(page, answers: dict[int, str]):
+    for index, category in answers.items():
+        select(page, index).select_option(category)
+
+
+def saved(page) -> dict:
+    return json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+
+
+def seven_right_three_wrong() -> dict[int, str]:
+    return {i: (item["answer"] if i < 7 else wrong_kind(i)) for i, item in enumerate(ITEMS)}
+
+
+def test_renders_every_description_and_kind_from_the_bank(watched, url):
+    page = watched.open(url)
+    sort = widget(page)
+    expect(sort.locator(".course-title")).to_have_text(EXERCISE["title"])
+    expect(sort.locator("fieldset.sort-item")).to_have_count(TOTAL)
+    for index, item in enumerate(ITEMS):
+        expect(row(page, index).locator("legend")).to_contain_text(item["text"])
+        options = select(page, index).locator("option").all_inner_texts()
+        assert options == ["Not chosen yet", *LABELS.values()]
+    expect(sort.locator(".sort-note:visible")).to_have_count(0)
+    assert watched.errors == []
+
+
+def test_keyboard_alone_sorts_everything_and_checks(watched, url):
+    page = watched.open(url)
+    order = list(LABELS)
+    select(page, 0).focus()
+    for index, item in enumerate(ITEMS):
+        expect(select(page, index)).to_be_focused()
+        for _ in range(order.index(item["answer"]) + 1):  # the first option is "Not chosen yet"
+            page.keyboard.press("ArrowDown")
+        expect(select(page, index)).to_have_value(item["answer"])
+        page.keyboard.press("Tab")
+    check = widget(page).get_by_role("button", name="Check my sorting")
+    expect(check).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(widget(page).locator(".course-status")).to_contain_text(f"{TOTAL} of {TOTAL} placed correctly")
+    expect(widget(page).locator(".sort-note-right")).to_have_count(TOTAL)
+    expect(widget(page).get_by_role("button", name="Try again")).to_be_hidden()
+    assert watched.errors == []
+
+
+def test_checking_gives_a_score_and_explains_every_placement(watched, url):
+    page = watched.open(url)
+    place(page, seven_right_three_wrong())
+    widget(page).get_by_role("button", name="Check my sorting").click()
+    status = widget(page).locator(".course-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_contain_text(f"7 of {TOTAL} placed correctly")
+    for index, item in enumerate(ITEMS):
+        note = row(page, index).locator(".sort-note")
+        expect(note).to_be_visible()
+        expect(note).to_contain_text(item["explanation"])
+        if index < 7:
+            expect(note).to_contain_text(f"Right: {LABELS[item['answer']]}")
+        else:
+            expect(note).to_contain_text("Not quite")
+            expect(note).to_contain_text(f"you chose {LABELS[wrong_kind(index)]}")
+            expect(note).to_contain_text(f"the right kind is {LABELS[item['answer']]}")
+        expect(select(page, index)).to_be_disabled()
+    expect(widget(page)).not_to_contain_text(re.compile(r"(?<![A-Za-z])(null|undefined|NaN)(?![a-z])|\[object "))
+
+
+def test_checking_with_nothing_placed_asks_for_a_choice_first(watched, url):
+    page = watched.open(url)
+    widget(page).get_by_role("button", name="Check my sorting").click()
+    expect(widget(page).locator(".course-status")).to_contain_text("at least one description first")
+    expect(widget(page).locator(".sort-note:visible")).to_have_count(0)
+
+
+def test_try_again_keeps_the_right_placements_and_clears_the_wrong(watched, url):
+    page = watched.open(url)
+    place(page, seven_right_three_wrong())
+    widget(page).get_by_role("button", name="Check my sorting").click()
+    widget(page).get_by_role("button", name="Try again").click()
+    expect(widget(page).locator(".sort-note:visible")).to_have_count(0)
+    expect(widget(page).locator(".course-status")).to_contain_text("7 correct placements are kept")
+    for index, item in enumerate(ITEMS):
+        expect(select(page, index)).to_be_enabled()
+        expect(select(page, index)).to_have_value(item["answer"] if index < 7 else "")
+    expect(select(page, 7)).to_be_focused()
+    assert saved(page)["checked"] is False and len(saved(page)["placements"]) == 7
+    place(page, {i: ITEMS[i]["answer"] for i in range(7, TOTAL)})
+    widget(page).get_by_role("button", name="Check my sorting").click()
+    expect(widget(page).locator(".course-status")).to_contain_text(f"{TOTAL} of {TOTAL} placed correctly")
+
+
+def test_start_again_clears_every_placement(watched, url):
+    page = watched.open(url)
+    place(page, seven_right_three_wrong())
+    widget(page).get_by_role("button", name="Check my sorting").click()
+    widget(page).get_by_role("button", name="Start again").click()
+    for index in range(TOTAL):
+        expect(select(page, index)).to_have_value("")
+    expect(widget(page).get_by_role("button", name="Check my sorting")).to_be_visible()
+    assert saved(page)["placements"] == {} and saved(page)["complete"] is False
+
+
+def test_placements_part_way_through_survive_a_reload(watched, url):
+    page = watched.open(url)
+    place(page, {0: ITEMS[0]["answer"], 3: wrong_kind(3), 5: ITEMS[5]["answer"]})
+    page.reload()
+    expect(select(page, 0)).to_have_value(ITEMS[0]["answer"])
+    expect(select(page, 3)).to_have_value(wrong_kind(3))
+    expect(select(page, 5)).to_have_value(ITEMS[5]["answer"])
+    expect(select(page, 1)).to_have_value("")
+    expect(widget(page).get_by_role("button", name="Check my sorting")).to_be_visible()
+    expect(widget(page).locator(".sort-note:visible")).to_have_count(0)
+    record = saved(page)
+    assert record["v"] == 1 and record["checked"] is False and record["complete"] is False
+    assert record["placements"] == {"0": ITEMS[0]["answer"], "3": wrong_kind(3), "5": ITEMS[5]["answer"]}
+    assert record["page"] == PAGE
+
+
+def test_a_finished_sorting_survives_a_reload_and_counts_as_complete(watched, url):
+    page = watched.open(url)
+    place(page, seven_right_three_wrong())
+    widget(page).get_by_role("button", name="Check my sorting").click()
+    page.reload()
+    expect(widget(page).locator(".course-status")).to_contain_text(f"7 of {TOTAL} placed correctly")
+    expect(widget(page).locator(".sort-note-wrong")).to_have_count(3)
+    expect(widget(page).get_by_role("button", name="Try again")).to_be_visible()
+    record = saved(page)
+    assert record["checked"] is True and record["complete"] is True
+
+
+def test_a_corrupt_saved_entry_is_set_aside_and_said_in_words(watched, url):
+    page = watched.open(url)
+    page.evaluate(f"localStorage.setItem('{KEY}', '{{not json')")
+    page.reload()
+    expect(widget(page).locator(".course-notice")).to_contain_text("could not be read")
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':unreadable:'))")
+    assert len(kept) == 1 and page.evaluate(f"localStorage.getItem('{kept[0]}')") == "{not json"
+    place(page, {0: ITEMS[0]["answer"]})
+    widget(page).get_by_role("button", name="Check my sorting").click()
+    expect(widget(page).locator(".course-status")).to_contain_text(f"1 of {TOTAL} placed correctly")
+    assert saved(page)["placements"] == {"0": ITEMS[0]["answer"]}
+
+
+def test_saved_placements_that_do_not_fit_are_ignored(watched, url):
+    page = watched.open(url)
+    bad = {"v": 1, "placements": {"0": "no-such-kind", "99": ITEMS[0]["answer"], "x": "y",
+                                  "1": ITEMS[1]["answer"]}, "checked": "yes"}
+    page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(bad))})")
+    page.reload()
+    expect(select(page, 0)).to_have_value("")
+    expect(select(page, 1)).to_have_value(ITEMS[1]["answer"])
+    expect(widget(page).get_by_role("button", name="Check my sorting")).to_be_visible()
+    assert watched.errors == []
+
+
+def test_with_storage_blocked_the_exercise_still_works_and_says_so(watched, url):
+    watched.context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    page = watched.open(url)
+    expect(widget(page).locator(".course-notice")).to_contain_text("not letting the course save")
+    place(page, {i: item["answer"] for i, item in enumerate(ITEMS)})
+    widget(page).get_by_role("button", name="Check my sorting").click()
+    expect(widget(page).locator(".course-status")).to_contain_text(f"{TOTAL} of {TOTAL} placed correctly")
+
+
+def test_markup_in_content_is_shown_as_text_never_run(watched, url):
+    hostile = "<img src=x onerror=window.__pwned=1>"
+    original = json.dumps(ITEMS[0]["text"])[1:-1]
+
+    def poison(route):
+        body = route.fetch().text()
+        assert original in body, "the item text should be in the embedded widget state"
+        route.fulfill(body=body.replace(original, hostile), headers={"content-type": "text/html"})
+
+    watched.page.route(url, poison)
+    page = watched.open(url)
+    expect(row(page, 0).locator("legend")).to_contain_text(hostile)
+    assert page.evaluate("window.__pwned") is None
+    assert widget(page).locator("img").count() == 0
+
+
+def test_no_serious_accessibility_violation_once_checked(watched, url, axe):
+    page = watched.open(url)
+    place(page, seven_right_three_wrong())
+    widget(page).get_by_role("button", name="Check my sorting").click()
+    expect(widget(page).locator(".sort-note-wrong")).to_have_count(3)
+    serious = [v for v in axe(page) if v["impact"] in {"serious", "critical"}]
+    assert serious == [], json.dumps(serious, indent=1)
