@@ -1,5 +1,9 @@
 """Where things are, for every test (tests/ is on pytest's pythonpath)."""
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "_build" / "html"
+# The build folder; COURSE_BUILD_DIR lets parallel work build and test elsewhere
+# (jupyter-book build --path-output DIR . writes DIR/_build/html).
+BUILD = Path(os.environ.get("COURSE_BUILD_DIR", ROOT / "_build"))
+SITE = BUILD / "html"
