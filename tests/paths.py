@@ -4,6 +4,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # The build folder; COURSE_BUILD_DIR lets parallel work build and test elsewhere
-# (jupyter-book build --path-output DIR . writes DIR/_build/html).
+# (`jupyter-book build --path-output DIR .` writes DIR/_build/html: set it to DIR/_build).
 BUILD = Path(os.environ.get("COURSE_BUILD_DIR", ROOT / "_build"))
 SITE = BUILD / "html"
