@@ -14,7 +14,9 @@ from selfhelp_course._course_time import front_matter, page_path, toc_docnames
 from paths import ROOT
 
 REFERENCE_PAGES = {"book/glossary", "book/references", "book/execution-status"}
-TEACHING = [name for name in toc_docnames(ROOT) if name not in REFERENCE_PAGES]
+# Pages for trainers (trainer/) are guides, not lessons: no minutes, objectives or key points.
+TEACHING = [name for name in toc_docnames(ROOT)
+            if name not in REFERENCE_PAGES and not name.startswith("trainer/")]
 CASE_STUDIES = [name for name in TEACHING if name.startswith("case_studies/")]
 BIB_KEYS = set(re.findall(r"@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text(encoding="utf-8")))
 CHECK_IDS = set(CHECKS.load(CHECKS.paths(ROOT)))

@@ -6,8 +6,10 @@ Public API (each takes ids from the YAML banks in ``data/activities/``)::
     knowledge_check("welcome-where-saved")
 """
 from ._content import ContentError
-from ._widgets import (KnowledgeCheck, Reflection, Scenario, SortingExercise, WellbeingExplorer,
-                       knowledge_check, reflection, scenario, sorting_exercise, wellbeing_explorer)
+from ._widgets import (KnowledgeCheck, Portfolio, ProgressOverview, Reflection, Scenario,
+                       SortingExercise, WellbeingExplorer, knowledge_check, portfolio,
+                       progress_overview, reflection, scenario, sorting_exercise,
+                       wellbeing_explorer)
 
 __all__ = [
     "ContentError",
@@ -16,4 +18,6 @@ __all__ = [
     "Scenario", "scenario",
     "Reflection", "reflection",
     "WellbeingExplorer", "wellbeing_explorer",
+    "ProgressOverview", "progress_overview",
+    "Portfolio", "portfolio",
 ]

@@ -17,6 +17,7 @@ from . import ons4
 from ._content import (CHECKS, EXPLORER, EXPLORER_FILE, FRAMEWORKS, FRAMEWORKS_FILE,
                        REFLECTIONS, SCENARIOS, SORTING, course_root, load_config)
 from ._course_time import toc_docnames
+from ._manifest import course_manifest
 
 STATIC = Path(__file__).parent / "static"
 
@@ -171,3 +172,28 @@ def wellbeing_explorer(csv_path: str | Path = "data/ons4_illustrative.csv") -> W
                   "bands": list(ons4.band_labels(q.key))} for q in ons4.QUESTIONS.values()]
     return WellbeingExplorer(text=load_config(EXPLORER_FILE, EXPLORER), questions=questions,
                              rows=rows, page="notebooks/wellbeing-data")
+
+
+class ProgressOverview(CourseWidget):
+    """The whole course: which activities are done on this device, and CPD minutes done and left."""
+
+    modules = ("progress_core.js", "progress.js")
+    manifest = traitlets.Dict().tag(sync=True)
+
+
+def progress_overview() -> ProgressOverview:
+    return ProgressOverview(manifest=course_manifest(course_root()), page="book/progress")
+
+
+class Portfolio(CourseWidget):
+    """The learner's CPD portfolio, built from what is saved on this device, with exports."""
+
+    modules = ("privacy.js", "progress_core.js", "portfolio.js")
+    manifest = traitlets.Dict().tag(sync=True)
+    frameworks = traitlets.List(traitlets.Dict()).tag(sync=True)
+
+
+def portfolio() -> Portfolio:
+    return Portfolio(manifest=course_manifest(course_root()),
+                     frameworks=load_config(FRAMEWORKS_FILE, FRAMEWORKS)["frameworks"],
+                     page="book/portfolio")

@@ -3,13 +3,15 @@
 - serves the site's own widget host and styles (no CDN, see docs/design-widget-runtime.md);
 - validates every activity bank before any page is read, so a malformed file fails the build
   with its file, line and field;
-- provides ``{cpd-summary}``: the table of every page's minutes and the course's CPD hours.
+- provides ``{cpd-summary}``: the table of every page's minutes and the course's CPD hours;
+- builds the trainer edition when COURSE_EDITION=trainer (see ``_trainer_edition``).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 import hashlib
+import os
 import shutil
 from html import escape
 
@@ -21,6 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ._content import ContentError, validate_all
 from ._fonts import subset_icon_fonts
+from ._manifest import course_manifest, manifest_script
 from ._course_time import course_times, cpd_hours, page_path, toc_docnames
 
 logger = logging.getLogger(__name__)
@@ -170,6 +173,17 @@ def _shrink_icon_fonts(app: Sphinx, exception) -> None:
             logger.info(f"course: {name} cut to the icons in use, {before:,} -> {after:,} bytes")
 
 
+def _write_manifest(app: Sphinx, exception) -> None:
+    if exception is None and app.builder.format == "html":
+        script = manifest_script(course_manifest(Path(app.srcdir)))
+        (Path(app.outdir) / "_static" / "course-manifest.js").write_text(script, encoding="utf-8")
+
+
+def _page_meta(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Each page names itself, so site scripts can find it in the course manifest."""
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="course-page" content="{escape(pagename)}">'
+
+
 def _save_stamp(app: Sphinx, exception) -> None:
     if exception is None and app.statuscode == 0:
         (Path(app.doctreedir) / STAMP).write_text(app.course_fingerprint)
@@ -182,14 +196,33 @@ def _add_paths(app: Sphinx, config) -> None:
         config.html_favicon = str(SITE_STATIC / "favicon.svg")
 
 
+# The trainer edition (`make trainer-book`): the same pages built with the Sphinx tag
+# "trainer", so every ````{only} trainer```` block (instructor notes, answer guidance) is kept,
+# and a banner on every page says this copy is not for learners. Off unless asked for.
+TRAINER_BANNER = ("<strong>Trainer edition:</strong> contains instructor notes and answer keys; "
+                  "do not publish to learners")
+
+
+def _trainer_edition(app: Sphinx, config) -> None:
+    if os.environ.get("COURSE_EDITION", "").strip().lower() != "trainer":
+        return
+    app.tags.add("trainer")
+    # pydata-sphinx-theme's announcement: an <aside aria-label="Announcement"> at the top of
+    # every page, search and index pages included, and in print.
+    config.html_theme_options = {**config.html_theme_options, "announcement": TRAINER_BANNER}
+
+
 def setup(app: Sphinx):
     app.connect("config-inited", _add_paths)
+    app.connect("config-inited", _trainer_edition)
     app.add_css_file("course-site.css")
     app.connect("builder-inited", _validate_banks)
     app.connect("builder-inited", _check_execution_inputs)
     app.connect("env-get-outdated", _outdated)
     app.connect("build-finished", _shrink_icon_fonts)
+    app.connect("build-finished", _write_manifest)
     app.connect("build-finished", _save_stamp)
+    app.connect("html-page-context", _page_meta)
     app.add_node(cpd_summary)
     app.add_directive("cpd-summary", CpdSummaryDirective)
     app.connect("doctree-resolved", _fill_cpd_summary)

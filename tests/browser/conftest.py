@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 from pathlib import Path
 
@@ -23,6 +24,11 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+# Makes every use of localStorage throw, as when a browser's storage is turned off or blocked.
+BLOCK_STORAGE = ("Object.defineProperty(window, 'localStorage', {get() { "
+                 "throw new DOMException('blocked', 'SecurityError'); }});")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -68,6 +74,21 @@ class Watched:
     def _console(self, message):
         if message.type == "error":
             self.errors.append(f"console: {message.text}")
+
+    def block_storage(self):
+        self.context.add_init_script(BLOCK_STORAGE)
+
+    def serve_with_text_replaced(self, url: str, original: str, replacement: str):
+        """Serve the page with a string in its embedded widget state replaced, as if a content
+        file had held the replacement (for hostile-content tests)."""
+        old, new = json.dumps(original)[1:-1], json.dumps(replacement)[1:-1]
+
+        def swap(route):
+            body = route.fetch().text()
+            assert old in body, f"{original!r} should be in the page's embedded widget state"
+            route.fulfill(body=body.replace(old, new), headers={"content-type": "text/html"})
+
+        self.page.route(url, swap)
 
     def open(self, url: str):
         self.page.goto(url, wait_until="load")

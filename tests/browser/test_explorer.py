@@ -324,8 +324,7 @@ def test_a_corrupt_saved_view_is_set_aside_and_said_in_words(watched, url):
 
 
 def test_with_storage_blocked_the_explorer_still_works_and_says_so(watched, url):
-    watched.context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    watched.block_storage()
     page = open_explorer(watched, url)
     box = explorer(page)
     expect(box.locator(".course-notice")).to_contain_text("not letting the course save")
@@ -338,13 +337,7 @@ def test_markup_in_the_yaml_is_shown_as_text_never_run(watched, url):
     hostile = '<img src=x onerror="window.__pwned=1">'
     caveat = TEXT["caveats"][0]
 
-    def poison(route):
-        body = route.fetch().text()
-        assert json.dumps(caveat)[1:-1] in body
-        body = body.replace(json.dumps(caveat)[1:-1], hostile.replace('"', '\\"'))
-        route.fulfill(body=body, headers={"content-type": "text/html"})
-
-    watched.page.route(url, poison)
+    watched.serve_with_text_replaced(url, caveat, hostile)
     page = open_explorer(watched, url)
     expect(explorer(page).locator(".wbx-caveats li").first).to_have_text(hostile)
     assert page.evaluate("window.__pwned") is None

@@ -114,8 +114,7 @@ def test_a_corrupt_saved_answer_is_set_aside_and_said_in_words(watched, url):
 
 
 def test_with_storage_blocked_the_check_still_works_and_says_so(watched, url):
-    watched.context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    watched.block_storage()
     page = watched.open(url)
     check = widget(page)
     expect(check.locator(".course-notice")).to_contain_text("not letting the course save")
@@ -127,12 +126,7 @@ def test_with_storage_blocked_the_check_still_works_and_says_so(watched, url):
 def test_markup_in_content_is_shown_as_text_never_run(watched, url):
     hostile = '<img src=x onerror="window.__pwned=1">'
 
-    def poison(route):
-        body = route.fetch().text().replace(json.dumps(CHECK["question"])[1:-1],
-                                            hostile.replace('"', '\\"'))
-        route.fulfill(body=body, headers={"content-type": "text/html"})
-
-    watched.page.route(url, poison)
+    watched.serve_with_text_replaced(url, CHECK["question"], hostile)
     page = watched.open(url)
     expect(widget(page).locator("legend")).to_have_text(hostile)
     assert page.evaluate("window.__pwned") is None

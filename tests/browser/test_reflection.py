@@ -31,8 +31,6 @@ PAGE, ITEM = first_reflection_page()
 FRAMEWORK = FRAMEWORK_BY_ID[ITEM["framework"]]
 OTHER = next(f for f in FRAMEWORK_LIST if f["id"] != FRAMEWORK["id"])
 KEY = f"selfhelp-course:reflection:{ITEM['id']}"
-BLOCK_STORAGE = ("Object.defineProperty(window, 'localStorage', {get() { "
-                 "throw new DOMException('blocked', 'SecurityError'); }});")
 
 
 @pytest.fixture
@@ -227,7 +225,7 @@ def test_keyboard_alone_reaches_every_control_in_order(watched, url):
 
 
 def test_with_storage_blocked_it_says_so_and_download_keeps_the_text(watched, url, tmp_path):
-    watched.context.add_init_script(BLOCK_STORAGE)
+    watched.block_storage()
     page = watched.open(url)
     rf = widget(page)
     expect(rf.locator(".course-notice")).to_contain_text("not letting the course save")

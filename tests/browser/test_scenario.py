@@ -251,8 +251,7 @@ def test_a_saved_route_that_no_longer_fits_is_cut_where_it_stops_fitting(watched
 
 
 def test_with_storage_blocked_the_scenario_still_works_and_says_so(watched, url):
-    watched.context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    watched.block_storage()
     page = watched.open(url)
     expect(widget(page).locator(".course-notice")).to_contain_text("not letting the course save")
     follow(page, SUPPORTING)
@@ -264,12 +263,7 @@ def test_markup_in_content_is_shown_as_text_never_run(watched, url):
     step, index = SUPPORTING[0]
     original = json.dumps(step["choices"][index]["text"])[1:-1]
 
-    def poison(route):
-        body = route.fetch().text()
-        assert original in body, "the choice text should be in the embedded widget state"
-        route.fulfill(body=body.replace(original, hostile), headers={"content-type": "text/html"})
-
-    watched.page.route(url, poison)
+    watched.serve_with_text_replaced(url, original, hostile)
     page = watched.open(url)
     scn = widget(page)
     expect(scn.get_by_role("button", name=hostile, exact=True)).to_be_visible()

@@ -205,8 +205,7 @@ def test_saved_placements_that_do_not_fit_are_ignored(watched, url):
 
 
 def test_with_storage_blocked_the_exercise_still_works_and_says_so(watched, url):
-    watched.context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});")
+    watched.block_storage()
     page = watched.open(url)
     expect(widget(page).locator(".course-notice")).to_contain_text("not letting the course save")
     place(page, {i: item["answer"] for i, item in enumerate(ITEMS)})
@@ -218,12 +217,7 @@ def test_markup_in_content_is_shown_as_text_never_run(watched, url):
     hostile = "<img src=x onerror=window.__pwned=1>"
     original = json.dumps(ITEMS[0]["text"])[1:-1]
 
-    def poison(route):
-        body = route.fetch().text()
-        assert original in body, "the item text should be in the embedded widget state"
-        route.fulfill(body=body.replace(original, hostile), headers={"content-type": "text/html"})
-
-    watched.page.route(url, poison)
+    watched.serve_with_text_replaced(url, original, hostile)
     page = watched.open(url)
     expect(row(page, 0).locator("legend")).to_contain_text(hostile)
     assert page.evaluate("window.__pwned") is None
