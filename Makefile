@@ -10,13 +10,27 @@ NODE_INSTALLED := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SITE := _build/html
 
-.PHONY: book test lab clean
+.PHONY: book test lab clean slides workbook trainer-book
 
 book: $(INSTALLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
-test: book $(NODE_INSTALLED) $(CHROMIUM)
+test: book trainer-book slides workbook $(NODE_INSTALLED) $(CHROMIUM)
 	$(BIN)/python -m pytest
+
+# The trainer edition: every page with its trainer notes and a "do not publish to learners"
+# banner (Sphinx tag `trainer`, set by the course's extension when COURSE_EDITION=trainer).
+# Its own folder keeps its execution cache and doctrees apart: _build/trainer/_build/html
+trainer-book: $(INSTALLED)
+	COURSE_EDITION=trainer $(BIN)/jupyter-book build -W -n --keep-going --path-output _build/trainer .
+
+# Slide decks for live sessions (reveal.js from npm, copied next to the decks): _build/slides/
+slides: $(INSTALLED) $(NODE_INSTALLED)
+	$(BIN)/python scripts/make_slides.py --out _build/slides
+
+# The printable workbook, printed by Debian's Chromium: _build/workbook/workbook.pdf
+workbook: book $(CHROMIUM)
+	$(BIN)/python scripts/make_workbook.py --site $(SITE) --out _build/workbook
 
 # JupyterLab on the course's pages, every widget live (the kernel uses this venv).
 lab: $(INSTALLED)

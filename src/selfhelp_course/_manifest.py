@@ -10,6 +10,8 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
 from ._content import BANKS, CHECKS, course_root
 from ._course_time import page_path, page_time, toc_docnames
 
@@ -48,9 +50,27 @@ def page_title(text: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+def toc_parts(root: Path) -> dict[str, str]:
+    """Each page's part caption in _toc.yml ("" for the root page and pages outside a part)."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    parts: dict[str, str] = {}
+
+    def walk(entries, caption: str) -> None:
+        for entry in entries or []:
+            if "file" in entry:
+                parts[str(Path(entry["file"]).with_suffix(""))] = caption
+            walk(entry.get("sections"), caption)
+            walk(entry.get("chapters"), caption)
+
+    for part in toc.get("parts") or []:
+        walk(part.get("chapters"), str(part.get("caption") or ""))
+    return parts
+
+
 def course_manifest(root: Path | None = None) -> dict:
     root = root or course_root()
     titles = _activity_titles(root)
+    parts = toc_parts(root)
     pages = []
     for docname in toc_docnames(root):
         text = page_path(root, docname).read_text(encoding="utf-8")
@@ -60,6 +80,7 @@ def course_manifest(root: Path | None = None) -> dict:
         pages.append({
             "docname": docname,
             "title": page_title(text),
+            "part": parts.get(docname, ""),
             "teaching_minutes": time.teaching_minutes if time else 0,
             "activity_minutes": time.activity_minutes if time else 0,
             "activities": activities,

@@ -4,6 +4,7 @@
 - validates every activity bank before any page is read, so a malformed file fails the build
   with its file, line and field;
 - provides ``{cpd-summary}``: the table of every page's minutes and the course's CPD hours;
+- provides ``{session-plan}``: a timetable for a live session (see _session_plans.py);
 - builds the trainer edition when COURSE_EDITION=trainer (see ``_trainer_edition``).
 """
 from __future__ import annotations
@@ -16,18 +17,22 @@ import shutil
 from html import escape
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ._content import ContentError, validate_all
+from ._content import BANKS, ContentError, validate_all
 from ._fonts import subset_icon_fonts
+from ._launch import LaunchConfigError, apply_launch_options
 from ._manifest import course_manifest, manifest_script
 from ._course_time import course_times, cpd_hours, page_path, toc_docnames
+from ._session_plans import plan_markdown, session_plan
 
 logger = logging.getLogger(__name__)
-SITE_STATIC = Path(__file__).parent / "static" / "site"
+STATIC = Path(__file__).parent / "static"
+SITE_STATIC = STATIC / "site"
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -75,6 +80,37 @@ def _fill_cpd_summary(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             text=f"In all, {total} minutes: {cpd_hours(total):g} hours of CPD "
                  "(rounded down to the quarter hour).")
         placeholder.replace_self([table, note])
+
+
+class SessionPlanDirective(SphinxDirective):
+    """``{session-plan}`` with ``:minutes: 90`` (and optionally ``:skip: notebooks/ book/welcome``):
+    a timetable for a live session, worked out from every page's minutes (_session_plans.py)."""
+    has_content = False
+    option_spec = {"minutes": directives.positive_int, "skip": directives.unchanged}
+
+    def run(self):
+        root = Path(self.env.srcdir)
+        # The plan depends on every page's front matter and objectives, the reading order and
+        # the activity banks' titles: rebuild this page when any of them changes.
+        self.env.note_dependency(str(root / "_toc.yml"))
+        for name in toc_docnames(root):
+            self.env.note_dependency(str(page_path(root, name)))
+        for bank in BANKS:
+            for path in bank.paths(root):
+                self.env.note_dependency(str(path))
+        if "minutes" not in self.options:
+            raise self.error("session-plan needs :minutes: (the session's length)")
+        try:
+            plan = session_plan(course_manifest(root), self.options["minutes"], root=root,
+                                skip=tuple(self.options.get("skip", "").split()))
+        except ContentError as error:
+            _report(error)
+            return []
+        except ValueError as error:
+            raise self.error(str(error)) from None
+        container = nodes.container(classes=["session-plan"])
+        container += self.parse_text_to_nodes(plan_markdown(plan))
+        return [container]
 
 
 def _row(cells) -> nodes.row:
@@ -173,10 +209,31 @@ def _shrink_icon_fonts(app: Sphinx, exception) -> None:
             logger.info(f"course: {name} cut to the icons in use, {before:,} -> {after:,} bytes")
 
 
-def _write_manifest(app: Sphinx, exception) -> None:
-    if exception is None and app.builder.format == "html":
+def page_progress_script() -> str:
+    """_static/page-progress.js: core.js + progress_core.js + the site part, in one function.
+
+    The page's progress box uses the widgets' own core.js and progress_core.js (the one reading
+    of progress), put together here rather than copied; the function keeps their names out of
+    the page's globals. The site part lives in static/site-parts/, which is not copied raw.
+    """
+    parts = (STATIC / "core.js", STATIC / "progress_core.js", STATIC / "site-parts" / "page-progress.js")
+    body = "\n".join(part.read_text(encoding="utf-8") for part in parts)
+    return f'(function () {{\n"use strict";\n{body}\n}})();\n'
+
+
+def _write_manifest(app: Sphinx, builder) -> None:
+    """Write the manifest and the page progress script before any page is written, so each
+    page's ``?v=`` checksum for them is the new one and browsers do not keep a stale copy."""
+    if builder.format != "html":
+        return
+    try:
         script = manifest_script(course_manifest(Path(app.srcdir)))
-        (Path(app.outdir) / "_static" / "course-manifest.js").write_text(script, encoding="utf-8")
+    except ContentError:
+        return  # already reported, with file and line, when the build began
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    (static / "course-manifest.js").write_text(script, encoding="utf-8")
+    (static / "page-progress.js").write_text(page_progress_script(), encoding="utf-8")
 
 
 def _page_meta(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -212,19 +269,32 @@ def _trainer_edition(app: Sphinx, config) -> None:
     config.html_theme_options = {**config.html_theme_options, "announcement": TRAINER_BANNER}
 
 
+def _launch_buttons(app: Sphinx, config) -> None:
+    """Launch buttons for a class's hub, from COURSE_* variables (see _launch.py)."""
+    try:
+        apply_launch_options(config.html_theme_options)
+    except LaunchConfigError as error:
+        logger.warning(f"launch buttons: {error}", type="course", subtype="launch")
+
+
 def setup(app: Sphinx):
     app.connect("config-inited", _add_paths)
+    app.connect("config-inited", _launch_buttons)
     app.connect("config-inited", _trainer_edition)
     app.add_css_file("course-site.css")
+    # Progress on every page: the manifest first, then the script that reads it.
+    app.add_js_file("course-manifest.js")
+    app.add_js_file("page-progress.js")
     app.connect("builder-inited", _validate_banks)
     app.connect("builder-inited", _check_execution_inputs)
     app.connect("env-get-outdated", _outdated)
     app.connect("build-finished", _shrink_icon_fonts)
-    app.connect("build-finished", _write_manifest)
+    app.connect("write-started", _write_manifest)
     app.connect("build-finished", _save_stamp)
     app.connect("html-page-context", _page_meta)
     app.add_node(cpd_summary)
     app.add_directive("cpd-summary", CpdSummaryDirective)
+    app.add_directive("session-plan", SessionPlanDirective)
     app.connect("doctree-resolved", _fill_cpd_summary)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _list_citations)

@@ -1,0 +1,614 @@
+"""The CPD portfolio page on the built site, used as a learner would: offline, no account.
+
+Activities are done on their own pages first (knowledge checks answered, reflections written),
+then the portfolio is opened. Exports are checked from the downloaded files; the backup is
+imported into a second, fresh browser profile.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import expect
+
+from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
+from selfhelp_course._manifest import course_manifest
+from paths import ROOT
+
+P = "selfhelp-course:"
+PORTFOLIO = "book/portfolio"
+MANIFEST = course_manifest(ROOT)
+PAGES = {page["docname"]: page for page in MANIFEST["pages"]}
+CHECK_BANK = CHECKS.load(CHECKS.paths(ROOT))
+REFLECTION_BANK = REFLECTIONS.load(REFLECTIONS.paths(ROOT))
+FRAMEWORK_BY_ID = {f["id"]: f for f in load_config(FRAMEWORKS_FILE, FRAMEWORKS, ROOT)["frameworks"]}
+NMC_QUESTIONS = ["The nature of the CPD activity, feedback or event", "What did you learn?",
+                 "How did you change or improve your practice?", "How is this relevant to the Code?"]
+THEMES = ["Prioritise people", "Practise effectively", "Preserve safety", "Promote professionalism and trust"]
+SELF_DECLARED = "Self-declared by the learner; not verified by the course."
+PRINT_STUB = "window.__printed = 0; window.print = () => { window.__printed += 1; };"
+
+
+def reflection_page(framework: str) -> tuple[dict, dict, dict]:
+    """The first page whose reflection uses this framework: (page, reflection, a single-choice check)."""
+    for page in MANIFEST["pages"]:
+        ids = {a["kind"]: [] for a in page["activities"]}
+        for a in page["activities"]:
+            ids[a["kind"]].append(a["id"])
+        for rid in ids.get("reflection", []):
+            singles = [CHECK_BANK[c] for c in ids.get("check", []) if CHECK_BANK[c]["kind"] == "single"]
+            if REFLECTION_BANK[rid]["framework"] == framework and singles:
+                return page, REFLECTION_BANK[rid], singles[0]
+    raise AssertionError(f"no page has a {framework} reflection and a single-choice check")
+
+
+GIBBS_PAGE, GIBBS_REFLECTION, GIBBS_CHECK = reflection_page("gibbs")
+ROLFE_PAGE, ROLFE_REFLECTION, ROLFE_CHECK = reflection_page("rolfe")
+GIBBS_TEXT = {
+    "description": "A carer asked me where to find a local group.",
+    "feelings": "I felt unsure whether to refer or signpost.",
+    "evaluation": "The conversation went well.",
+    "analysis": "Groups are run by their members, not by services.",
+    "conclusion": "Signposting respects the group's autonomy.",
+    "action-plan": "I will keep an up-to-date list of local groups.",
+}
+ROLFE_TEXT = {
+    "what": "I sat in on a peer support group meeting.",
+    "so-what": "Members valued hearing from each other more than from me.",
+    "now-what": "I will ask groups what help they want before offering any.",
+}
+
+
+def url(base: str, docname: str) -> str:
+    return urljoin(base, f"{docname}.html")
+
+
+def widget(page):
+    return page.locator('div.pf[data-portfolio-id="portfolio"]')
+
+
+def account(page, reflection_id: str):
+    return widget(page).locator(f'fieldset.pf-account[data-reflection-id="{reflection_id}"]')
+
+
+def nmc(page, reflection_id: str, question: str):
+    return account(page, reflection_id).locator("fieldset.pf-nmc").get_by_label(question, exact=True)
+
+
+def course_storage(page) -> dict:
+    return page.evaluate(
+        """(prefix) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(prefix))
+                         .sort().map((k) => [k, localStorage.getItem(k)]))""", P)
+
+
+def all_storage(page) -> dict:
+    return page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
+
+
+def seed(page, items: dict):
+    page.evaluate("(items) => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }", items)
+
+
+def reflection_value(page_doc: str, framework: str, texts: dict, updated="2025-03-01T12:00:00.000Z") -> str:
+    parts = FRAMEWORK_BY_ID[framework]["parts"]
+    return json.dumps({"v": 1, "page": page_doc, "updated": updated,
+                       "complete": all(texts.get(p["id"], "").strip() for p in parts),
+                       "framework": framework, "texts": {framework: texts}}, ensure_ascii=False)
+
+
+def check_value(page_doc: str, updated="2025-03-02T12:00:00.000Z") -> str:
+    return json.dumps({"v": 1, "page": page_doc, "updated": updated, "complete": True, "selected": [0],
+                       "checked": True})
+
+
+def seeded(site_url, watched, items: dict):
+    """Open the site, put these saved items in storage as the widgets would, open the portfolio."""
+    page = watched.open(url(site_url, "book/welcome"))
+    seed(page, items)
+    page.goto(url(site_url, PORTFOLIO))
+    page.wait_for_load_state("networkidle")
+    expect(widget(page)).to_be_visible()
+    return page
+
+
+def basic_items() -> dict:
+    return {
+        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", GIBBS_TEXT),
+        f"{P}check:{GIBBS_CHECK['id']}": check_value(GIBBS_PAGE["docname"]),
+    }
+
+
+def answer_check(page, check):
+    box = page.locator(f'fieldset.kc[data-check-id="{check["id"]}"]')
+    right = next(o for o in check["options"] if o["correct"])
+    box.get_by_label(right["text"], exact=True).check()
+    box.get_by_role("button", name="Check answer").click()
+    expect(box.locator(".course-status")).to_contain_text("Correct")
+
+
+def write_reflection(page, reflection, texts):
+    box = page.locator(f'fieldset.rf[data-reflection-id="{reflection["id"]}"]')
+    for part in FRAMEWORK_BY_ID[reflection["framework"]]["parts"]:
+        box.get_by_label(part["heading"], exact=True).fill(texts[part["id"]])
+    box.get_by_label(FRAMEWORK_BY_ID[reflection["framework"]]["parts"][0]["heading"], exact=True).blur()
+    key = f"{P}reflection:{reflection['id']}"
+    page.wait_for_function(f"JSON.parse(localStorage.getItem({json.dumps(key)}) || '{{}}').complete === true")
+
+
+def download(page, button: str) -> str:
+    with page.expect_download() as info:
+        widget(page).get_by_role("button", name=button).click()
+    return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------ gathering
+
+def test_activities_done_on_several_pages_appear_in_the_portfolio(watched, site_url, axe):
+    page = watched.open(url(site_url, GIBBS_PAGE["docname"]))
+    answer_check(page, GIBBS_CHECK)
+    write_reflection(page, GIBBS_REFLECTION, GIBBS_TEXT)
+    page = watched.open(url(site_url, ROLFE_PAGE["docname"]))
+    answer_check(page, ROLFE_CHECK)
+    write_reflection(page, ROLFE_REFLECTION, ROLFE_TEXT)
+    before = course_storage(page)
+
+    page = watched.open(url(site_url, PORTFOLIO))
+    pf = widget(page)
+    expect(pf.locator("fieldset.pf-account")).to_have_count(2)
+    gibbs = account(page, GIBBS_REFLECTION["id"])
+    expect(gibbs.locator("legend").first).to_have_text(f"Reflection: {GIBBS_REFLECTION['title']}")
+    expect(gibbs.locator(".pf-meta")).to_contain_text(GIBBS_PAGE["title"])
+    # Gibbs: description -> nature; analysis + conclusion -> learned; action plan -> changed.
+    expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(GIBBS_TEXT["description"])
+    expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[1])).to_have_value(
+        f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}")
+    expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[2])).to_have_value(GIBBS_TEXT["action-plan"])
+    expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[3])).to_have_value("")
+    for theme in THEMES:
+        expect(gibbs.get_by_label(theme, exact=True)).not_to_be_checked()
+    # Rolfe: what -> nature; so what -> learned; now what -> changed; and the HCPC entry too.
+    expect(nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(ROLFE_TEXT["what"])
+    expect(nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[2])).to_have_value(ROLFE_TEXT["now-what"])
+    hcpc = account(page, ROLFE_REFLECTION["id"]).locator("fieldset.pf-hcpc")
+    expect(hcpc.get_by_label("What I learned", exact=True)).to_have_value(ROLFE_TEXT["so-what"])
+    expect(hcpc.get_by_label("How it benefits service users", exact=True)).to_have_value("")
+    # The reflection as written is there to read.
+    gibbs.locator("summary", has_text="Your reflection as written").click()
+    expect(gibbs.locator(".pf-original")).to_contain_text(GIBBS_TEXT["feelings"])
+
+    # The CPD log: one row per page with activities done, dated today.
+    rows = pf.locator("table.pf-log tbody tr")
+    expect(rows).to_have_count(2)
+    today = page.evaluate("new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})")
+    for doc in (GIBBS_PAGE, ROLFE_PAGE):
+        row = pf.locator(f'table.pf-log tbody tr[data-page="{doc["docname"]}"]')
+        expect(row.locator("td").first).to_have_text(today)
+        expect(row.locator("th")).to_contain_text(doc["title"])
+        expect(row.locator("th")).to_contain_text(f"2 of {len(doc['activities'])} activities done")
+        expect(row.get_by_label(f"Hours for \u201c{doc['title']}\u201d")).to_have_value("0")
+        expect(row.get_by_label(re.compile(r"^Done with others \(e\.g\. in a session\)"))).not_to_be_checked()
+    # The statement of completion lists what was done.
+    statement = pf.locator(".pf-statement")
+    expect(statement).to_contain_text(SELF_DECLARED)
+    expect(statement).to_contain_text(f"Knowledge check: {GIBBS_CHECK['question']} ({today})")
+    expect(statement).to_contain_text(f"Reflection: {ROLFE_REFLECTION['title']} ({today})")
+    # Opening the portfolio writes nothing.
+    assert course_storage(page) == before
+    serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    assert watched.errors == []
+    assert all(request.startswith(site_url) or request.startswith(("blob:", "data:"))
+               for request in watched.requests), "nothing is fetched from outside the site"
+
+
+def test_nothing_saved_yet_says_so(watched, site_url):
+    page = watched.open(url(site_url, PORTFOLIO))
+    expect(widget(page).locator(".pf-accounts")).to_contain_text("No reflections are saved on this device yet")
+    expect(widget(page).locator(".pf-log-box")).to_contain_text("No activities are recorded as done")
+    assert course_storage(page) == {}
+    assert watched.errors == []
+
+
+# ------------------------------------------------------------------------------ editing
+
+def test_edits_persist_across_a_reload_and_never_change_the_reflection(watched, site_url):
+    page = seeded(site_url, watched, basic_items())
+    rid = GIBBS_REFLECTION["id"]
+    original = course_storage(page)[f"{P}reflection:{rid}"]
+    nmc(page, rid, NMC_QUESTIONS[1]).fill("Edited: what I learned, in my own words.")
+    account(page, rid).get_by_label("Preserve safety", exact=True).check()
+    nmc(page, rid, NMC_QUESTIONS[3]).fill("It touches two themes.")
+    widget(page).get_by_label("Your name for the record").fill("Alex Example")
+    widget(page).get_by_label("Nursing and Midwifery Council (NMC)").check()
+    row = widget(page).locator(f'tr[data-page="{GIBBS_PAGE["docname"]}"]')
+    row.get_by_label(re.compile(r"^Done with others")).check()
+    row.get_by_label(f"Hours for \u201c{GIBBS_PAGE['title']}\u201d").fill("1.5")
+    row.get_by_label(f"Link to practice for \u201c{GIBBS_PAGE['title']}\u201d").fill("Shared at a team meeting.")
+    expect(widget(page).locator(".pf-status")).to_have_text(
+        re.compile(r"^Your portfolio changes are saved on this device \(at \d\d:\d\d\)\.$"))
+    expect(widget(page).locator(".pf-total-participatory")).to_have_text("1.5 participatory")
+
+    page.reload()
+    expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value("Edited: what I learned, in my own words.")
+    expect(nmc(page, rid, NMC_QUESTIONS[3])).to_have_value("It touches two themes.")
+    expect(nmc(page, rid, NMC_QUESTIONS[0])).to_have_value(GIBBS_TEXT["description"])
+    expect(account(page, rid).get_by_label("Preserve safety", exact=True)).to_be_checked()
+    expect(account(page, rid).get_by_label("Prioritise people", exact=True)).not_to_be_checked()
+    expect(widget(page).get_by_label("Your name for the record")).to_have_value("Alex Example")
+    expect(widget(page).get_by_label("Nursing and Midwifery Council (NMC)")).to_be_checked()
+    row = widget(page).locator(f'tr[data-page="{GIBBS_PAGE["docname"]}"]')
+    expect(row.get_by_label(re.compile(r"^Done with others"))).to_be_checked()
+    expect(row.get_by_label(f"Hours for \u201c{GIBBS_PAGE['title']}\u201d")).to_have_value("1.5")
+    expect(row.get_by_label(f"Link to practice for \u201c{GIBBS_PAGE['title']}\u201d")).to_have_value(
+        "Shared at a team meeting.")
+    expect(widget(page).locator(".pf-statement")).to_contain_text("Alex Example declares")
+    stored = course_storage(page)
+    assert stored[f"{P}reflection:{rid}"] == original, "the reflection itself is never changed"
+    edits = json.loads(stored[f"{P}portfolio"])
+    assert edits["v"] == 1 and edits["page"] == PORTFOLIO
+    assert edits["accounts"][rid]["nmc"]["learned"] == "Edited: what I learned, in my own words."
+    assert edits["accounts"][rid]["nmc"]["themes"] == ["preserve-safety"]
+
+    # "Fill in again" drops the edits for that account and goes back to the reflection's text.
+    account(page, rid).get_by_role("button", name="Fill in again from my reflection").click()
+    expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value(f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}")
+    assert rid not in json.loads(course_storage(page)[f"{P}portfolio"])["accounts"]
+    assert watched.errors == []
+
+
+def test_keyboard_only_editing(watched, site_url):
+    page = seeded(site_url, watched, basic_items())
+    rid = GIBBS_REFLECTION["id"]
+    field = nmc(page, rid, NMC_QUESTIONS[3])
+    field.focus()
+    page.keyboard.type("Typed with the keyboard.")
+    page.keyboard.press("Tab")
+    expect(account(page, rid).get_by_label(THEMES[0], exact=True)).to_be_focused()
+    page.keyboard.press("Space")
+    expect(account(page, rid).get_by_label(THEMES[0], exact=True)).to_be_checked()
+    page.wait_for_function(
+        f"(JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').accounts || {{}})[{json.dumps(rid)}]"
+        "?.nmc?.code === 'Typed with the keyboard.'")
+
+
+# ------------------------------------------------------------------------------ exports
+
+def test_markdown_export_holds_the_record(watched, site_url):
+    page = seeded(site_url, watched, basic_items())
+    rid = GIBBS_REFLECTION["id"]
+    nmc(page, rid, NMC_QUESTIONS[2]).fill("I now ask the group what it wants.")
+    account(page, rid).get_by_label("Practise effectively", exact=True).check()
+    widget(page).get_by_label("Summary of practice (the HCPC CPD profile asks for one)").fill(
+        "Community nurse working with adults with long-term conditions.")
+    md = download(page, "Download Markdown")
+    assert md.startswith("# CPD portfolio: Supporting Self-Help Groups\n")
+    for question in NMC_QUESTIONS:
+        assert f"**{question}**" in md
+    assert "- [ ] Prioritise people\n- [x] Practise effectively\n- [ ] Preserve safety\n" \
+           "- [ ] Promote professionalism and trust" in md
+    assert "I now ask the group what it wants." in md
+    assert GIBBS_TEXT["description"] in md
+    assert "Community nurse working with adults with long-term conditions." in md
+    assert f"*{SELF_DECLARED}*" in md
+    assert "| Date | Activity | Method | Hours | Participatory hours | Link to practice |" in md
+    assert f"| {GIBBS_PAGE['title']} (2 of {len(GIBBS_PAGE['activities'])} activities) |" in md
+    assert "## HCPC CPD profile" in md
+    # The privacy check ran and found nothing to list.
+    expect(widget(page).locator(".pf-privacy")).to_be_hidden()
+    expect(widget(page).locator(".pf-message")).to_contain_text("cpd-portfolio-")
+    expect(widget(page).locator(".pf-message")).to_contain_text("found nothing that looks identifying")
+    assert watched.errors == []
+
+
+def test_privacy_findings_are_listed_before_any_export_and_never_block_it(watched, site_url, axe):
+    texts = {**GIBBS_TEXT, "description": "I met a carer who lives near NG7 2UH."}
+    page = seeded(site_url, watched, {
+        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)})
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    widget(page).get_by_role("button", name="Download Markdown").click()
+    panel = widget(page).locator(".pf-privacy")
+    expect(panel).to_be_visible()
+    expect(panel).to_be_focused()
+    expect(panel.locator(".pf-privacy-title")).to_have_text("Before you export: 2 postcodes may identify someone.")
+    findings = panel.locator(".pf-finding")
+    expect(findings).to_have_count(2)  # in the NMC account and in the HCPC entry made from it
+    expect(findings.first).to_contain_text("Reflective account 1")
+    expect(findings.first).to_contain_text("The nature of the CPD activity, feedback or event")
+    expect(findings.first).to_contain_text("\u201cNG7 2UH\u201d (postcode)")
+    expect(findings.first).to_contain_text("can point to a home or a small area")
+    expect(findings.nth(1)).to_contain_text("HCPC entry 1")
+    expect(panel).to_contain_text("it never stops you exporting")
+    page.wait_for_timeout(300)
+    assert downloads == [], "nothing is exported before the learner has seen the findings"
+    serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+
+    # Cancel exports nothing; "anyway" exports.
+    panel.get_by_role("button", name="Cancel and edit first").click()
+    expect(panel).to_be_hidden()
+    expect(widget(page).get_by_role("button", name="Download Markdown")).to_be_focused()
+    assert downloads == []
+    widget(page).get_by_role("button", name="Download Markdown").click()
+    with page.expect_download() as info:
+        panel.get_by_role("button", name="Download Markdown anyway").click()
+    assert "NG7 2UH" in Path(info.value.path()).read_text(encoding="utf-8")
+    expect(widget(page).locator(".pf-message")).to_contain_text("2 postcodes")
+
+    # The backup is checked too, over the reflection as saved.
+    widget(page).get_by_role("button", name="Download backup (JSON)").click()
+    expect(panel.locator(".pf-finding")).to_have_count(1)
+    expect(panel.locator(".pf-finding")).to_contain_text(f"Reflection \"{GIBBS_REFLECTION['title']}\": Description")
+    with page.expect_download():
+        panel.get_by_role("button", name="Download backup anyway").click()
+    assert watched.errors == []
+
+
+def test_print_view_prints_only_the_record(watched, site_url, axe):
+    watched.context.add_init_script(PRINT_STUB)
+    page = seeded(site_url, watched, basic_items())
+    widget(page).get_by_label("Your name for the record").fill("Alex Example")
+    widget(page).get_by_role("button", name="Print or save as PDF").click()
+    page.wait_for_function("window.__printed === 1")
+    view = widget(page).locator(".pf-print-view")
+    expect(view).to_be_visible()
+    expect(view).to_contain_text("CPD portfolio: Supporting Self-Help Groups")
+    expect(view).to_contain_text(SELF_DECLARED)
+    expect(view).to_contain_text(GIBBS_TEXT["description"])
+    record = page.locator("body > .pf-print-root")
+    expect(record).to_be_hidden()  # on screen, only the view inside the widget shows
+
+    page.emulate_media(media="print")
+    expect(record).to_be_visible()
+    expect(record.locator("h1")).to_have_text("CPD portfolio: Supporting Self-Help Groups")
+    expect(record.locator("h2")).to_have_text(
+        ["About me", "Statement of completion", "CPD log", "NMC reflective accounts", "HCPC CPD profile"])
+    expect(record.locator("h4", has_text=NMC_QUESTIONS[0])).to_have_count(1)
+    expect(record).to_contain_text("Alex Example")
+    expect(record).to_contain_text(GIBBS_TEXT["description"])
+    expect(record.locator("table")).to_contain_text("Online course: reading and interactive exercises")
+    for chrome in (".bd-header", ".bd-sidebar-primary", "main h1", "div.pf", "footer"):
+        if page.locator(chrome).count():
+            expect(page.locator(chrome).first).to_be_hidden()
+    colours = record.evaluate("(el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]")
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+
+    page.emulate_media(media="screen")
+    serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    widget(page).get_by_role("button", name="Close print view").click()
+    expect(page.locator(".pf-print-root")).to_have_count(0)
+    expect(widget(page).get_by_role("button", name="Print or save as PDF")).to_be_focused()
+    assert watched.errors == []
+
+
+MIXED = ("Croeso! Diolch yn fawr \u2014 \u0175 \u0177 \u1e81. \u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645. "
+         "\u4f60\u597d\uff0c\u4e16\u754c\u3002 e\u0301 a\u0308 n\u0303 \u0915\u093f "
+         "\U0001F600\U0001F469\U0001F3FD\u200d\u2695\ufe0f\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F "
+         "\"quoted\" back\\slash\n\ttab ")
+
+
+def test_backup_restores_exactly_in_a_fresh_profile(watched, site_url, new_profile):
+    long_text = (MIXED * (50_000 // len(MIXED) + 1))[:50_000]
+    assert len(long_text) == 50_000
+    page = watched.open(url(site_url, ROLFE_PAGE["docname"]))
+    answer_check(page, ROLFE_CHECK)
+    write_reflection(page, ROLFE_REFLECTION, {**ROLFE_TEXT, "so-what": long_text})
+    page = watched.open(url(site_url, PORTFOLIO))
+    nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[3]).fill("Prioritise people: \U0001F49A")
+    page.wait_for_function(f"(localStorage.getItem('{P}portfolio') || '').includes('Prioritise people')")
+    page.evaluate("localStorage.setItem('another-app:setting', 'kept apart')")
+    before = course_storage(page)
+    assert json.loads(before[f"{P}reflection:{ROLFE_REFLECTION['id']}"])["texts"]["rolfe"]["so-what"] == long_text
+
+    backup = download(page, "Download backup (JSON)")
+    expect(widget(page).locator(".pf-privacy")).to_be_hidden()
+    expect(widget(page).locator(".pf-message")).to_contain_text(f"Your backup ({len(before)} saved items)")
+    data = json.loads(backup)
+    assert data["format"] == "selfhelp-course-backup" and data["version"] == 1
+    assert data["items"] == before, "every course key, and nothing else"
+
+    other = new_profile()
+    fresh = other.open(url(site_url, PORTFOLIO))
+    assert course_storage(fresh) == {}
+    widget(fresh).get_by_label("Import backup (a JSON file from this course)").set_input_files(
+        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode("utf-8")}])
+    expect(widget(fresh).locator(".pf-message")).to_contain_text(f"Backup imported: {len(before)} saved items")
+    after = course_storage(fresh)
+    assert after == before
+    for key, value in before.items():
+        assert after[key].encode("utf-8") == value.encode("utf-8"), key
+    # The portfolio shows what was restored, and so does the reflection's own page.
+    expect(nmc(fresh, ROLFE_REFLECTION["id"], NMC_QUESTIONS[3])).to_have_value("Prioritise people: \U0001F49A")
+    expect(nmc(fresh, ROLFE_REFLECTION["id"], NMC_QUESTIONS[1])).to_have_value(long_text)
+    fresh.goto(url(site_url, ROLFE_PAGE["docname"]))
+    part = next(p for p in FRAMEWORK_BY_ID["rolfe"]["parts"] if p["id"] == "so-what")
+    reflection_box = fresh.locator(f'fieldset.rf[data-reflection-id="{ROLFE_REFLECTION["id"]}"]')
+    expect(reflection_box.get_by_label(part["heading"], exact=True)).to_have_value(long_text)
+    assert watched.errors == [] and other.errors == []
+
+
+def test_import_over_existing_data_asks_first(watched, site_url):
+    backup_items = {f"{P}check:{GIBBS_CHECK['id']}": check_value(GIBBS_PAGE["docname"])}
+    backup = json.dumps({"format": "selfhelp-course-backup", "version": 1, "exported": "2025-04-01T12:00:00.000Z",
+                         "count": 1, "items": backup_items})
+    page = seeded(site_url, watched, {**basic_items(), "another-app:setting": "kept apart"})
+    before = all_storage(page)
+    chooser = widget(page).get_by_label("Import backup (a JSON file from this course)")
+    files = [{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode()}]
+    chooser.set_input_files(files=files)
+    confirm = widget(page).locator(".pf-confirm", has_text="Replace the course data")
+    expect(confirm).to_be_visible()
+    expect(confirm).to_contain_text("This browser holds 2 saved items; the backup made on 1 April 2025 holds 1 saved item.")
+    confirm.get_by_role("button", name="Cancel").click()
+    expect(widget(page).locator(".pf-message")).to_contain_text("The backup was not imported")
+    assert all_storage(page) == before
+
+    chooser.set_input_files(files=files)
+    widget(page).get_by_role("button", name="Yes, replace it").click()
+    expect(widget(page).locator(".pf-message")).to_contain_text("Backup imported: 1 saved item restored")
+    assert course_storage(page) == backup_items, "the device now holds exactly the backup"
+    assert all_storage(page)["another-app:setting"] == "kept apart"
+    expect(widget(page).locator("fieldset.pf-account")).to_have_count(0)
+
+
+BAD_IMPORTS = [
+    ("not-json.json", b"this is not JSON {", "not readable as JSON"),
+    ("other-app.json", json.dumps({"settings": {"theme": "dark"}, "version": 1}).encode(),
+     "not a backup from this course"),
+    ("newer.json", json.dumps({"format": "selfhelp-course-backup", "version": 2, "items": {}}).encode(),
+     "newer version of the course"),
+    ("damaged.json", json.dumps({"format": "selfhelp-course-backup", "version": 1,
+                                 "items": {f"{P}check:a": '{"v":1}', "elsewhere:b": "x"}}).encode(),
+     "does not belong to the course"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "words"), BAD_IMPORTS, ids=[b[0] for b in BAD_IMPORTS])
+def test_a_bad_import_is_refused_and_changes_nothing(watched, site_url, name, content, words):
+    page = seeded(site_url, watched, {**basic_items(), "another-app:setting": "kept apart"})
+    before = all_storage(page)
+    widget(page).get_by_label("Import backup (a JSON file from this course)").set_input_files(
+        files=[{"name": name, "mimeType": "application/json", "buffer": content}])
+    message = widget(page).locator(".pf-message")
+    expect(message).to_contain_text(words)
+    expect(message).to_contain_text("Nothing on this device has been changed.")
+    expect(message).to_have_class(re.compile(r"\bpf-message-error\b"))
+    expect(widget(page).locator(".pf-confirm")).to_have_count(2)
+    expect(widget(page).locator(".pf-confirm:visible")).to_have_count(0)
+    assert all_storage(page) == before
+    expect(widget(page).locator("fieldset.pf-account")).to_have_count(1)
+    assert watched.errors == []
+
+
+# ------------------------------------------------------------------------------ clearing
+
+def test_clear_all_asks_first_cancel_keeps_and_yes_deletes(watched, site_url, axe):
+    page = seeded(site_url, watched, {**basic_items(), "another-app:setting": "kept apart"})
+    widget(page).get_by_label("Your name for the record").fill("Alex Example")
+    page.wait_for_function(f"localStorage.getItem('{P}portfolio') !== null")
+    before = all_storage(page)
+    clear = widget(page).get_by_role("button", name="Clear all my course data from this device")
+
+    # Keyboard only: Enter opens the confirmation, focus moves into it, Cancel keeps everything.
+    clear.focus()
+    page.keyboard.press("Enter")
+    confirm = widget(page).locator(".pf-confirm", has_text="Delete all your course data")
+    expect(confirm).to_be_visible()
+    expect(confirm).to_be_focused()
+    expect(confirm).to_contain_text("This deletes 3 saved items")
+    serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    confirm.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(confirm.get_by_role("button", name="Cancel")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(confirm).to_be_hidden()
+    expect(clear).to_be_focused()
+    expect(widget(page).locator(".pf-message")).to_contain_text("Nothing was deleted.")
+    assert all_storage(page) == before
+
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(confirm.get_by_role("button", name="Yes, delete everything")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(widget(page).locator(".pf-message")).to_contain_text("All your course data has been deleted")
+    assert course_storage(page) == {}
+    assert all_storage(page)["another-app:setting"] == "kept apart", "other sites' and the theme's keys stay"
+    expect(widget(page).locator("fieldset.pf-account")).to_have_count(0)
+    expect(widget(page).get_by_label("Your name for the record")).to_have_value("")
+    page.reload()
+    expect(widget(page).locator(".pf-accounts")).to_contain_text("No reflections are saved")
+    assert course_storage(page) == {}
+    assert watched.errors == []
+
+
+# ------------------------------------------------------------------------------ hostile input, storage
+
+def test_markup_in_learner_text_is_shown_as_text(watched, site_url):
+    watched.context.add_init_script(PRINT_STUB)
+    hostile = '<img src=x onerror="window.__pwned=1"><b>bold</b>'
+    texts = {**GIBBS_TEXT, "description": hostile, "feelings": "<script>window.__pwned=2</script>"}
+    page = seeded(site_url, watched, {
+        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)})
+    expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(hostile)
+    account(page, GIBBS_REFLECTION["id"]).locator("summary").click()
+    expect(account(page, GIBBS_REFLECTION["id"]).locator(".pf-original")).to_contain_text("<script>window.__pwned=2</script>")
+    widget(page).get_by_role("button", name="Print or save as PDF").click()
+    expect(widget(page).locator(".pf-print-view")).to_contain_text(hostile)
+    assert page.locator("div.pf img, div.pf b, div.pf script, .pf-print-root img, .pf-print-root b").count() == 0
+    assert page.evaluate("window.__pwned === undefined")
+    md = download(page, "Download Markdown")
+    assert '\\<img src=x onerror="window.__pwned=1">\\<b>bold\\</b>' in md
+
+
+def test_blocked_storage_is_explained_and_exports_still_work(watched, site_url):
+    watched.block_storage()
+    # The theme's own scripts complain about blocked storage on every page; count them first.
+    watched.open(url(site_url, "book/glossary"))
+    theme_errors = len(watched.errors)
+    page = watched.open(url(site_url, PORTFOLIO))
+    assert len(watched.errors) == 2 * theme_errors, "the portfolio adds no error of its own"
+    expect(page.locator(".course-widget-error")).to_have_count(0)
+    notice = widget(page).locator(".pf-notice")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("not letting the course save on your device")
+    expect(notice).to_contain_text("The exports still work")
+    widget(page).get_by_label("Summary of practice (the HCPC CPD profile asks for one)").fill("Practice nurse.")
+    expect(widget(page).locator(".pf-status")).to_contain_text("Not saved")
+    md = download(page, "Download Markdown")
+    assert "Practice nurse." in md
+    backup = json.loads(download(page, "Download backup (JSON)"))
+    assert json.loads(backup["items"][f"{P}portfolio"])["details"]["summary"] == "Practice nurse."
+    expect(widget(page).locator(".pf-message")).to_contain_text("only holds your portfolio")
+    assert len(watched.errors) == 2 * theme_errors, watched.errors
+
+
+FULL_STORAGE = (
+    "const setItem = Storage.prototype.setItem;"
+    "Storage.prototype.setItem = function (key, value) {"
+    "  if (window.__full && String(key).startsWith(window.__full))"
+    "    throw new DOMException('full', 'QuotaExceededError');"
+    "  return setItem.call(this, key, value); };")
+
+
+def test_full_storage_is_explained_and_exports_keep_the_changes(watched, site_url):
+    watched.context.add_init_script(FULL_STORAGE)
+    page = seeded(site_url, watched, basic_items())
+    page.evaluate(f"window.__full = '{P}portfolio'")
+    nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[3]).fill("Not lost when storage is full.")
+    expect(widget(page).locator(".pf-status")).to_contain_text("Not saved: this browser's storage is full")
+    expect(widget(page).locator(".pf-notice")).to_contain_text("storage for this site is full")
+    assert f"{P}portfolio" not in course_storage(page)
+    assert "Not lost when storage is full." in download(page, "Download Markdown")
+    assert watched.errors == []
+
+
+def test_an_import_that_does_not_fit_puts_everything_back(watched, site_url):
+    watched.context.add_init_script(FULL_STORAGE)
+    page = seeded(site_url, watched, {**basic_items(), "another-app:setting": "kept apart"})
+    before = course_storage(page)
+    backup = json.dumps({"format": "selfhelp-course-backup", "version": 1, "items": {
+        f"{P}check:a": '{"v":1,"complete":true}', f"{P}reflection:b": '{"v":1}'}})
+    page.evaluate(f"window.__full = '{P}reflection:b'")
+    widget(page).get_by_label("Import backup (a JSON file from this course)").set_input_files(
+        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode()}])
+    widget(page).get_by_role("button", name="Yes, replace it").click()
+    expect(widget(page).locator(".pf-message")).to_contain_text("too full to hold it")
+    expect(widget(page).locator(".pf-message")).to_contain_text("What was here before has been put back.")
+    assert course_storage(page) == before
+    expect(widget(page).locator("fieldset.pf-account")).to_have_count(1)
+    assert watched.errors == []
+
+
+def test_a_corrupt_portfolio_entry_is_set_aside(watched, site_url):
+    page = seeded(site_url, watched, {**basic_items(), f"{P}portfolio": "{not json"})
+    expect(widget(page).locator(".pf-notice")).to_contain_text("could not be read, so they were set aside")
+    expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(GIBBS_TEXT["description"])
+    kept = [k for k in course_storage(page) if k.startswith(f"{P}portfolio:unreadable:")]
+    assert len(kept) == 1 and course_storage(page)[kept[0]] == "{not json"
+    assert watched.errors == []

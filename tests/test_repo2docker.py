@@ -1,0 +1,98 @@
+"""The files repo2docker reads (BinderHub, Zero to JupyterHub images) agree with the project.
+
+Docker cannot run here, so this checks what repo2docker would do: install requirements.txt
+(the one place pins live), pick the Python in runtime.txt, then run postBuild.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from paths import ROOT
+
+POST_BUILD = ROOT / "postBuild"
+REQUIREMENT = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([A-Za-z0-9.+!-]+)$")
+# Files that would make repo2docker install something else, or ignore the top-level files.
+OTHER_ENVIRONMENTS = ["environment.yml", "Pipfile", "Pipfile.lock", "setup.py", "binder", ".binder",
+                      "Dockerfile", "install.R", "Project.toml", "default.nix", "requirements.in"]
+
+
+def requirements() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            match = REQUIREMENT.match(line.strip())
+            assert match, f"requirements.txt: {line!r} is not an exact pin"
+            pins[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = match.group(2)
+    return pins
+
+
+def test_repo2docker_reads_only_the_top_level_files():
+    present = [name for name in OTHER_ENVIRONMENTS if (ROOT / name).exists()]
+    assert not present, f"repo2docker would use {present} instead of requirements.txt/postBuild"
+
+
+def test_runtime_is_the_python_the_makefile_uses():
+    runtime = (ROOT / "runtime.txt").read_text(encoding="utf-8").strip()
+    # `make` builds .venv with $(PYTHON); the tests run in that venv.
+    assert runtime == f"python-{sys.version_info.major}.{sys.version_info.minor}"
+    floor = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert tuple(map(int, floor.removeprefix(">=").split("."))) <= sys.version_info[:2]
+
+
+def test_pins_live_only_in_requirements_txt():
+    pins = requirements()
+    for name in ("jupyterlab", "anywidget", "jupyterlab-widgets", "ipywidgets", "jupytext", "ipykernel",
+                 "jupyterhub", "nbgitpuller"):
+        assert name in pins, f"the hub image needs {name} (pinned in requirements.txt)"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for dependency in project["dependencies"]:
+        assert re.fullmatch(r"[A-Za-z0-9._-]+", dependency), f"pyproject.toml pins {dependency!r}"
+        assert re.sub(r"[-_.]+", "-", dependency).lower() in pins, f"{dependency} is not in requirements.txt"
+    script = "\n".join(line for line in POST_BUILD.read_text(encoding="utf-8").splitlines()
+                       if not line.lstrip().startswith("#"))
+    assert not re.search(r"[=<>~!]=\s*\d|\s-r\s|requirements", script), "postBuild installs versions of its own"
+    assert re.search(r"pip install [^\n]*--no-deps -e \.", script)
+
+
+def test_post_build_is_an_executable_bash_script():
+    assert POST_BUILD.stat().st_mode & stat.S_IXUSR, "postBuild must be executable"
+    assert POST_BUILD.read_text(encoding="utf-8").startswith("#!/bin/bash\n")
+    subprocess.run(["bash", "-n", str(POST_BUILD)], check=True)
+
+
+def test_post_build_installs_the_package_and_makes_pages_open_as_notebooks(tmp_path):
+    """Run postBuild with a stand-in python (the pip call is recorded, not run)."""
+    stubs, prefix = tmp_path / "bin", tmp_path / "prefix"
+    stubs.mkdir()
+    (stubs / "python").write_text(
+        "#!/bin/bash\n"
+        f'if [ "$1" = -c ]; then echo {prefix}; else echo "$@" >> {tmp_path}/pip-calls; fi\n')
+    (stubs / "python").chmod(0o755)
+    venv_bin = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{stubs}:{venv_bin}:{os.environ['PATH']}"}
+    subprocess.run(["bash", str(POST_BUILD)], cwd=ROOT, env=env, check=True, timeout=120)
+    assert (tmp_path / "pip-calls").read_text().split() == \
+        ["-m", "pip", "install", "--no-cache-dir", "--no-deps", "-e", "."]
+    overrides = json.loads((prefix / "share/jupyter/lab/settings/overrides.json").read_text())
+    viewers = overrides["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]
+    assert viewers == {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}
+
+
+def test_post_build_stops_when_a_widget_extension_is_missing(tmp_path):
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    (stubs / "python").write_text(f'#!/bin/bash\n[ "$1" = -c ] && echo {tmp_path}/prefix; true\n')
+    (stubs / "jupyter").write_text("#!/bin/bash\necho 'jupyterlab-jupytext v1 enabled OK'\n")
+    for stub in stubs.iterdir():
+        stub.chmod(0o755)
+    result = subprocess.run(["bash", str(POST_BUILD)], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PATH": f"{stubs}:/usr/bin:/bin"}, timeout=60)
+    assert result.returncode != 0
+    assert "JupyterLab extension anywidget is missing" in result.stderr

@@ -1,0 +1,216 @@
+"""The trainer's slide decks (`make slides`) and printable workbook (`make workbook`).
+
+Unit tests of the pure parts, then the built outputs: each deck holds its session's pages and
+renders reveal.js from file:// with no request outside its folder; the PDF has the case
+studies and the reflection prompts and none of the site's widget text.
+"""
+from __future__ import annotations
+
+import html
+import importlib.util
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from paths import BUILD, ROOT
+
+SLIDES = BUILD / "slides"
+WORKBOOK = BUILD / "workbook" / "workbook.pdf"
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+make_slides = _load("make_slides")
+make_workbook = _load("make_workbook")
+
+PAGE = """\
+(demo)=
+# Demo page
+
+```{admonition} Learning objectives
+:class: objectives
+
+By the end you will be able to:
+
+- name one thing
+  that wraps;
+- name another.
+```
+
+## Discussion questions for a group session
+
+1. First {cite:p}`visram2012` question?
+2. Second, see {ref}`the role <practitioner-role>`.
+
+```{admonition} Key points
+:class: key-points
+
+- One.
+- Two.
+- Three.
+- Four.
+```
+"""
+CITATIONS = {"visram2012": ("Visram et al.", "2012")}
+
+
+def render(text):
+    return make_slides.plain_text(text, CITATIONS)
+
+
+# --- Pure functions --------------------------------------------------------------------------
+
+def test_page_points_reads_objectives_key_points_and_questions():
+    points = make_slides.page_points(PAGE)
+    assert points["objectives"] == ["name one thing that wraps;", "name another."]
+    assert points["key_points"] == ["One.", "Two.", "Three.", "Four."]
+    assert len(points["discussion"]) == 2
+
+
+def test_plain_text_formats_citations_and_roles():
+    assert render("as {cite:t}`visram2012` say") == "as Visram et al. (2012) say"
+    assert render("said {cite:p}`visram2012`.") == "said (Visram et al., 2012)."
+    assert render("{term}`Peer support` and {ref}`the role <x>`") == "Peer support and the role"
+
+
+def test_deck_notebook_has_slide_types_and_a_your_turn_per_activity():
+    page = {"docname": "book/demo", "title": "Demo page", "teaching_minutes": 10,
+            "activity_minutes": 5,
+            "activities": [{"kind": "check", "id": "demo-a", "title": "A question?"},
+                           {"kind": "reflection", "id": "demo-r", "title": "Reflect"}]}
+    deck = {"title": "Test session", "minutes": 90, "self_study": [],
+            "rows": [{"kind": "intro", "title": "Welcome", "minutes": 10},
+                     {"kind": "page", "docname": "book/demo"}]}
+    notebook = make_slides.deck_notebook(deck, {"book/demo": page},
+                                         {"book/demo": make_slides.page_points(PAGE)}, render)
+    types = [cell.metadata["slideshow"]["slide_type"] for cell in notebook.cells]
+    assert set(types) <= {"slide", "subslide", "notes"}
+    sources = [cell.source for cell in notebook.cells]
+    assert sources[0].startswith("# Supporting Self-Help Groups") and "Test session" in sources[0]
+    assert sum(source.startswith("### Your turn") for source in sources) == 2
+    assert any("## Demo page" in s and "name one thing that wraps" in s for s in sources)
+    assert sum(source.startswith("### Key points") for source in sources) == 2  # 4 points, 3 a slide
+    assert any("(Visram et al., 2012)" in source for source in sources)
+
+
+def test_session_specs_read_the_plans_page():
+    text = ("## A short one\n\n```{session-plan}\n:minutes: 90\n```\n\n"
+            "  ````md\n  ```{session-plan}\n  :minutes: 120\n  ```\n  ````\n\n"
+            "## A long one\n\n```{session-plan}\n:minutes: 360\n:skip: book/welcome notebooks/\n```\n")
+    assert make_slides.session_specs(text) == [
+        {"title": "A short one", "minutes": 90, "skip": ()},
+        {"title": "A long one", "minutes": 360, "skip": ("book/welcome", "notebooks/")},
+    ]
+
+
+def test_article_html_drops_widgets_answers_and_links():
+    page = """<html><body><nav>Menu</nav><article class="bd-article"><section id="x">
+      <h1>Title<a class="headerlink" href="#x">#</a></h1>
+      <p>Text <a href="../book/references.html#id1">Visram et al. [2012]</a>.</p>
+      <div class="exercise admonition"><p class="admonition-title"><span class="caption-number">
+      Exercise 3 </span> (Pause and reflect)</p><section><p>Think.</p></section></div>
+      <div class="solution dropdown admonition"><p>Model answer</p></div>
+      <p>To write it down, use the box below. It is saved only in this browser.</p>
+      <div class="cell tag_remove-input"><div class="cell_output"><script>{}</script>
+      <p>Loading the activity</p></div></div></section></article></body></html>"""
+    body = make_workbook.article_html(page)
+    assert "Title" in body and "Visram et al. [2012]" in body and "Think." in body
+    for gone in ("Menu", "Model answer", "Loading the activity", "<a ", "<script", "Exercise 3",
+                 "box below"):
+        assert gone not in body
+    assert body.count('class="line"') == make_workbook.EXERCISE_LINES
+    assert "Reflections" in body
+
+
+def test_reflection_section_escapes_and_rules_lines():
+    frameworks = {"f": {"name": "F", "source": "S", "parts": [
+        {"id": "a", "heading": "Part A", "prompt": "Do <b>a</b>"}]}}
+    section = make_workbook.reflection_section(
+        [{"title": "T <i>", "prompt": "P", "framework": "f"}], frameworks)
+    assert "T &lt;i&gt;" in section and "Do &lt;b&gt;a&lt;/b&gt;" in section
+    assert section.count('class="line"') == make_workbook.PART_LINES
+
+
+# --- Built slide decks -----------------------------------------------------------------------
+
+def _decks():
+    from selfhelp_course._manifest import course_manifest
+
+    manifest = course_manifest(ROOT)
+    titles = {page["docname"]: page["title"] for page in manifest["pages"]}
+    mode, decks = make_slides.deck_specs(manifest, ROOT)
+    return mode, [(deck["slug"], [titles[row["docname"]] for row in deck["rows"]
+                                  if row["kind"] == "page"]) for deck in decks]
+
+
+MODE, DECKS = _decks()
+
+
+def test_one_deck_per_session():
+    assert MODE == "sessions"
+    assert len(DECKS) == 3
+    for slug, pages in DECKS:
+        assert pages, f"{slug} has no pages"
+
+
+@pytest.mark.parametrize("slug,titles", DECKS, ids=[slug for slug, _ in DECKS])
+def test_deck_exists_with_its_pages(slug, titles):
+    deck = SLIDES / f"{slug}.html"
+    assert deck.is_file(), f"{deck} is missing: run `make slides`"
+    text = html.unescape(deck.read_text(encoding="utf-8"))
+    for title in titles:
+        assert title in text, f"{slug} lacks {title!r}"
+    # Nothing outside the deck's folder is named in it.
+    assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", text)
+    assert (SLIDES / "notebooks" / f"{slug}.ipynb").is_file()
+
+
+# --- Built workbook --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def workbook_text():
+    from pypdf import PdfReader
+
+    assert WORKBOOK.is_file(), f"{WORKBOOK} is missing: run `make workbook`"
+    reader = PdfReader(str(WORKBOOK))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return len(reader.pages), " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_workbook_has_a_sensible_length(workbook_text):
+    pages, _text = workbook_text
+    assert 20 <= pages <= 120
+
+
+def test_workbook_has_cover_case_studies_and_prompts(workbook_text):
+    from selfhelp_course._content import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
+    from selfhelp_course._manifest import course_manifest
+
+    _pages, text = workbook_text
+    assert "for use in a CPD session" in text
+    assert "fictional composites" in text
+    for page in course_manifest(ROOT)["pages"]:
+        if page["docname"].startswith("case_studies/"):
+            assert page["title"] in text
+    bank = REFLECTIONS.load(REFLECTIONS.paths(ROOT))
+    for item in bank.values():
+        assert " ".join(item["title"].split()) in text
+        assert " ".join(item["prompt"].split())[:60] in text
+    framework = load_config(FRAMEWORKS_FILE, FRAMEWORKS, ROOT)["frameworks"][0]
+    assert " ".join(framework["parts"][0]["prompt"].split()) in text
+
+
+def test_workbook_has_no_widget_or_screen_text(workbook_text):
+    _pages, text = workbook_text
+    for bad in ("activity could not start", "could not be read", "Error", "Traceback",
+                "box below", "model_id", "saved only in this browser", "widget-view"):
+        assert bad not in text, bad
