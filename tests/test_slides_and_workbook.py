@@ -11,7 +11,6 @@ import importlib.util
 import re
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 
