@@ -77,3 +77,18 @@ function announce(region, message) {
     region.textContent = message;
   }, 50);
 }
+
+// Offer text as a file download (works offline and from file://). False if the browser refused.
+function downloadText(text, fileName, type, where) {
+  try {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = h("a", { href: url, download: fileName, hidden: true });
+    where.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+    return true;
+  } catch (error) {
+    return false;
+  }
+}

@@ -766,30 +766,15 @@ function render({ model, el }) {
     privacyPanel.focus();
   }
 
-  function download(text, fileName, type) {
-    try {
-      const blob = new Blob([text], { type });
-      const url = URL.createObjectURL(blob);
-      const link = h("a", { href: url, download: fileName, hidden: true });
-      root.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10000);
-      return true;
-    } catch (error) {
-      return false;
-    }
-  }
-
   function runExport(kind, privacyNote) {
     if (kind === "markdown") {
       const name = `cpd-portfolio-${pfToday()}.md`;
-      const ok = download(pfMarkdown(portfolio()), name, "text/markdown;charset=utf-8");
+      const ok = downloadText(pfMarkdown(portfolio()), name, "text/markdown;charset=utf-8", root);
       say(ok ? `Your record has been downloaded as ${name}. ${privacyNote}` : "This browser would not download the file. Try \u201cPrint or save as PDF\u201d instead.");
     } else if (kind === "backup") {
       const items = backupItems();
       const name = `selfhelp-course-backup-${pfToday()}.json`;
-      const ok = download(pfMakeBackup(items, new Date().toISOString()), name, "application/json");
+      const ok = downloadText(pfMakeBackup(items, new Date().toISOString()), name, "application/json", root);
       const count = Object.keys(items).length;
       const partial = pfReadItems().status === "ok" ? "" : " This browser is not letting the course read its storage, so the backup only holds your portfolio as it is on this page.";
       say(ok ? `Your backup (${pfItems(count)}) has been downloaded as ${name}. ${privacyNote}${partial}` : "This browser would not download the file.");

@@ -507,18 +507,9 @@ function render({ model, el }) {
 
   const fileName = `reflection-${id.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}.txt`;
   downloadButton.addEventListener("click", () => {
-    try {
-      const blob = new Blob([allText()], { type: "text/plain;charset=utf-8" });
-      const url = URL.createObjectURL(blob);
-      const link = h("a", { href: url, download: fileName, hidden: true });
-      root.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10000);
-      say(`Your text has been downloaded as ${fileName}.`);
-    } catch (error) {
-      say("This browser would not download the file. Use \u201cCopy all text\u201d instead.");
-    }
+    say(downloadText(allText(), fileName, "text/plain;charset=utf-8", root)
+      ? `Your text has been downloaded as ${fileName}.`
+      : "This browser would not download the file. Use \u201cCopy all text\u201d instead.");
   });
 
   // ------------------------------------------------------------------ start
