@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from paths import ROOT
@@ -20,3 +25,54 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+SCRATCH_PAGE = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+# Page
+
+```{{code-cell}} ipython3
+{code}
+```
+"""
+
+
+@pytest.fixture
+def scratch_book(tmp_path):
+    """Build a one-page book with the course's configuration, in tmp_path/book.
+
+    ``build(code, files={path: text}, env={...}, activities=False)`` writes a page with one
+    code cell and any extra files (e.g. a broken bank), optionally copies the course's
+    activity banks, and returns jupyter-book's finished process.
+    """
+    book = tmp_path / "book"
+
+    def build(code: str, files: dict | None = None, env: dict | None = None,
+              activities: bool = False) -> subprocess.CompletedProcess:
+        book.mkdir()
+        if activities:
+            shutil.copytree(ROOT / "data" / "activities", book / "data" / "activities")
+        for name in ("_config.yml", "references.bib"):
+            shutil.copy(ROOT / name, book)
+        (book / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
+        (book / "index.md").write_text(SCRATCH_PAGE.format(code=code), encoding="utf-8")
+        for name, text in (files or {}).items():
+            (book / name).parent.mkdir(parents=True, exist_ok=True)
+            (book / name).write_text(text, encoding="utf-8")
+        jupyter_book = Path(sys.executable).with_name("jupyter-book")
+        return subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", str(book)],
+                              capture_output=True, text=True, timeout=300,
+                              env={"PATH": str(jupyter_book.parent), "HOME": str(tmp_path),
+                                   **(env or {})})
+
+    build.book = book
+    return build

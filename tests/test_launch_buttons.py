@@ -2,37 +2,14 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from selfhelp_course._launch import LaunchConfigError, apply_launch_options, launch_options
-from paths import ROOT, SITE
+from paths import SITE
 
 HUB = "https://hub.example.org"
 REPO = "https://git.example.org/training/selfhelp-course"
-PAGE = """\
----
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-# Page
-
-```{code-cell} ipython3
-print(6 * 7)
-```
-"""
-
-
 def test_nothing_set_means_no_launch_settings():
     assert launch_options({}) == {}
     options = {"launch_buttons": {"jupyterhub_url": "", "notebook_interface": "jupyterlab"}}
@@ -67,24 +44,11 @@ def test_settings_that_cannot_make_a_working_link_are_refused(environ, message):
         launch_options(environ)
 
 
-def _build(tmp_path: Path, extra_env: dict) -> subprocess.CompletedProcess:
-    book = tmp_path / "book"
-    book.mkdir()
-    shutil.copytree(ROOT / "data" / "activities", book / "data" / "activities")
-    shutil.copy(ROOT / "_config.yml", book)
-    shutil.copy(ROOT / "references.bib", book)
-    (book / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
-    (book / "index.md").write_text(PAGE, encoding="utf-8")
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    return subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", str(book)],
-                          capture_output=True, text=True, timeout=300,
-                          env={"PATH": str(jupyter_book.parent), "HOME": str(tmp_path), **extra_env})
-
-
-def test_a_build_with_the_variables_set_links_the_notebook_page_to_the_hub(tmp_path):
-    result = _build(tmp_path, {"COURSE_JUPYTERHUB_URL": HUB, "COURSE_REPOSITORY_URL": REPO})
+def test_a_build_with_the_variables_set_links_the_notebook_page_to_the_hub(scratch_book):
+    result = scratch_book("print(6 * 7)", activities=True,
+                          env={"COURSE_JUPYTERHUB_URL": HUB, "COURSE_REPOSITORY_URL": REPO})
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    html = (tmp_path / "book" / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    html = (scratch_book.book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"]*/hub/user-redirect/git-pull[^"]*)"', html)
     assert len(links) == 1, "one JupyterHub launch link on the notebook page"
     assert "dropdown-launch-buttons" in html
@@ -99,8 +63,8 @@ def test_a_build_with_the_variables_set_links_the_notebook_page_to_the_hub(tmp_p
     assert not re.search(r'<link[^>]+href="https?://', html)
 
 
-def test_a_hub_without_a_repository_fails_the_build_with_a_reason(tmp_path):
-    result = _build(tmp_path, {"COURSE_JUPYTERHUB_URL": HUB})
+def test_a_hub_without_a_repository_fails_the_build_with_a_reason(scratch_book):
+    result = scratch_book("print(6 * 7)", activities=True, env={"COURSE_JUPYTERHUB_URL": HUB})
     assert result.returncode != 0
     assert "launch buttons: COURSE_JUPYTERHUB_URL is set but COURSE_REPOSITORY_URL is not" in result.stdout + result.stderr
 
