@@ -72,7 +72,7 @@ function pfRenderDocument(doc, headings) {
           "div",
           { class: "pf-doc-checklist" },
           h("p", {}, h("strong", {}, `${b.label}:`)),
-          h("ul", {}, b.items.map((i) => h("li", {}, `${i.checked ? "[x]" : "[ ]"} ${i.label}`, h("span", { class: "pf-sr-only" }, i.checked ? " (ticked)" : " (not ticked)")))),
+          h("ul", {}, b.items.map((i) => h("li", {}, `${i.checked ? "[x]" : "[ ]"} ${i.label}`, h("span", { class: "course-sr-only" }, i.checked ? " (ticked)" : " (not ticked)")))),
         );
       case "list":
         return h(
@@ -591,7 +591,7 @@ function render({ model, el }) {
           row.title,
           h("span", { class: "pf-row-note" }, row.total ? `${row.done} of ${row.total} activities done` : "Page read"),
         ),
-        h("td", {}, h("label", { for: hoursInput.id, class: "pf-sr-only" }, `Hours for \u201c${row.title}\u201d`), hoursInput, estimate),
+        h("td", {}, h("label", { for: hoursInput.id, class: "course-sr-only" }, `Hours for \u201c${row.title}\u201d`), hoursInput, estimate),
         h(
           "td",
           {},
@@ -599,11 +599,11 @@ function render({ model, el }) {
             "div",
             { class: "pf-choice" },
             together,
-            h("label", { for: together.id }, "Done with others (e.g. in a session)", h("span", { class: "pf-sr-only" }, `: ${row.title}`)),
+            h("label", { for: together.id }, "Done with others (e.g. in a session)", h("span", { class: "course-sr-only" }, `: ${row.title}`)),
           ),
           participatoryCell,
         ),
-        h("td", {}, h("label", { for: link.id, class: "pf-sr-only" }, `Link to practice for \u201c${row.title}\u201d`), link),
+        h("td", {}, h("label", { for: link.id, class: "course-sr-only" }, `Link to practice for \u201c${row.title}\u201d`), link),
       );
     });
     const totalHours = h("td", { class: "pf-total-hours" });

@@ -288,7 +288,7 @@ function render({ model, el }) {
     for (const finding of view.findings) {
       box.append(document.createTextNode(text.slice(at, finding.start)));
       box.append(h("mark", { "data-kind": finding.kind }, text.slice(finding.start, finding.end)));
-      box.append(h("span", { class: "rf-sr-only" }, ` (possible ${finding.label})`));
+      box.append(h("span", { class: "course-sr-only" }, ` (possible ${finding.label})`));
       at = finding.end;
     }
     box.append(document.createTextNode(text.slice(at)));
