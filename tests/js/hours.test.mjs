@@ -9,6 +9,7 @@ import {
   describeMinutes,
   formatHours,
   parseHours,
+  storedHours,
   sumHours,
 } from "../../src/selfhelp_course/js/portfolio/hours.js";
 
@@ -136,6 +137,17 @@ test("sums are exact: no floating-point drift", () => {
   assert.equal(sumHours([0.1, 0.2]), 0.3);
   assert.equal(sumHours([20 / 60, 20 / 60, 20 / 60]), 1);
   assert.equal(sumHours([]), 0);
+});
+
+test("stored hours are kept exactly when they are whole minutes, and refused otherwise", () => {
+  assert.equal(storedHours(1.5), 1.5);
+  assert.equal(storedHours(0.1), 0.1);
+  assert.equal(storedHours(20 / 60), 20 / 60);
+  assert.equal(storedHours(0), 0);
+  assert.equal(storedHours(24), 24);
+  for (const bad of [-1, 24.5, 0.001, Number.NaN, Infinity, "1.5", null, undefined, {}]) {
+    assert.equal(storedHours(bad), null, String(bad));
+  }
 });
 
 test("participatory hours can never exceed the hours", () => {

@@ -163,6 +163,15 @@ export function parseHours(input) {
   return result;
 }
 
+// Hours read back from storage or a backup: a number of hours from 0 to 24 that is a whole
+// number of minutes (as parseHours makes them; older versions stored quarter hours), or null
+// for anything else, which the widget should report rather than repair.
+export function storedHours(value) {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_HOURS_PER_ROW) return null;
+  const minutes = Math.round(value * 60);
+  return Math.abs(value * 60 - minutes) < 1e-6 ? minutes / 60 : null;
+}
+
 // Participatory hours (those done with other people) can never exceed the hours of the row.
 // Both in hours, as parseHours returns them. -> {ok: true} or {ok: false, reason, message}.
 export function checkParticipatory(hours, participatoryHours) {
