@@ -1,10 +1,14 @@
-// Provisional ES-module copy of static/privacy.js (to be replaced by the reworked guard).
-// The privacy guard: spots details in a reflection that could identify someone.
-// The one implementation of these rules. Plain function declarations with no import or export:
-// _widgets.py concatenates this file before reflection.js, and the tests evaluate it in node.
+// The privacy guard: spots details in a learner's text that could identify someone. Pure: no
+// DOM, no storage. The one implementation of these rules (tests/js/privacy-guard.test.mjs runs
+// them against the labelled table in tests/js/privacy-cases.json).
 //
 // It is a prompt, not a guarantee: it cannot recognise every name or every combination of
-// ordinary details that would identify a person. It never blocks saving.
+// ordinary details that would identify a person, and it never blocks saving. Each finding says
+// in plain words why it was flagged; where a match is genuinely uncertain it carries
+// `certainty: "possible"` and a gentler explanation.
+
+import { TITLE_NAME_RE, pickTitleName } from "./names.js";
+import { AGE_RULES } from "./ages.js";
 
 export const PRIVACY_KINDS = {
   "nhs-number": {
@@ -37,6 +41,12 @@ export const PRIVACY_KINDS = {
     rank: 4,
     why: "An exact date (of birth, an admission or a meeting) can help identify someone. Say something vaguer, such as \"earlier this year\".",
   },
+  "birth-year": {
+    label: "year of birth",
+    plural: "years of birth",
+    rank: 4,
+    why: "A year of birth, with other details, can help identify someone. A broad range, such as \"in her seventies\", is usually enough.",
+  },
   postcode: {
     label: "postcode",
     plural: "postcodes",
@@ -59,14 +69,18 @@ export const PRIVACY_KINDS = {
     label: "name with a title",
     plural: "names with a title",
     rank: 5,
-    why: "Looks like a person's name (a title such as Mrs or Dr and a name). Use a role instead, such as \"a patient\" or \"a colleague\".",
+    why: "Looks like a person's name (a title such as Mrs, Dr or Sister and a name). Use a role instead, such as \"a patient\" or \"a colleague\".",
   },
 };
 
+// A run of one digit repeated (000 000 0000, 99999999) is a placeholder, not a number.
+const isPlaceholder = (digits) => /^(\d)\1*$/.test(digits.replace(/\D/g, ""));
+
 // Checks the NHS number's modulus 11 check digit. `digits` may include spaces or hyphens.
+// Placeholders pass the arithmetic (000 000 0000 does) but are never valid.
 export function nhsNumberIsValid(digits) {
-  const plain = String(digits).replace(/[\s-]/g, "");
-  if (!/^\d{10}$/.test(plain)) return false;
+  const plain = String(digits).replace(/[\s\u00a0-]/g, "");
+  if (!/^\d{10}$/.test(plain) || isPlaceholder(plain)) return false;
   let sum = 0;
   for (let i = 0; i < 9; i += 1) sum += Number(plain[i]) * (10 - i);
   let check = 11 - (sum % 11);
@@ -75,40 +89,44 @@ export function nhsNumberIsValid(digits) {
   return check === Number(plain[9]);
 }
 
-const PRIVACY_MONTHS =
+const MONTHS =
   "(?:January|February|March|April|May|June|July|August|September|October|November|December|" +
   "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-// Month names may be typed in any case, except "may" and "march", which are also ordinary words.
-const PRIVACY_MONTH_RE = new RegExp(`^${PRIVACY_MONTHS}$`, "i");
 
-function privacyMonthOk(word) {
+// "may" and "march" are also ordinary words ("12 may be enough"), so in lower case they make a
+// date only with something else that says so: a year, an ordinal day ("3rd march"), "of"
+// ("the 3rd of may") or the end of a phrase ("on 12 may.").
+function monthOk(word, { year, ordinal, of, phraseEnds }) {
   const bare = word.replace(/\.$/, "");
-  if (!PRIVACY_MONTH_RE.test(bare)) return false;
-  if (/^(may|mar|march)$/i.test(bare)) return /^[A-Z]/.test(bare);
-  return true;
+  if (!/^(?:may|mar|march)$/i.test(bare) || /^[A-Z]/.test(bare)) return true;
+  return Boolean(year || ordinal || of || phraseEnds);
 }
 
-// "on 2 May." -> "2 May": a full stop after a month name ends the sentence, not the date.
-function privacyDateSpan(m) {
-  const end = m.index + m[0].length;
-  return { start: m.index, end: m[0].endsWith(".") ? end - 1 : end };
-}
+const dayOk = (day) => Number(day) >= 1 && Number(day) <= 31;
+const span = (m) => ({ start: m.index, end: m.index + m[0].length });
 
-function privacyDayOk(day) {
-  const n = Number(day);
-  return n >= 1 && n <= 31;
-}
-
-function privacyNumericDateOk(a, b) {
-  // UK order is day/month; a month/day slip is still a date worth pointing out.
+// UK order is day/month; a month/day slip is still a date worth pointing out.
+function numericDateOk(a, b) {
   const first = Number(a);
   const second = Number(b);
-  return (privacyDayOk(first) && second >= 1 && second <= 12) ||
-    (first >= 1 && first <= 12 && privacyDayOk(second));
+  return (dayOk(first) && second >= 1 && second <= 12) || (first >= 1 && first <= 12 && dayOk(second));
+}
+
+// "3.10.12" and "7.5.10" are version numbers far more often than dates, so a dotted date with a
+// two-digit year counts only after a word that introduces a date ("on 7.5.10", "DOB 7.5.10").
+const DATE_CONTEXT_BEFORE = /(?:\b(?:on|dated?|dob|d\.o\.b\.?|born|from|until|till|since|by|admitted|discharged|seen)\s*:?\s*)$/i;
+const VERSION_BEFORE = /(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\bpython|\bnode)\s*$/i;
+
+function pickNumericDate(m, text) {
+  if (!numericDateOk(m[1], m[3])) return null;
+  const before = text.slice(Math.max(0, m.index - 24), m.index);
+  if (VERSION_BEFORE.test(before)) return null;
+  if (m[2] === "." && m[4].length === 2 && !DATE_CONTEXT_BEFORE.test(before)) return null;
+  return span(m);
 }
 
 // Words that introduce a hospital, record or reference number.
-const PRIVACY_RECORD_WORDS = [
+const RECORD_WORDS = [
   "hospital (?:number|num|no)",
   "hosp\\.? ?(?:number|num|no)",
   "(?:medical |health |care )?records? (?:number|num|no)",
@@ -120,36 +138,88 @@ const PRIVACY_RECORD_WORDS = [
   "ref(?:erence)?\\.?(?: (?:number|num|no))?",
 ].join("|");
 
-// Each rule: a kind, a global regular expression, and optionally `pick` which, given a match,
-// returns the part to report as {start, end} (or null to reject the match).
-const PRIVACY_RULES = [
+// Published identifiers (a paper's PMID, a trial's NCT number) are citations, not people.
+const PUBLISHED_ID_BEFORE = /(?:\b(?:pmid|pmcid|isbn|issn|doi|nct)\s*:?\s*)$/i;
+const PUBLISHED_CODE = /^(?:PMC|NCT|CRD)/;
+
+function pickLongNumber(m, text) {
+  if (isPlaceholder(m[0])) return null;
+  if (PUBLISHED_ID_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+  return span(m);
+}
+
+// The outward code is A9, A99, AA9, AA99, A9A or AA9A (or the special GIR 0AA). A lower-case
+// "inward code" that is an ordinal ("B2 3rd floor", "M1 1st exit") is not a postcode.
+function pickPostcode(m) {
+  const compact = m[0].replace(/\s/g, "").toUpperCase();
+  if (compact === "GIR0AA") return span(m);
+  if (!/^(?:[A-Z]\d|[A-Z]\d\d|[A-Z]{2}\d|[A-Z]{2}\d\d|[A-Z]\d[A-Z]|[A-Z]{2}\d[A-Z])$/.test(compact.slice(0, -3))) return null;
+  if (/^(?:1st|2nd|3rd|[04-9]th)$/.test(m[0].slice(-3))) return null;
+  return span(m);
+}
+
+// A UK number may start 0, +44 or 0044, with an optional (0) after the country code.
+const UK = "(?:(?:\\+|00)44[ -]?(?:\\(0\\)[ -]?)?|0)";
+const PHONE = [
+  `${UK}7\\d{3}[ -]?\\d{3}[ -]?\\d{3}`, // mobiles: 07700 900123
+  `(?:\\(0?2\\d\\)|${UK}2\\d)[ -]?\\d{4}[ -]?\\d{4}`, // 020 7946 0018
+  // 0115 496 0123, 0300 and 0800 numbers, and London and mobiles grouped 4-3-4 (0207 946 0018)
+  `(?:\\(0?1\\d{2}\\)|${UK}[12378]\\d{2})[ -]?\\d{3}[ -]?\\d{4}`,
+  `(?:\\(0?1\\d{3}\\)|${UK}1\\d{3})[ -]?\\d{3}[ -]?\\d{2,3}`, // 01632 960001
+].join("|");
+
+const DATE_DAY_MONTH = new RegExp(
+  `(?<![\\w])(\\d{1,2})(st|nd|rd|th)?(\\s+of)?\\s+(${MONTHS}\\.?)(?:,?\\s+(\\d{4}))?(?![\\w])`,
+  "gi",
+);
+const DATE_MONTH_DAY = new RegExp(
+  `(?<![\\w])(${MONTHS}\\.?)\\s+(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![\\w])`,
+  "gi",
+);
+
+function pickDayMonth(m, text) {
+  const end = m.index + m[0].length;
+  const phraseEnds = !m[5] && /^(?:\s*$|[.,;:!?)])/.test(text.slice(end, end + 2));
+  if (!dayOk(m[1]) || !monthOk(m[4], { year: m[5], ordinal: m[2], of: m[3], phraseEnds })) return null;
+  // "on 2 May." -> "2 May": a full stop after a month name ends the sentence, not the date.
+  return { start: m.index, end: m[0].endsWith(".") ? end - 1 : end };
+}
+
+function pickMonthDay(m) {
+  if (!dayOk(m[2]) || !monthOk(m[1], { year: m[4], ordinal: m[3] })) return null;
+  return span(m);
+}
+
+const YEAR = "(?:19|20)\\d{2}";
+const TEN_DIGITS = /(?<![\d+])\d{3}([ \u00a0-]?)\d{3}\1\d{4}(?!\d)/g;
+
+// Each rule: a kind, a global regular expression, and optionally `pick(match, text)`, which
+// returns the part to report as {start, end, certainty?, why?} (or null to reject the match).
+const RULES = [
   {
-    // Ten digits, optionally grouped 3-3-4 with spaces or hyphens.
+    // Ten digits, optionally grouped 3-3-4 with spaces (or no-break spaces) or hyphens: an NHS
+    // number when the check digit matches, otherwise a long number.
     kind: "nhs-number",
-    re: /(?<![\d+])\d{3}([ -]?)\d{3}\1\d{4}(?![\d])/g,
-    pick: (m) => (nhsNumberIsValid(m[0]) ? { start: m.index, end: m.index + m[0].length } : null),
+    re: TEN_DIGITS,
+    pick: (m) => (nhsNumberIsValid(m[0]) ? span(m) : null),
   },
   {
     kind: "long-number",
-    re: /(?<![\d+])\d{3}([ -]?)\d{3}\1\d{4}(?![\d])/g,
-    pick: (m) => (nhsNumberIsValid(m[0]) ? null : { start: m.index, end: m.index + m[0].length }),
+    re: new RegExp(TEN_DIGITS.source, "g"),
+    pick: (m, text) => (nhsNumberIsValid(m[0]) ? null : pickLongNumber(m, text)),
   },
-  {
-    // Any other unbroken run of eight or more digits.
-    kind: "long-number",
-    re: /(?<![\d])\d{8,}(?![\d])/g,
-  },
+  { kind: "long-number", re: /(?<![\d./])\d{8,}(?!\d)/g, pick: pickLongNumber },
   {
     // A keyword, then a code with at least three digits: "MRN 1234567", "hospital no. RX12-345".
     kind: "record-number",
     re: new RegExp(
-      `\\b(?:${PRIVACY_RECORD_WORDS})\\.?(?:\\s+(?:is|was|of))?\\s*[:#]?\\s*` +
+      `\\b(?:${RECORD_WORDS})\\.?(?:\\s+(?:is|was|of))?\\s*[:#]?\\s*` +
         "([A-Za-z]{0,4}[-/]?\\d[A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*(?: \\d{3,}(?![A-Za-z]))*)(?![A-Za-z0-9])",
       "gi",
     ),
     pick: (m) => {
       const code = m[1];
-      if (code.replace(/\D/g, "").length < 3) return null;
+      if (code.replace(/\D/g, "").length < 3 || isPlaceholder(code)) return null;
       const start = m.index + m[0].length - code.length;
       return { start, end: start + code.length };
     },
@@ -158,101 +228,59 @@ const PRIVACY_RULES = [
     // A code: two or three capital letters then five or more digits (RX123456).
     kind: "record-number",
     re: /(?<![A-Za-z0-9])[A-Z]{2,3}\d{5,}(?![A-Za-z0-9])/g,
+    pick: (m) => (PUBLISHED_CODE.test(m[0]) ? null : span(m)),
   },
-  {
-    // UK phone numbers: mobiles, 01/02/03/08 numbers, with +44, brackets and spaces.
-    kind: "phone",
-    re: new RegExp(
-      "(?<![\\w+])(?:" +
-        [
-          // Mobiles: 07xxx xxxxxx, +44 7xxx xxxxxx.
-          "(?:\\+44[ -]?(?:\\(0\\)[ -]?)?|0)7\\d{3}[ -]?\\d{3}[ -]?\\d{3}",
-          // London and other 02x: 020 xxxx xxxx.
-          "(?:\\(0?2\\d\\)|(?:\\+44[ -]?(?:\\(0\\)[ -]?)?|0)2\\d)[ -]?\\d{4}[ -]?\\d{4}",
-          // Four-figure area codes: 0115 xxx xxxx, (0115) xxx xxxx, and 03xx, 08xx numbers.
-          "(?:\\(0?1\\d{2}\\)|(?:\\+44[ -]?(?:\\(0\\)[ -]?)?|0)[138]\\d{2})[ -]?\\d{3}[ -]?\\d{4}",
-          // Five-figure area codes: 01xxx xxxxxx or 01xxx xxxxx.
-          "(?:\\(0?1\\d{3}\\)|(?:\\+44[ -]?(?:\\(0\\)[ -]?)?|0)1\\d{3})[ -]?\\d{3}[ -]?\\d{2,3}",
-        ].join("|") +
-        ")(?![\\d])",
-      "g",
-    ),
-  },
+  { kind: "phone", re: new RegExp(`(?<![\\w+])(?:${PHONE})(?!\\d)`, "g") },
   {
     // Numeric dates: 12/03/2024, 12-03-24, 12.3.2024.
     kind: "date",
     re: /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-]|\.\d)/g,
-    pick: (m) => (privacyNumericDateOk(m[1], m[3]) ? { start: m.index, end: m.index + m[0].length } : null),
+    pick: pickNumericDate,
   },
   {
     // ISO dates: 2024-03-12, 2024/3/12.
     kind: "date",
     re: /(?<![\d/.-])(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?![\d/-]|\.\d)/g,
-    pick: (m) =>
-      Number(m[3]) >= 1 && Number(m[3]) <= 12 && privacyDayOk(m[4])
-        ? { start: m.index, end: m.index + m[0].length }
-        : null,
-  },
-  {
-    // 12 March 2024, 12th March, 3rd of May, 1 Feb. 2023
-    kind: "date",
-    re: new RegExp(
-      `(?<![\\w])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+(${PRIVACY_MONTHS}\\.?)(?:,?\\s+(\\d{4}))?(?![\\w])`,
-      "gi",
-    ),
-    pick: (m) =>
-      privacyDayOk(m[1]) && privacyMonthOk(m[2]) ? privacyDateSpan(m) : null,
-  },
-  {
-    // March 12th 2024, Jan 3, 2024, May 3rd
-    kind: "date",
-    re: new RegExp(
-      `(?<![\\w])(${PRIVACY_MONTHS}\\.?)\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![\\w])`,
-      "gi",
-    ),
-    pick: (m) =>
-      privacyDayOk(m[2]) && privacyMonthOk(m[1]) ? { start: m.index, end: m.index + m[0].length } : null,
-  },
-  {
-    // UK postcodes, with or without the space, in any case.
-    kind: "postcode",
-    re: /(?<![A-Za-z0-9])[A-PR-UWYZ](?:[A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/gi,
-    pick: (m) => {
-      // The outward code is A9, A99, AA9, AA99, A9A or AA9A.
-      const compact = m[0].replace(/\s/g, "").toUpperCase();
-      const outward = compact.slice(0, -3);
-      if (!/^(?:[A-Z]\d|[A-Z]\d\d|[A-Z]{2}\d|[A-Z]{2}\d\d|[A-Z]\d[A-Z]|[A-Z]{2}\d[A-Z])$/.test(outward)) return null;
-      return { start: m.index, end: m.index + m[0].length };
+    pick: (m, text) => {
+      if (!(Number(m[3]) >= 1 && Number(m[3]) <= 12 && dayOk(m[4]))) return null;
+      // 2025.9.1 is a version (certifi==2025.9.1) unless a word says it is a date.
+      if (m[2] === "." && !DATE_CONTEXT_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
+      return span(m);
     },
   },
+  { kind: "date", re: DATE_DAY_MONTH, pick: pickDayMonth }, // 12 March 2024, 3rd of May
+  { kind: "date", re: DATE_MONTH_DAY, pick: pickMonthDay }, // March 12th 2024, Jan 3, 2024
   {
-    // aged 47, age: 47
-    kind: "age",
-    re: /\baged?\s*:?\s+(?:of\s+)?\d{1,3}(?:\s+(?:years|yrs)(?:\s+old)?)?(?![\d])/gi,
+    // born in 1956, born March 1956, DOB: 1956, year of birth 1956
+    kind: "birth-year",
+    re: new RegExp(
+      `\\b(?:born\\s+(?:in\\s+)?(?:${MONTHS}\\.?,?\\s+)?|(?:d\\.?o\\.?b\\.?|date of birth|year of birth|yob)\\s*[:-]?\\s*)${YEAR}(?![\\d/.-]\\d)(?!\\d)`,
+      "gi",
+    ),
   },
   {
-    // 47-year-old, 47 years old, 47 yrs old, 47yo
-    kind: "age",
-    re: /(?<![\d.,])\d{1,3}(?:[\s-]*(?:years?|yrs?)[\s-]*old|\s?(?:yo|y\/o))\b/gi,
+    // UK postcodes, with or without the space, in any case. (\b, not a look-behind: it is faster.)
+    kind: "postcode",
+    re: /\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/gi,
+    pick: pickPostcode,
   },
+  ...AGE_RULES,
   {
+    // The expression starts at the "@" (rare in text); the name before it is checked after.
     kind: "email",
-    re: /(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w-])/g,
+    re: /@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w-])/g,
+    pick: (m, text) => {
+      const local = /(?<![\w.%+-])[\w.%+-]{1,64}$/.exec(text.slice(Math.max(0, m.index - 65), m.index));
+      return local ? { start: m.index - local[0].length, end: m.index + m[0].length } : null;
+    },
   },
-  {
-    // Mr Smith, Mrs. O'Neill, Dr J. Patel, Prof Smith-Jones: a title and a capitalised name.
-    kind: "title-name",
-    re: /(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor)\.?[ \t]+(?:\p{Lu}\.?[ \t]+)?\p{Lu}[\p{L}'’-]*\p{L}(?:[ \t]\p{Lu}[\p{L}'’-]*\p{L})?/gu,
-  },
+  { kind: "title-name", re: TITLE_NAME_RE, pick: pickTitleName },
 ];
 
-// Words a title is often followed by that are not names ("Dr The", "Mr Men").
-const PRIVACY_NOT_NAMES = /^(?:The|A|An|And|Or|On|In|At|Of|To|For|Who|Was|Is|I|It|He|She|They|We|You)$/;
-
-export function findIdentifiers(text) {
-  if (typeof text !== "string" || text === "") return [];
-  const candidates = [];
-  for (const rule of PRIVACY_RULES) {
+// Every rule's matches, as candidates {kind, start, end, certainty, why}.
+function candidatesIn(text) {
+  const out = [];
+  for (const rule of RULES) {
     rule.re.lastIndex = 0;
     let m;
     while ((m = rule.re.exec(text)) !== null) {
@@ -260,44 +288,60 @@ export function findIdentifiers(text) {
         rule.re.lastIndex += 1;
         continue;
       }
-      const span = rule.pick ? rule.pick(m) : { start: m.index, end: m.index + m[0].length };
-      if (!span) continue;
-      let { start, end } = span;
-      if (rule.kind === "title-name") {
-        const words = text.slice(start, end).split(/[ \t]+/);
-        if (words.length === 2 && PRIVACY_NOT_NAMES.test(words[1])) continue;
-        // "Dr Patel The" -> "Dr Patel": a trailing common word is not part of the name.
-        if (words.length > 2 && PRIVACY_NOT_NAMES.test(words[words.length - 1])) {
-          end = start + text.slice(start, end).lastIndexOf(" ");
-        }
-      }
-      candidates.push({ kind: rule.kind, start, end, rank: PRIVACY_KINDS[rule.kind].rank });
+      const found = rule.pick ? rule.pick(m, text) : span(m);
+      if (found) out.push({ kind: rule.kind, certainty: "likely", ...found });
     }
   }
-  // Stronger kinds win where matches overlap; then the longer, then the earlier match.
-  candidates.sort((a, b) => a.rank - b.rank || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  return out;
+}
+
+// Where matches overlap, the stronger kind wins, then a likely finding over a possible one, then
+// the longer, then the earlier. `chosen` stays sorted by start, so each check is a binary search.
+function compareCandidates(a, b) {
+  return PRIVACY_KINDS[a.kind].rank - PRIVACY_KINDS[b.kind].rank ||
+    (a.certainty === "possible") - (b.certainty === "possible") ||
+    (b.end - b.start) - (a.end - a.start) ||
+    a.start - b.start;
+}
+
+function resolveOverlaps(candidates) {
   const chosen = [];
-  for (const candidate of candidates) {
-    if (chosen.some((c) => candidate.start < c.end && c.start < candidate.end)) continue;
-    chosen.push(candidate);
+  for (const c of candidates.sort(compareCandidates)) {
+    let lo = 0;
+    let hi = chosen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (chosen[mid].start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = chosen[lo - 1];
+    const after = chosen[lo];
+    if ((before && before.end > c.start) || (after && after.start < c.end)) continue;
+    chosen.splice(lo, 0, c);
   }
-  chosen.sort((a, b) => a.start - b.start);
-  return chosen.map(({ kind, start, end }) => ({
+  return chosen;
+}
+
+// -> [{kind, label, certainty, start, end, text, why}], in the order they appear.
+export function findIdentifiers(text) {
+  if (typeof text !== "string" || text === "") return [];
+  return resolveOverlaps(candidatesIn(text)).map(({ kind, certainty, start, end, why }) => ({
     kind,
-    label: PRIVACY_KINDS[kind].label,
+    label: certainty === "possible" ? `possible ${PRIVACY_KINDS[kind].label}` : PRIVACY_KINDS[kind].label,
+    certainty,
     start,
     end,
     text: text.slice(start, end),
-    why: PRIVACY_KINDS[kind].why,
+    why: why || PRIVACY_KINDS[kind].why,
   }));
 }
 
-// Counts by kind, in the order of the first finding of each, and a phrase for messages:
-// {total: 3, byKind: [{kind, label, count}], text: "2 NHS numbers and 1 postcode"}.
+// Counts by label, in the order of the first finding of each, and a phrase for messages:
+// {total: 3, possible: 0, byKind: [{kind, label, count}], text: "2 NHS numbers and 1 postcode"}.
 export function summariseFindings(findings) {
   const byKind = [];
   for (const finding of findings || []) {
-    let entry = byKind.find((e) => e.kind === finding.kind);
+    let entry = byKind.find((e) => e.kind === finding.kind && e.label === finding.label);
     if (!entry) {
       entry = { kind: finding.kind, label: finding.label, count: 0 };
       byKind.push(entry);
@@ -306,12 +350,14 @@ export function summariseFindings(findings) {
   }
   const parts = byKind.map((e) => {
     const info = PRIVACY_KINDS[e.kind];
-    const name = e.count === 1 ? e.label : (info ? info.plural : `${e.label}s`);
-    return `${e.count} ${name}`;
+    const possible = info && e.label !== info.label;
+    const plural = info ? `${possible ? "possible " : ""}${info.plural}` : `${e.label}s`;
+    return `${e.count} ${e.count === 1 ? e.label : plural}`;
   });
   let text = "";
   if (parts.length === 1) text = parts[0];
   else if (parts.length > 1) text = `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
   const total = byKind.reduce((sum, e) => sum + e.count, 0);
-  return { total, byKind, text };
+  const possible = (findings || []).filter((f) => f.certainty === "possible").length;
+  return { total, possible, byKind, text };
 }
