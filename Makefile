@@ -5,7 +5,11 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Python: requirements/build.txt for the site, hub.txt for live notebooks, test.txt for the tests
+# (every version in requirements/constraints.txt).
 INSTALLED := $(VENV)/.installed
+HUB_INSTALLED := $(VENV)/.installed-hub
+TEST_INSTALLED := $(VENV)/.installed-test
 # npm: `dependencies` build the site (esbuild); `devDependencies` are for the tests and slides.
 NODE_BUILD := node_modules/.installed-build
 NODE_INSTALLED := node_modules/.installed
@@ -20,7 +24,7 @@ SITE := _build/html
 book: $(INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
-test: $(NODE_INSTALLED) book trainer-book slides workbook $(CHROMIUM)
+test: $(TEST_INSTALLED) $(NODE_INSTALLED) book trainer-book slides workbook $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
@@ -30,23 +34,31 @@ trainer-book: $(INSTALLED) $(BUNDLED)
 	COURSE_EDITION=trainer $(BIN)/jupyter-book build -W -n --keep-going --path-output _build/trainer .
 
 # Slide decks for live sessions (reveal.js from npm, copied next to the decks): _build/slides/
-slides: $(INSTALLED) $(NODE_INSTALLED)
+slides: $(TEST_INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/python scripts/make_slides.py --out _build/slides
 
 # The printable workbook, printed by Debian's Chromium: _build/workbook/workbook.pdf
-workbook: book $(CHROMIUM)
+workbook: book $(TEST_INSTALLED) $(CHROMIUM)
 	$(BIN)/python scripts/make_workbook.py --site $(SITE) --out _build/workbook
 
 # JupyterLab on the course's pages, every widget live (the kernel uses this venv).
-lab: $(INSTALLED) $(BUNDLED)
+lab: $(HUB_INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1
 
-$(INSTALLED): requirements.txt pyproject.toml
+$(INSTALLED): requirements/build.txt requirements/constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r requirements/build.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
+
+$(HUB_INSTALLED): $(INSTALLED) requirements/hub.txt
+	$(BIN)/python -m pip install --quiet -r requirements/hub.txt
+	touch $@
+
+$(TEST_INSTALLED): $(INSTALLED) requirements/test.txt requirements/hub.txt
+	$(BIN)/python -m pip install --quiet -r requirements/test.txt
+	touch $(HUB_INSTALLED) $@
 
 $(BUNDLED): $(JS_SOURCES) src/selfhelp_course/_facts.py src/selfhelp_course/_bundle.py $(INSTALLED) $(NODE_BUILD)
 	$(BIN)/python -m selfhelp_course._bundle

@@ -1,6 +1,6 @@
 """A class on one machine: a real JupyterHub on loopback, several learners running the course at once.
 
-The hub (jupyterhub, pinned in requirements.txt) runs with configurable-http-proxy from
+The hub (jupyterhub, pinned in requirements/constraints.txt) runs with configurable-http-proxy from
 node_modules/.bin, a shared class password (SharedPasswordAuthenticator: the successor of
 DummyAuthenticator's password) and SimpleLocalProcessSpawner giving each learner a folder of
 their own under a temporary directory. Every port is on 127.0.0.1. Each learner logs in through

@@ -21,7 +21,7 @@ function highlighted(box, text, findings) {
 }
 
 function findingItem(finding) {
-  return h("li", { class: "rf-finding", "data-kind": finding.kind },
+  return h("li", { class: "rf-finding", "data-kind": finding.kind, "data-certainty": finding.certainty || "likely" },
     "\u201c", h("span", { class: "rf-found" }, finding.text), "\u201d ",
     h("strong", {}, `(${finding.label})`), `: ${finding.why}`);
 }
