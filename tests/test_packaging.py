@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib.metadata as metadata
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -77,9 +78,12 @@ def test_declared_dependencies_cover_every_import():
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
+    # Built from a copy, so setuptools' build/ folder does not land in the working tree.
+    source, out = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("wheel")
+    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copy(ROOT / "pyproject.toml", source)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(out), str(ROOT)], check=True, timeout=300)
+                    "-w", str(out), str(source)], check=True, timeout=300)
     return next(out.glob("selfhelp_course-*.whl"))
 
 
