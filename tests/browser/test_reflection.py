@@ -288,12 +288,15 @@ def test_a_corrupt_saved_entry_is_set_aside_and_the_box_still_works(watched, url
     assert saved(page)["texts"][FRAMEWORK["id"]][part["id"]] == "Starting again."
 
 
-def test_a_saved_entry_of_the_wrong_shape_is_set_aside_too(watched, url):
+@pytest.mark.parametrize("stored", ["[1, 2, 3]", '{"texts": 5}'])
+def test_a_saved_entry_of_the_wrong_shape_is_set_aside_too(watched, url, stored):
     page = watched.open(url)
-    page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, '[1, 2, 3]')")
+    page.evaluate(f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(stored)})")
     page.reload()
     expect(widget(page).locator(".course-notice")).to_contain_text("could not be read")
     expect(box(page, FRAMEWORK["parts"][0])).to_have_value("")
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':unreadable:'))")
+    assert [page.evaluate(f"localStorage.getItem({json.dumps(k)})") for k in kept] == [stored]
     assert watched.errors == []
 
 

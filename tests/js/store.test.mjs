@@ -127,3 +127,11 @@ test("adopt: an entry from elsewhere is taken, merged with what is stored", () =
   assert.ok(store.adopt("check:new", { selected: [1], complete: true }).ok);
   assert.deepEqual(store.read("check:new").value, { selected: [1], complete: true });
 });
+
+test("an entry of the wrong shape can be put aside by the widget that cannot use it", () => {
+  const { storage, store } = single(new MemoryStorage({ [`${P}reflection:r`]: '{"texts":5}' }));
+  const aside = store.putAside("reflection:r");
+  assert.equal(storage.getItem(`${P}${aside}`), '{"texts":5}');
+  assert.equal(store.read("reflection:r").status, "corrupt");
+  assert.equal(store.putAside("reflection:none"), null);
+});

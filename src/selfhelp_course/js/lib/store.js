@@ -14,7 +14,7 @@
 import { META_KEY, STORAGE_PREFIX } from "./facts.js";
 import { isPlainObject, keepConflicts, merge3, mergeUnrelated } from "./merge.js";
 
-export const CHANGE_EVENT = "selfhelp-course:change";
+export const CHANGE_EVENT = "course-learner-data-change";
 const SET_ASIDE = ":unreadable:";
 
 function reasonOf(error) {
@@ -27,56 +27,77 @@ function strip(value) {
   return rest;
 }
 
-// options (for tests): storage() returns a Storage; target receives and sends events; now().
-export function openStore(options = {}) {
-  const storage = options.storage || (() => window.localStorage);
-  const target = options.target || window;
-  const now = options.now || (() => new Date());
-  const source = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+function readMeta(s) {
+  try {
+    const value = JSON.parse(s.getItem(STORAGE_PREFIX + META_KEY));
+    return isPlainObject(value) && Number.isInteger(value.generation) ? value : { generation: 0 };
+  } catch (error) {
+    return { generation: 0 };
+  }
+}
 
-  function area() {
+function keysOf(s) {
+  const keys = [];
+  for (let i = 0; i < s.length; i += 1) {
+    const key = s.key(i);
+    if (key !== null && key.startsWith(STORAGE_PREFIX)) keys.push(key.slice(STORAGE_PREFIX.length));
+  }
+  return keys;
+}
+
+class LearnerStore {
+  // options (for tests): storage() returns a Storage; target receives and sends events; now().
+  constructor(options = {}) {
+    this.storage = options.storage || (() => window.localStorage);
+    this.target = options.target || window;
+    this.now = options.now || (() => new Date());
+    this.source = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    // Entries set aside while this page is open, by any store on it (widgets are bundled with
+    // their own copy of this module): a widget that starts after the progress box set its
+    // entry aside still tells the learner.
+    this.recent = this.target.courseSetAside || (this.target.courseSetAside = new Map());
+    const s = this.area();
+    this.generation = s ? readMeta(s).generation : 0;
+  }
+
+  area() {
     try {
-      const s = storage();
-      return s ? s : null;
+      return this.storage() || null;
     } catch (error) {
       return null;
     }
   }
 
-  function readMeta(s) {
+  available() {
+    const s = this.area();
+    if (!s) return false;
     try {
-      const value = JSON.parse(s.getItem(STORAGE_PREFIX + META_KEY));
-      return isPlainObject(value) && Number.isInteger(value.generation) ? value : { generation: 0 };
+      s.getItem(STORAGE_PREFIX + META_KEY);
+      return true;
     } catch (error) {
-      return { generation: 0 };
+      return false;
     }
   }
 
-  // Entries set aside while this page is open, by any store on it (widgets are bundled with
-  // their own copy of this module): a widget that starts after the progress box set its entry
-  // aside still tells the learner.
-  const recent = target.courseSetAside || (target.courseSetAside = new Map());
-  const startArea = area();
-  let generation = startArea ? readMeta(startArea).generation : 0;
-
-  function announce(keys, reason = null) {
-    target.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: { keys, reason, source } }));
+  announce(keys, reason = null) {
+    this.target.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: { keys, reason, source: this.source } }));
   }
 
-  // Move an unreadable entry aside, once, so nothing can overwrite it; false if refused.
-  function setAside(s, key, text) {
-    const aside = `${key}${SET_ASIDE}${now().getTime()}`;
+  // Move an unreadable entry aside, once, so nothing can overwrite it; null if refused.
+  setAside(s, key, text) {
+    const aside = `${key}${SET_ASIDE}${this.now().getTime()}`;
     try {
       s.setItem(STORAGE_PREFIX + aside, text);
       s.removeItem(STORAGE_PREFIX + key);
-      recent.set(key, aside);
-      return aside;
     } catch (error) {
       return null;
     }
+    this.recent.set(key, aside);
+    this.announce([key, aside]);
+    return aside;
   }
 
-  function readFrom(s, key) {
+  readFrom(s, key) {
     let text;
     try {
       text = s.getItem(STORAGE_PREFIX + key);
@@ -84,7 +105,7 @@ export function openStore(options = {}) {
       return { status: "unavailable" };
     }
     if (text === null || text === undefined) {
-      return recent.has(key) ? { status: "corrupt", setAside: recent.get(key) } : { status: "empty" };
+      return this.recent.has(key) ? { status: "corrupt", setAside: this.recent.get(key) } : { status: "empty" };
     }
     try {
       const value = JSON.parse(text);
@@ -92,115 +113,115 @@ export function openStore(options = {}) {
     } catch (error) {
       /* unreadable: set aside below */
     }
-    const aside = setAside(s, key, text);
-    if (aside) announce([key, aside]);
-    return { status: "corrupt", setAside: aside };
+    return { status: "corrupt", setAside: this.setAside(s, key, text) };
   }
 
-  function read(key) {
-    const s = area();
-    return s ? readFrom(s, key) : { status: "unavailable" };
-  }
-
-  function keysOf(s) {
-    const keys = [];
-    for (let i = 0; i < s.length; i += 1) {
-      const key = s.key(i);
-      if (key !== null && key.startsWith(STORAGE_PREFIX)) keys.push(key.slice(STORAGE_PREFIX.length));
+  // A readable entry a widget cannot use (the wrong shape): set aside like an unreadable one.
+  putAside(key) {
+    const s = this.area();
+    let text = null;
+    try {
+      text = s ? s.getItem(STORAGE_PREFIX + key) : null;
+    } catch (error) {
+      text = null;
     }
-    return keys;
+    return text === null ? null : this.setAside(s, key, text);
+  }
+
+  // -> {status: "ok" | "empty" | "corrupt" | "unavailable", value?, setAside?}
+  read(key) {
+    const s = this.area();
+    return s ? this.readFrom(s, key) : { status: "unavailable" };
   }
 
   // Everything the course holds: {status, entries: {key: value}, setAside: [{key, from, when}]}.
-  function readAll() {
-    const s = area();
-    if (!s) return { status: "unavailable", entries: {}, setAside: [] };
-    const entries = {};
-    const setAsideList = [];
+  readAll() {
+    const none = { status: "unavailable", entries: {}, setAside: [] };
+    const s = this.area();
     let keys;
     try {
-      keys = keysOf(s);
+      keys = s ? keysOf(s) : null;
     } catch (error) {
-      return { status: "unavailable", entries: {}, setAside: [] };
+      keys = null;
     }
-    for (const key of keys) {
-      if (key === META_KEY) continue;
+    if (!keys) return none;
+    const entries = {};
+    const setAside = [];
+    for (const key of keys.filter((k) => k !== META_KEY)) {
       const at = key.indexOf(SET_ASIDE);
       if (at >= 0) {
-        setAsideList.push({ key, from: key.slice(0, at), when: Number(key.slice(at + SET_ASIDE.length)) || null });
+        setAside.push({ key, from: key.slice(0, at), when: Number(key.slice(at + SET_ASIDE.length)) || null });
         continue;
       }
-      const result = readFrom(s, key);
+      const result = this.readFrom(s, key);
       if (result.status === "ok") entries[key] = result.value;
-      else if (result.setAside) setAsideList.push({ key: result.setAside, from: key, when: now().getTime() });
+      else if (result.setAside) setAside.push({ key: result.setAside, from: key, when: this.now().getTime() });
     }
-    return { status: "ok", entries, setAside: setAsideList };
+    return { status: "ok", entries, setAside };
   }
 
   // Null if this tab may write; otherwise why not ("cleared" or "replaced" elsewhere).
-  function staleReason(s) {
+  staleReason(s) {
     const meta = readMeta(s);
-    if (meta.generation === generation) return null;
-    generation = meta.generation;
+    if (meta.generation === this.generation) return null;
+    this.generation = meta.generation;
     return meta.reason === "replaced" ? "replaced" : "cleared";
   }
 
-  function writeValue(s, key, value) {
+  writeValue(s, key, value) {
     try {
       s.setItem(STORAGE_PREFIX + key, JSON.stringify(value));
     } catch (error) {
       return { ok: false, reason: reasonOf(error) };
     }
-    announce([key]);
+    this.announce([key]);
     return { ok: true, value };
   }
 
   // Merge `mine` (this tab's value) with what is stored, given `base` (what this tab last read
   // or wrote), and write the result. derive(value) adds fields worked out from the data
   // (complete, attempted). -> {ok: true, value, conflicts} | {ok: false, reason}
-  function update(key, base, mine, derive = null) {
-    const s = area();
+  update(key, base, mine, derive = null) {
+    const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
-    const stale = staleReason(s);
+    const stale = this.staleReason(s);
     if (stale) return { ok: false, reason: stale };
-    const stored = readFrom(s, key);
+    const stored = this.readFrom(s, key);
     if (stored.status === "unavailable") return { ok: false, reason: "unavailable" };
     const theirs = stored.status === "ok" ? stored.value : undefined;
     const merged = merge3(strip(base), strip(mine), strip(theirs));
-    const at = now().toISOString();
-    const sides = { base, mine, theirs };
-    let value = keepConflicts(isPlainObject(merged.value) ? merged.value : {}, sides, merged.conflicts, at);
+    const at = this.now().toISOString();
+    let value = keepConflicts(isPlainObject(merged.value) ? merged.value : {}, { base, mine, theirs }, merged.conflicts, at);
     value.updated = at;
     if (derive) value = { ...value, ...derive(value) };
-    const written = writeValue(s, key, value);
+    const written = this.writeValue(s, key, value);
     return written.ok ? { ...written, conflicts: merged.conflicts } : written;
   }
 
   // Take an entry from elsewhere (a backup, a learning system) into what is stored.
-  function adopt(key, incoming) {
-    const s = area();
+  adopt(key, incoming) {
+    const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
     if (!isPlainObject(incoming)) return { ok: false, reason: "unreadable" };
-    const stored = readFrom(s, key);
+    const stored = this.readFrom(s, key);
     if (stored.status === "unavailable") return { ok: false, reason: "unavailable" };
-    const value = stored.status === "ok" ? mergeUnrelated(stored.value, incoming) : incoming;
-    return writeValue(s, key, value);
+    return this.writeValue(s, key, stored.status === "ok" ? mergeUnrelated(stored.value, incoming) : incoming);
   }
 
-  function bumpGeneration(s, reason) {
-    generation = readMeta(s).generation + 1;
-    s.setItem(STORAGE_PREFIX + META_KEY, JSON.stringify({ generation, reason, at: now().toISOString() }));
+  bumpGeneration(s, reason) {
+    this.generation = readMeta(s).generation + 1;
+    s.setItem(STORAGE_PREFIX + META_KEY, JSON.stringify({ generation: this.generation, reason, at: this.now().toISOString() }));
   }
 
   // Delete everything the course stored in this browser. -> {ok, reason?, count}
-  function clearAll() {
-    const s = area();
+  clearAll() {
+    const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
     try {
       const keys = keysOf(s).filter((key) => key !== META_KEY);
       keys.forEach((key) => s.removeItem(STORAGE_PREFIX + key));
-      bumpGeneration(s, "cleared");
-      announce(null, "cleared");
+      this.bumpGeneration(s, "cleared");
+      this.announce(null, "cleared");
       return { ok: true, count: keys.length };
     } catch (error) {
       return { ok: false, reason: reasonOf(error) };
@@ -209,8 +230,8 @@ export function openStore(options = {}) {
 
   // Replace everything with a backup's items ({key without prefix: raw text}); on failure put
   // back exactly what was there. -> {ok, reason?}
-  function replaceAll(items) {
-    const s = area();
+  replaceAll(items) {
+    const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
     const before = {};
     try {
@@ -226,7 +247,7 @@ export function openStore(options = {}) {
     };
     try {
       put(items);
-      bumpGeneration(s, "replaced");
+      this.bumpGeneration(s, "replaced");
     } catch (error) {
       try {
         put(before);
@@ -235,55 +256,46 @@ export function openStore(options = {}) {
       }
       return { ok: false, reason: reasonOf(error) };
     }
-    announce(null, "replaced");
+    this.announce(null, "replaced");
     return { ok: true };
   }
 
   // After a clear or an import elsewhere: this store may write again, from the new generation.
-  function syncGeneration() {
-    const s = area();
-    const meta = s ? readMeta(s) : { generation };
-    const changed = meta.generation !== generation;
-    generation = meta.generation;
+  syncGeneration() {
+    const s = this.area();
+    const meta = s ? readMeta(s) : { generation: this.generation };
+    const changed = meta.generation !== this.generation;
+    this.generation = meta.generation;
     return { changed, reason: meta.reason === "replaced" ? "replaced" : "cleared" };
-  }
-
-  function available() {
-    const s = area();
-    if (!s) return false;
-    try {
-      s.getItem(STORAGE_PREFIX + META_KEY);
-      return true;
-    } catch (error) {
-      return false;
-    }
   }
 
   // listener({keys: [key, ...] | null (everything), reason: null | "cleared" | "replaced",
   // external: true when another store (tab, widget or script) made the change}).
-  function subscribe(listener) {
+  subscribe(listener) {
     const fromThisTab = (event) => {
       const detail = event.detail || {};
-      if (!detail.keys) syncGeneration();
-      listener({ keys: detail.keys || null, reason: detail.reason || null, external: detail.source !== source });
+      if (!detail.keys) this.syncGeneration();
+      listener({ keys: detail.keys || null, reason: detail.reason || null, external: detail.source !== this.source });
     };
     const fromOtherTab = (event) => {
       if (event.key !== null && !String(event.key).startsWith(STORAGE_PREFIX)) return;
       const key = event.key === null ? null : event.key.slice(STORAGE_PREFIX.length);
       if (key === META_KEY || key === null) {
-        const meta = syncGeneration();
+        const meta = this.syncGeneration();
         if (meta.changed || key === null) listener({ keys: null, reason: meta.reason, external: true });
         return;
       }
       listener({ keys: [key], reason: null, external: true });
     };
-    target.addEventListener(CHANGE_EVENT, fromThisTab);
-    target.addEventListener("storage", fromOtherTab);
+    this.target.addEventListener(CHANGE_EVENT, fromThisTab);
+    this.target.addEventListener("storage", fromOtherTab);
     return () => {
-      target.removeEventListener(CHANGE_EVENT, fromThisTab);
-      target.removeEventListener("storage", fromOtherTab);
+      this.target.removeEventListener(CHANGE_EVENT, fromThisTab);
+      this.target.removeEventListener("storage", fromOtherTab);
     };
   }
+}
 
-  return { read, readAll, update, adopt, clearAll, replaceAll, subscribe, available };
+export function openStore(options = {}) {
+  return new LearnerStore(options);
 }

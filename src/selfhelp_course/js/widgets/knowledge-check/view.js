@@ -6,7 +6,7 @@ import { activityKey } from "../../lib/facts.js";
 import { createNotice } from "../../lib/notice.js";
 import { answerFrom, derive, entryValue, feedback, verdict } from "./state.js";
 
-function optionRow(check, option, index, uid, multiple) {
+function optionRow(option, index, uid, multiple) {
   const input = h("input", {
     type: multiple ? "checkbox" : "radio",
     name: uid,
@@ -19,95 +19,111 @@ function optionRow(check, option, index, uid, multiple) {
   return { input, note, row };
 }
 
-export function renderQuestion(check, page, store, onChange) {
-  const multiple = check.kind === "multiple";
-  const uid = uniqueId(`kc-${check.id}`);
-  const rows = check.options.map((option, index) => optionRow(check, option, index, uid, multiple));
-  const checkButton = h("button", { type: "button", class: "course-button" }, "Check answer");
-  const retryButton = h("button", { type: "button", class: "course-button course-button-secondary", hidden: true }, "Try again");
-  const status = h("p", { class: "course-status", role: "status", "aria-live": "polite" });
-  const notice = createNotice();
-  const element = h(
-    "fieldset",
-    { class: "course-widget kc", "data-check-id": check.id },
-    h("legend", { class: "kc-question" }, check.question),
-    h("p", { class: "kc-hint" }, multiple ? "Choose all that apply." : "Choose one answer."),
-    h("div", { class: "kc-options" }, rows.map((r) => r.row)),
-    h("div", { class: "course-actions" }, checkButton, retryButton),
-    status,
-    notice.element,
-  );
-
-  let answer = { selected: [], checked: false, tries: 0 };
-  const chosen = () => rows.flatMap((r, index) => (r.input.checked ? [index] : []));
-
-  function draw() {
-    rows.forEach((r, index) => {
-      r.input.checked = answer.selected.includes(index);
-      r.input.disabled = answer.checked;
+class QuestionView {
+  constructor(check, page, store, onChange) {
+    this.check = check;
+    this.onChange = onChange;
+    this.multiple = check.kind === "multiple";
+    this.answer = { selected: [], checked: false, tries: 0 };
+    this.build();
+    this.entry = syncEntry(store, activityKey("check", check.id), {
+      current: () => entryValue(this.answer, page),
+      show: (value, why) => this.showStored(value, why),
+      derive: derive(check),
+      saved: (result) => this.saved(result),
     });
-    const notes = answer.checked ? feedback(check, answer.selected) : [];
-    rows.forEach((r, index) => {
+    this.wire();
+    const loaded = this.entry.load();
+    if (loaded.status === "corrupt" || loaded.status === "unavailable") this.notice.show(loaded.status);
+    this.answer = answerFrom(loaded.value, check);
+    this.draw();
+  }
+
+  build() {
+    const uid = uniqueId(`kc-${this.check.id}`);
+    this.rows = this.check.options.map((option, index) => optionRow(option, index, uid, this.multiple));
+    this.checkButton = h("button", { type: "button", class: "course-button" }, "Check answer");
+    this.retryButton = h("button", { type: "button", class: "course-button course-button-secondary", hidden: true }, "Try again");
+    this.status = h("p", { class: "course-status", role: "status", "aria-live": "polite" });
+    this.notice = createNotice();
+    this.element = h(
+      "fieldset",
+      { class: "course-widget kc", "data-check-id": this.check.id },
+      h("legend", { class: "kc-question" }, this.check.question),
+      h("p", { class: "kc-hint" }, this.multiple ? "Choose all that apply." : "Choose one answer."),
+      h("div", { class: "kc-options" }, this.rows.map((r) => r.row)),
+      h("div", { class: "course-actions" }, this.checkButton, this.retryButton),
+      this.status,
+      this.notice.element,
+    );
+  }
+
+  wire() {
+    onPress(this.checkButton, () => this.checkAnswer());
+    onPress(this.retryButton, () => {
+      this.reset();
+      this.rows[0].input.focus();
+    });
+    const chosen = () => this.rows.flatMap((r, index) => (r.input.checked ? [index] : []));
+    this.rows.forEach((r) => r.input.addEventListener("change", () => this.change({ ...this.answer, selected: chosen() })));
+  }
+
+  draw() {
+    const notes = this.answer.checked ? feedback(this.check, this.answer.selected) : [];
+    this.rows.forEach((r, index) => {
       const note = notes[index];
+      r.input.checked = this.answer.selected.includes(index);
+      r.input.disabled = this.answer.checked;
       r.note.hidden = !(note && note.visible);
       r.note.textContent = note && note.visible ? note.text : "";
       r.note.className = `kc-note ${note && note.correct ? "kc-note-right" : "kc-note-wrong"}`;
     });
-    checkButton.hidden = answer.checked;
-    retryButton.hidden = !answer.checked;
-    if (!answer.checked) status.textContent = "";
-    else if (!status.textContent) status.textContent = verdict(check, answer.selected);
+    this.checkButton.hidden = this.answer.checked;
+    this.retryButton.hidden = !this.answer.checked;
+    if (!this.answer.checked) this.status.textContent = "";
+    else if (!this.status.textContent) this.status.textContent = verdict(this.check, this.answer.selected);
   }
 
-  const entry = syncEntry(store, activityKey("check", check.id), {
-    current: () => entryValue(answer, page),
-    show(value, why) {
-      answer = answerFrom(value, check);
-      status.textContent = "";
-      if (why === "cleared" || why === "replaced") notice.show(why);
-      draw();
-      onChange();
-    },
-    derive: derive(check),
-    saved(result) {
-      if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") notice.show(result.reason);
-      else if (result.ok && notice.reason !== "corrupt") notice.clear();
-    },
-  });
-
-  function change(next) {
-    answer = next;
-    entry.changed();
-    onChange();
+  showStored(value, why) {
+    this.answer = answerFrom(value, this.check);
+    this.status.textContent = "";
+    if (why === "cleared" || why === "replaced") this.notice.show(why);
+    this.draw();
+    this.onChange();
   }
 
-  onPress(checkButton, () => {
-    const picked = chosen();
+  saved(result) {
+    if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") this.notice.show(result.reason);
+    else if (result.ok && this.notice.reason !== "corrupt") this.notice.clear();
+  }
+
+  change(next) {
+    this.answer = next;
+    this.entry.changed();
+    this.onChange();
+  }
+
+  checkAnswer() {
+    const picked = this.answer.selected;
     if (!picked.length) {
-      announce(status, multiple ? "Choose at least one answer first." : "Choose an answer first.");
+      announce(this.status, this.multiple ? "Choose at least one answer first." : "Choose an answer first.");
       return;
     }
-    change({ selected: picked, checked: true, tries: answer.tries + 1 });
-    entry.save();
-    draw();
-    status.textContent = verdict(check, picked);
-    focusMessage(status);
-  });
-  function reset() {
-    change({ selected: [], checked: false, tries: answer.tries });
-    entry.save();
-    draw();
+    this.change({ selected: picked, checked: true, tries: this.answer.tries + 1 });
+    this.entry.save();
+    this.draw();
+    this.status.textContent = verdict(this.check, picked);
+    focusMessage(this.status);
   }
-  onPress(retryButton, () => {
-    reset();
-    rows[0].input.focus();
-  });
-  rows.forEach((r) => r.input.addEventListener("change", () => change({ ...answer, selected: chosen() })));
 
-  const loaded = entry.load();
-  if (loaded.status === "corrupt" || loaded.status === "unavailable") notice.show(loaded.status);
-  answer = answerFrom(loaded.value, check);
-  draw();
+  reset() {
+    this.change({ selected: [], checked: false, tries: this.answer.tries });
+    this.entry.save();
+    this.draw();
+  }
+}
 
-  return { element, answer: () => answer, reset, dispose: entry.dispose };
+export function renderQuestion(check, page, store, onChange) {
+  const view = new QuestionView(check, page, store, onChange);
+  return { element: view.element, answer: () => view.answer, reset: () => view.reset(), dispose: () => view.entry.dispose() };
 }

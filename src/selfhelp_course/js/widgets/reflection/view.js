@@ -39,6 +39,172 @@ function shell(reflection, frameworks, uid) {
   return parts;
 }
 
+class ReflectionView {
+  constructor({ model, el, store, reflection, frameworks }) {
+    this.model = model;
+    this.store = store;
+    this.frameworks = frameworks;
+    this.reflection = reflection;
+    this.page = model.get("page") || "";
+    this.ui = shell(reflection, frameworks, uniqueId(`rf-${reflection.id}`));
+    el.append(this.ui.root);
+    this.state = fromEntry(null, frameworks, reflection.framework);
+    this.views = [];
+    this.totalTimer = null;
+    this.entry = syncEntry(store, activityKey("reflection", reflection.id), {
+      current: () => entryValue(this.state, this.page),
+      derive: derive(frameworks),
+      show: (value, why) => this.showStored(value, why),
+      saved: (result) => this.saved(result),
+    });
+    this.ui.select.addEventListener("change", () => this.chooseFramework(this.ui.select.value));
+    wireActions({ ui: this.ui, reflection, frameworks, page: this.page, state: () => this.state });
+    this.start();
+  }
+
+  start() {
+    const loaded = this.entry.load();
+    if (loaded.status === "ok" && isUsable(loaded.value)) {
+      this.state = fromEntry(loaded.value, this.frameworks, this.reflection.framework);
+      if (loaded.value.updated) this.showSavedAt(loaded.value.updated);
+    } else {
+      // A saved entry of the wrong shape is set aside like an unreadable one, and said in words.
+      if (loaded.status === "ok") this.store.putAside(activityKey("reflection", this.reflection.id));
+      if (loaded.status !== "empty") this.ui.notice.show(loaded.status === "ok" ? "corrupt" : loaded.status, loaded.status === "unavailable" ? KEEP_HINT.trim() : "");
+      const fromKernel = this.model.get("entry"); // in JupyterLab, the kernel may already hold an entry
+      if (fromKernel && isUsable(fromKernel)) this.state = fromEntry(fromKernel, this.frameworks, this.reflection.framework);
+    }
+    this.showFramework();
+    if (loaded.status === "ok") this.sync();
+  }
+
+  framework() {
+    return this.frameworks.find((f) => f.id === this.state.framework);
+  }
+
+  sync() {
+    this.model.set("entry", { framework: this.state.framework, texts: entryValue(this.state, this.page).texts });
+    this.model.save_changes();
+  }
+
+  showSavedAt(iso) {
+    setText(this.ui.status, `Saved on this device ${when(new Date(iso))}.`);
+  }
+
+  showStored(value, why) {
+    const next = fromEntry(isUsable(value) ? value : null, this.frameworks, this.state.framework);
+    const redraw = next.framework !== this.state.framework || why === "cleared" || why === "replaced";
+    this.state = next;
+    if (why === "cleared" || why === "replaced") this.ui.notice.show(why);
+    if (redraw) this.showFramework();
+    else this.refreshParts();
+    if (value && value.updated && why !== "merged") this.showSavedAt(value.updated);
+    this.sync();
+  }
+
+  saved(result) {
+    if (result.ok) {
+      if (this.ui.notice.reason === "full" || this.ui.notice.reason === "unavailable") this.ui.notice.clear();
+      this.showSavedAt(result.value.updated);
+    } else if (result.reason === "full" || result.reason === "unavailable") {
+      this.ui.notice.show(result.reason, KEEP_HINT.trim());
+      setText(this.ui.status, result.reason === "full"
+        ? "Not saved: this browser's storage is full. Copy or download your text before you leave."
+        : "Not saved: this browser is not letting the course save. Copy or download your text before you leave.");
+    }
+    this.sync();
+  }
+
+  conflictFor(partId) {
+    const path = ["texts", this.state.framework, partId];
+    return conflictsIn(entryValue(this.state, this.page)).find((c) => c.path.join("\u0000") === path.join("\u0000")) || null;
+  }
+
+  refreshParts() {
+    this.views.forEach((view) => {
+      view.setText(textOf(this.state.texts, this.state.framework, view.part.id));
+      view.showConflict(this.conflictFor(view.part.id));
+    });
+    this.updatePrivacySummary();
+    this.updateTotal();
+  }
+
+  setPartText(partId, text) {
+    const texts = this.state.texts;
+    if (!texts[this.state.framework]) texts[this.state.framework] = Object.create(null);
+    texts[this.state.framework][partId] = text;
+  }
+
+  choose(partId, text) {
+    const path = ["texts", this.state.framework, partId];
+    this.state.conflicts = resolveConflict(entryValue(this.state, this.page), path, text).conflicts;
+    this.setPartText(partId, text);
+    this.refreshParts();
+    this.entry.save();
+  }
+
+  chooseFramework(id) {
+    if (!this.frameworks.some((f) => f.id === id) || id === this.state.framework) return;
+    this.state.framework = id;
+    this.showFramework();
+    this.entry.save();
+  }
+
+  showFramework() {
+    this.views.forEach((view) => window.clearTimeout(view.timer));
+    const current = this.framework();
+    this.ui.select.value = current.id;
+    this.ui.source.textContent = current.source ? `Source: ${current.source}` : "";
+    this.ui.source.hidden = !current.source;
+    this.views = current.parts.map((part, index) => buildPart({
+      part,
+      pid: `${this.ui.select.id}-${current.id}-${index}`,
+      text: textOf(this.state.texts, current.id, part.id),
+      onInput: (text) => {
+        this.setPartText(part.id, text);
+        this.entry.changed();
+        this.scheduleTotal();
+      },
+      onBlur: () => {
+        this.updateTotal();
+        this.entry.flush();
+      },
+      onChoose: (text) => this.choose(part.id, text),
+      onFindings: () => this.updatePrivacySummary(),
+    }));
+    this.ui.partsBox.replaceChildren(...this.views.map((view) => view.node));
+    this.refreshParts();
+  }
+
+  updatePrivacySummary() {
+    const flagged = this.views.filter((v) => v.findings.length);
+    const all = this.views.flatMap((v) => v.findings);
+    const box = this.ui.privacySummary;
+    let message = "";
+    if (all.length) message = `Privacy check: ${summariseFindings(all).text} may identify someone (in ${flagged.map((v) => v.part.heading).join(", ")}). See the notes under the text.`;
+    else if (box.textContent) message = "Privacy check: nothing that looks identifying now.";
+    setText(box, message);
+    box.hidden = !message;
+  }
+
+  scheduleTotal() {
+    window.clearTimeout(this.totalTimer);
+    this.totalTimer = window.setTimeout(() => this.updateTotal(), TOTAL_DELAY);
+  }
+
+  updateTotal() {
+    window.clearTimeout(this.totalTimer);
+    this.views.forEach((view) => view.check());
+    setText(this.ui.total, `Total: ${words(this.views.reduce((n, view) => n + view.words, 0))}.`);
+  }
+
+  dispose() {
+    this.entry.dispose();
+    window.clearTimeout(this.totalTimer);
+    this.views.forEach((view) => window.clearTimeout(view.timer));
+  }
+}
+
 export function renderReflection({ model, el, store }) {
   const reflection = model.get("reflection") || {};
   const frameworks = (model.get("frameworks") || []).filter((f) => f && typeof f.id === "string" && Array.isArray(f.parts) && f.parts.length);
@@ -46,147 +212,8 @@ export function renderReflection({ model, el, store }) {
     el.append(h("p", { class: "course-widget-error", role: "alert" }, "This reflection box has no reflective frameworks to offer, so it cannot be shown."));
     return () => {};
   }
-  const id = String(reflection.id || "reflection");
-  const page = model.get("page") || "";
-  const ui = shell({ ...reflection, id }, frameworks, uniqueId(`rf-${id}`));
-  el.append(ui.root);
-  let state = fromEntry(null, frameworks, reflection.framework);
-  let views = [];
-  const framework = () => frameworks.find((f) => f.id === state.framework);
-
-  function sync() {
-    model.set("entry", { framework: state.framework, texts: entryValue(state, page).texts });
-    model.save_changes();
-  }
-
-  function storageTrouble(reason) {
-    if (reason === "full" || reason === "unavailable") ui.notice.show(reason, KEEP_HINT.trim());
-    setText(ui.status, reason === "full"
-      ? "Not saved: this browser's storage is full. Copy or download your text before you leave."
-      : "Not saved: this browser is not letting the course save. Copy or download your text before you leave.");
-  }
-
-  const entry = syncEntry(store, activityKey("reflection", id), {
-    current: () => entryValue(state, page),
-    derive: derive(frameworks),
-    show(value, why) {
-      const next = fromEntry(isUsable(value) ? value : null, frameworks, state.framework);
-      const redraw = next.framework !== state.framework || why === "cleared" || why === "replaced";
-      state = next;
-      if (why === "cleared" || why === "replaced") ui.notice.show(why);
-      if (redraw) showFramework();
-      else refreshParts();
-      if (value && value.updated && why !== "merged") setText(ui.status, `Saved on this device ${when(new Date(value.updated))}.`);
-      sync();
-    },
-    saved(result) {
-      if (result.ok) {
-        if (ui.notice.reason === "full" || ui.notice.reason === "unavailable") ui.notice.clear();
-        setText(ui.status, `Saved on this device ${when(new Date(result.value.updated))}.`);
-      } else if (result.reason === "full" || result.reason === "unavailable") storageTrouble(result.reason);
-      sync();
-    },
-  });
-
-  function conflictFor(partId) {
-    return conflictsIn(entryValue(state, page)).find((c) => c.path.length === 3 && c.path[0] === "texts" && c.path[1] === state.framework && c.path[2] === partId) || null;
-  }
-
-  function refreshParts() {
-    views.forEach((view) => {
-      view.setText(textOf(state.texts, state.framework, view.part.id));
-      view.showConflict(conflictFor(view.part.id));
-    });
-    updatePrivacySummary();
-    updateTotal();
-  }
-
-  function setPartText(partId, text) {
-    if (!state.texts[state.framework]) state.texts[state.framework] = Object.create(null);
-    state.texts[state.framework][partId] = text;
-  }
-
-  function choose(partId, text) {
-    const path = ["texts", state.framework, partId];
-    state.conflicts = resolveConflict(entryValue(state, page), path, text).conflicts;
-    setPartText(partId, text);
-    refreshParts();
-    entry.save();
-  }
-
-  function showFramework() {
-    views.forEach((view) => window.clearTimeout(view.timer));
-    const current = framework();
-    ui.select.value = current.id;
-    ui.source.textContent = current.source ? `Source: ${current.source}` : "";
-    ui.source.hidden = !current.source;
-    views = current.parts.map((part, index) => buildPart({
-      part,
-      pid: `${ui.select.id}-${current.id}-${index}`,
-      text: textOf(state.texts, current.id, part.id),
-      onInput: (text) => {
-        setPartText(part.id, text);
-        entry.changed();
-        scheduleTotal();
-      },
-      onBlur: () => {
-        updateTotal();
-        entry.flush();
-      },
-      onChoose: (text) => choose(part.id, text),
-      onFindings: () => updatePrivacySummary(),
-    }));
-    ui.partsBox.replaceChildren(...views.map((view) => view.node));
-    refreshParts();
-  }
-
-  function updatePrivacySummary() {
-    const flagged = views.filter((v) => v.findings.length);
-    const all = views.flatMap((v) => v.findings);
-    let message = "";
-    if (all.length) message = `Privacy check: ${summariseFindings(all).text} may identify someone (in ${flagged.map((v) => v.part.heading).join(", ")}). See the notes under the text.`;
-    else if (ui.privacySummary.textContent) message = "Privacy check: nothing that looks identifying now.";
-    setText(ui.privacySummary, message);
-    ui.privacySummary.hidden = !message;
-  }
-
-  let totalTimer = null;
-  function scheduleTotal() {
-    window.clearTimeout(totalTimer);
-    totalTimer = window.setTimeout(updateTotal, TOTAL_DELAY);
-  }
-  function updateTotal() {
-    window.clearTimeout(totalTimer);
-    views.forEach((view) => view.check());
-    setText(ui.total, `Total: ${words(views.reduce((n, view) => n + view.words, 0))}.`);
-  }
-
-  ui.select.addEventListener("change", () => {
-    if (!frameworks.some((f) => f.id === ui.select.value) || ui.select.value === state.framework) return;
-    state.framework = ui.select.value;
-    showFramework();
-    entry.save();
-  });
-
-  wireActions({ ui, reflection: { ...reflection, id }, frameworks, page, state: () => state });
-
-  const loaded = entry.load();
-  if (loaded.status === "ok" && isUsable(loaded.value)) {
-    state = fromEntry(loaded.value, frameworks, reflection.framework);
-    if (loaded.value.updated) setText(ui.status, `Saved on this device ${when(new Date(loaded.value.updated))}.`);
-  } else {
-    if (loaded.status === "ok") store.update(activityKey("reflection", id), loaded.value, {}); // wrong shape: start afresh
-    if (loaded.status !== "empty") ui.notice.show(loaded.status === "ok" ? "corrupt" : loaded.status, loaded.status === "unavailable" ? KEEP_HINT.trim() : "");
-    const fromKernel = model.get("entry"); // in JupyterLab, the kernel may already hold an entry
-    if (fromKernel && isUsable(fromKernel)) state = fromEntry(fromKernel, frameworks, reflection.framework);
-  }
-  showFramework();
-  if (loaded.status === "ok") sync();
-  return () => {
-    entry.dispose();
-    window.clearTimeout(totalTimer);
-    views.forEach((view) => window.clearTimeout(view.timer));
-  };
+  const view = new ReflectionView({ model, el, store, frameworks, reflection: { ...reflection, id: String(reflection.id || "reflection") } });
+  return () => view.dispose();
 }
 
 function wireActions({ ui, reflection, frameworks, page, state }) {
