@@ -169,8 +169,8 @@ def test_outputs_match_reference(name, executed, nb_settings):
 
 
 def write_reference(notebook, reference: Path, shows_results: bool, settings) -> None:
-    """Write the run as the page's reference; like pytest-notebook's --nb-force-regen, leave
-    a reference that still matches untouched (so only real changes show in git)."""
+    """Write the run as the page's reference. Like pytest-notebook's --nb-force-regen, leave a
+    reference that still matches untouched, so only real changes show in git."""
     if not shows_results:
         reference.unlink(missing_ok=True)
         return
@@ -178,9 +178,10 @@ def write_reference(notebook, reference: Path, shows_results: bool, settings) ->
                                                   notebook, settings):
         return
     reference.parent.mkdir(parents=True, exist_ok=True)
+    # Kept as compared: random ids already replaced, and no widget state (it is ignored).
     kept = nbformat.v4.new_notebook(cells=notebook.cells, metadata={
-        "kernelspec": notebook.metadata["kernelspec"]})  # widget state is ignored: not kept
-    nbformat.write(kept, reference)
+        "kernelspec": notebook.metadata["kernelspec"]})
+    nbformat.write(regex_replace_nb(kept, settings.diff_replace), reference)
 
 
 def test_every_reference_belongs_to_an_executable_page():
