@@ -19,7 +19,7 @@ JS_SOURCES := $(shell find src/selfhelp_course/js -name '*.js' ! -name '*.genera
 CHROMIUM := /usr/bin/chromium
 SITE := _build/html
 
-.PHONY: book test lab clean slides workbook trainer-book
+.PHONY: book test lab clean slides workbook trainer-book notebook-refs
 
 book: $(INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
@@ -40,6 +40,13 @@ slides: $(TEST_INSTALLED) $(NODE_INSTALLED)
 # The printable workbook, printed by Debian's Chromium: _build/workbook/workbook.pdf
 workbook: book $(TEST_INSTALLED) $(CHROMIUM)
 	$(BIN)/python scripts/make_workbook.py --site $(SITE) --out _build/workbook
+
+# Rewrite the reference outputs in tests/notebook_refs/ after an intended change to a page's
+# code, its data or a pinned package (README.md: "Notebook reference outputs"). Only references
+# whose outputs changed are rewritten; review them with `.venv/bin/nbdiff HEAD -- tests/notebook_refs`.
+notebook-refs: $(INSTALLED)
+	$(BIN)/python -m pytest -q tests/test_notebooks.py::test_outputs_match_reference --nb-force-regen
+	@git status --short tests/notebook_refs 2>/dev/null || true
 
 # JupyterLab on the course's pages, every widget live (the kernel uses this venv).
 lab: $(HUB_INSTALLED) $(BUNDLED)
