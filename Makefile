@@ -44,7 +44,7 @@ workbook: book $(TEST_INSTALLED) $(CHROMIUM)
 # Rewrite the reference outputs in tests/notebook_refs/ after an intended change to a page's
 # code, its data or a pinned package (README.md: "Notebook reference outputs"). Only references
 # whose outputs changed are rewritten; review them with `.venv/bin/nbdiff HEAD -- tests/notebook_refs`.
-notebook-refs: $(INSTALLED)
+notebook-refs: $(TEST_INSTALLED) $(BUNDLED)
 	$(BIN)/python -m pytest -q tests/test_notebooks.py::test_outputs_match_reference --nb-force-regen
 	@git status --short tests/notebook_refs 2>/dev/null || true
 
