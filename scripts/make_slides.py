@@ -11,7 +11,7 @@ learning objectives, its key points, its discussion questions (where it has them
 "Your turn" slide for every activity, telling learners which activity to do on the site.
 
 There is one deck per live session (90 minutes, half day, full day), following the session
-plans of selfhelp_course._session_plans: intro, pages, breaks and close in the plan's order, and
+plans of selfhelp_course._session_plans (the routes of data/routes.yml): intro, pages, breaks and close in the plan's order, and
 the pages left for self-study on a last slide. Without that module there is one deck per page.
 """
 from __future__ import annotations
@@ -263,7 +263,9 @@ def session_specs(text: str) -> list[dict]:
             heading = match.group(1).strip()
             continue
         options = dict(re.findall(r"^:(\w+):[ \t]*(.*)$", match.group(2), flags=re.M))
-        if "minutes" in options:
+        if "route" in options:  # a route of data/routes.yml: its length and pages come from there
+            sessions.append({"title": heading or options["route"], "route": options["route"].strip()})
+        elif "minutes" in options:
             minutes = int(options["minutes"])
             sessions.append({"title": heading or f"A {minutes}-minute session",
                              "minutes": minutes,
@@ -291,9 +293,16 @@ def deck_specs(manifest: dict, root: Path = ROOT) -> tuple[str, list[dict]]:
                 if plans_page.is_file() else []) or SESSIONS
     decks = []
     for session in sessions:
+        if "route" in session:
+            from selfhelp_course._routes import find_route, load_routes, route_plan
+
+            route = find_route(load_routes(root, manifest), session["route"])
+            session = {**session, "minutes": route["minutes"]}
+            plan = route_plan(manifest, route, root=root)
+        else:
+            plan = session_plan(manifest, session["minutes"], root=root, skip=session["skip"])
         minutes = session["minutes"]
         slug, title = session_slug(session), session["title"]
-        plan = session_plan(manifest, minutes, root=root, skip=session["skip"])
         rows = [{"kind": "page", "docname": row.docname} if row.kind == "page"
                 else {"kind": row.kind, "title": row.title, "minutes": row.minutes}
                 for row in plan.rows]
