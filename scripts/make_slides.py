@@ -131,7 +131,7 @@ def citation_labels(bib_path: Path) -> dict[str, tuple[str, str]]:
         people = entry.persons.get("author", [])
         names = [" ".join(person.last_names).replace("{", "").replace("}", "")
                  for person in people]
-        if len(names) > 2:
+        if len(names) > 2 or names[-1:] == ["others"]:  # "and others" in BibTeX means et al.
             authors = f"{names[0]} et al."
         else:
             authors = " and ".join(names) or key
