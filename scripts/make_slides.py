@@ -11,7 +11,7 @@ learning objectives, its key points, its discussion questions (where it has them
 "Your turn" slide for every activity, telling learners which activity to do on the site.
 
 There is one deck per live session (90 minutes, half day, full day), following the session
-plans of selfhelp_course._session_plans: intro, pages, breaks and close in the plan's order, and
+plans of selfhelp_course._session_plans (the routes of data/routes.yml): intro, pages, breaks and close in the plan's order, and
 the pages left for self-study on a last slide. Without that module there is one deck per page.
 """
 from __future__ import annotations
@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from selfhelp_course._manifest import course_manifest  # noqa: E402
+from selfhelp_course._pages import parse_text  # noqa: E402
 
 COURSE_TITLE = "Supporting Self-Help Groups"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "slides_template"
@@ -75,48 +76,14 @@ SLIDES_CSS = """\
 
 # --- Reading a page -------------------------------------------------------------------------
 
-def _directive_bodies(text: str) -> list[tuple[str, str, str]]:
-    """(directive, argument, body) for every fenced MyST directive with backtick fences."""
-    found = []
-    for match in re.finditer(r"^(`{3,})\{([\w:-]+)\}[ \t]*([^\n]*)\n(.*?)^\1[ \t]*$", text,
-                             flags=re.M | re.S):
-        found.append((match.group(2), match.group(3).strip(), match.group(4)))
-    return found
-
-
-def _admonition(text: str, css_class: str) -> str:
-    for directive, _argument, body in _directive_bodies(text):
-        if directive == "admonition" and re.search(rf"^:class:.*\b{css_class}\b", body, re.M):
-            return re.sub(r"^:[\w-]+:.*\n", "", body, flags=re.M)
-    return ""
-
-
-def _list_items(markdown: str) -> list[str]:
-    """Top-level bullet or numbered items, each joined onto one line."""
-    items: list[str] = []
-    for line in markdown.splitlines():
-        start = re.match(r"^(?:[-*]|\d+\.)\s+(.*)$", line)
-        if start:
-            items.append(start.group(1).strip())
-        elif items and line.startswith(" ") and line.strip():
-            items[-1] += " " + line.strip()
-    return items
-
-
-def _section(text: str, heading: str) -> str:
-    """The body of the `## heading` section (up to the next ## heading or directive)."""
-    without_trainer = re.sub(r"^````\{only\}.*?^````[ \t]*$", "", text, flags=re.M | re.S)
-    match = re.search(rf"^## {re.escape(heading)}[^\n]*\n(.*?)(?=^## |^```|\Z)",
-                      without_trainer, flags=re.M | re.S)
-    return match.group(1) if match else ""
-
-
 def page_points(text: str) -> dict:
-    """What a page gives its slides: objectives, key points and discussion questions."""
+    """What a page gives its slides: objectives, key points and discussion questions, read by
+    the course's one parse of a page (selfhelp_course._pages)."""
+    page = parse_text(text)
     return {
-        "objectives": _list_items(_admonition(text, "objectives")),
-        "key_points": _list_items(_admonition(text, "key-points")),
-        "discussion": _list_items(_section(text, "Discussion questions")),
+        "objectives": list(page.objectives),
+        "key_points": list(page.key_points),
+        "discussion": list(page.discussion_questions),
     }
 
 
@@ -131,7 +98,7 @@ def citation_labels(bib_path: Path) -> dict[str, tuple[str, str]]:
         people = entry.persons.get("author", [])
         names = [" ".join(person.last_names).replace("{", "").replace("}", "")
                  for person in people]
-        if len(names) > 2:
+        if len(names) > 2 or names[-1:] == ["others"]:  # "and others" in BibTeX means et al.
             authors = f"{names[0]} et al."
         else:
             authors = " and ".join(names) or key
@@ -263,7 +230,9 @@ def session_specs(text: str) -> list[dict]:
             heading = match.group(1).strip()
             continue
         options = dict(re.findall(r"^:(\w+):[ \t]*(.*)$", match.group(2), flags=re.M))
-        if "minutes" in options:
+        if "route" in options:  # a route of data/routes.yml: its length and pages come from there
+            sessions.append({"title": heading or options["route"], "route": options["route"].strip()})
+        elif "minutes" in options:
             minutes = int(options["minutes"])
             sessions.append({"title": heading or f"A {minutes}-minute session",
                              "minutes": minutes,
@@ -291,9 +260,16 @@ def deck_specs(manifest: dict, root: Path = ROOT) -> tuple[str, list[dict]]:
                 if plans_page.is_file() else []) or SESSIONS
     decks = []
     for session in sessions:
+        if "route" in session:
+            from selfhelp_course._routes import find_route, load_routes, route_plan
+
+            route = find_route(load_routes(root, manifest), session["route"])
+            session = {**session, "minutes": route["minutes"]}
+            plan = route_plan(manifest, route, root=root)
+        else:
+            plan = session_plan(manifest, session["minutes"], root=root, skip=session["skip"])
         minutes = session["minutes"]
         slug, title = session_slug(session), session["title"]
-        plan = session_plan(manifest, minutes, root=root, skip=session["skip"])
         rows = [{"kind": "page", "docname": row.docname} if row.kind == "page"
                 else {"kind": row.kind, "title": row.title, "minutes": row.minutes}
                 for row in plan.rows]

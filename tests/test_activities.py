@@ -1,13 +1,17 @@
-"""Sorting exercises and branching scenarios: good files load; each mistake is named precisely.
+"""Sorting exercises, branching scenarios and the course's knowledge checks: good files load;
+each mistake is named precisely; no fact is tested more than twice.
 
 Trainers edit these YAML files by hand, so an error must say which file, which line and which
 field, in words they can act on.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 
-from selfhelp_course._content import SCENARIOS, SORTING, ContentError
+from selfhelp_course._content import CHECKS, SCENARIOS, SORTING, ContentError
 from paths import ROOT
 
 ITEM = """\
@@ -103,7 +107,7 @@ def test_too_few_items_is_refused(write):
     text = GOOD_SORTING.split("      - text: Description 8")[0]
     error = error_for(write, SORTING, text)
     assert_names(error, line_of(text, "      - text: Description 1"), "sorting[0].items",
-                 "has 7 entries; it needs 8 to 12")
+                 "has 7 entries; it needs 8 to 16")
 
 
 def test_a_category_id_used_twice_is_refused(write):
@@ -214,9 +218,34 @@ def test_a_stance_that_is_not_known_is_named(write):
 def test_the_course_sorting_exercise_is_valid_and_balanced():
     exercises = SORTING.load(SORTING.paths(ROOT))
     exercise = exercises["what-is-a-self-help-group-sort"]
-    assert len(exercise["items"]) == 10
+    assert len(exercise["items"]) == 13
     answers = [item["answer"] for item in exercise["items"]]
     assert set(answers) == {c["id"] for c in exercise["categories"]}, "every kind is used"
+
+
+@pytest.mark.parametrize("case", ["paid peer facilitator", "online forum", "twelve-step"])
+def test_the_sorting_exercise_has_cases_near_the_line_with_feedback_that_explains_it(case):
+    exercise = SORTING.load(SORTING.paths(ROOT))["what-is-a-self-help-group-sort"]
+    matches = [item for item in exercise["items"] if case in item["text"].lower()]
+    assert len(matches) == 1, f"one description of a {case}"
+    # The feedback names the deciding question, not just the answer.
+    assert re.search(r"who (makes the decisions|decides|runs)", matches[0]["explanation"], re.I)
+
+
+def test_no_fact_is_tested_more_than_twice_across_the_course():
+    checks = CHECKS.load(CHECKS.paths(ROOT))
+    undeclared = [check_id for check_id, check in checks.items() if not check["facts"]]
+    assert not undeclared, f"say which facts these checks turn on (facts: [...]): {undeclared}"
+    tested = Counter(fact for check in checks.values() for fact in check["facts"])
+    over = {fact: [i for i, c in checks.items() if fact in c["facts"]]
+            for fact, count in tested.items() if count > 2}
+    assert not over, f"facts tested more than twice: {over}"
+
+
+def test_every_multiple_choice_check_says_choose_all_that_apply():
+    for check_id, check in CHECKS.load(CHECKS.paths(ROOT)).items():
+        if check["kind"] == "multiple":
+            assert "choose all that apply" in check["question"].lower(), check_id
 
 
 @pytest.mark.parametrize("scenario_id", ["practitioner-role-struggling-group",

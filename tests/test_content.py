@@ -1,11 +1,13 @@
-"""Activity banks: loading, and precise errors for every kind of mistake a trainer can make."""
+"""Activity banks and reflection frameworks: loading, and precise errors for every kind of
+mistake a trainer can make."""
 from __future__ import annotations
 
 import textwrap
 
 import pytest
 
-from selfhelp_course._content import CHECKS, ContentError
+from selfhelp_course._content import (CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, PORTFOLIO_FIELDS,
+                                      ContentError, framework_feeds, load_config, parse)
 from paths import ROOT
 
 GOOD = """\
@@ -92,3 +94,77 @@ def test_every_bank_in_the_course_is_valid_and_ids_start_with_their_file_name():
         stem = check["source"][0].rsplit("/", 1)[-1].removesuffix(".yml")
         assert check_id.startswith(stem + "-"), f"{check_id} should start with {stem}-"
         assert all(option["feedback"] for option in check["options"])
+
+
+# --- Reflection frameworks: which portfolio fields each part fills ------------------------------
+
+FRAMEWORK = """\
+frameworks:
+  - id: demo
+    name: Demo
+    source: Nobody (2024)
+    parts:
+      - id: what
+        heading: What?
+        prompt: What happened?
+        feeds: [nmc.nature, hcpc.activity]
+      - id: rest
+        heading: The rest
+        prompt: Everything else.
+        feeds: [nmc.learned, nmc.changed, nmc.code, hcpc.learned, hcpc.improved, hcpc.benefits]
+"""
+
+
+def framework_error(write, text: str) -> ContentError:
+    path = write("reflection-frameworks.yml", text)
+    with pytest.raises(ContentError) as caught:
+        FRAMEWORKS.check(parse(path), path, "")
+    return caught.value
+
+
+def test_a_part_may_name_the_portfolio_fields_it_feeds(write):
+    path = write("reflection-frameworks.yml", FRAMEWORK)
+    framework = FRAMEWORKS.check(parse(path), path, "")["frameworks"][0]
+    assert framework_feeds(framework)["nmc.code"] == ["rest"]
+    assert framework_feeds(framework)["nmc.nature"] == ["what"]
+
+
+def test_an_unknown_feed_target_is_named_with_its_line(write):
+    error = framework_error(write, FRAMEWORK.replace("feeds: [nmc.nature,", "feeds: [nmc.natur,"))
+    assert (error.line, error.field) == (9, "frameworks[0].parts[0].feeds[0]")
+    assert "'nmc.natur' is not one of: nmc.nature, nmc.learned" in error.message
+
+
+def test_a_framework_that_leaves_a_portfolio_field_empty_is_refused(write):
+    error = framework_error(write, FRAMEWORK.replace(" nmc.code,", ""))
+    assert error.field == "frameworks[0].parts"
+    assert "no part feeds nmc.code" in error.message
+
+
+def test_every_course_framework_feeds_every_portfolio_field_and_asks_about_the_code():
+    for framework in load_config(FRAMEWORKS_FILE, FRAMEWORKS, ROOT)["frameworks"]:
+        feeds = framework_feeds(framework)
+        assert all(feeds[target] for target in PORTFOLIO_FIELDS), framework["id"]
+        code_parts = [p for p in framework["parts"] if "nmc.code" in p["feeds"]]
+        assert any("Code" in p["heading"] for p in code_parts), framework["id"]
+        benefit = [p for p in framework["parts"] if "hcpc.benefits" in p["feeds"]]
+        assert any("benefit" in p["heading"].lower() for p in benefit), framework["id"]
+        first = framework["parts"][0]["prompt"]
+        assert "not worked with a group yet" in first or "have not worked with a group" in first
+
+
+def test_a_multiple_choice_check_must_say_choose_all_that_apply(write):
+    text = GOOD.replace("kind: single", "kind: multiple")
+    error = error_for(write, text)
+    assert (error.line, error.field) == (4, "checks[0].question")
+    assert "Choose all that apply" in error.message
+    path = write("fixed.yml", text.replace("Which is run by its members?",
+                                           "Which are run by their members? Choose all that apply."))
+    assert CHECKS.load([path])["demo-one"]["kind"] == "multiple"
+
+
+def test_a_check_may_name_the_facts_it_turns_on(write):
+    path = write("facts.yml", GOOD.replace("    kind: single\n", "    kind: single\n    facts: [self-help-definition]\n"))
+    assert CHECKS.load([path])["demo-one"]["facts"] == ["self-help-definition"]
+    error = error_for(write, GOOD.replace("    kind: single\n", "    kind: single\n    facts: [Not A Slug]\n"))
+    assert error.field == "checks[0].facts[0]" and "lower-case words" in error.message

@@ -101,7 +101,7 @@ def test_objectives_and_discussion_questions_are_read_from_the_page(manifest):
     plan = session_plan(manifest, 360, root=ROOT, skip=("book/",))
     case = next(row for row in plan.pages if row.docname == "case_studies/cancer-group")
     assert len(case.objectives) == 4
-    assert case.objectives[0].startswith("describe, through one person's story")
+    assert case.objectives[0].startswith("describe, through the experiences of several members")
     assert not case.objectives[0].endswith(";")
     assert len(case.discussion_questions) == 5
     assert case.discussion_questions[1].startswith("How would you judge when to step back")

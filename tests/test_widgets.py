@@ -31,7 +31,7 @@ def test_the_page_of_an_activity_is_its_bank_file_s_page():
 
 
 def test_several_checks_make_one_widget_with_a_score():
-    ids = ["welcome-where-saved", "welcome-not-privileged"]
+    ids = ["welcome-where-saved", "welcome-regulator-reflections"]
     widget = knowledge_check(*ids)
     assert [check["id"] for check in widget.checks] == ids
     assert widget.score == 0

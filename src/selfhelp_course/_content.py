@@ -74,6 +74,24 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class Whole:
+    """A whole number from ``low`` to ``high`` (minutes, counts)."""
+
+    low: int = 0
+    high: int = 10_000
+
+    def check(self, node, path, field):
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int"):
+            raise ContentError(path, _line(node), field,
+                               f"must be a whole number, not {_describe(node)}")
+        value = int(node.value)
+        if not self.low <= value <= self.high:
+            raise ContentError(path, _line(node), field,
+                               f"is {value}; it must be from {self.low} to {self.high}")
+        return value
+
+
+@dataclass(frozen=True)
 class ListOf:
     item: Any
     min_items: int = 1
@@ -144,6 +162,8 @@ def _describe(node) -> str:
 
 
 # ---------------------------------------------------------------- knowledge checks
+SLUG_TEXT = Text(max_length=80, pattern=ID_PATTERN,
+                 hint="must be lower-case words joined by hyphens, e.g. ons4-reported-separately")
 def _check_answers(check: dict, node, path: Path, field: str) -> None:
     correct = sum(option["correct"] for option in check["options"])
     if check["kind"] == "single" and correct != 1:
@@ -152,6 +172,13 @@ def _check_answers(check: dict, node, path: Path, field: str) -> None:
     if check["kind"] == "multiple" and correct < 1:
         raise ContentError(path, _line(node), f"{field}.options",
                            "a multiple-choice check needs at least one correct option")
+    if check["kind"] == "multiple" and MULTIPLE_HINT not in check["question"].lower():
+        raise ContentError(path, _line(_child(node, "question")), f"{field}.question",
+                           'a check with kind: multiple must tell learners to "Choose all that '
+                           'apply" in its question')
+
+
+MULTIPLE_HINT = "choose all that apply"
 
 
 KNOWLEDGE_CHECK = Record(
@@ -165,6 +192,9 @@ KNOWLEDGE_CHECK = Record(
                    optional={"correct": (Flag(), False)}),
             min_items=2, max_items=6),
     },
+    # The facts a check turns on, as short names shared across the course's banks, so that
+    # tests/test_activities.py can keep any one fact from being tested more than twice.
+    optional={"facts": (ListOf(SLUG_TEXT, min_items=1, max_items=4), [])},
     rule=_check_answers,
 )
 
@@ -192,7 +222,7 @@ SORTING_EXERCISE = Record(
                              min_items=2, max_items=8),
         "items": ListOf(Record(required={"text": Text(max_length=600), "answer": SLUG,
                                          "explanation": Text()}),
-                        min_items=8, max_items=12),
+                        min_items=8, max_items=16),
     },
     rule=_check_sorting,
 )
@@ -266,14 +296,76 @@ REFLECTION = Record(
     optional={"framework": (SLUG, "gibbs")},
 )
 
+# The portfolio fields a framework part can fill when a reflection is exported: the NMC
+# reflective account's four questions and the HCPC CPD profile entry's four parts. The
+# portfolio (static/portfolio_format.js) pre-fills each field from the parts that name it.
+PORTFOLIO_FIELDS = ("nmc.nature", "nmc.learned", "nmc.changed", "nmc.code",
+                    "hcpc.activity", "hcpc.learned", "hcpc.improved", "hcpc.benefits")
+
+
+def _check_framework(framework: dict, node, path: Path, field: str) -> None:
+    """Every portfolio field is fed by some part, so no exported section is left empty."""
+    fed = {target for part in framework["parts"] for target in part["feeds"]}
+    missing = [target for target in PORTFOLIO_FIELDS if target not in fed]
+    if missing:
+        raise ContentError(path, _line(node), f"{field}.parts",
+                           f"no part feeds {', '.join(missing)}; add it to a part's feeds "
+                           "so the exported record never has an empty section")
+    _unique([part["id"] for part in framework["parts"]], node, path, f"{field}.parts", "part id")
+
+
 FRAMEWORKS = Record(required={"frameworks": ListOf(Record(
     required={
         "id": SLUG,
         "name": Text(max_length=120),
         "source": Text(max_length=200),
         "parts": ListOf(Record(required={"id": SLUG, "heading": Text(max_length=120),
-                                         "prompt": Text()}), min_items=2, max_items=8),
-    }), min_items=1)})
+                                         "prompt": Text()},
+                               optional={"feeds": (ListOf(OneOf(PORTFOLIO_FIELDS), min_items=0,
+                                                          max_items=len(PORTFOLIO_FIELDS)), [])}),
+                        min_items=2, max_items=8),
+    }, rule=_check_framework), min_items=1)})
+
+
+def framework_feeds(framework: dict) -> dict[str, list[str]]:
+    """Portfolio field -> the ids of the parts that fill it, in the framework's order."""
+    return {target: [part["id"] for part in framework["parts"] if target in part["feeds"]]
+            for target in PORTFOLIO_FIELDS}
+
+
+# ---------------------------------------------------------------- routes through the course
+@dataclass(frozen=True)
+class PagesOrAll:
+    """``all`` (every taught page, in course order) or a list of page names from _toc.yml."""
+
+    def check(self, node, path, field):
+        if isinstance(node, yaml.ScalarNode) and node.value == "all":
+            return "all"
+        if not isinstance(node, yaml.SequenceNode):
+            raise ContentError(path, _line(node), field,
+                               f"must be all or a list of pages, not {_describe(node)}")
+        return ListOf(Text(max_length=200, pattern=PAGE_NAME,
+                           hint="must be a page name as _toc.yml writes it, e.g. book/welcome"),
+                      max_items=40).check(node, path, field)
+
+
+PAGE_NAME = re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_-]+)+$")
+
+
+def _check_route(route: dict, node, path: Path, field: str) -> None:
+    if route["pages"] == "all" and route["minutes"] is not None:
+        raise ContentError(path, _line(_child(node, "minutes")), f"{field}.minutes",
+                           "a route through every page takes as long as its pages: leave minutes out")
+    if route["pages"] != "all" and route["minutes"] is None:
+        raise ContentError(path, _line(node), f"{field}.minutes",
+                           "is missing: a live session needs its length in minutes")
+
+
+ROUTES = Record(required={"routes": ListOf(Record(
+    required={"id": SLUG, "title": Text(max_length=120), "best_for": Text(max_length=300),
+              "reflection": Text(max_length=300), "pages": PagesOrAll()},
+    optional={"minutes": (Whole(30, 600), None)},
+    rule=_check_route), min_items=1, max_items=8)})
 
 
 # ---------------------------------------------------------------- the well-being explorer
@@ -365,6 +457,7 @@ SCENARIOS = Bank("scenarios", SCENARIO)
 REFLECTIONS = Bank("reflections", REFLECTION)
 BANKS = (CHECKS, SORTING, SCENARIOS, REFLECTIONS)
 FRAMEWORKS_FILE = "data/activities/reflection-frameworks.yml"
+ROUTES_FILE = "data/routes.yml"
 EXPLORER_FILE = "data/activities/wellbeing-explorer.yml"
 
 

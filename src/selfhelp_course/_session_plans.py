@@ -18,6 +18,7 @@ from pathlib import Path
 from ._facts import KIND_BY_NAME
 from ._pages import parse_text, read_page
 
+QUESTIONS_ROW = "Questions and open discussion"
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Break:
 @dataclass(frozen=True)
 class Row:
     start: int  # minutes from the start of the session
-    kind: str  # "intro", "page", "break" or "close"
+    kind: str  # "intro", "page", "break", "questions" or "close"
     title: str
     minutes: int
     docname: str = ""
@@ -75,13 +76,19 @@ def default_shape(length_minutes: int) -> tuple[int, int, list[Break]]:
 
 def session_plan(manifest: dict, length_minutes: int, *, root: Path | None = None,
                  intro_minutes: int | None = None, close_minutes: int | None = None,
-                 breaks: list[Break] | None = None, skip: tuple[str, ...] = ()) -> SessionPlan:
+                 breaks: list[Break] | None = None, skip: tuple[str, ...] = (),
+                 pages: tuple[str, ...] | None = None, fill: bool = False) -> SessionPlan:
     """A plan for a live session of ``length_minutes``.
 
     ``manifest`` is course_manifest()'s dict (or one shaped like it). ``root`` is the course
     folder the page sources are read from, for objectives and discussion questions (pages may
     instead carry "objectives" and "discussion_questions" lists). ``skip`` names pages (docnames
     or folder prefixes such as "notebooks/") to leave for self-study whatever the time.
+
+    ``pages`` (a route's pages, see _routes.py) teaches exactly those pages, in course order,
+    and refuses a session they do not fit; without it each page that still fits is kept.
+    ``fill`` gives the time left over a row of its own before the close, so the rows add up
+    to the session's length.
     """
     intro, close, default_breaks = default_shape(length_minutes)
     intro = intro if intro_minutes is None else intro_minutes
@@ -94,14 +101,20 @@ def session_plan(manifest: dict, length_minutes: int, *, root: Path | None = Non
 
     chosen, self_study = [], []
     for page in manifest["pages"]:
-        minutes = page["teaching_minutes"] + page["activity_minutes"]
+        minutes = page_minutes(page)
         if minutes == 0:  # glossary, references: reference pages, not taught
             continue
-        if page["docname"].startswith(tuple(skip)) or minutes > budget:
+        wanted = page["docname"] in pages if pages is not None else minutes <= budget
+        if page["docname"].startswith(tuple(skip)) or not wanted:
             self_study.append(page)
             continue
         chosen.append(page)
         budget -= minutes
+    if budget < 0:
+        raise ValueError(f"the pages take {sum(map(page_minutes, chosen))} minutes; a "
+                         f"{length_minutes}-minute session leaves {budget + sum(map(page_minutes, chosen))} "
+                         f"after the introduction ({intro}), close ({close}) and breaks "
+                         f"({sum(b.minutes for b in breaks)})")
 
     plan = SessionPlan(length_minutes, self_study=self_study)
     clock = 0
@@ -122,8 +135,14 @@ def session_plan(manifest: dict, length_minutes: int, *, root: Path | None = Non
                 teaching_minutes=page["teaching_minutes"], activity_minutes=page["activity_minutes"],
                 objectives=tuple(objectives), discussion_questions=tuple(questions),
                 activities=tuple(page.get("activities", ())))
+    if fill and budget:
+        add("questions", QUESTIONS_ROW, budget)
     add("close", "Close: questions, a reflection for each person's CPD record and next steps", close)
     return plan
+
+
+def page_minutes(page: dict) -> int:
+    return page["teaching_minutes"] + page["activity_minutes"]
 
 
 def _with_breaks(pages: list[dict], breaks: list[Break]):

@@ -41,8 +41,12 @@ def _page_of(item: dict) -> str:
     return matches[0] if matches else slug
 
 
+# Bank fields for authors and tests, not for learners: where an item is, what facts a check tests.
+AUTHORING_FIELDS = {"source", "facts"}
+
+
 def _public(item: dict) -> dict:
-    return {key: value for key, value in item.items() if key != "source"}
+    return {key: value for key, value in item.items() if key not in AUTHORING_FIELDS}
 
 
 class CourseWidget(anywidget.AnyWidget):

@@ -4,7 +4,10 @@
 - validates every activity bank before any page is read, so a malformed file fails the build
   with its file, line and field;
 - provides ``{cpd-summary}``: the table of every page's minutes and the course's CPD hours;
-- provides ``{session-plan}``: a timetable for a live session (see _session_plans.py);
+- provides ``{session-plan}``: a timetable for a live session (see _session_plans.py), and
+  ``{course-routes}``: the routes through the course (both from data/routes.yml, _routes.py);
+- provides ``{distress-support}``: the standing box of crisis numbers on every page whose front
+  matter says ``course: distress: true`` (a page that says so and lacks it fails the build);
 - builds the trainer edition when COURSE_EDITION=trainer (see ``_trainer_edition``).
 """
 from __future__ import annotations
@@ -25,11 +28,12 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ._bundle import site_script
-from ._content import BANKS, ContentError, validate_all
+from ._content import BANKS, ROUTES_FILE, ContentError, validate_all
 from ._fonts import subset_icon_fonts
 from ._launch import LaunchConfigError, apply_launch_options
 from ._manifest import course_manifest, manifest_script
 from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
+from ._routes import find_route, load_routes, route_plan, routes_markdown
 from ._session_plans import plan_markdown, session_plan
 
 logger = logging.getLogger(__name__)
@@ -84,35 +88,113 @@ def _fill_cpd_summary(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         placeholder.replace_self([table, note])
 
 
+def _note_course_dependencies(directive: SphinxDirective) -> Path:
+    """Plans and routes depend on every page's front matter and objectives, the reading order,
+    the activity banks' titles and the routes: rebuild the page when any of them changes."""
+    root = Path(directive.env.srcdir)
+    directive.env.note_dependency(str(root / "_toc.yml"))
+    directive.env.note_dependency(str(root / ROUTES_FILE))
+    for name in toc_docnames(root):
+        directive.env.note_dependency(str(page_path(root, name)))
+    for bank in BANKS:
+        for path in bank.paths(root):
+            directive.env.note_dependency(str(path))
+    return root
+
+
 class SessionPlanDirective(SphinxDirective):
-    """``{session-plan}`` with ``:minutes: 90`` (and optionally ``:skip: notebooks/ book/welcome``):
-    a timetable for a live session, worked out from every page's minutes (_session_plans.py)."""
+    """``{session-plan}`` with ``:route: half-day`` (a live route of data/routes.yml: its length
+    and pages), or ``:minutes: 90`` and optionally ``:skip: notebooks/ book/welcome`` for a
+    session of that length that keeps each page that fits (_session_plans.py)."""
     has_content = False
-    option_spec = {"minutes": directives.positive_int, "skip": directives.unchanged}
+    option_spec = {"route": directives.unchanged_required, "minutes": directives.positive_int,
+                   "skip": directives.unchanged}
 
     def run(self):
-        root = Path(self.env.srcdir)
-        # The plan depends on every page's front matter and objectives, the reading order and
-        # the activity banks' titles: rebuild this page when any of them changes.
-        self.env.note_dependency(str(root / "_toc.yml"))
-        for name in toc_docnames(root):
-            self.env.note_dependency(str(page_path(root, name)))
-        for bank in BANKS:
-            for path in bank.paths(root):
-                self.env.note_dependency(str(path))
-        if "minutes" not in self.options:
-            raise self.error("session-plan needs :minutes: (the session's length)")
+        root = _note_course_dependencies(self)
+        if ("route" in self.options) == ("minutes" in self.options):
+            raise self.error("session-plan needs :route: (a route in data/routes.yml) or "
+                             ":minutes: (the session's length), not both")
         try:
-            plan = session_plan(course_manifest(root), self.options["minutes"], root=root,
-                                skip=tuple(self.options.get("skip", "").split()))
+            manifest = course_manifest(root)
+            if "route" in self.options:
+                route = find_route(load_routes(root, manifest), self.options["route"].strip())
+                if route["minutes"] is None:
+                    raise ValueError(f"route {route['id']!r} is for self-study, not a live session")
+                plan = route_plan(manifest, route, root=root)
+            else:
+                plan = session_plan(manifest, self.options["minutes"], root=root,
+                                    skip=tuple(self.options.get("skip", "").split()))
         except ContentError as error:
             _report(error)
             return []
-        except ValueError as error:
-            raise self.error(str(error)) from None
+        except (KeyError, ValueError) as error:
+            raise self.error(str(error.args[0] if error.args else error)) from None
         container = nodes.container(classes=["session-plan"])
         container += self.parse_text_to_nodes(plan_markdown(plan))
         return [container]
+
+
+class CourseRoutesDirective(SphinxDirective):
+    """``{course-routes}``: the table of routes through the course, from data/routes.yml."""
+    has_content = False
+
+    def run(self):
+        root = _note_course_dependencies(self)
+        try:
+            manifest = course_manifest(root)
+            markdown = routes_markdown(load_routes(root, manifest), manifest)
+        except ContentError as error:
+            _report(error)
+            return []
+        return self.parse_text_to_nodes(markdown)
+
+
+# The standing box for pages that deal with distress: one wording, kept here. The safety page
+# (label "safety") sets out the rest; every number is cited from references.bib.
+DISTRESS_SUPPORT = """:::{admonition} If you, or someone you are with, needs help now
+:class: distress-support
+- If a life is at risk, call **999** {cite:p}`nhs_crisis_nwbh`.
+- **Samaritans**: call **116 123**, free, day or night {cite:p}`samaritans`.
+- **NHS 111** has a mental health option for urgent help {cite:p}`nhs_crisis_tewv`.
+
+This page deals with distress. What to do when a group member is at risk, and how to raise a
+concern, is on the page {ref}`safety`.
+:::
+"""
+DISTRESS_CLASS = "distress-support"
+
+
+class DistressSupportDirective(SphinxDirective):
+    """``{distress-support}``: the standing box (DISTRESS_SUPPORT). Only on a page whose front
+    matter says ``course: distress: true``."""
+    has_content = False
+
+    def run(self):
+        if not _declares_distress(self.env.doc2path(self.env.docname)):
+            raise self.error("this page shows the distress-support box, so its front matter must "
+                             "say it deals with distress: add `distress: true` under `course:`")
+        return self.parse_text_to_nodes(DISTRESS_SUPPORT)
+
+
+def _declares_distress(path) -> bool:
+    try:
+        course = front_matter(Path(path)).get("course")
+    except ContentError:
+        return False  # reported, with file and line, where the minutes are read
+    return isinstance(course, dict) and course.get("distress") is True
+
+
+def _check_distress_box(app: Sphinx, doctree: nodes.document) -> None:
+    """A page that says it deals with distress must show the box (and only once)."""
+    docname = app.env.docname
+    if not _declares_distress(app.env.doc2path(docname)):
+        return
+    boxes = [node for node in doctree.findall(nodes.admonition) if DISTRESS_CLASS in node["classes"]]
+    if len(boxes) != 1:
+        logger.warning(f"the front matter says this page deals with distress (course: distress: "
+                       f"true), so it needs exactly one {{distress-support}} box; it has {len(boxes)}",
+                       location=docname, type="course", subtype="distress")
 
 
 def _row(cells) -> nodes.row:
@@ -295,6 +377,9 @@ def setup(app: Sphinx):
     app.add_node(cpd_summary)
     app.add_directive("cpd-summary", CpdSummaryDirective)
     app.add_directive("session-plan", SessionPlanDirective)
+    app.add_directive("course-routes", CourseRoutesDirective)
+    app.add_directive("distress-support", DistressSupportDirective)
+    app.connect("doctree-read", _check_distress_box)
     app.connect("doctree-resolved", _fill_cpd_summary)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _list_citations)

@@ -1,0 +1,82 @@
+"""The standing box of crisis numbers: on every page that deals with distress, from one source.
+
+A page declares that it deals with distress in its front matter (``course: distress: true``) and
+shows the box with ``{distress-support}``; the wording lives once, in sphinx_ext.DISTRESS_SUPPORT.
+The source test below decides which pages deal with distress; the build refuses a page that
+declares it without showing the box, or shows the box without declaring it.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from selfhelp_course._course_time import front_matter, page_path, toc_docnames
+from selfhelp_course.sphinx_ext import DISTRESS_SUPPORT
+from conftest import SCRATCH_PAGE
+from paths import ROOT
+
+# Words that mean a page deals with distress: crisis, suicide and self-harm, death and grief,
+# abuse, or a person in acute distress.
+DISTRESS_WORDS = re.compile(
+    r"\b(suicid\w*|self-harm\w*|end (?:his|her|their|my) life|kill(?:ing)? (?:himself|herself|"
+    r"themselves|yourself)|crisis|crises|distress\w*|grief|grieving|died|death|abuse\w*|crying|"
+    r"in danger|at risk of (?:serious )?harm)\b", re.I)
+REFERENCE_PAGES = {"book/glossary", "book/references", "book/execution-status", "book/progress",
+                   "book/portfolio"}
+LESSONS = [name for name in toc_docnames(ROOT)
+           if name not in REFERENCE_PAGES and not name.startswith("trainer/")]
+BOX = re.compile(r"^```\{distress-support\}\s*\n```", re.M)
+
+
+def declares_distress(name: str) -> bool:
+    course = front_matter(page_path(ROOT, name)).get("course") or {}
+    return course.get("distress") is True
+
+
+def prose(name: str) -> str:
+    text = page_path(ROOT, name).read_text(encoding="utf-8")
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    return re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S)
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_a_page_that_deals_with_distress_declares_it_and_shows_the_box_once(name):
+    words = sorted({word.lower() for word in DISTRESS_WORDS.findall(prose(name))})
+    if words:
+        assert declares_distress(name), f"{name} mentions {words}: add `distress: true` under `course:`"
+    boxes = len(BOX.findall(prose(name)))
+    assert boxes == (1 if declares_distress(name) else 0), f"{name} has {boxes} distress-support boxes"
+
+
+def test_the_safety_page_and_the_crisis_story_deal_with_distress():
+    """The rule can fail: these pages must be caught by it."""
+    for name in ("book/safety", "case_studies/mental-health-peer-group"):
+        assert DISTRESS_WORDS.search(prose(name)) and declares_distress(name)
+
+
+def test_the_box_gives_the_crisis_numbers_with_their_sources():
+    for number, source in (("999", "nhs_crisis_nwbh"), ("116 123", "samaritans"),
+                           ("NHS 111", "nhs_crisis_tewv")):
+        assert number in DISTRESS_SUPPORT
+        line = next(line for line in DISTRESS_SUPPORT.splitlines() if number in line)
+        assert source in line, f"{number} is cited from {source}"
+    assert "{ref}`safety`" in DISTRESS_SUPPORT
+
+
+def scratch_page(flag: str, box: str) -> str:
+    """The scratch book's page, with minutes, the distress flag or not, the box or not, and the
+    label the box links to."""
+    page = SCRATCH_PAGE.format(code="1")
+    course = "course:\n  teaching_minutes: 5\n  activity_minutes: 5\n" + flag
+    return page.replace("---\n# Page\n", f"{course}---\n(safety)=\n# Page\n\n{box}\n", 1)
+
+
+@pytest.mark.parametrize(("flag", "box", "message"), [
+    ("  distress: true\n", "", "needs exactly one {distress-support} box; it has 0"),
+    ("", "```{distress-support}\n```\n", "its front matter must say it deals with distress"),
+], ids=["declared-without-box", "box-without-declaration"])
+def test_the_build_refuses_a_page_whose_box_and_front_matter_disagree(scratch_book, flag, box, message):
+    result = scratch_book("1", activities=True, files={"index.md": scratch_page(flag, box)})
+    assert result.returncode != 0
+    assert message in result.stderr + result.stdout
