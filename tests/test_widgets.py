@@ -22,7 +22,7 @@ def test_knowledge_check_carries_the_bank_item_and_its_page():
     assert set(widget.checks[0]) == {"id", "kind", "question", "options"}
     # The bundled module (js/widgets/knowledge-check), the store included.
     assert widget._esm == widget_module("knowledge-check")
-    assert "as default}" in widget._esm and "selfhelp-course:change" in widget._esm
+    assert "as default}" in widget._esm and "course-learner-data-change" in widget._esm
 
 
 def test_the_page_of_an_activity_is_its_bank_file_s_page():
