@@ -21,6 +21,12 @@ function reasonOf(error) {
   return error && (error.name === "QuotaExceededError" || error.code === 22) ? "full" : "unavailable";
 }
 
+// {key, from: the key it was set aside from, when: ms since 1970, from the key, or null}.
+function asideItem(key) {
+  const at = key.indexOf(SET_ASIDE);
+  return { key, from: key.slice(0, at), when: Number(key.slice(at + SET_ASIDE.length)) || null };
+}
+
 function strip(value) {
   if (!isPlainObject(value)) return value;
   const { updated, conflicts, ...rest } = value;
@@ -125,14 +131,13 @@ export function openStore(options = {}) {
     }
     for (const key of keys) {
       if (key === META_KEY) continue;
-      const at = key.indexOf(SET_ASIDE);
-      if (at >= 0) {
-        setAsideList.push({ key, from: key.slice(0, at), when: Number(key.slice(at + SET_ASIDE.length)) || null });
+      if (key.includes(SET_ASIDE)) {
+        setAsideList.push(asideItem(key));
         continue;
       }
       const result = readFrom(s, key);
       if (result.status === "ok") entries[key] = result.value;
-      else if (result.setAside) setAsideList.push({ key: result.setAside, from: key, when: now().getTime() });
+      else if (result.setAside) setAsideList.push(asideItem(result.setAside));
     }
     return { status: "ok", entries, setAside: setAsideList };
   }
