@@ -148,7 +148,7 @@ def reflection(reflection_id: str) -> Reflection:
 class WellbeingExplorer(CourseWidget):
     """The illustrative ONS4 answers, filtered and charted in the browser."""
 
-    modules = ("explorer.js",)
+    bundle = "explorer"
     text = traitlets.Dict().tag(sync=True)
     questions = traitlets.List(traitlets.Dict()).tag(sync=True)
     #: One row per member and time: {"member", "time", "<question>": score, "<question>_band": band}.
