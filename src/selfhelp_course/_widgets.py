@@ -178,9 +178,10 @@ def wellbeing_explorer(csv_path: str | Path = "data/ons4_illustrative.csv") -> W
 
 
 class ProgressOverview(CourseWidget):
-    """The whole course: which activities are done on this device, and CPD minutes done and left."""
+    """The whole course: which activities are completed or attempted on this device, CPD minutes
+    done and left, and any saved entry that was set aside because it could not be read."""
 
-    modules = ("progress_core.js", "progress.js")
+    bundle = "progress"
     manifest = traitlets.Dict().tag(sync=True)
 
 
