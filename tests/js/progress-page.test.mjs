@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { kindLabel, PORTFOLIO_KEY, readKey, activityKey } from "../../src/selfhelp_course/js/lib/facts.js";
+import { activityKey, kindLabel, PORTFOLIO_KEY, readKey, STORAGE_PREFIX } from "../../src/selfhelp_course/js/lib/facts.js";
 import { courseProgress } from "../../src/selfhelp_course/js/lib/progress.js";
 import { openStore } from "../../src/selfhelp_course/js/lib/store.js";
 import {
@@ -75,7 +75,7 @@ test("set-aside entries are listed newest first, saying which activity and when"
 });
 
 test("what the store sets aside is what the page lists", () => {
-  const storage = new MemoryStorage({ "selfhelp-course:check:q1": "{not json", "selfhelp-course:sorting:s1": JSON.stringify(TRIED) });
+  const storage = new MemoryStorage({ [STORAGE_PREFIX + activityKey("check", "q1")]: "{not json", [STORAGE_PREFIX + activityKey("sorting", "s1")]: JSON.stringify(TRIED) });
   const store = openStore({ storage: () => storage, target: new EventTarget(), now: () => new Date(2026, 10, 30, 10, 0) });
   const first = store.readAll();
   const items = setAsideItems(MANIFEST, first.setAside);

@@ -46,7 +46,8 @@ export function groupByPart(manifest, pages) {
   return groups;
 }
 
-// What a stored key was for, in words, from the manifest: "Knowledge check "Title" on Page".
+// What a stored key was for, in words, from the manifest: the kind's label, the activity's
+// title and its page's title.
 export function describeKey(manifest, key) {
   const pages = manifestPages(manifest);
   for (const page of pages) {
