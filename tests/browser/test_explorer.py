@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from selfhelp_course._facts import EXPLORER_ID, storage_key
+from selfhelp_course._facts import EXPLORER_ID, META_KEY, STORAGE_PREFIX, storage_key
 from selfhelp_course.ons4 import QUESTIONS, QUESTION_KEYS, band_labels, change_direction, ons4_band
 from paths import ROOT
 
@@ -356,6 +356,37 @@ def test_questions_looked_at_in_two_tabs_add_up_and_each_tab_keeps_its_chart(bro
         # A reload shows the last choice made in any tab.
         expect(question_select(a)).to_have_value("anxiety")
         assert errors == []
+    finally:
+        context.close()
+
+
+# What "Clear all data" does (js/lib/store.js clearAll): every course key removed, then the
+# clear-all generation bumped, which every tab's store checks before it writes.
+CLEAR_ALL = """([prefix, meta]) => {
+    Object.keys(localStorage).filter((k) => k.startsWith(prefix) && k !== prefix + meta)
+        .forEach((k) => localStorage.removeItem(k));
+    const old = JSON.parse(localStorage.getItem(prefix + meta) || '{"generation": 0}');
+    localStorage.setItem(prefix + meta, JSON.stringify({generation: old.generation + 1, reason: "cleared",
+                                                       at: new Date().toISOString()}));
+}"""
+
+
+def test_clear_all_in_another_tab_starts_the_explorer_afresh_and_says_so(browser, url):
+    context = browser.new_context()
+    try:
+        a, b = context.new_page(), context.new_page()
+        a.goto(url)
+        for key in QUESTION_KEYS:
+            question_select(a).select_option(key)
+        expect(explorer(a).locator(".wbx-progress")).to_contain_text("all 4 questions")
+        b.goto(url)
+        b.evaluate(CLEAR_ALL, [STORAGE_PREFIX, META_KEY])
+        expect(explorer(a).locator(".course-notice")).to_contain_text("deleted in another tab")
+        expect(question_select(a)).to_have_value(QUESTION_KEYS[0])
+        expect(explorer(a).locator(".wbx-progress")).to_contain_text("1 of 4")
+        assert stored(a) is None, "the stale tab wrote nothing back"
+        question_select(a).select_option(QUESTION_KEYS[1])
+        assert stored(a)["seen"] == {QUESTION_KEYS[0]: True, QUESTION_KEYS[1]: True}
     finally:
         context.close()
 
