@@ -10,12 +10,13 @@ import pytest
 
 from selfhelp_course import WellbeingExplorer, wellbeing_explorer
 from selfhelp_course._content import ROOT_ENV
-from selfhelp_course._widgets import STATIC, _module
+from selfhelp_course._bundle import SOURCE, widget_module
 from selfhelp_course.ons4 import QUESTIONS, band_labels, ons4_band
 from paths import ROOT
 
 CSV = ROOT / "data" / "ons4_illustrative.csv"
 ONS_ORDER = ["life_satisfaction", "worthwhile", "happiness", "anxiety"]
+EXPLORER_JS = SOURCE / "widgets" / "explorer"
 
 
 def csv_rows() -> list[dict]:
@@ -82,19 +83,25 @@ def test_works_from_the_notebook_folder_without_being_told_the_root(monkeypatch)
     assert len(wellbeing_explorer().rows) == 48
 
 
-def test_the_module_leaves_bands_to_python():
-    source = (STATIC / "explorer.js").read_text(encoding="utf-8")
-    # Band labels and thresholds live in ons4.py only; the script reads "<question>_band".
-    assert "_band" in source
-    for label in ("very high", "very low", "medium"):
-        assert f'"{label}"' not in source and f"'{label}'" not in source
-    assert "innerHTML" not in source and "import " not in source.split("export default")[0]
-    assert source.rstrip().endswith("export default { render };")
+def test_the_front_end_leaves_bands_to_python():
+    # Band labels and thresholds live in ons4.py only; the state module reads "<question>_band".
+    labels = {label for key in ONS_ORDER for label in band_labels(key)}
+    sources = {path.name: path.read_text(encoding="utf-8") for path in sorted(EXPLORER_JS.glob("*.js"))}
+    assert {"state.js", "geometry.js", "chart.js", "controls.js", "table.js", "view.js", "index.js"} <= set(sources)
+    assert "_band" in sources["state.js"]
+    for name, source in sources.items():
+        for label in labels:
+            assert f'"{label}"' not in source and f"'{label}'" not in source, (name, label)
+        assert "innerHTML" not in source and "localStorage" not in source, name
+
+
+def test_the_widget_carries_its_bundle(widget):
+    assert widget._esm == widget_module("explorer")
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to parse the module")
-def test_the_module_is_valid_javascript(tmp_path):
+def test_the_bundle_is_valid_javascript(tmp_path, widget):
     module = tmp_path / "explorer.mjs"
-    module.write_text(_module("explorer.js"), encoding="utf-8")
+    module.write_text(widget._esm, encoding="utf-8")
     result = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

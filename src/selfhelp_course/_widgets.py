@@ -152,7 +152,7 @@ def reflection(reflection_id: str) -> Reflection:
 class WellbeingExplorer(CourseWidget):
     """The illustrative ONS4 answers, filtered and charted in the browser."""
 
-    modules = ("explorer.js",)
+    bundle = "explorer"
     text = traitlets.Dict().tag(sync=True)
     questions = traitlets.List(traitlets.Dict()).tag(sync=True)
     #: One row per member and time: {"member", "time", "<question>": score, "<question>_band": band}.
@@ -182,9 +182,10 @@ def wellbeing_explorer(csv_path: str | Path = "data/ons4_illustrative.csv") -> W
 
 
 class ProgressOverview(CourseWidget):
-    """The whole course: which activities are done on this device, and CPD minutes done and left."""
+    """The whole course: which activities are completed or attempted on this device, CPD minutes
+    done and left, and any saved entry that was set aside because it could not be read."""
 
-    modules = ("progress_core.js", "progress.js")
+    bundle = "progress"
     manifest = traitlets.Dict().tag(sync=True)
 
 

@@ -9,17 +9,19 @@ import csv
 import json
 import re
 from collections import Counter
+from contextlib import contextmanager
 from urllib.parse import urljoin
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
+from selfhelp_course._facts import EXPLORER_ID, META_KEY, STORAGE_PREFIX, storage_key
 from selfhelp_course.ons4 import QUESTIONS, QUESTION_KEYS, band_labels, change_direction, ons4_band
 from paths import ROOT
 
 PAGE = "notebooks/wellbeing-data.html"
-STORE_KEY = "selfhelp-course:explorer:wellbeing"
+STORE_KEY = storage_key("explorer", EXPLORER_ID)
 VIEWS = {"bands": "Bands before and after", "change": "Each member's change",
          "scores": "Scores before and after"}
 TEXT = yaml.safe_load((ROOT / "data" / "activities" / "wellbeing-explorer.yml").read_text(encoding="utf-8"))
@@ -262,22 +264,29 @@ def test_reload_restores_the_last_view(watched, url):
     expect(box.locator(".wbx-summary")).to_contain_text("started in the high band")
     assert snapshot(page)[1] == table
     saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')"))
-    assert saved["v"] == 1 and saved["page"] == "notebooks/wellbeing-data"
+    assert saved["v"] == 2 and saved["page"] == "notebooks/wellbeing-data"
     assert saved["question"] == "anxiety" and saved["view"] == "change" and saved["band"] == "high"
-    assert saved["complete"] is False and saved["updated"]
+    assert saved["complete"] is False and saved["attempted"] is True and saved["updated"]
+
+
+def stored(page) -> dict | None:
+    raw = page.evaluate(f"localStorage.getItem('{STORE_KEY}')")
+    return json.loads(raw) if raw else None
 
 
 def test_complete_once_all_four_questions_have_been_looked_at(watched, url):
     page = open_explorer(watched, url)
     box = explorer(page)
+    expect(box.locator(".wbx-progress")).to_contain_text("1 of 4")
+    assert stored(page) is None, "only looking at the first chart is not an attempt"
     for key in QUESTION_KEYS[1:3]:
         question_select(page).select_option(key)
-    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')"))
-    assert saved["complete"] is False
+    saved = stored(page)
+    assert saved["complete"] is False and saved["attempted"] is True
     expect(box.locator(".wbx-progress")).to_contain_text("3 of 4")
     question_select(page).select_option("anxiety")
-    saved = json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')"))
-    assert saved["complete"] is True and saved["seen"] == list(QUESTION_KEYS)
+    saved = stored(page)
+    assert saved["complete"] is True and saved["seen"] == {key: True for key in QUESTION_KEYS}
     expect(box.locator(".wbx-progress")).to_contain_text("all 4 questions")
     page.reload()
     expect(explorer(page).locator(".wbx-progress")).to_contain_text("all 4 questions")
@@ -294,20 +303,90 @@ def test_no_serious_accessibility_violation_in_each_view(watched, url, axe, view
     assert serious == [], json.dumps(serious, indent=1)
 
 
-def test_fits_a_phone_screen_with_text_at_a_readable_size(browser, url):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+@contextmanager
+def phone(browser, url, width: int, height: int):
+    """The explorer's page in a fresh browser with a phone-sized screen."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     try:
         page = context.new_page()
         page.goto(url)
+        expect(explorer(page).locator(".wbx-chart svg")).to_be_visible()
+        yield page
+    finally:
+        context.close()
+
+
+def test_fits_a_phone_screen_with_text_at_a_readable_size(browser, url):
+    with phone(browser, url, 360, 740) as page:
         box = explorer(page)
         svg = box.locator(".wbx-chart svg")
-        expect(svg).to_be_visible()
         for view in VIEWS.values():
             box.get_by_label(view, exact=True).check()
             width = svg.bounding_box()["width"]
             assert width <= box.bounding_box()["width"]
             drawn = float(svg.get_attribute("viewBox").split()[2])
             assert width / drawn > 0.85, "the chart is drawn for the space it has, not shrunk"
+
+
+def test_questions_looked_at_in_two_tabs_add_up_and_each_tab_keeps_its_chart(browser, url):
+    """Two tabs of one browser: what one tab looks at counts in the other at once, while each
+    keeps the question and view its learner chose."""
+    context = browser.new_context()
+    errors: list[str] = []
+    try:
+        a, b = context.new_page(), context.new_page()
+        for tab in (a, b):
+            tab.on("pageerror", lambda error: errors.append(str(error)))
+            tab.goto(url)
+            expect(explorer(tab).locator(".wbx-chart svg")).to_be_visible()
+        question_select(a).select_option("worthwhile")
+        explorer(a).get_by_label(VIEWS["change"], exact=True).check()
+        expect(explorer(b).locator(".wbx-progress")).to_contain_text("2 of 4")  # b: life_satisfaction + a's
+        question_select(b).select_option("happiness")
+        question_select(b).select_option("anxiety")
+        expect(explorer(a).locator(".wbx-progress")).to_contain_text("all 4 questions")
+        # Tab A still shows what its learner chose.
+        expect(question_select(a)).to_have_value("worthwhile")
+        expect(explorer(a).get_by_label(VIEWS["change"], exact=True)).to_be_checked()
+        expect(explorer(a).locator("table caption")).to_contain_text(QUESTIONS["worthwhile"].label)
+        saved = stored(a)
+        assert saved["complete"] is True and saved["seen"] == {key: True for key in QUESTION_KEYS}
+        a.reload()
+        expect(explorer(a).locator(".wbx-progress")).to_contain_text("all 4 questions")
+        # A reload shows the last choice made in any tab.
+        expect(question_select(a)).to_have_value("anxiety")
+        assert errors == []
+    finally:
+        context.close()
+
+
+# What "Clear all data" does (js/lib/store.js clearAll): every course key removed, then the
+# clear-all generation bumped, which every tab's store checks before it writes.
+CLEAR_ALL = """([prefix, meta]) => {
+    Object.keys(localStorage).filter((k) => k.startsWith(prefix) && k !== prefix + meta)
+        .forEach((k) => localStorage.removeItem(k));
+    const old = JSON.parse(localStorage.getItem(prefix + meta) || '{"generation": 0}');
+    localStorage.setItem(prefix + meta, JSON.stringify({generation: old.generation + 1, reason: "cleared",
+                                                       at: new Date().toISOString()}));
+}"""
+
+
+def test_clear_all_in_another_tab_starts_the_explorer_afresh_and_says_so(browser, url):
+    context = browser.new_context()
+    try:
+        a, b = context.new_page(), context.new_page()
+        a.goto(url)
+        for key in QUESTION_KEYS:
+            question_select(a).select_option(key)
+        expect(explorer(a).locator(".wbx-progress")).to_contain_text("all 4 questions")
+        b.goto(url)
+        b.evaluate(CLEAR_ALL, [STORAGE_PREFIX, META_KEY])
+        expect(explorer(a).locator(".course-notice")).to_contain_text("deleted in another tab")
+        expect(question_select(a)).to_have_value(QUESTION_KEYS[0])
+        expect(explorer(a).locator(".wbx-progress")).to_contain_text("1 of 4")
+        assert stored(a) is None, "the stale tab wrote nothing back"
+        question_select(a).select_option(QUESTION_KEYS[1])
+        assert stored(a)["seen"] == {QUESTION_KEYS[0]: True, QUESTION_KEYS[1]: True}
     finally:
         context.close()
 
@@ -342,3 +421,45 @@ def test_markup_in_the_yaml_is_shown_as_text_never_run(watched, url):
     expect(explorer(page).locator(".wbx-caveats li").first).to_have_text(hostile)
     assert page.evaluate("window.__pwned") is None
     assert explorer(page).locator("img").count() == 0
+
+
+TEXT_OUTSIDE_CHART = """svg => {
+    const box = svg.getBoundingClientRect();
+    const holder = svg.parentElement.getBoundingClientRect();
+    const outside = [];
+    if (box.left < holder.left - 0.5 || box.right > holder.right + 0.5 || box.right > window.innerWidth) {
+        outside.push({text: "the chart itself", box: [box.left, box.right, holder.left, holder.right]});
+    }
+    for (const node of svg.querySelectorAll("text")) {
+        const r = node.getBoundingClientRect();
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+            outside.push({text: node.textContent, box: [r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom]});
+        }
+    }
+    return outside;
+}"""
+
+
+def chart_title(key: str, view: str) -> str:
+    what = {"bands": "members in each band", "change": "each member's change",
+            "scores": "scores before and after"}[view]
+    return f"{QUESTIONS[key].label}: {what} ({'higher' if QUESTIONS[key].higher_is_better else 'lower'} is better)"
+
+
+def test_every_title_and_label_is_inside_the_chart_on_a_375_px_phone(browser, url):
+    """Issue 11: the chart titles were clipped at 375 px. Every text of every chart, titles first,
+    lies inside the chart's box, and the chart inside its container and the screen."""
+    with phone(browser, url, 375, 812) as page:
+        box = explorer(page)
+        svg = box.locator(".wbx-chart svg")
+        checked = 0
+        for key in QUESTION_KEYS:
+            question_select(page).select_option(key)
+            for view in VIEWS:
+                box.get_by_label(VIEWS[view], exact=True).check()
+                expect(svg).to_have_attribute("aria-label", re.compile(re.escape(QUESTIONS[key].label)))
+                lines = svg.locator("text").first.locator("tspan").all_text_contents()
+                assert " ".join(lines) == chart_title(key, view), "the whole title is drawn"
+                assert svg.evaluate(TEXT_OUTSIDE_CHART) == [], (key, view)
+                checked += 1
+        assert checked == 12

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from urllib.parse import urljoin
 
 import pytest
@@ -15,10 +16,10 @@ from playwright.sync_api import expect
 from selfhelp_course._content import (CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, SORTING,
                                       load_config)
 from selfhelp_course._course_time import cpd_hours
+from selfhelp_course._facts import KIND_BY_NAME, READ_KEY_PREFIX, STORAGE_PREFIX, storage_key
 from selfhelp_course._manifest import manifest_script
 from paths import ROOT, SITE
 
-P = "selfhelp-course:"
 PROGRESS = "book/progress"
 MANIFEST_FILE = SITE / "_static" / "course-manifest.js"
 CHECK_BANK = CHECKS.load(CHECKS.paths(ROOT))
@@ -127,9 +128,14 @@ def do(page, activity):
         raise AssertionError(f"this test does not do {activity['kind']} activities")
 
 
-def expect_count(page, done: int, total: int):
+def expect_count(page, done: int, total: int, attempted: int = 0):
     noun = "activity" if total == 1 else "activities"
-    expect(summary(page)).to_have_text(f"On this page: {done} of {total} {noun} done")
+    tried = f", {attempted} attempted" if attempted else ""
+    expect(summary(page)).to_have_text(f"On this page: {done} of {total} {noun} completed{tried}")
+
+
+def read_key(docname: str) -> str:
+    return STORAGE_PREFIX + READ_KEY_PREFIX + docname
 
 
 def stored(page, key: str):
@@ -168,8 +174,8 @@ def test_the_box_updates_as_activities_are_done_and_survives_a_reload(watched, s
     for done, activity in enumerate(picks, start=1):
         do(page, activity)
         expect_count(page, done, total)
-        expect(item(page, activity).locator(".cpp-state")).to_have_text("Done")
-        assert stored(page, f"{P}{activity['kind']}:{activity['id']}")["complete"] is True
+        expect(item(page, activity).locator(".cpp-state")).to_have_text("Completed")
+        assert stored(page, storage_key(activity["kind"], activity["id"]))["complete"] is True
     # The list stayed open while it updated.
     expect(box(page).locator("details")).to_have_attribute("open", "")
     serious = [v for v in axe(page) if v["impact"] in {"serious", "critical"}]
@@ -178,7 +184,7 @@ def test_the_box_updates_as_activities_are_done_and_survives_a_reload(watched, s
     expect_count(page, len(picks), total)
     summary(page).click()
     for activity in picks:
-        expect(item(page, activity).locator(".cpp-state")).to_have_text("Done")
+        expect(item(page, activity).locator(".cpp-state")).to_have_text("Completed")
     assert watched.errors == []
 
 
@@ -189,8 +195,9 @@ def test_a_started_activity_shows_as_started(watched, site_url):
     page.locator(f'.sort[data-sorting-id="{sorting["id"]}"] fieldset.sort-item[data-item="0"]') \
         .get_by_label("Choose a kind").select_option(exercise["items"][0]["answer"])
     summary(page).click()
-    expect(item(page, sorting).locator(".cpp-state")).to_have_text("Started")
-    expect_count(page, 0, len(MIXED["activities"]))
+    expect(item(page, sorting).locator(".cpp-state")).to_have_text("Attempted")
+    expect_count(page, 0, len(MIXED["activities"]), attempted=1)
+    assert stored(page, storage_key("sorting", sorting["id"]))["complete"] is False
 
 
 def test_doing_every_activity_counts_the_page_and_the_progress_page_shows_it(watched, site_url):
@@ -200,7 +207,7 @@ def test_doing_every_activity_counts_the_page_and_the_progress_page_shows_it(wat
         do(page, activity)
         expect_count(page, done, total)
     expect(box(page).locator(".cpp-status")).to_have_text(
-        f"All the activities on this page are done. Its {minutes(FULL)} minutes count towards your CPD time.")
+        f"All the activities on this page are completed. Its {minutes(FULL)} minutes count towards your CPD time.")
     # Something on a second page too: started, not finished.
     other = watched.open(url(site_url, MIXED["docname"]))
     answer_check(other, next(a for a in MIXED["activities"] if a["kind"] == "check")["id"])
@@ -213,12 +220,12 @@ def test_doing_every_activity_counts_the_page_and_the_progress_page_shows_it(wat
     expect(bar).to_have_attribute("value", str(minutes(FULL)))
     expect(bar).to_have_attribute("max", str(TOTAL_MINUTES))
     expect(widget.locator(".prog-counts")).to_contain_text(
-        f"Minutes left: {TOTAL_MINUTES - minutes(FULL)}. Activities done: {total + 1} of {TOTAL_ACTIVITIES}. "
-        f"Pages finished: 1 of {len(TIMED)}.")
-    expect(row(page, FULL["docname"]).locator(".prog-activities")).to_have_text(f"{total} of {total}")
-    expect(row(page, FULL["docname"]).locator(".prog-state")).to_have_text("Done")
-    expect(row(page, MIXED["docname"]).locator(".prog-activities")).to_have_text(f"1 of {len(MIXED['activities'])}")
-    expect(row(page, MIXED["docname"]).locator(".prog-state")).to_have_text("Started")
+        f"Minutes left: {TOTAL_MINUTES - minutes(FULL)}. Activities completed: {total + 1} of {TOTAL_ACTIVITIES}; "
+        f"attempted but not completed: 0. Pages finished: 1 of {len(TIMED)}.")
+    expect(row(page, FULL["docname"]).locator(".prog-activities")).to_have_text(f"{total} of {total} completed")
+    expect(row(page, FULL["docname"]).locator(".prog-state")).to_have_text("Completed")
+    expect(row(page, MIXED["docname"]).locator(".prog-activities")).to_have_text(f"1 of {len(MIXED['activities'])} completed")
+    expect(row(page, MIXED["docname"]).locator(".prog-state")).to_have_text("Attempted")
     page.reload()
     expect(progress_widget(page).locator(".prog-totals")).to_have_text(totals_text(minutes(FULL)))
     assert watched.errors == []
@@ -252,16 +259,40 @@ def test_the_progress_page_lists_every_timed_page_by_part_with_working_links(wat
 
 def test_the_progress_page_updates_when_another_tab_saves(watched, site_url):
     progress = watched.open(url(site_url, PROGRESS))
-    counts = progress_widget(progress).locator(".prog-counts")
-    expect(counts).to_contain_text(f"Activities done: 0 of {TOTAL_ACTIVITIES}.")
-    other = watched.context.new_page()
+    widget = progress_widget(progress)
+    counts = widget.locator(".prog-counts")
+    expect(counts).to_contain_text(f"Activities completed: 0 of {TOTAL_ACTIVITIES}; attempted but not completed: 0.")
+    other = watched.context.new_page()  # a second tab of the same browser
     other.goto(url(site_url, FULL["docname"]))
     for activity in FULL["activities"]:
         do(other, activity)
-    # The first tab was not reloaded: the storage event brought the news.
-    expect(counts).to_contain_text(f"Activities done: {len(FULL['activities'])} of {TOTAL_ACTIVITIES}.")
-    expect(progress_widget(progress).locator(".prog-totals")).to_have_text(totals_text(minutes(FULL)))
-    expect(progress_widget(progress).locator(".prog-status")).to_contain_text("Progress updated")
+    # The first tab was not reloaded: the store's change notification brought the news.
+    expect(counts).to_contain_text(f"Activities completed: {len(FULL['activities'])} of {TOTAL_ACTIVITIES};")
+    expect(widget.locator(".prog-totals")).to_have_text(totals_text(minutes(FULL)))
+    expect(row(progress, FULL["docname"]).locator(".prog-state")).to_have_text("Completed")
+    expect(widget.locator(".prog-status")).to_contain_text("Progress updated")
+    assert watched.errors == []
+
+
+def test_the_progress_page_shows_an_attempt_then_its_completion_in_another_tab(watched, site_url):
+    progress = watched.open(url(site_url, PROGRESS))
+    widget = progress_widget(progress)
+    mixed = row(progress, MIXED["docname"])
+    expect(mixed.locator(".prog-state")).to_have_text("Not started")
+    sorting = next(a for a in MIXED["activities"] if a["kind"] == "sorting")
+    other = watched.context.new_page()
+    other.goto(url(site_url, MIXED["docname"]))
+    first = SORT_BANK[sorting["id"]]["items"][0]
+    other.locator(f'.sort[data-sorting-id="{sorting["id"]}"] fieldset.sort-item[data-item="0"]') \
+        .get_by_label("Choose a kind").select_option(first["answer"])
+    expect(mixed.locator(".prog-state")).to_have_text("Attempted")
+    expect(mixed.locator(".prog-activities")).to_have_text(f"0 of {len(MIXED['activities'])} completed, 1 attempted")
+    expect(widget.locator(".prog-counts")).to_contain_text(
+        f"Activities completed: 0 of {TOTAL_ACTIVITIES}; attempted but not completed: 1.")
+    finish_sorting(other, sorting["id"])
+    expect(mixed.locator(".prog-activities")).to_have_text(f"1 of {len(MIXED['activities'])} completed")
+    expect(widget.locator(".prog-counts")).to_contain_text(
+        f"Activities completed: 1 of {TOTAL_ACTIVITIES}; attempted but not completed: 0.")
     assert watched.errors == []
 
 
@@ -293,8 +324,8 @@ def test_a_page_without_activities_can_be_marked_as_read(watched, site_url):
     page.keyboard.press("Space")
     expect(button).to_have_attribute("aria-pressed", "true")
     expect(box(page)).to_contain_text("Marked as read: this page's 30 minutes count towards your CPD time.")
-    value = stored(page, f"{P}read:{reading['docname']}")
-    assert value["v"] == 1 and value["complete"] is True and value["updated"]
+    value = stored(page, read_key(reading["docname"]))
+    assert value["v"] == 2 and value["complete"] is True and value["updated"]
     page.reload()
     button = box(page).get_by_role("button", name="Mark this page as read")
     expect(button).to_have_attribute("aria-pressed", "true")
@@ -306,7 +337,7 @@ def test_a_page_without_activities_can_be_marked_as_read(watched, site_url):
     page = watched.open(url(site_url, reading["docname"]))
     box(page).get_by_role("button", name="Mark this page as read").click()
     expect(box(page).get_by_role("button", name="Mark this page as read")).to_have_attribute("aria-pressed", "false")
-    assert stored(page, f"{P}read:{reading['docname']}")["complete"] is False
+    assert stored(page, read_key(reading["docname"]))["complete"] is False
     assert watched.errors == []
 
 
@@ -370,11 +401,15 @@ def test_titles_with_markup_are_shown_as_text(watched, site_url):
 
 
 # ---------------------------------------------------------------- robustness
-def test_corrupt_entries_count_as_not_started_and_break_nothing(watched, site_url):
+def set_aside_list(page):
+    return progress_widget(page).locator(".prog-set-aside")
+
+
+def test_corrupt_entries_count_as_not_started_break_nothing_and_are_listed(watched, site_url):
     page = watched.open(url(site_url, MIXED["docname"]))
-    entries = {f"{P}{a['kind']}:{a['id']}": bad for a, bad in
+    entries = {storage_key(a["kind"], a["id"]): bad for a, bad in
                zip(MIXED["activities"], ["{not json", "null", "[1,2]", "42", '"done"', "{\"complete\": true"] * 3)}
-    entries[f"{P}read:{REFERENCE['docname']}"] = "{{{"
+    entries[read_key(REFERENCE["docname"])] = "{{{"
     page.evaluate("entries => Object.entries(entries).forEach(([k, v]) => localStorage.setItem(k, v))", entries)
     page.reload()
     expect_count(page, 0, len(MIXED["activities"]))
@@ -382,6 +417,50 @@ def test_corrupt_entries_count_as_not_started_and_break_nothing(watched, site_ur
     progress = watched.open(url(site_url, PROGRESS))
     expect(progress_widget(progress).locator(".prog-totals")).to_have_text(totals_text(0))
     expect(row(progress, MIXED["docname"]).locator(".prog-state")).to_have_text("Not started")
+    # None is silently left out: every one is listed as set aside.
+    items = set_aside_list(progress).locator("li")
+    expect(items).to_have_count(len(entries))
+    listed = {item.get_attribute("data-from") for item in items.all()}
+    assert listed == {key[len(STORAGE_PREFIX):] for key in entries}
+    expect(set_aside_list(progress)).to_contain_text(f"{len(entries)} saved entries could not be read")
+    assert watched.errors == []
+
+
+def aside_keys(page) -> dict[str, str]:
+    return page.evaluate("""() => Object.fromEntries(Object.keys(localStorage)
+        .filter((k) => k.includes(":unreadable:")).map((k) => [k, localStorage.getItem(k)]))""")
+
+
+def set_aside_when(key: str) -> str:
+    moment = datetime.fromtimestamp(int(key.rsplit(":", 1)[1]) / 1000)
+    return f"on {moment.day} {moment:%B %Y} at {moment:%H:%M}"
+
+
+def test_an_entry_set_aside_is_listed_with_what_it_was_and_when(watched, site_url):
+    """Issue 10: an entry that cannot be read is set aside, and the progress page says which
+    activity it was and when, as it happens, instead of silently leaving it out."""
+    progress = watched.open(url(site_url, PROGRESS))
+    expect(set_aside_list(progress)).to_be_hidden()
+    check, sorting = (next(a for a in MIXED["activities"] if a["kind"] == kind) for kind in ("check", "sorting"))
+    progress.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(check["kind"], check["id"]), "{broken"])
+    progress.reload()
+    item = set_aside_list(progress).locator(f'li[data-from="{check["kind"]}:{check["id"]}"]')
+    expect(item).to_be_visible()
+    (key, text), = aside_keys(progress).items()
+    assert text == "{broken", "the unreadable text is kept as it was"
+    expect(item).to_have_text(
+        f"{KIND_BY_NAME['check'].label} \u201c{check['title']}\u201d on the page \u201c{MIXED['title']}\u201d: "
+        f"could not be read, so it was set aside {set_aside_when(key)}. "
+        "It counts as not started; the unreadable copy is kept in this browser, untouched.")
+    expect(set_aside_list(progress)).to_contain_text("1 saved entry could not be read")
+    # Another tab breaks a second entry: listed here as it happens, without a reload.
+    other = watched.context.new_page()
+    other.goto(url(site_url, REFERENCE["docname"]))
+    other.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(sorting["kind"], sorting["id"]), "[]"])
+    second = set_aside_list(progress).locator(f'li[data-from="{sorting["kind"]}:{sorting["id"]}"]')
+    expect(second).to_contain_text(f"{KIND_BY_NAME['sorting'].label} \u201c{sorting['title']}\u201d")
+    expect(set_aside_list(progress)).to_contain_text("2 saved entries could not be read")
+    assert len(aside_keys(progress)) == 2
     assert watched.errors == []
 
 
@@ -393,7 +472,7 @@ def test_with_storage_blocked_the_pages_still_work(watched, new_profile, site_ur
     expect(box(page)).to_contain_text("not letting the course save")
     progress = watched.open(url(site_url, PROGRESS))
     expect(progress_widget(progress).locator(".prog-totals")).to_have_text(totals_text(0))
-    expect(progress_widget(progress).locator(".course-notice")).to_contain_text("not letting the course save")
+    expect(progress_widget(progress).locator("p.course-notice")).to_contain_text("not letting the course save")
     assert watched.errors == theme_errors(new_profile, [url(site_url, MIXED["docname"]), url(site_url, PROGRESS)])
 
 

@@ -35,6 +35,9 @@ test("an unreadable entry is set aside once, never overwritten, and listed", () 
   assert.deepEqual(all.entries, {});
   assert.deepEqual(all.setAside.map((s) => s.from).sort(), ["check:x", "reflection:r"]);
   assert.equal([...storage.data.keys()].filter((k) => k.includes(":unreadable:")).length, 2);
+  // When: the time in the key it was set aside under, whether set aside now or earlier.
+  for (const item of all.setAside) assert.equal(item.when, Number(item.key.split(":unreadable:")[1]));
+  assert.ok(all.setAside.every((item) => item.when >= Date.parse("2026-11-30T10:00:00Z")));
 });
 
 test("update merges with what another tab saved since this tab read", () => {

@@ -53,6 +53,9 @@ function openStore(key) {
     write(value) {
       try {
         window.localStorage.setItem(fullKey, JSON.stringify(value));
+        // Until this widget moves to js/lib/store.js: tell this page's readers (the progress
+        // box) as the store does, with its change event; other tabs get the storage event.
+        window.dispatchEvent(new CustomEvent("course-learner-data-change", { detail: { keys: [key], reason: null, source: "core.js" } }));
         return { ok: true };
       } catch (error) {
         const full = error && (error.name === "QuotaExceededError" || error.code === 22);

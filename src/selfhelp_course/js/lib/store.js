@@ -21,6 +21,12 @@ function reasonOf(error) {
   return error && (error.name === "QuotaExceededError" || error.code === 22) ? "full" : "unavailable";
 }
 
+// {key, from: the key it was set aside from, when: ms since 1970, from the key, or null}.
+function asideItem(key) {
+  const at = key.indexOf(SET_ASIDE);
+  return { key, from: key.slice(0, at), when: Number(key.slice(at + SET_ASIDE.length)) || null };
+}
+
 function strip(value) {
   if (!isPlainObject(value)) return value;
   const { updated, conflicts, ...rest } = value;
@@ -148,14 +154,13 @@ class LearnerStore {
     const entries = {};
     const setAside = [];
     for (const key of keys.filter((k) => k !== META_KEY)) {
-      const at = key.indexOf(SET_ASIDE);
-      if (at >= 0) {
-        setAside.push({ key, from: key.slice(0, at), when: Number(key.slice(at + SET_ASIDE.length)) || null });
+      if (key.includes(SET_ASIDE)) {
+        setAside.push(asideItem(key));
         continue;
       }
       const result = this.readFrom(s, key);
       if (result.status === "ok") entries[key] = result.value;
-      else if (result.setAside) setAside.push({ key: result.setAside, from: key, when: this.now().getTime() });
+      else if (result.setAside) setAside.push(asideItem(result.setAside));
     }
     return { status: "ok", entries, setAside };
   }

@@ -1,0 +1,214 @@
+// Chart geometry for the well-being explorer (pure: numbers in, positions out; no DOM).
+// Every function that places text is given `measure(text, size, weight) -> width in px`: the
+// browser passes one that measures with the chart's real font, the tests the rough estimate
+// below. Text is wrapped to the width it has, so nothing runs off the chart at any width
+// (issue 11: titles were wrapped by the rough estimate alone and clipped on a 375 px phone).
+import { signed } from "./state.js";
+
+export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+export const MIN_WIDTH = 280;
+export const MAX_WIDTH = 760;
+const MARGIN = 8; // between text and the edge of the chart
+const LINE_GAP = 5;
+const TITLE = 16;
+const LABEL = 14;
+const SMALL = 13;
+
+// A rough width, for the tests and for browsers that cannot measure text.
+export function roughWidth(text, size, weight = 400) {
+  return String(text).length * size * (weight >= 600 ? 0.6 : 0.56);
+}
+
+// The chart is drawn for the space it has (so text keeps its size on phones), within limits.
+export function chartWidth(measured) {
+  const width = Number.isFinite(measured) && measured > 0 ? measured : 640;
+  return Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width)));
+}
+
+export function niceStep(max) {
+  if (max <= 6) return 1;
+  if (max <= 12) return 2;
+  if (max <= 30) return 5;
+  return 10;
+}
+
+// A word too long for the width on its own is cut into pieces that fit.
+function pieces(word, fits) {
+  const out = [];
+  let piece = "";
+  for (const char of word) {
+    if (piece && !fits(piece + char)) {
+      out.push(piece);
+      piece = char;
+    } else piece += char;
+  }
+  return piece ? [...out, piece] : out;
+}
+
+// Lines of text no wider than `width`, broken between words where possible.
+export function wrap(text, width, measure, size, weight = 400) {
+  const fits = (line) => measure(line, size, weight) <= width;
+  const lines = [];
+  let line = "";
+  for (const word of String(text).split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (fits(candidate)) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    const parts = fits(word) ? [word] : pieces(word, fits);
+    line = parts.pop();
+    lines.push(...parts);
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+// The largest size, from `size` down to `min`, at which every word of every text fits the
+// width on its own line (so short labels such as band names wrap between words, never inside one).
+export function fitSize(texts, width, measure, size, min = 11) {
+  const words = texts.flatMap((text) => String(text).split(/\s+/).filter(Boolean));
+  for (let s = size; s > min; s -= 1) {
+    if (words.every((word) => measure(word, s, 400) <= width)) return s;
+  }
+  return min;
+}
+
+// A block of wrapped text: {lines, x, y (first baseline), size, weight, anchor, lineHeight, last}.
+export function textBlock(text, { x, y, width, size, weight = 400, anchor = "start" }, measure) {
+  const lines = wrap(text, width, measure, size, weight);
+  const lineHeight = size + LINE_GAP;
+  return { lines, x, y, size, weight, anchor, lineHeight, last: y + Math.max(0, lines.length - 1) * lineHeight };
+}
+
+// Where a text block reaches, left and right, for checking that it fits.
+export function textExtent(block, measure) {
+  const widths = block.lines.map((line) => measure(line, block.size, block.weight));
+  const widest = Math.max(0, ...widths);
+  if (block.anchor === "middle") return { left: block.x - widest / 2, right: block.x + widest / 2 };
+  if (block.anchor === "end") return { left: block.x - widest, right: block.x };
+  return { left: block.x, right: block.x + widest };
+}
+
+// A legend of swatches and labels that wraps onto further lines when narrow:
+// {items: [{id, label, x (swatch), y (baseline)}], bottom}.
+export function legendLayout(items, { x, y, width, size = LABEL }, measure) {
+  let cx = x;
+  let cy = y;
+  const placed = items.map((item) => {
+    const itemWidth = 24 + measure(item.label, size, 400) + 18;
+    if (cx > x && cx + itemWidth > x + width) {
+      cx = x;
+      cy += size + 10;
+    }
+    const spot = { id: item.id, label: item.label, x: cx, y: cy, size };
+    cx += itemWidth;
+    return spot;
+  });
+  return { items: placed, bottom: cy + 6 };
+}
+
+function heading(title, width, measure) {
+  return textBlock(title, { x: MARGIN, y: 22, width: width - 2 * MARGIN, size: TITLE, weight: 600 }, measure);
+}
+
+// Grouped bars, before and after, with each count above its bar:
+// {width, height, title, legend, yTitle, ticks, bars, categories, xTitle, baseline, plot}.
+export function barLayout({ width, title, categories, before, after, xTitle }, measure) {
+  const left = 58;
+  const right = 12;
+  const plotWidth = width - left - right;
+  const titleBlock = heading(title, width, measure);
+  const legend = legendLayout([{ id: "before", label: "Before" }, { id: "after", label: "After" }], { x: left, y: titleBlock.last + 28, width: plotWidth }, measure);
+  const top = legend.bottom + 26;
+  const plotHeight = width < 480 ? 200 : 230;
+  const base = top + plotHeight;
+  const group = plotWidth / Math.max(1, categories.length);
+  const labelWidth = Math.max(group - 4, 1);
+  const labelSize = fitSize(categories, labelWidth, measure, LABEL);
+  const categoryBlocks = categories.map((category, index) =>
+    textBlock(category, { x: left + group * index + group / 2, y: base + 20, width: labelWidth, size: labelSize, anchor: "middle" }, measure));
+  const categoryBottom = Math.max(base + 20, ...categoryBlocks.map((b) => b.last));
+  const xTitleBlock = textBlock(xTitle, { x: left + plotWidth / 2, y: categoryBottom + 26, width: plotWidth, size: LABEL, anchor: "middle" }, measure);
+  const max = Math.max(1, ...before, ...after);
+  const step = niceStep(max);
+  const yMax = Math.ceil(max / step) * step;
+  const y = (value) => base - (value / yMax) * plotHeight;
+  const ticks = [];
+  for (let tick = 0; tick <= yMax; tick += step) ticks.push({ value: tick, y: y(tick) });
+  const barWidth = Math.min(44, (group * 0.8) / 2);
+  const bars = categories.flatMap((_, index) => {
+    const centre = left + group * index + group / 2;
+    return [["before", before[index], centre - barWidth], ["after", after[index], centre]].map(([kind, value, x]) => ({
+      kind, value, x, width: barWidth, top: y(value), height: base - y(value), labelY: y(value) - 5,
+    }));
+  });
+  return {
+    width,
+    height: xTitleBlock.last + 14,
+    title: titleBlock,
+    legend,
+    yTitle: { text: "Number of members", x: 16, y: top + plotHeight / 2, size: LABEL },
+    ticks,
+    tickX: left - 8,
+    bars,
+    showValues: barWidth >= 13,
+    categories: categoryBlocks,
+    xTitle: xTitleBlock,
+    plot: { left, right: width - right, top, base },
+  };
+}
+
+// How a member's change is labelled at the right of the change chart.
+export function changeLabel(member) {
+  const change = member.after.score - member.before.score;
+  return member.scoreDirection === "same" ? "same" : `${member.scoreDirection} (${signed(change)})`;
+}
+
+export const CHANGE_LEGEND = Object.freeze([
+  { id: "before", label: "Before score" },
+  { id: "better", label: "Better" },
+  { id: "same", label: "Same" },
+  { id: "worse", label: "Worse (dashed)" },
+]);
+
+// One row per member (already sorted), a dot for the score before and an arrow to the score
+// after: {width, height, title, legend, ticks, rows, xTitle, plot}.
+export function changeLayout({ width, title, members }, measure) {
+  const widest = (texts, size, weight) => Math.max(0, ...texts.map((t) => measure(t, size, weight)));
+  const left = Math.max(40, MARGIN + widest(members.map((m) => m.member), SMALL) + 12);
+  const right = Math.max(60, widest(members.map(changeLabel), SMALL, 600) + 8 + MARGIN);
+  const plotWidth = width - left - right;
+  const titleBlock = heading(title, width, measure);
+  const legend = legendLayout(CHANGE_LEGEND, { x: MARGIN, y: titleBlock.last + 28, width: width - 2 * MARGIN }, measure);
+  const rowHeight = 22;
+  const top = legend.bottom + 36;
+  const plotHeight = Math.max(1, members.length) * rowHeight;
+  const x = (score) => left + (score / 10) * plotWidth;
+  const ticks = Array.from({ length: 11 }, (_, score) => ({ value: score, x: x(score) }));
+  const rows = members.map((member, index) => ({
+    member: member.member,
+    direction: member.scoreDirection,
+    y: top + index * rowHeight + rowHeight / 2,
+    x1: x(member.before.score),
+    x2: x(member.after.score),
+    label: changeLabel(member),
+  }));
+  const xTitleBlock = textBlock("Score from 0 to 10 (members sorted by their score before)", {
+    x: width / 2, y: top + plotHeight + 44, width: width - 2 * MARGIN, size: LABEL, anchor: "middle",
+  }, measure);
+  return {
+    width,
+    height: xTitleBlock.last + 14,
+    title: titleBlock,
+    legend,
+    ticks,
+    tickRows: [top - 12, top + plotHeight + 18],
+    rows,
+    memberX: left - 8,
+    labelX: width - right + 8,
+    xTitle: xTitleBlock,
+    plot: { left, right: width - right, top, bottom: top + plotHeight },
+  };
+}

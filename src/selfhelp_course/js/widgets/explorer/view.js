@@ -1,0 +1,154 @@
+// The well-being explorer on the page: controls, a sentence that sums up the chart, the chart,
+// the caveats and a table with the same numbers. The learner's choice and the questions looked
+// at are kept by the store; another tab's questions looked at are merged in as they happen,
+// while each tab keeps showing the chart its learner chose.
+import { announce, h, uniqueId } from "../../lib/dom.js";
+import { syncEntry } from "../../lib/entry.js";
+import { activityKey, EXPLORER_ID } from "../../lib/facts.js";
+import { createNotice } from "../../lib/notice.js";
+import { barChart, changeChart, textMeasure } from "./chart.js";
+import { buildControls } from "./controls.js";
+import { chartWidth } from "./geometry.js";
+import { dataTable } from "./table.js";
+import {
+  adopt, ALL, chartTitle, chooseBand, chooseQuestion, chooseView, cleanQuestions, derive, describe, entryValue,
+  initialState, markSeen, progressText, sentence, summarise, tableFor, questionOf, viewTrait,
+} from "./state.js";
+
+function shell(text, uid, controls) {
+  const titleId = `${uid}-title`;
+  const caveats = Array.isArray(text.caveats) ? text.caveats : [];
+  const ui = {
+    summary: h("p", { class: "course-status wbx-summary", role: "status", "aria-live": "polite" }),
+    chart: h("div", { class: "wbx-chart" }),
+    table: h("div", { class: "wbx-table-wrap", role: "region", tabindex: "0", "aria-labelledby": `${uid}-caption` }),
+    progress: h("p", { class: "wbx-progress" }),
+    notice: createNotice(),
+  };
+  ui.root = h("div", { class: "course-widget wbx", "data-explorer-id": EXPLORER_ID, role: "group", "aria-labelledby": titleId },
+    h("p", { class: "wbx-title", id: titleId }, text.title || "Explore the illustrative well-being answers"),
+    h("div", { class: "wbx-illustrative" },
+      h("p", {}, h("strong", { class: "wbx-badge" }, "ILLUSTRATIVE DATA")),
+      h("p", { class: "wbx-introduction" }, text.introduction || "")),
+    controls.element,
+    ui.summary,
+    ui.chart,
+    h("div", { class: "wbx-caveats" }, h("p", {}, h("strong", {}, "Keep in mind")), h("ul", {}, caveats.map((c) => h("li", {}, c)))),
+    ui.table,
+    ui.progress,
+    ui.notice.element);
+  return ui;
+}
+
+function drawChart(data, view, ui, uid, measure) {
+  const width = chartWidth(ui.chart.clientWidth);
+  const common = { title: chartTitle(data, view), label: describe(data, view), width, measure };
+  let svg;
+  if (view === "change") svg = changeChart({ ...common, members: data.members });
+  else if (view === "bands") {
+    svg = barChart({ ...common, patternId: `${uid}-hatch`, categories: data.question.bands, xTitle: "ONS band, lowest scores on the left",
+      before: data.bandCounts.map((c) => c.before), after: data.bandCounts.map((c) => c.after) });
+  } else {
+    svg = barChart({ ...common, patternId: `${uid}-hatch`, categories: data.scoreCounts.map((c) => String(c.score)), xTitle: "Score from 0 to 10",
+      before: data.scoreCounts.map((c) => c.before), after: data.scoreCounts.map((c) => c.after) });
+  }
+  ui.chart.replaceChildren(svg);
+  ui.chart.dataset.width = String(width);
+}
+
+// Python reads the learner's view from the model (in JupyterLab, with a kernel).
+function syncModel(model, state) {
+  const wanted = viewTrait(state);
+  const current = model.get("view") || {};
+  if (Object.keys(wanted).every((k) => current[k] === wanted[k])) return;
+  model.set("view", wanted);
+  model.save_changes();
+}
+
+export function renderExplorer({ model, el, store }) {
+  const text = model.get("text") || {};
+  const questions = cleanQuestions(model.get("questions"));
+  const rows = model.get("rows") || [];
+  const page = model.get("page") || "";
+  const uid = uniqueId("wbx");
+  const measure = textMeasure();
+  let state = adopt(initialState(questions), model.get("view"), questions);
+  let data = null;
+
+  const controls = buildControls(uid, questions, {
+    onQuestion: (key) => choose(chooseQuestion(state, questions, key)),
+    onView: (id) => choose(chooseView(state, id)),
+    onBand: (band) => choose(chooseBand(state, questions, band)),
+  });
+  const ui = shell(text, uid, controls);
+  el.append(ui.root);
+
+  function update(speak) {
+    if (!questions.length || !rows.length) return;
+    state = markSeen(state, questions);
+    controls.show(state);
+    data = summarise(rows, questionOf(questions, state.question), state.band);
+    drawChart(data, state.view, ui, uid, measure);
+    ui.table.replaceChildren(dataTable(tableFor(data, state.view), `${uid}-caption`));
+    if (speak) announce(ui.summary, sentence(data));
+    else ui.summary.textContent = sentence(data);
+    ui.progress.textContent = progressText(state.seen.length, questions.length);
+    syncModel(model, state);
+  }
+
+  const entry = syncEntry(store, activityKey("explorer", EXPLORER_ID), {
+    current: () => entryValue(state, page),
+    derive: derive(questions),
+    show(value, why) {
+      if (why === "cleared" || why === "replaced") {
+        state = adopt(initialState(questions), value, questions);
+        ui.notice.show(why);
+      } else state = { ...state, seen: adopt(state, value, questions).seen }; // this tab keeps its chart
+      update(false);
+    },
+    saved(result) {
+      if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") ui.notice.show(result.reason);
+    },
+  });
+
+  function choose(next) {
+    state = next;
+    update(true);
+    entry.save(); // a choice, not typing: saved at once
+  }
+
+  const loaded = entry.load();
+  if (loaded.status === "corrupt" || loaded.status === "unavailable") ui.notice.show(loaded.status);
+  if (loaded.status === "ok") state = adopt(state, loaded.value, questions);
+  if (!questions.length || !rows.length) {
+    ui.summary.textContent = "There are no answers to show.";
+    return () => entry.dispose();
+  }
+  update(false);
+
+  // In JupyterLab, Python may set the view; follow it.
+  const onModelView = () => {
+    const wanted = model.get("view") || {};
+    const mine = viewTrait(state);
+    if (wanted.question === mine.question && wanted.view === mine.view && (wanted.band || ALL) === mine.band) return;
+    choose(adopt(state, { ...wanted, seen: undefined }, questions));
+  };
+  model.on("change:view", onModelView);
+  const stopResizing = redrawOnResize(ui, () => data && drawChart(data, state.view, ui, uid, measure));
+  return () => {
+    entry.dispose();
+    model.off("change:view", onModelView);
+    stopResizing();
+  };
+}
+
+// Redraw for the space available, so text keeps a readable size on phones.
+function redrawOnResize(ui, redraw) {
+  if (typeof ResizeObserver !== "function") return () => {};
+  const observer = new ResizeObserver(() => {
+    if (Math.abs(chartWidth(ui.chart.clientWidth) - Number(ui.chart.dataset.width || 0)) >= 24) redraw();
+  });
+  observer.observe(ui.chart);
+  return () => observer.disconnect();
+}
+
