@@ -10,12 +10,12 @@ NODE_INSTALLED := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SITE := _build/html
 
-.PHONY: book test lab clean slides workbook trainer-book
+.PHONY: book test lab clean slides workbook trainer-book scorm
 
 book: $(INSTALLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
-test: book trainer-book slides workbook $(NODE_INSTALLED) $(CHROMIUM)
+test: book trainer-book slides workbook scorm $(NODE_INSTALLED) $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
@@ -31,6 +31,10 @@ slides: $(INSTALLED) $(NODE_INSTALLED)
 # The printable workbook, printed by Debian's Chromium: _build/workbook/workbook.pdf
 workbook: book $(CHROMIUM)
 	$(BIN)/python scripts/make_workbook.py --site $(SITE) --out _build/workbook
+
+# SCORM packages for learning management systems (2004 4th edition and 1.2): _build/scorm/
+scorm: book $(NODE_INSTALLED)
+	$(BIN)/python scripts/make_scorm.py --site $(SITE) --out _build/scorm
 
 # JupyterLab on the course's pages, every widget live (the kernel uses this venv).
 lab: $(INSTALLED)
