@@ -187,12 +187,11 @@ def manifest_xml(edition: str, info: CourseInfo, files: list[str]) -> str:
     item = _element(organization, cp + "item", identifier="course-item",
                     identifierref="course-sco", **spec.item_attributes)
     _element(item, cp + "title", info.title)
+    # SCORM 1.2 gets no adlcp:masteryscore: some LMSs (Moodle's "mastery score overrides
+    # status") would then record "passed" from the score alone, before the course is complete.
+    # The launch page applies the pass mark itself (it is in its settings).
     if edition == "2004":
         _pass_mark_2004(item, info)
-    else:
-        # SCORM 1.2 scores run 0 to 100; the LMS hands the course this as
-        # cmi.student_data.mastery_score and may judge passed or failed by it.
-        _element(item, adlcp + "masteryscore", f"{round(info.pass_mark * 100):d}")
     resources = _element(root, cp + "resources")
     resource = _element(resources, cp + "resource", identifier="course-sco", type="webcontent",
                         href=LAUNCH, **{adlcp + spec.scorm_type: "sco"})
