@@ -6,22 +6,27 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# npm: `dependencies` build the site (esbuild); `devDependencies` are for the tests and slides.
+NODE_BUILD := node_modules/.installed-build
 NODE_INSTALLED := node_modules/.installed
+# The front end (src/selfhelp_course/js, ES modules) bundled by esbuild into static/dist.
+BUNDLED := src/selfhelp_course/static/dist/.bundled
+JS_SOURCES := $(shell find src/selfhelp_course/js -name '*.js' ! -name '*.generated.js')
 CHROMIUM := /usr/bin/chromium
 SITE := _build/html
 
 .PHONY: book test lab clean slides workbook trainer-book scorm
 
-book: $(INSTALLED)
+book: $(INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
-test: book trainer-book slides workbook scorm $(NODE_INSTALLED) $(CHROMIUM)
+test: $(NODE_INSTALLED) book trainer-book slides workbook scorm $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
 # banner (Sphinx tag `trainer`, set by the course's extension when COURSE_EDITION=trainer).
 # Its own folder keeps its execution cache and doctrees apart: _build/trainer/_build/html
-trainer-book: $(INSTALLED)
+trainer-book: $(INSTALLED) $(BUNDLED)
 	COURSE_EDITION=trainer $(BIN)/jupyter-book build -W -n --keep-going --path-output _build/trainer .
 
 # Slide decks for live sessions (reveal.js from npm, copied next to the decks): _build/slides/
@@ -37,7 +42,7 @@ scorm: book $(NODE_INSTALLED)
 	$(BIN)/python scripts/make_scorm.py --site $(SITE) --out _build/scorm
 
 # JupyterLab on the course's pages, every widget live (the kernel uses this venv).
-lab: $(INSTALLED)
+lab: $(INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1
 
 $(INSTALLED): requirements.txt pyproject.toml
@@ -47,9 +52,17 @@ $(INSTALLED): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
+$(BUNDLED): $(JS_SOURCES) src/selfhelp_course/_facts.py src/selfhelp_course/_bundle.py $(INSTALLED) $(NODE_BUILD)
+	$(BIN)/python -m selfhelp_course._bundle
+	touch $@
+
+$(NODE_BUILD): package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund
+	touch $@
+
 $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund
-	touch $@
+	touch $(NODE_BUILD) $@
 
 # Debian's Chromium; Playwright drives it. Never `playwright install`: it downloads a browser.
 $(CHROMIUM):

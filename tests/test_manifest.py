@@ -1,52 +1,95 @@
-"""The course manifest (progress, portfolio and session plans all read it), without a browser.
-
-The activities on each page are found here a second, independent way: by parsing every code
-cell with Python's own parser and looking for calls to the widget functions. The manifest's
-regular expressions must agree with it.
-"""
+"""The course manifest (progress, portfolio, session plans and slides all read it), and the one
+parse of a page it is built from (_pages.py), without a browser."""
 from __future__ import annotations
 
-import ast
 import json
-import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
 
-from selfhelp_course._content import CHECKS, REFLECTIONS, SCENARIOS, SORTING
+from selfhelp_course._bundle import site_script
+from selfhelp_course._content import CHECKS, REFLECTIONS, SCENARIOS, SORTING, ContentError
 from selfhelp_course._course_time import front_matter, page_path, toc_docnames
-from selfhelp_course._manifest import course_manifest, manifest_script
-from selfhelp_course.sphinx_ext import SITE_STATIC, STATIC, page_progress_script
+from selfhelp_course._facts import ACTIVITY_KINDS, EXPLORER_ID
+from selfhelp_course._manifest import VERSION, course_manifest, manifest_script
+from selfhelp_course._pages import parse_text, read_page
 from paths import ROOT
 
 MANIFEST = course_manifest(ROOT)
 PAGES = {page["docname"]: page for page in MANIFEST["pages"]}
-FUNCTIONS = {"knowledge_check": "check", "sorting_exercise": "sorting", "scenario": "scenario",
-             "reflection": "reflection", "wellbeing_explorer": "explorer"}
 BANKS = {"check": CHECKS, "sorting": SORTING, "scenario": SCENARIOS, "reflection": REFLECTIONS}
 
+PAGE = """\
+---
+jupytext:
+  text_representation: {{extension: .md, format_name: myst}}
+kernelspec: {{display_name: Python 3, language: python, name: python3}}
+---
+# A page
 
-def calls_in(docname: str) -> list[tuple[str, str]]:
-    """(kind, id) for every widget call in the page's code cells, parsed as Python."""
-    text = page_path(ROOT, docname).read_text(encoding="utf-8")
-    found = []
-    for cell in re.findall(r"^```\{code-cell\}[^\n]*\n(.*?)^```", text, flags=re.S | re.M):
-        cell = re.sub(r"\A---\n.*?\n---\n", "", cell, flags=re.S)  # a YAML options block
-        code = "\n".join(line for line in cell.splitlines() if not line.startswith((":", "%", "!")))
-        for node in ast.walk(ast.parse(code)):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FUNCTIONS:
-                kind = FUNCTIONS[node.func.id]
-                if kind == "explorer":
-                    found.append((kind, "wellbeing"))
-                else:
-                    found += [(kind, arg.value) for arg in node.args if isinstance(arg, ast.Constant)]
-    return found
+```{{code-cell}} ipython3
+{code}
+```
+"""
+
+
+def activities(code: str) -> list[tuple[str, str]]:
+    return [(a["kind"], a["id"]) for a in parse_text(PAGE.format(code=code)).activities]
+
+
+def test_activities_are_found_by_parsing_the_code_as_python():
+    code = """%matplotlib inline
+from selfhelp_course import knowledge_check, reflection, wellbeing_explorer
+# knowledge_check("in-a-comment") is not shown
+text = 'reflection("in-a-string")'
+widget = knowledge_check("first", "second")
+reflection(
+    "over-two-lines")
+wellbeing_explorer("data/ons4_illustrative.csv")"""
+    assert activities(code) == [("check", "first"), ("check", "second"), ("reflection", "over-two-lines"),
+                                ("explorer", EXPLORER_ID)]
+
+
+def test_a_code_cell_that_is_not_python_fails_with_the_file_named():
+    with pytest.raises(ContentError, match="page.md: a code cell is not valid Python"):
+        activities("knowledge_check('unclosed'")
+
+
+def test_title_objectives_key_points_and_questions_come_from_the_markdown():
+    page = parse_text("""# The title
+
+```{admonition} Learning objectives
+:class: objectives
+
+By the end you will be able to:
+
+- name one thing;
+- explain another thing that runs
+  over two lines.
+```
+
+## Discussion questions for a group session
+
+1. First question {cite:p}`esteem2011`?
+2. Second question?
+
+```{admonition} Key points
+:class: key-points
+
+- One point.
+```
+""")
+    assert page.title == "The title"
+    assert page.objectives == ("name one thing;", "explain another thing that runs over two lines.")
+    assert page.discussion_questions == ("First question {cite:p}`esteem2011`?", "Second question?")
+    assert page.key_points == ("One point.",)
 
 
 def test_the_manifest_lists_every_toc_page_once_in_reading_order():
-    assert MANIFEST["version"] == 1 and MANIFEST["storage_prefix"] == "selfhelp-course:"
+    assert MANIFEST["version"] == VERSION
     assert [page["docname"] for page in MANIFEST["pages"]] == toc_docnames(ROOT)
     assert "book/progress" in PAGES
 
@@ -68,17 +111,13 @@ def test_minutes_and_title_match_the_page(docname):
     assert page["activity_minutes"] == course.get("activity_minutes", 0)
     text = page_path(ROOT, docname).read_text(encoding="utf-8")
     assert page["title"] and f"# {page['title']}" in text
-
-
-@pytest.mark.parametrize("docname", toc_docnames(ROOT))
-def test_the_activities_listed_are_the_ones_the_page_shows(docname):
-    listed = [(activity["kind"], activity["id"]) for activity in PAGES[docname]["activities"]]
-    assert listed == calls_in(docname)
+    assert [(a["kind"], a["id"]) for a in page["activities"]] == [
+        (a["kind"], a["id"]) for a in read_page(ROOT, docname).activities]
 
 
 def test_the_course_has_activities_of_every_kind():
     kinds = {activity["kind"] for page in MANIFEST["pages"] for activity in page["activities"]}
-    assert kinds == set(FUNCTIONS.values())
+    assert kinds == {kind.kind for kind in ACTIVITY_KINDS}
 
 
 def test_every_activity_exists_in_its_bank_and_has_a_title():
@@ -90,7 +129,7 @@ def test_every_activity_exists_in_its_bank_and_has_a_title():
             assert key not in seen, f"{key} appears twice: progress would count it twice"
             seen.add(key)
             if activity["kind"] == "explorer":
-                assert activity["id"] == "wellbeing"
+                assert activity["id"] == EXPLORER_ID
             else:
                 assert activity["id"] in banks[activity["kind"]], key
             assert activity["title"].strip(), key
@@ -122,16 +161,6 @@ def test_manifest_script_runs_as_a_classic_script_and_gives_back_the_manifest():
     assert json.loads(done.stdout) == MANIFEST
 
 
-def test_the_site_script_reuses_the_shared_code_instead_of_copying_it():
-    script = page_progress_script()
-    for name in ("core.js", "progress_core.js"):
-        assert script.count((STATIC / name).read_text(encoding="utf-8")) == 1
-    assert script.count("function activityState(") == 1 and script.count("function openStore(") == 1
-    assert script.startswith("(function () {") and script.rstrip().endswith("})();")
-    # Only the put-together script reaches the site: no raw copy of any part.
-    assert not list(SITE_STATIC.rglob("page-progress*")) and not list(SITE_STATIC.rglob("progress_core*"))
-
-
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to parse the script")
 def test_the_site_script_is_valid_javascript_and_adds_no_globals(tmp_path):
     runner = r"""
@@ -151,7 +180,7 @@ def test_the_site_script_is_valid_javascript_and_adds_no_globals(tmp_path):
     const added = Object.keys(sandbox).filter((k) => !before.has(k));
     process.stdout.write(JSON.stringify({ added, listeners }));
     """
-    done = subprocess.run(["node", "-e", runner], input=page_progress_script(), capture_output=True,
+    done = subprocess.run(["node", "-e", runner], input=site_script("site", "page-progress"), capture_output=True,
                           text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)

@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 
+from selfhelp_course._bundle import widget_module
 from selfhelp_course import KnowledgeCheck, knowledge_check
 from selfhelp_course._content import CHECKS
 from selfhelp_course._widgets import CourseWidget, _module
@@ -19,7 +20,9 @@ def test_knowledge_check_carries_the_bank_item_and_its_page():
     assert isinstance(widget, KnowledgeCheck)
     assert [check["id"] for check in widget.checks] == [A_CHECK_ID]
     assert set(widget.checks[0]) == {"id", "kind", "question", "options"}
-    assert "export default" in widget._esm and "function openStore" in widget._esm
+    # The bundled module (js/widgets/knowledge-check), the store included.
+    assert widget._esm == widget_module("knowledge-check")
+    assert "as default}" in widget._esm and "selfhelp-course:change" in widget._esm
 
 
 def test_the_page_of_an_activity_is_its_bank_file_s_page():

@@ -1,53 +1,23 @@
 """The course manifest: every page, its minutes and the activities on it.
 
-Progress, the CPD portfolio and session plans all need the same picture of the course; this is
-the one place it is worked out, from _toc.yml, page front matter and the activity calls in each
-page. The site gets it as ``_static/course-manifest.js``; widgets get it as a trait.
+Progress, the CPD portfolio, session plans, slides and the LMS package all need the same picture
+of the course; this is the one place it is worked out, from _toc.yml, page front matter and a
+real parse of each page (_pages.py). The site gets it as ``_static/course-manifest.js``, written
+afresh by every build; widgets in JupyterLab get it as a trait.
 """
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import yaml
 
-from ._content import BANKS, CHECKS, course_root
-from ._course_time import page_path, page_time, toc_docnames
+from ._content import BANKS, course_root
+from ._course_time import page_time, toc_docnames
+from ._facts import EXPLORER_ID, KIND_BY_BANK, KIND_BY_NAME
+from ._pages import read_page
 
-# Widget call in a page -> (activity kind, storage key prefix). Storage keys are
-# "selfhelp-course:<kind>:<id>", as each widget's module writes them.
-CALLS = {
-    "knowledge_check": "check",
-    "sorting_exercise": "sorting",
-    "scenario": "scenario",
-    "reflection": "reflection",
-    "wellbeing_explorer": "explorer",
-}
-CALL = re.compile(r"^\s*(?:\w+\s*=\s*)?(" + "|".join(CALLS) + r")\(([^)]*)\)", re.M)
-TITLE = re.compile(r"^# (.+)$", re.M)
-EXPLORER_ID = "wellbeing"  # the explorer's storage key is explorer:wellbeing
-
-
-def page_activities(text: str) -> list[dict]:
-    """Activities a page shows, in order: [{"kind", "id"}]."""
-    found = []
-    for call, arguments in CALL.findall(_code_cells(text)):
-        kind = CALLS[call]
-        ids = re.findall(r"""["']([a-z0-9-]+)["']""", arguments)
-        if kind == "explorer":
-            ids = [EXPLORER_ID]
-        found += [{"kind": kind, "id": item_id} for item_id in ids]
-    return found
-
-
-def _code_cells(text: str) -> str:
-    return "\n".join(re.findall(r"```\{code-cell\}[^\n]*\n(.*?)```", text, flags=re.S))
-
-
-def page_title(text: str) -> str:
-    match = TITLE.search(re.sub(r"```.*?```", "", text, flags=re.S))
-    return match.group(1).strip() if match else ""
+VERSION = 2
 
 
 def toc_parts(root: Path) -> dict[str, str]:
@@ -73,30 +43,27 @@ def course_manifest(root: Path | None = None) -> dict:
     parts = toc_parts(root)
     pages = []
     for docname in toc_docnames(root):
-        text = page_path(root, docname).read_text(encoding="utf-8")
+        page = read_page(root, docname)
         time = page_time(root, docname)
-        activities = [{**activity, "title": titles.get((activity["kind"], activity["id"]), "")}
-                      for activity in page_activities(text)]
         pages.append({
             "docname": docname,
-            "title": page_title(text),
+            "title": page.title,
             "part": parts.get(docname, ""),
             "teaching_minutes": time.teaching_minutes if time else 0,
             "activity_minutes": time.activity_minutes if time else 0,
-            "activities": activities,
+            "activities": [{**activity, "title": titles.get((activity["kind"], activity["id"]), "")}
+                           for activity in page.activities],
         })
-    return {"version": 1, "storage_prefix": "selfhelp-course:", "pages": pages}
+    return {"version": VERSION, "pages": pages}
 
 
 def _activity_titles(root: Path) -> dict[tuple[str, str], str]:
     """A short name for every activity, for progress lists and CPD records."""
-    titles: dict[tuple[str, str], str] = {("explorer", EXPLORER_ID): "Well-being explorer"}
-    kinds = {"checks": "check", "sorting": "sorting", "scenarios": "scenario",
-             "reflections": "reflection"}
+    titles = {("explorer", EXPLORER_ID): KIND_BY_NAME["explorer"].label}
     for bank in BANKS:
+        kind = KIND_BY_BANK[bank.kind].kind
         for item_id, item in bank.load(bank.paths(root)).items():
-            name = item.get("title") or item.get("question", "")
-            titles[(kinds[bank.kind], item_id)] = name
+            titles[(kind, item_id)] = item.get("title") or item.get("question", "")
     return titles
 
 

@@ -15,16 +15,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._course_time import page_path
+from ._facts import KIND_BY_NAME
+from ._pages import parse_text, read_page
 
-ACTIVITY_KINDS = {
-    "check": "Knowledge check",
-    "sorting": "Sorting exercise",
-    "scenario": "Scenario",
-    "reflection": "Reflection",
-    "explorer": "Well-being explorer",
-}
-DISCUSSION_HEADING = "Discussion questions for a group session"
 
 
 @dataclass(frozen=True)
@@ -164,42 +157,26 @@ def _details(page: dict, root: Path | None) -> tuple[list[str], list[str]]:
     if root is None:
         return [], []
     try:
-        text = page_path(root, page["docname"]).read_text(encoding="utf-8")
+        parsed = read_page(root, page["docname"])
     except FileNotFoundError:
         return [], []
-    return page_objectives(text), discussion_questions(text)
+    return _as_plan_items(parsed.objectives), list(parsed.discussion_questions)
+
+
+def _as_plan_items(objectives) -> list[str]:
+    # Objectives read as one sentence ("able to: - name ...; - explain ...."): each item loses
+    # its joining punctuation to stand alone in a plan.
+    return [re.sub(r"(;\s*and|;|\.)$", "", item).strip() for item in objectives]
 
 
 def page_objectives(text: str) -> list[str]:
-    """The bullet list of the page's ``objectives`` admonition."""
-    for block in re.findall(r"^```\{admonition\}[^\n]*\n(.*?)^```\s*$", text, flags=re.S | re.M):
-        if re.search(r"^:class:.*\bobjectives\b", block, flags=re.M):
-            # Objectives read as one sentence ("able to: - name ...; - explain ...."): each
-            # item loses its joining punctuation to stand alone in a plan.
-            return [re.sub(r"(;\s*and|;|\.)$", "", item).strip()
-                    for item in _list_items(block, r"- ")]
-    return []
+    """The items of a page's ``objectives`` admonition, as a plan shows them."""
+    return _as_plan_items(parse_text(text).objectives)
 
 
 def discussion_questions(text: str) -> list[str]:
-    """The numbered list under "## Discussion questions for a group session", if any."""
-    match = re.search(rf"^## {re.escape(DISCUSSION_HEADING)}\s*\n(.*?)(?=^#|^```|\Z)", text,
-                      flags=re.S | re.M)
-    return _list_items(match.group(1), r"\d+\. ") if match else []
-
-
-def _list_items(block: str, marker: str) -> list[str]:
-    """Items of a Markdown list (continuation lines indented), joined onto one line each.
-    The first blank line after the list ends it."""
-    items: list[str] = []
-    for line in block.splitlines():
-        if re.match(marker, line):
-            items.append(re.sub(f"^{marker}", "", line).strip())
-        elif items and line.startswith(" ") and line.strip():
-            items[-1] += " " + line.strip()
-        elif items and not line.strip():
-            break
-    return items
+    """The list under "## Discussion questions for a group session", if any."""
+    return list(parse_text(text).discussion_questions)
 
 
 def clock(minutes: int) -> str:
@@ -249,7 +226,7 @@ def plan_markdown(plan: SessionPlan) -> str:
             lines += [f"{n}. {item}" for n, item in enumerate(row.discussion_questions, 1)] + [""]
         if row.activities:
             lines += ["Activities on the page:", ""]
-            lines += [f"- {ACTIVITY_KINDS.get(a['kind'], a['kind'])}: "
+            lines += [f"- {KIND_BY_NAME[a['kind']].label if a['kind'] in KIND_BY_NAME else a['kind']}: "
                       f"{_escape(a.get('title') or a['id'])}" for a in row.activities] + [""]
     if plan.self_study:
         lines += ["Left for self-study before or after the session:", ""]

@@ -14,6 +14,7 @@ import anywidget
 import traitlets
 
 from . import ons4
+from ._bundle import widget_module
 from ._content import (CHECKS, EXPLORER, EXPLORER_FILE, FRAMEWORKS, FRAMEWORKS_FILE,
                        REFLECTIONS, SCENARIOS, SORTING, course_root, load_config)
 from ._course_time import toc_docnames
@@ -45,7 +46,9 @@ def _public(item: dict) -> dict:
 
 
 class CourseWidget(anywidget.AnyWidget):
-    #: The widget's module files in static/, after core.js (read when a widget is made).
+    #: The widget's bundle in static/dist/widgets/ (from js/widgets/<bundle>/index.js).
+    bundle: str = ""
+    #: Not yet moved to js/: module files in static/, after core.js (read when a widget is made).
     modules: tuple[str, ...] = ()
     _esm = traitlets.Unicode().tag(sync=True)
     _css = traitlets.Unicode().tag(sync=True)
@@ -53,7 +56,7 @@ class CourseWidget(anywidget.AnyWidget):
     page = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("_esm", _module(*self.modules))
+        kwargs.setdefault("_esm", widget_module(self.bundle) if self.bundle else _module(*self.modules))
         kwargs.setdefault("_css", _stylesheet())
         super().__init__(**kwargs)
 
@@ -64,7 +67,7 @@ class KnowledgeCheck(CourseWidget):
     With more than one question the learner sees a score.
     """
 
-    modules = ("knowledge_check.js",)
+    bundle = "knowledge-check"
     checks = traitlets.List(traitlets.Dict()).tag(sync=True)
     #: Per question id: {"selected": [option indices], "checked": bool}.
     answers = traitlets.Dict().tag(sync=True)
@@ -128,7 +131,7 @@ def scenario(scenario_id: str) -> Scenario:
 class Reflection(CourseWidget):
     """A reflective writing box with a choice of framework and a privacy guard."""
 
-    modules = ("privacy.js", "reflection.js")
+    bundle = "reflection"
     reflection = traitlets.Dict().tag(sync=True)
     frameworks = traitlets.List(traitlets.Dict()).tag(sync=True)
     #: As the learner last left it: {"framework": id, "texts": {framework id: {part id: text}}}.

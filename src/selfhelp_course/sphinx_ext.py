@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import hashlib
+import json
 import os
 import shutil
 from html import escape
@@ -23,11 +24,12 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ._bundle import site_script
 from ._content import BANKS, ContentError, validate_all
 from ._fonts import subset_icon_fonts
 from ._launch import LaunchConfigError, apply_launch_options
 from ._manifest import course_manifest, manifest_script
-from ._course_time import course_times, cpd_hours, page_path, toc_docnames
+from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
 from ._session_plans import plan_markdown, session_plan
 
 logger = logging.getLogger(__name__)
@@ -172,9 +174,11 @@ def _visit_hidden_code(self, node) -> None:
     self.body.append("</summary>\n")
 
 
-# What a page's widgets embed when it is executed: the package (modules, styles, Python) and
-# the course data (activity banks, datasets). The execution cache only knows the page's own
-# code, so when any of these change every page must run again.
+# What a page's widgets embed when it is executed: the package (modules, bundles, styles,
+# Python), the course data (activity banks, datasets), and what the course manifest is made of
+# (the reading order and every page's front matter: the progress and portfolio widgets embed
+# the manifest). The execution cache only knows a page's own code, so when any of these change
+# every page must run again.
 EXECUTION_INPUTS = (Path(__file__).parent, "data")
 STAMP = "course-execution-inputs.sha256"
 
@@ -185,6 +189,14 @@ def _fingerprint(root: Path) -> str:
         folder = root / base
         for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    toc = root / "_toc.yml"
+    digest.update(toc.read_bytes())
+    for name in toc_docnames(root):
+        try:
+            matter = front_matter(page_path(root, name))
+        except (FileNotFoundError, ContentError):
+            matter = None  # reported with file and line elsewhere
+        digest.update(name.encode() + b"\0" + json.dumps(matter, sort_keys=True, default=str).encode())
     return digest.hexdigest()
 
 
@@ -209,18 +221,6 @@ def _shrink_icon_fonts(app: Sphinx, exception) -> None:
             logger.info(f"course: {name} cut to the icons in use, {before:,} -> {after:,} bytes")
 
 
-def page_progress_script() -> str:
-    """_static/page-progress.js: core.js + progress_core.js + the site part, in one function.
-
-    The page's progress box uses the widgets' own core.js and progress_core.js (the one reading
-    of progress), put together here rather than copied; the function keeps their names out of
-    the page's globals. The site part lives in static/site-parts/, which is not copied raw.
-    """
-    parts = (STATIC / "core.js", STATIC / "progress_core.js", STATIC / "site-parts" / "page-progress.js")
-    body = "\n".join(part.read_text(encoding="utf-8") for part in parts)
-    return f'(function () {{\n"use strict";\n{body}\n}})();\n'
-
-
 def _write_manifest(app: Sphinx, builder) -> None:
     """Write the manifest and the page progress script before any page is written, so each
     page's ``?v=`` checksum for them is the new one and browsers do not keep a stale copy."""
@@ -233,7 +233,7 @@ def _write_manifest(app: Sphinx, builder) -> None:
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     (static / "course-manifest.js").write_text(script, encoding="utf-8")
-    (static / "page-progress.js").write_text(page_progress_script(), encoding="utf-8")
+    (static / "page-progress.js").write_text(site_script("site", "page-progress"), encoding="utf-8")
 
 
 def _page_meta(app: Sphinx, pagename, templatename, context, doctree) -> None:

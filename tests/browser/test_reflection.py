@@ -93,7 +93,7 @@ def test_typing_saves_within_a_second_and_survives_a_reload(watched, url):
     assert time.monotonic() - typed_at < 1.0
     expect(widget(page).locator(".rf-status")).to_have_text(re.compile(r"^Saved on this device at \d\d:\d\d\.$"))
     entry = saved(page)
-    assert entry["v"] == 1 and entry["page"] == PAGE and entry["framework"] == FRAMEWORK["id"]
+    assert entry["v"] == 2 and entry["page"] == PAGE and entry["framework"] == FRAMEWORK["id"]
     assert entry["texts"][FRAMEWORK["id"]][first["id"]] == "I listened before suggesting anything."
     assert entry["complete"] is False
     expect(box(page, first).locator("xpath=following-sibling::p[1]")).to_have_text("5 words")

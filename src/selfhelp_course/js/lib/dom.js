@@ -1,0 +1,55 @@
+// Building the page: every string a learner or a trainer wrote goes in as a text node, never
+// as HTML, so markup typed into a reflection or a YAML file shows as the characters it is.
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "class") el.className = value;
+    else if (name.startsWith("on")) el.addEventListener(name.slice(2), value);
+    else el.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+let counter = 0;
+// Ids unique on the page, however many widgets (and bundles of this module) it holds.
+export function uniqueId(prefix) {
+  counter += 1;
+  const random = Math.random().toString(36).slice(2, 7);
+  return `${prefix}-${Date.now().toString(36)}${random}-${counter}`;
+}
+
+// Say something in a live region. Clearing first makes screen readers repeat an identical message.
+export function announce(region, message) {
+  region.textContent = "";
+  window.setTimeout(() => {
+    region.textContent = message;
+  }, 50);
+}
+
+// Write text only when it changed, so a live region does not repeat itself.
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+// A button that moves the learner on acts once per press. The second click of a double click
+// (event.detail 2 or more, wherever it lands, even on a button that has just appeared under the
+// pointer) is ignored; keyboard presses (detail 0) and separate clicks all count.
+export function onPress(button, handler) {
+  button.addEventListener("click", (event) => {
+    if (event.detail > 1) return;
+    handler(event);
+  });
+}
+
+// Move focus to a message after an action, so it is read out and the learner is not left at
+// the top of the page. The message keeps its place in the tab order only while focused.
+export function focusMessage(node) {
+  if (!node.hasAttribute("tabindex")) node.setAttribute("tabindex", "-1");
+  node.focus({ preventScroll: false });
+}

@@ -1,0 +1,17 @@
+import { h } from "./dom.js";
+
+// Offer text as a file download: made in the browser, so it works offline and from file://.
+// Returns false if the browser refused.
+export function downloadText(text, fileName, type, where) {
+  try {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = h("a", { href: url, download: fileName, hidden: true });
+    where.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+    return true;
+  } catch (error) {
+    return false;
+  }
+}

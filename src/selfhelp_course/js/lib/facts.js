@@ -1,0 +1,22 @@
+// Course facts from Python (src/selfhelp_course/_facts.py), through the generated module.
+import facts from "./facts.generated.js";
+
+export const STORAGE_PREFIX = facts.storagePrefix;
+export const PORTFOLIO_KEY = facts.portfolioKey;
+export const META_KEY = facts.metaKey;
+export const EXPLORER_ID = facts.explorerId;
+export const ACTIVITY_KINDS = Object.freeze(Object.fromEntries(facts.activityKinds.map((k) => [k.kind, Object.freeze(k)])));
+
+// The key an activity's data is stored under, without the storage prefix.
+export function activityKey(kind, id) {
+  return `${kind}:${id}`;
+}
+
+// "I have read this page" marks, for pages without activities.
+export function readKey(docname) {
+  return `${facts.readKeyPrefix}${docname}`;
+}
+
+export function kindLabel(kind) {
+  return ACTIVITY_KINDS[kind] ? ACTIVITY_KINDS[kind].label : "Activity";
+}

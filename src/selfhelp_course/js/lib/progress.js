@@ -1,0 +1,95 @@
+// The one reading of "how far has the learner got" (pure: it is given the stored entries).
+// The page's progress box, the progress page, the portfolio's statement of completion and the
+// LMS bridge all use it, so they always agree.
+//
+// One rule for every activity: "completed" when its entry says complete (a check answered
+// correctly, a sorting exercise all right, a scenario played to an ending, a reflection with
+// every part written...: each widget's state module decides and stores `complete`);
+// "attempted" when the learner has tried it but not completed it; else "not started".
+// A page counts as done when all its activities are completed; a page with minutes but no
+// activities, once the learner marks it as read. Pages with neither (reference pages) do not count.
+import { activityKey, readKey } from "./facts.js";
+import { isPlainObject } from "./merge.js";
+
+export const COMPLETED = "completed";
+export const ATTEMPTED = "attempted";
+export const NOT_STARTED = "not started";
+
+export function activityStatus(entry) {
+  if (!isPlainObject(entry)) return NOT_STARTED;
+  if (entry.complete === true) return COMPLETED;
+  // Entries saved before "attempted" was recorded count as attempted, as they did then.
+  return entry.attempted === false ? NOT_STARTED : ATTEMPTED;
+}
+
+const minutesOf = (value) => (Number.isInteger(value) && value > 0 ? value : 0);
+
+export function manifestPages(manifest) {
+  return isPlainObject(manifest) && Array.isArray(manifest.pages) ? manifest.pages.filter(isPlainObject) : [];
+}
+
+// page: a manifest page. entries: {key: stored value} (store.readAll().entries).
+export function pageProgress(page, entries) {
+  const docname = typeof page.docname === "string" ? page.docname : "";
+  const activities = (Array.isArray(page.activities) ? page.activities : []).filter(isPlainObject).map((a) => {
+    const kind = String(a.kind || "");
+    const id = String(a.id || "");
+    const entry = entries[activityKey(kind, id)];
+    return { kind, id, title: typeof a.title === "string" ? a.title : "", status: activityStatus(entry), updated: isPlainObject(entry) && typeof entry.updated === "string" ? entry.updated : "" };
+  });
+  const count = (status) => activities.filter((a) => a.status === status).length;
+  const minutes = minutesOf(page.teaching_minutes) + minutesOf(page.activity_minutes);
+  const hasActivities = activities.length > 0;
+  const mark = entries[readKey(docname)];
+  const read = !hasActivities && docname !== "" && isPlainObject(mark) && mark.complete === true;
+  const completed = count(COMPLETED);
+  const complete = hasActivities ? completed === activities.length : read;
+  let status = NOT_STARTED;
+  if (complete) status = COMPLETED;
+  else if (completed + count(ATTEMPTED) > 0) status = ATTEMPTED;
+  return {
+    docname,
+    title: typeof page.title === "string" && page.title ? page.title : docname,
+    minutes,
+    counted: hasActivities || minutes > 0,
+    hasActivities,
+    read,
+    readUpdated: read && typeof mark.updated === "string" ? mark.updated : "",
+    completed,
+    attempted: count(ATTEMPTED),
+    total: activities.length,
+    complete,
+    status,
+    activities,
+  };
+}
+
+export function findPage(manifest, docname) {
+  return manifestPages(manifest).find((p) => p.docname === docname) || null;
+}
+
+// CPD hours, rounded DOWN to the quarter hour (as Python's _course_time.cpd_hours).
+export function cpdHours(minutes) {
+  return Math.floor(Math.max(0, minutes) / 15) / 4;
+}
+
+export function courseProgress(manifest, entries) {
+  const pages = manifestPages(manifest).map((page) => pageProgress(page, entries)).filter((p) => p.counted);
+  const sum = (pick) => pages.reduce((total, page) => total + pick(page), 0);
+  const minutesTotal = sum((p) => p.minutes);
+  const minutesDone = sum((p) => (p.complete ? p.minutes : 0));
+  const pagesDone = pages.filter((p) => p.complete).length;
+  return {
+    pages,
+    minutesDone,
+    minutesTotal,
+    minutesLeft: minutesTotal - minutesDone,
+    hoursDone: cpdHours(minutesDone),
+    activitiesCompleted: sum((p) => p.completed),
+    activitiesAttempted: sum((p) => p.attempted),
+    activitiesTotal: sum((p) => p.total),
+    pagesDone,
+    pagesTotal: pages.length,
+    complete: pages.length > 0 && pagesDone === pages.length,
+  };
+}

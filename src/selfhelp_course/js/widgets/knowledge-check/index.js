@@ -1,0 +1,40 @@
+// The knowledge check widget: one or more questions, feedback for every option, a score when
+// there are several, and retry. In JupyterLab the answers are synced to Python (trait `answers`).
+import { h } from "../../lib/dom.js";
+import { openStore } from "../../lib/store.js";
+import { scoreText } from "./state.js";
+import { renderQuestion } from "./view.js";
+
+function render({ model, el }) {
+  const checks = model.get("checks") || [];
+  const page = model.get("page") || "";
+  const store = openStore();
+  const questions = [];
+  const score = h("p", { class: "kc-score", role: "status", "aria-live": "polite" });
+
+  function sync() {
+    if (questions.length !== checks.length) return;
+    const answers = questions.map((q) => q.answer());
+    model.set("answers", Object.fromEntries(checks.map((check, i) => [check.id, { selected: answers[i].selected, checked: answers[i].checked }])));
+    model.save_changes();
+    if (checks.length > 1) score.textContent = scoreText(checks, answers);
+  }
+
+  for (const check of checks) {
+    const question = renderQuestion(check, page, store, sync);
+    questions.push(question);
+    el.append(question.element);
+  }
+  if (checks.length > 1) {
+    const again = h("button", { type: "button", class: "course-button course-button-secondary" }, "Try all the questions again");
+    again.addEventListener("click", () => {
+      questions.forEach((q) => q.reset());
+      questions[0].element.querySelector("input").focus();
+    });
+    el.append(h("div", { class: "course-widget kc-summary" }, score, again));
+  }
+  sync();
+  return () => questions.forEach((q) => q.dispose());
+}
+
+export default { render };

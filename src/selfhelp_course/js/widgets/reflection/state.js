@@ -1,0 +1,118 @@
+// Reflection state (pure). Stored under reflection:<id>:
+// {v: 2, page, framework, texts: {framework id: {part id: text}}, complete, attempted, updated,
+//  conflicts?}. Text written under one framework is kept when the learner switches to another.
+// Completed means every part of the chosen framework has some text; attempted, any text at all.
+import { isPlainObject } from "../../lib/merge.js";
+
+// Learner text keyed by framework id, then part id. Objects without a prototype, so that a
+// saved key such as "__proto__" is just a key.
+export function cleanTexts(raw) {
+  const out = Object.create(null);
+  if (!isPlainObject(raw)) return out;
+  for (const [frameworkId, parts] of Object.entries(raw)) {
+    if (!isPlainObject(parts)) continue;
+    for (const [partId, text] of Object.entries(parts)) {
+      if (typeof text !== "string") continue;
+      if (!out[frameworkId]) out[frameworkId] = Object.create(null);
+      out[frameworkId][partId] = text;
+    }
+  }
+  return out;
+}
+
+export function textOf(texts, frameworkId, partId) {
+  return (texts[frameworkId] && texts[frameworkId][partId]) || "";
+}
+
+// A stored entry is usable when it is an object whose texts (if any) are an object.
+export function isUsable(entry) {
+  return isPlainObject(entry) && (entry.texts === undefined || isPlainObject(entry.texts));
+}
+
+// The state a widget starts from: {framework, texts, conflicts}.
+export function fromEntry(entry, frameworks, fallbackId) {
+  const known = (id) => frameworks.find((f) => f.id === id);
+  const framework = (isPlainObject(entry) && known(entry.framework)) || known(fallbackId) || frameworks[0];
+  return {
+    framework: framework.id,
+    texts: cleanTexts(isPlainObject(entry) ? entry.texts : null),
+    conflicts: isPlainObject(entry) && isPlainObject(entry.conflicts) ? entry.conflicts : undefined,
+  };
+}
+
+// Plain objects for JSON and merging.
+export function entryValue(state, page) {
+  const texts = {};
+  for (const [frameworkId, parts] of Object.entries(state.texts)) texts[frameworkId] = { ...parts };
+  const value = { v: 2, page, framework: state.framework, texts };
+  if (state.conflicts) value.conflicts = state.conflicts;
+  return value;
+}
+
+export function derive(frameworks) {
+  return (value) => {
+    const texts = cleanTexts(value.texts);
+    const framework = frameworks.find((f) => f.id === value.framework) || frameworks[0];
+    const written = (text) => text.trim() !== "";
+    return {
+      complete: framework.parts.every((part) => written(textOf(texts, framework.id, part.id))),
+      attempted: Object.values(texts).some((parts) => Object.values(parts).some(written)),
+    };
+  };
+}
+
+const segmenter = typeof Intl !== "undefined" && typeof Intl.Segmenter === "function"
+  ? new Intl.Segmenter(undefined, { granularity: "word" })
+  : null;
+
+export function wordCount(text) {
+  if (!text || !text.trim()) return 0;
+  if (!segmenter) return text.trim().split(/\s+/).length;
+  let count = 0;
+  for (const piece of segmenter.segment(text)) if (piece.isWordLike) count += 1;
+  return count;
+}
+
+export function words(count) {
+  return `${count} ${count === 1 ? "word" : "words"}`;
+}
+
+const pad = (n) => String(n).padStart(2, "0");
+
+// "at 14:05" today, otherwise "on 3 March 2026 at 14:05".
+export function when(date, today = new Date()) {
+  const clock = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  if (date.toDateString() === today.toDateString()) return `at ${clock}`;
+  const day = date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  return `on ${day} at ${clock}`;
+}
+
+// Everything written, as plain text for "Copy all text" and the download, including what was
+// written under other frameworks, so nothing is lost on the way out.
+export function allText({ reflection, frameworks, state, page, now = new Date() }) {
+  const framework = frameworks.find((f) => f.id === state.framework) || frameworks[0];
+  const lines = [reflection.title || "Reflection", ""];
+  if (reflection.prompt) lines.push(reflection.prompt, "");
+  lines.push(`Framework: ${framework.name}${framework.source ? ` (${framework.source})` : ""}`, "");
+  for (const part of framework.parts) {
+    const text = textOf(state.texts, framework.id, part.id);
+    lines.push(part.heading, text.trim() ? text : "(nothing written yet)", "");
+  }
+  for (const frameworkId of Object.keys(state.texts)) {
+    if (frameworkId === framework.id) continue;
+    const other = frameworks.find((f) => f.id === frameworkId);
+    const written = Object.entries(state.texts[frameworkId]).filter(([, text]) => text.trim());
+    if (!written.length) continue;
+    lines.push(`Also written under: ${other ? other.name : frameworkId}`, "");
+    for (const [partId, text] of written) {
+      const part = other && other.parts.find((p) => p.id === partId);
+      lines.push(part ? part.heading : partId, text, "");
+    }
+  }
+  lines.push(`Copied from the course page ${page} on ${now.toLocaleString("en-GB")}.`);
+  return lines.join("\n");
+}
+
+export function fileName(id) {
+  return `reflection-${String(id).toLowerCase().replace(/[^a-z0-9-]+/g, "-")}.txt`;
+}

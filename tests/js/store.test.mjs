@@ -1,0 +1,129 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openStore } from "../../src/selfhelp_course/js/lib/store.js";
+import { MemoryStorage, blocked, twoTabs } from "./helpers.mjs";
+
+const P = "selfhelp-course:";
+const clock = () => {
+  let t = Date.parse("2026-11-30T10:00:00Z");
+  return () => new Date((t += 1000));
+};
+const single = (storage = new MemoryStorage()) => ({ storage, store: openStore({ storage: () => storage, target: new EventTarget(), now: clock() }) });
+
+test("read: ok, empty, blocked", () => {
+  const { store } = single(new MemoryStorage({ [`${P}check:a`]: '{"v":2,"complete":true}' }));
+  assert.deepEqual(store.read("check:a"), { status: "ok", value: { v: 2, complete: true } });
+  assert.deepEqual(store.read("check:b"), { status: "empty" });
+  const off = openStore({ storage: blocked, target: new EventTarget() });
+  assert.deepEqual(off.read("check:a"), { status: "unavailable" });
+  assert.deepEqual(off.update("check:a", undefined, { a: 1 }), { ok: false, reason: "unavailable" });
+  assert.equal(off.available(), false);
+  assert.equal(store.available(), true);
+});
+
+test("an unreadable entry is set aside once, never overwritten, and listed", () => {
+  const { storage, store } = single(new MemoryStorage({ [`${P}reflection:r`]: "{not json", [`${P}check:x`]: "[1,2]" }));
+  const first = store.read("reflection:r");
+  assert.equal(first.status, "corrupt");
+  assert.equal(storage.getItem(`${P}reflection:r`), null);
+  assert.equal(storage.getItem(`${P}${first.setAside}`), "{not json");
+  // Once: the entry is gone, but while the page is open readers still learn it was set aside.
+  assert.deepEqual(store.read("reflection:r"), { status: "corrupt", setAside: first.setAside });
+  const later = openStore({ storage: () => storage, target: new EventTarget() }); // another page view
+  assert.deepEqual(later.read("reflection:r"), { status: "empty" });
+  const all = store.readAll();
+  assert.deepEqual(all.entries, {});
+  assert.deepEqual(all.setAside.map((s) => s.from).sort(), ["check:x", "reflection:r"]);
+  assert.equal([...storage.data.keys()].filter((k) => k.includes(":unreadable:")).length, 2);
+});
+
+test("update merges with what another tab saved since this tab read", () => {
+  const { tabs } = twoTabs();
+  const a = openStore({ storage: tabs[0].storage, target: tabs[0].target, now: clock() });
+  const b = openStore({ storage: tabs[1].storage, target: tabs[1].target, now: clock() });
+  const baseA = a.read("reflection:r").value; // both open the page: nothing saved yet
+  const baseB = b.read("reflection:r").value;
+  const savedA = a.update("reflection:r", baseA, { texts: { gibbs: { description: "part 1" } } });
+  assert.ok(savedA.ok);
+  const savedB = b.update("reflection:r", baseB, { texts: { gibbs: { feelings: "part 2" } } });
+  assert.deepEqual(savedB.value.texts, { gibbs: { description: "part 1", feelings: "part 2" } });
+  assert.deepEqual(a.read("reflection:r").value.texts, savedB.value.texts); // "reload A": nothing lost
+});
+
+test("derive adds fields worked out from the merged data", () => {
+  const { store } = single();
+  const result = store.update("check:a", undefined, { selected: [1] }, (v) => ({ attempted: true, complete: v.selected[0] === 1 }));
+  assert.equal(result.value.complete, true);
+  assert.equal(typeof result.value.updated, "string");
+});
+
+test("a full or blocked storage is a reason, not an exception", () => {
+  const full = new MemoryStorage({}, "full");
+  const { store } = single(full);
+  assert.deepEqual(store.update("check:a", undefined, { a: 1 }), { ok: false, reason: "full" });
+});
+
+test("clear all cannot be undone by a stale tab (the issue's second reproduction)", () => {
+  const { tabs, storage } = twoTabs();
+  const a = openStore({ storage: tabs[0].storage, target: tabs[0].target, now: clock() });
+  const b = openStore({ storage: tabs[1].storage, target: tabs[1].target, now: clock() });
+  const saved = b.update("reflection:r", undefined, { texts: { gibbs: { description: "old reflection" } } });
+  // Tab B does not listen (a frozen tab): its next write must still be refused.
+  assert.deepEqual(a.clearAll(), { ok: true, count: 1 });
+  const stale = b.update("reflection:r", saved.value, { texts: { gibbs: { description: "old reflection!" } } });
+  assert.deepEqual(stale, { ok: false, reason: "cleared" });
+  assert.equal(storage.getItem(`${P}reflection:r`), null);
+  // Having learnt of the clear, B may write new work.
+  assert.ok(b.update("reflection:r", undefined, { texts: { gibbs: { description: "new" } } }).ok);
+});
+
+test("replacing from a backup is atomic and stale tabs learn of it", () => {
+  const { tabs, storage } = twoTabs(new MemoryStorage({ [`${P}check:a`]: '{"v":2}' }));
+  const a = openStore({ storage: tabs[0].storage, target: tabs[0].target, now: clock() });
+  const b = openStore({ storage: tabs[1].storage, target: tabs[1].target, now: clock() });
+  const heard = [];
+  b.subscribe((change) => heard.push(change));
+  assert.deepEqual(a.replaceAll({ "check:z": '{"v":2,"complete":true}' }), { ok: true });
+  assert.equal(storage.getItem(`${P}check:a`), null);
+  assert.equal(storage.getItem(`${P}check:z`), '{"v":2,"complete":true}');
+  assert.ok(heard.some((c) => c.keys === null && c.reason === "replaced"));
+  assert.ok(b.update("check:z", undefined, { selected: [0] }).ok, "b follows the new generation once told");
+});
+
+test("a failed replace puts back exactly what was there", () => {
+  const storage = new MemoryStorage({ [`${P}check:a`]: '{"v":2}' });
+  const store = openStore({ storage: () => storage, target: new EventTarget() });
+  storage.limit = storage.size() + 40; // room for the old entries, not for the backup's
+  assert.deepEqual(store.replaceAll({ "check:z": "x".repeat(100) }), { ok: false, reason: "full" });
+  assert.equal(storage.getItem(`${P}check:z`), null);
+  assert.equal(storage.getItem(`${P}check:a`), '{"v":2}');
+});
+
+test("subscribers hear this tab's other stores and other tabs, and know their own writes", () => {
+  const { tabs } = twoTabs();
+  const target = tabs[0].target;
+  const widget = openStore({ storage: tabs[0].storage, target });
+  const box = openStore({ storage: tabs[0].storage, target });
+  const other = openStore({ storage: tabs[1].storage, target: tabs[1].target });
+  const heardByBox = [];
+  const heardByWidget = [];
+  box.subscribe((c) => heardByBox.push(c));
+  widget.subscribe((c) => heardByWidget.push(c));
+  widget.update("check:a", undefined, { selected: [0] });
+  other.update("check:b", undefined, { selected: [1] });
+  assert.deepEqual(heardByBox, [
+    { keys: ["check:a"], reason: null, external: true },
+    { keys: ["check:b"], reason: null, external: true },
+  ]);
+  assert.deepEqual(heardByWidget[0], { keys: ["check:a"], reason: null, external: false });
+});
+
+test("adopt: an entry from elsewhere is taken, merged with what is stored", () => {
+  const { store } = single(new MemoryStorage({ [`${P}reflection:r`]: JSON.stringify({ updated: "2026-01-01T00:00:00Z", texts: { g: { a: "device" } } }) }));
+  const result = store.adopt("reflection:r", { updated: "2026-03-01T00:00:00Z", texts: { g: { a: "lms", b: "new part" } } });
+  assert.ok(result.ok);
+  assert.deepEqual(result.value.texts, { g: { a: "lms", b: "new part" } });
+  assert.deepEqual(result.value.conflicts['["texts","g","a"]'].versions, ["device"]);
+  assert.ok(store.adopt("check:new", { selected: [1], complete: true }).ok);
+  assert.deepEqual(store.read("check:new").value, { selected: [1], complete: true });
+});
