@@ -170,7 +170,7 @@ def test_iso_duration(minutes, duration):
 def test_launch_page_escapes_the_title_and_carries_its_settings():
     page = launch_page(INFO, "1.2")
     assert "<title>A &lt;course&gt; &amp; more</title>" in page
-    assert 'src="../book/welcome.html"' in page
+    assert 'href="../book/welcome.html"' in page and "&quot;start&quot;: &quot;../book/welcome.html&quot;" in page
     assert "&quot;edition&quot;: &quot;1.2&quot;" in page
     assert "&quot;passMark&quot;: 0.75" in page
     assert "$" not in page.replace("$title", "")  # every placeholder filled

@@ -22,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 import yaml
 
+from ._bundle import site_script
 from ._content import ContentError, Record, Text, _describe, _line, parse
 from ._manifest import course_manifest
 
@@ -29,7 +30,6 @@ EDITIONS = ("2004", "1.2")
 EDITION_NAMES = {"2004": "SCORM 2004 4th edition", "1.2": "SCORM 1.2"}
 LAUNCH = "scorm/launch.html"
 LAUNCH_TEMPLATE = Path(__file__).parent / "templates" / "scorm" / "launch.html"
-LAUNCH_SCRIPTS = Path(__file__).parent / "js" / "lms"
 IDENTIFIER = "supporting-self-help-groups"
 CONFIG = "_config.yml"
 # The ADL/IMS schema files each manifest names, as published, from the npm package (pinned in
@@ -257,8 +257,8 @@ def site_files(site: Path) -> list[str]:
 
 
 def launch_files() -> dict[str, bytes]:
-    """The launch page's scripts, by their path in the package."""
-    return {f"scorm/{path.name}": path.read_bytes() for path in sorted(LAUNCH_SCRIPTS.glob("*.js"))}
+    """The launch page's script (js/lms/launch.js, bundled by `make book`), by its path in the package."""
+    return {"scorm/launch.js": site_script("lms", "launch").encode("utf-8")}
 
 
 def package_name(info: CourseInfo, edition: str) -> str:

@@ -1,4 +1,4 @@
-// What the course reports to an LMS (src/selfhelp_course/js/lms/cmi.js) and how its state is
+// What the course reports to an LMS (src/selfhelp_course/js/lms/bridge/cmi.js) and how its state is
 // packed into cmi.suspend_data (suspend.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -6,8 +6,8 @@ import { test } from "node:test";
 import {
   checkResults, interactionValues, learnerResponse, pageOf, passMarkOf, scoreOf, sessionTime,
   statusValues,
-} from "../../src/selfhelp_course/js/lms/cmi.js";
-import { LIMITS, decode, encode, encodeNow, isProgress, pack } from "../../src/selfhelp_course/js/lms/suspend.js";
+} from "../../src/selfhelp_course/js/lms/bridge/cmi.js";
+import { LIMITS, decode, encode, encodeNow, isProgress, pack } from "../../src/selfhelp_course/js/lms/bridge/suspend.js";
 
 const MANIFEST = {
   pages: [
@@ -163,4 +163,13 @@ test("decoding: empty, both formats, and anything unreadable", async () => {
 test("keys finished on another device are carried on", async () => {
   const { text } = await pack({ entries: { "check:q1": right([1]) }, share: false, carried: ["reflection:r9"] }, 4096);
   assert.deepEqual((await decode(text)).value.done, ["reflection:r9"]);
+});
+
+test("packNow: everything uncompressed when it fits, else nothing", async () => {
+  const { packNow } = await import("../../src/selfhelp_course/js/lms/bridge/suspend.js");
+  const state = { entries: { "check:q1": right([1]) }, share: false, carried: [], sent: { q1: "b=right" } };
+  const text = packNow(state, 4096);
+  assert.ok(text.startsWith("j1:"));
+  assert.deepEqual((await decode(text)).value.sent, { q1: "b=right" });
+  assert.equal(packNow(state, 20), null);
 });

@@ -7,7 +7,8 @@
 // ("done"), so the LMS can still count them; never their text.
 //
 // Format: "z1:" + base64(deflate-raw(JSON)), or "j1:" + JSON when there was no time to compress
-// (the page was closing). JSON: {v: 1, share, entries: {key: value}, done: [key]}.
+// (the page was closing). JSON: {v: 1, share, entries: {key: value}, done: [key],
+// sent: {check id: answer}} (sent: the knowledge-check answers already sent as interactions).
 // SCORM allows 64,000 characters in 2004 and 4,096 in 1.2: what does not fit stays on the device.
 
 export const LIMITS = { "2004": 64000, "1.2": 4096 };
@@ -52,7 +53,7 @@ export function encodeNow(payload) {
   return `j1:${JSON.stringify(payload)}`;
 }
 
-// {status: "empty" | "ok" | "corrupt", value: {share, entries, done}}
+// {status: "empty" | "ok" | "corrupt", value: {share, entries, done, sent}}
 export async function decode(text) {
   if (!text) return { status: "empty", value: emptyState() };
   try {
@@ -71,7 +72,7 @@ export async function decode(text) {
 }
 
 function emptyState() {
-  return { share: false, entries: {}, done: [] };
+  return { share: false, entries: {}, done: [], sent: {} };
 }
 
 // Only well-formed parts of a decoded state are used.
@@ -85,32 +86,42 @@ function checked(data) {
     }
   }
   if (Array.isArray(data.done)) state.done = data.done.filter((key) => typeof key === "string");
+  if (data.sent && typeof data.sent === "object") {
+    for (const [id, answer] of Object.entries(data.sent)) if (typeof answer === "string") state.sent[id] = answer;
+  }
   return state;
 }
 
-// The suspend data for `entries` (the store's, by key), within `limit` characters.
-// `carried`: keys of finished activities that other devices reported and this one lacks.
-// Returns {text, kept: [key], left: [key]}: `left` are entries that stay on this device only
-// because they would not fit (never those held back because sharing is off).
-export async function pack({ entries, share, carried = [] }, limit, encoder = encode) {
-  const progress = Object.keys(entries).filter(isProgress);
-  const own = Object.keys(entries).filter((key) => !isProgress(key));
+// What may go, most needed first: progress, smallest first; then, when shared, the learner's own
+// writing, smallest first (so that as many pieces as possible fit).
+function candidates({ entries, share }) {
   const size = (key) => JSON.stringify(entries[key]).length;
   const bySize = (a, b) => size(a) - size(b) || (a < b ? -1 : 1);
-  const candidates = [...progress.sort(bySize), ...(share ? own.sort(bySize) : [])];
-  const build = (keys) => {
-    const included = new Set(keys);
-    const done = [...new Set([...carried, ...Object.keys(entries).filter((k) => !included.has(k) && isDone(entries[k]))])]
-      .filter((key) => !included.has(key)).sort();
-    return { v: 1, share, entries: Object.fromEntries(keys.map((key) => [key, entries[key]])), done };
-  };
-  let text = await encoder(build(candidates));
-  if (text.length <= limit) return { text, kept: candidates, left: [] };
+  const keys = Object.keys(entries);
+  return [...keys.filter(isProgress).sort(bySize), ...(share ? keys.filter((k) => !isProgress(k)).sort(bySize) : [])];
+}
+
+// The payload with the entries `keys`; every other finished activity is listed in `done`.
+function payload({ entries, share, carried = [], sent = {} }, keys) {
+  const included = new Set(keys);
+  const finished = Object.keys(entries).filter((key) => isDone(entries[key]));
+  const done = [...new Set([...carried, ...finished])].filter((key) => !included.has(key)).sort();
+  return { v: 1, share, entries: Object.fromEntries(keys.map((key) => [key, entries[key]])), done, sent };
+}
+
+// The suspend data for `state` ({entries: the store's, by key; share; carried: keys of finished
+// activities other devices reported and this one lacks; sent}), within `limit` characters.
+// Returns {text, kept: [key], left: [key]}: `left` are entries that stay on this device only
+// because they would not fit (never those held back because sharing is off).
+export async function pack(state, limit, encoder = encode) {
+  const all = candidates(state);
+  let text = await encoder(payload(state, all));
+  if (text.length <= limit) return { text, kept: all, left: [] };
   const kept = [];
   const left = [];
-  text = await encoder(build([]));
-  for (const key of candidates) {
-    const attempt = await encoder(build([...kept, key]));
+  text = await encoder(payload(state, []));
+  for (const key of all) {
+    const attempt = await encoder(payload(state, [...kept, key]));
     if (attempt.length <= limit) {
       kept.push(key);
       text = attempt;
@@ -119,4 +130,10 @@ export async function pack({ entries, share, carried = [] }, limit, encoder = en
     }
   }
   return { text, kept, left };
+}
+
+// For a page that is closing (no time to compress): everything, uncompressed, if it fits; else null.
+export function packNow(state, limit) {
+  const text = encodeNow(payload(state, candidates(state)));
+  return text.length <= limit ? text : null;
 }

@@ -25,10 +25,6 @@ export const ELEMENTS = {
     interactionCount: "cmi.interactions._count" },
 };
 
-// Completion before the course has worked anything out: a first visit is under way. (A SCORM 1.2
-// LMS may record "completed" for a SCO that leaves lesson_status as it found it.)
-const FRESH = { "2004": ["unknown", "not attempted", ""], "1.2": ["not attempted", ""] };
-
 export function openSession({ edition, api }) {
   const calls = CALLS[edition];
   let state = "new"; // then "open", and "closed" after finish (or "refused")
@@ -80,11 +76,6 @@ export function openSession({ edition, api }) {
       if (state !== "open") return false;
       state = "closed";
       return call("finish", "") === "true";
-    },
-    // Mark a first visit as under way, so the LMS does not read the untouched status as done.
-    markStarted() {
-      const element = ELEMENTS[edition].completion;
-      if (FRESH[edition].includes(this.get(element))) this.set(element, "incomplete");
     },
   };
 }
