@@ -8,7 +8,7 @@ export const MESSAGES = {
     "Your learning management system did not open a session, so it will not record this visit. What you do is still saved in this browser.",
   share: "Also keep my reflections and portfolio notes in the learning management system",
   explain:
-    "Your progress, your knowledge-check answers and your score always go to your learning management system. Your reflections and portfolio notes stay on this device unless you tick the box. Ticked, their text is saved in the system, so it follows you to other computers, and the system's administrators could read it.",
+    "Your progress and knowledge-check answers always go to the system. Your reflections and portfolio notes stay on this device unless you tick the box; ticked, their text follows you to other computers, and the system's administrators could read it.",
   unreadable:
     "The progress your learning management system saved for you could not be read, so what this browser holds will be saved in its place.",
   unavailable:
