@@ -19,12 +19,12 @@ JS_SOURCES := $(shell find src/selfhelp_course/js -name '*.js' ! -name '*.genera
 CHROMIUM := /usr/bin/chromium
 SITE := _build/html
 
-.PHONY: book test lab clean slides workbook trainer-book notebook-refs
+.PHONY: book test lab clean slides workbook trainer-book notebook-refs scorm
 
 book: $(INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
-test: $(TEST_INSTALLED) $(NODE_INSTALLED) book trainer-book slides workbook $(CHROMIUM)
+test: $(TEST_INSTALLED) $(NODE_INSTALLED) book trainer-book slides workbook scorm $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
@@ -47,6 +47,10 @@ workbook: book $(TEST_INSTALLED) $(CHROMIUM)
 notebook-refs: $(TEST_INSTALLED) $(BUNDLED)
 	$(BIN)/python -m pytest -q tests/test_notebooks.py::test_outputs_match_reference --nb-force-regen
 	@git status --short tests/notebook_refs 2>/dev/null || true
+
+# SCORM packages for learning management systems (2004 4th edition and 1.2): _build/scorm/
+scorm: book $(NODE_INSTALLED)
+	$(BIN)/python scripts/make_scorm.py --site $(SITE) --out _build/scorm
 
 # JupyterLab on the course's pages, every widget live (the kernel uses this venv).
 lab: $(HUB_INSTALLED) $(BUNDLED)

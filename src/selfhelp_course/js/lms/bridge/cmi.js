@@ -1,0 +1,150 @@
+// What the course tells an LMS, worked out from the learner's entries (pure: no DOM, no API).
+// Each function returns [element, value] pairs in the spelling of one SCORM edition.
+//
+// The rules (README.md and trainer/lms.md say the same to people):
+// - completion: "completed" when the course is complete by the rule the statement of completion
+//   uses, otherwise "incomplete"; once an LMS holds "completed" it is never taken back (the
+//   learner may simply be on a device that lacks some of their work).
+// - score: the share of the knowledge checks answered right, sent once every check has been
+//   answered; success is "passed" at or above the pass mark, otherwise "failed". Before then
+//   there is no score and no success status.
+// - SCORM 1.2 has one status for both: "passed" when the course is complete (every check is
+//   then right), "failed" once every check is answered below the pass mark, else "incomplete".
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+// Every knowledge check in the course, in reading order, with the learner's answer.
+export function checkResults(manifest, entries) {
+  const pages = manifest && Array.isArray(manifest.pages) ? manifest.pages : [];
+  return pages.flatMap((page) =>
+    (page.activities || [])
+      .filter((activity) => activity.kind === "check")
+      .map((activity) => {
+        const entry = entries[`check:${activity.id}`];
+        const value = entry && typeof entry === "object" ? entry : {};
+        const selected = Array.isArray(value.selected)
+          ? value.selected.filter((i) => Number.isInteger(i) && i >= 0 && i < LETTERS.length)
+          : [];
+        const answered = value.checked === true && selected.length > 0;
+        return {
+          id: activity.id,
+          title: typeof activity.title === "string" ? activity.title : "",
+          answered,
+          right: answered && value.complete === true,
+          selected,
+          updated: typeof value.updated === "string" ? value.updated : "",
+        };
+      }),
+  );
+}
+
+export function scoreOf(results) {
+  const total = results.length;
+  const answered = results.filter((r) => r.answered).length;
+  const right = results.filter((r) => r.right).length;
+  return { total, answered, right, scaled: total ? right / total : 0, final: total > 0 && answered === total };
+}
+
+// The pass mark: the LMS's own (it may have been changed there) or the course's.
+export function passMarkOf(edition, lmsValue, configured) {
+  const number = Number.parseFloat(lmsValue);
+  if (lmsValue !== "" && Number.isFinite(number)) {
+    const scaled = edition === "1.2" ? number / 100 : number;
+    if (scaled > 0 && scaled <= 1) return scaled;
+  }
+  return configured;
+}
+
+const DONE = { "2004": ["completed"], "1.2": ["passed", "completed"] };
+
+// Completion, success, score and progress. `previous` is the completion (2004) or lesson
+// status (1.2) the LMS held when the session began.
+export function statusValues(edition, { complete, progress, score, passMark, previous = "" }) {
+  const keepDone = DONE[edition].includes(previous);
+  const passed = score.final && score.scaled >= passMark - 1e-9;
+  if (edition === "1.2") {
+    let status = "incomplete";
+    if (complete) status = "passed";
+    else if (score.final && !passed) status = "failed";
+    if (keepDone && status !== "passed") status = previous;
+    const values = [["cmi.core.lesson_status", status]];
+    if (score.final) {
+      values.push(["cmi.core.score.raw", String(Math.round(score.scaled * 100))],
+        ["cmi.core.score.min", "0"], ["cmi.core.score.max", "100"]);
+    }
+    return values;
+  }
+  const values = [["cmi.completion_status", complete || keepDone ? "completed" : "incomplete"]];
+  if (!keepDone && Number.isFinite(progress)) {
+    values.push(["cmi.progress_measure", round(Math.min(1, Math.max(0, progress)))]);
+  }
+  if (score.final) {
+    values.push(["cmi.score.scaled", round(score.scaled)], ["cmi.score.raw", String(score.right)],
+      ["cmi.score.min", "0"], ["cmi.score.max", String(score.total)],
+      ["cmi.success_status", passed ? "passed" : "failed"]);
+  }
+  return values;
+}
+
+function round(number) {
+  return String(Math.round(number * 10000) / 10000);
+}
+
+// A learner's choice as SCORM writes it: options are lettered a, b, c... in both editions;
+// SCORM 2004 separates them with "[,]", SCORM 1.2 with ",".
+export function learnerResponse(edition, selected) {
+  const letters = [...selected].sort((a, b) => a - b).map((i) => LETTERS[i]);
+  return letters.join(edition === "2004" ? "[,]" : ",");
+}
+
+// One knowledge-check answer as interaction number `index`.
+export function interactionValues(edition, index, result) {
+  const at = `cmi.interactions.${index}.`;
+  if (edition === "1.2") {
+    const values = [[`${at}id`, result.id], [`${at}type`, "choice"],
+      [`${at}student_response`, learnerResponse(edition, result.selected)],
+      [`${at}result`, result.right ? "correct" : "wrong"]];
+    const time = /T(\d\d:\d\d:\d\d)/.exec(result.updated);
+    if (time) values.push([`${at}time`, time[1]]);
+    return values;
+  }
+  const values = [[`${at}id`, result.id], [`${at}type`, "choice"],
+    [`${at}learner_response`, learnerResponse(edition, result.selected)],
+    [`${at}result`, result.right ? "correct" : "incorrect"]];
+  if (result.title) values.push([`${at}description`, result.title.slice(0, 250)]);
+  const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.exec(result.updated);
+  if (stamp) values.push([`${at}timestamp`, stamp[0]]);
+  return values;
+}
+
+// How long this session lasted: SCORM 2004 wants an ISO 8601 duration, SCORM 1.2 HHHH:MM:SS.
+export function sessionTime(edition, milliseconds) {
+  const seconds = Math.max(0, Math.floor(milliseconds / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  if (edition === "1.2") {
+    const two = (n) => String(n).padStart(2, "0");
+    return `${String(Math.min(h, 9999)).padStart(4, "0")}:${two(m)}:${two(s)}`;
+  }
+  return `PT${h}H${m}M${s}S`;
+}
+
+// The page a learner was on, as a docname of the course ("book/welcome"), from the framed page's
+// address; "" for anything that is not one of the course's pages.
+export function pageOf(manifest, siteRoot, address) {
+  let path;
+  try {
+    path = new URL(address).pathname;
+  } catch (error) {
+    return "";
+  }
+  const root = new URL(siteRoot).pathname;
+  if (!path.startsWith(root) || !path.endsWith(".html")) return "";
+  const docname = decodeURIComponent(path.slice(root.length, -".html".length));
+  return knownPage(manifest, docname) ? docname : "";
+}
+
+export function knownPage(manifest, docname) {
+  return Boolean(manifest && Array.isArray(manifest.pages) && manifest.pages.some((p) => p.docname === docname));
+}

@@ -1,0 +1,139 @@
+// The course's state in cmi.suspend_data, so that a learner's progress follows them to any
+// browser their LMS opens the course in. Pure apart from the browser's CompressionStream.
+//
+// What goes: every progress entry (knowledge checks, sorting, scenarios, the explorer, pages
+// marked read); the learner's own writing (reflections, the portfolio) only when they have
+// turned sharing on. For writing that stays behind, only the keys of finished activities go
+// ("done"), so the LMS can still count them; never their text.
+//
+// Format: "z1:" + base64(deflate-raw(JSON)), or "j1:" + JSON when there was no time to compress
+// (the page was closing). JSON: {v: 1, share, entries: {key: value}, done: [key],
+// sent: {check id: answer}} (sent: the knowledge-check answers already sent as interactions).
+// SCORM allows 64,000 characters in 2004 and 4,096 in 1.2: what does not fit stays on the device.
+
+export const LIMITS = { "2004": 64000, "1.2": 4096 };
+const PROGRESS_KINDS = ["check", "sorting", "scenario", "explorer", "read"];
+
+// Progress is always sent; anything else (reflections, the portfolio, kinds not known here) is
+// the learner's own and goes only if they say so.
+export function isProgress(key) {
+  return PROGRESS_KINDS.includes(String(key).split(":")[0]);
+}
+
+function isDone(value) {
+  return Boolean(value && typeof value === "object" && value.complete === true);
+}
+
+function toBase64(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(text);
+}
+
+function fromBase64(text) {
+  const raw = atob(text);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+
+async function through(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+export async function encode(payload) {
+  const json = new TextEncoder().encode(JSON.stringify(payload));
+  return `z1:${toBase64(await through(json, new CompressionStream("deflate-raw")))}`;
+}
+
+// For a page that is closing: no time to wait for compression.
+export function encodeNow(payload) {
+  return `j1:${JSON.stringify(payload)}`;
+}
+
+// {status: "empty" | "ok" | "corrupt", value: {share, entries, done, sent}}
+export async function decode(text) {
+  if (!text) return { status: "empty", value: emptyState() };
+  try {
+    let json;
+    if (text.startsWith("z1:")) {
+      json = new TextDecoder().decode(await through(fromBase64(text.slice(3)), new DecompressionStream("deflate-raw")));
+    } else if (text.startsWith("j1:")) {
+      json = text.slice(3);
+    } else {
+      return { status: "corrupt", value: emptyState() };
+    }
+    return { status: "ok", value: checked(JSON.parse(json)) };
+  } catch (error) {
+    return { status: "corrupt", value: emptyState() };
+  }
+}
+
+function emptyState() {
+  return { share: false, entries: {}, done: [], sent: {} };
+}
+
+// Only well-formed parts of a decoded state are used.
+function checked(data) {
+  const state = emptyState();
+  if (!data || typeof data !== "object") return state;
+  state.share = data.share === true;
+  if (data.entries && typeof data.entries === "object" && !Array.isArray(data.entries)) {
+    for (const [key, value] of Object.entries(data.entries)) {
+      if (value && typeof value === "object" && !Array.isArray(value)) state.entries[key] = value;
+    }
+  }
+  if (Array.isArray(data.done)) state.done = data.done.filter((key) => typeof key === "string");
+  if (data.sent && typeof data.sent === "object") {
+    for (const [id, answer] of Object.entries(data.sent)) if (typeof answer === "string") state.sent[id] = answer;
+  }
+  return state;
+}
+
+// What may go, most needed first: progress, smallest first; then, when shared, the learner's own
+// writing, smallest first (so that as many pieces as possible fit).
+function candidates({ entries, share }) {
+  const size = (key) => JSON.stringify(entries[key]).length;
+  const bySize = (a, b) => size(a) - size(b) || (a < b ? -1 : 1);
+  const keys = Object.keys(entries);
+  return [...keys.filter(isProgress).sort(bySize), ...(share ? keys.filter((k) => !isProgress(k)).sort(bySize) : [])];
+}
+
+// The payload with the entries `keys`; every other finished activity is listed in `done`.
+function payload({ entries, share, carried = [], sent = {} }, keys) {
+  const included = new Set(keys);
+  const finished = Object.keys(entries).filter((key) => isDone(entries[key]));
+  const done = [...new Set([...carried, ...finished])].filter((key) => !included.has(key)).sort();
+  return { v: 1, share, entries: Object.fromEntries(keys.map((key) => [key, entries[key]])), done, sent };
+}
+
+// The suspend data for `state` ({entries: the store's, by key; share; carried: keys of finished
+// activities other devices reported and this one lacks; sent}), within `limit` characters.
+// Returns {text, kept: [key], left: [key]}: `left` are entries that stay on this device only
+// because they would not fit (never those held back because sharing is off).
+export async function pack(state, limit, encoder = encode) {
+  const all = candidates(state);
+  let text = await encoder(payload(state, all));
+  if (text.length <= limit) return { text, kept: all, left: [] };
+  const kept = [];
+  const left = [];
+  text = await encoder(payload(state, []));
+  for (const key of all) {
+    const attempt = await encoder(payload(state, [...kept, key]));
+    if (attempt.length <= limit) {
+      kept.push(key);
+      text = attempt;
+    } else {
+      left.push(key);
+    }
+  }
+  return { text, kept, left };
+}
+
+// For a page that is closing (no time to compress): everything, uncompressed, if it fits; else null.
+export function packNow(state, limit) {
+  const text = encodeNow(payload(state, candidates(state)));
+  return text.length <= limit ? text : null;
+}

@@ -1,0 +1,69 @@
+// The SCORM launch page (scorm/launch.html in the packages `make scorm` builds), bundled into a
+// classic script. It finds the LMS's API, opens one session for the whole visit, brings the
+// learner's saved state into this browser, and only then shows the course's pages in the frame;
+// the pages come and go without touching the LMS themselves. With no LMS it just shows the
+// course, which then works exactly as on the website.
+import { courseManifest } from "../lib/manifest.js";
+import { openStore } from "../lib/store.js";
+import { lmsBar } from "./bridge/bar.js";
+import { connectCourse } from "./bridge/connect.js";
+import { findApi } from "./bridge/find-api.js";
+import { openSession } from "./bridge/session.js";
+
+function settings() {
+  try {
+    return JSON.parse(document.body.dataset.lmsSettings || "{}");
+  } catch (error) {
+    return {};
+  }
+}
+
+async function launch() {
+  const config = settings();
+  const frame = document.getElementById("course-frame");
+  const start = new URL(config.start || "../index.html", window.location.href).href;
+  const found = findApi(window, config.edition);
+  if (!found) {
+    frame.src = start; // no LMS: the page stays as it was built
+    return;
+  }
+  const bar = lmsBar(document.querySelector(".lms-bar"));
+  const session = openSession(found);
+  if (!session.start()) {
+    bar.refused();
+    frame.src = start;
+    return;
+  }
+  let bridge = null;
+  bar.connected((checked) => bridge && bridge.setShare(checked));
+  try {
+    bridge = await connectCourse({
+      session,
+      store: openStore(),
+      manifest: courseManifest(),
+      settings: { passMark: config.passMark, start },
+      siteRoot: new URL("../", window.location.href).href,
+      view: bar.view,
+    });
+  } catch (error) {
+    frame.src = start; // whatever went wrong, the course itself still opens
+    window.addEventListener("pagehide", () => session.finish());
+    throw error;
+  }
+  frame.addEventListener("load", () => {
+    try {
+      bridge.pageShown(frame.contentWindow.location.href);
+    } catch (error) {
+      /* a page from elsewhere: nothing to remember */
+    }
+  });
+  frame.src = bridge.firstPage;
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") bridge.hidden();
+  });
+  // pagehide (not unload) also fires when a browser keeps the page for back/forward.
+  window.addEventListener("pagehide", () => bridge.finish());
+  bridge.update();
+}
+
+launch();

@@ -1,0 +1,497 @@
+"""The SCORM packages in a real SCORM runtime: scorm-again plays the LMS (tests/browser/lms_host.html)
+and frames each unzipped package's launch page, as an LMS does, on loopback in headless Chromium."""
+from __future__ import annotations
+
+import base64
+import functools
+import http.server
+import json
+import random
+import re
+import shutil
+import threading
+import time
+import zipfile
+import zlib
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from playwright.sync_api import expect
+
+from selfhelp_course._content import CHECKS
+from selfhelp_course._manifest import course_manifest
+from selfhelp_course._scorm import EDITIONS, course_info, package_name
+from paths import BUILD, ROOT, SITE
+
+HOST = ROOT / "tests" / "browser" / "lms_host.html"
+SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm-again.min.js"
+CALLS = {"2004": {"start": "Initialize", "finish": "Terminate", "set": "SetValue"},
+         "1.2": {"start": "LMSInitialize", "finish": "LMSFinish", "set": "LMSSetValue"}}
+COMPLETION = {"2004": "cmi.completion_status", "1.2": "cmi.core.lesson_status"}
+CONNECTED = "Connected to your learning management system"
+NOT_CONNECTED = "Not connected to a learning management system"
+
+
+@pytest.fixture(scope="module")
+def lms_url(tmp_path_factory):
+    """A folder served on loopback: the test LMS, scorm-again, and each package unzipped into
+    pkg-2004/ and pkg-12/ (the LMS and the course share an origin, as SCORM's API needs)."""
+    if not SCORM_AGAIN.is_file():
+        pytest.fail("scorm-again is missing: `make test` installs it with npm ci")
+    root = tmp_path_factory.mktemp("lms")
+    info = course_info(ROOT)
+    for edition in EDITIONS:
+        package = BUILD / "scorm" / package_name(info, edition)
+        if not package.is_file():
+            pytest.fail(f"{package} is not built: run `make scorm` first")
+        with zipfile.ZipFile(package) as archive:
+            archive.extractall(root / folder(edition))
+    shutil.copy(HOST, root / "host.html")
+    shutil.copy(SCORM_AGAIN, root / SCORM_AGAIN.name)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def folder(edition: str) -> str:
+    return f"pkg-{edition.replace('.', '')}"
+
+
+def launch_path(edition: str) -> str:
+    return f"/{folder(edition)}/scorm/launch.html"
+
+
+def open_in_lms(watched, lms_url: str, edition: str, launch: str | None = None):
+    """The test LMS framing the launch page; returns (host page, launch page's frame)."""
+    page = watched.open(f"{lms_url}host.html?edition={edition}&launch={launch or launch_path(edition)}")
+    return page, page.frame_locator("#sco")
+
+
+def lms(page, expression: str):
+    return page.evaluate(f"() => window.lms.{expression}")
+
+
+def calls(page, name: str) -> int:
+    return lms(page, f"count({json.dumps(name)})")
+
+
+def close_sco(page):
+    """What an LMS does when the learner leaves the course: the SCO's frame goes."""
+    page.evaluate("() => document.getElementById('sco').remove()")
+
+
+def refused(page) -> list[dict]:
+    """Calls the runtime refused; reading a value never set is not a refusal (SCORM 2004's 403)."""
+    return [c for c in lms(page, "calls") if c["error"] != "0" and "GetValue" not in c["name"]]
+
+
+def outside(requests: list[str], base: str) -> list[str]:
+    return [url for url in requests if not url.startswith((base, "blob:", "data:", "about:"))]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_one_session_across_the_courses_pages_initialised_and_terminated_once(watched, lms_url, edition):
+    page, launch = open_in_lms(watched, lms_url, edition)
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    course = launch.frame_locator("#course-frame")
+    expect(course.locator("main h1").first).to_contain_text("Welcome")
+    for _ in range(2):  # the learner moves on through the book: the session stays open
+        course.locator("a.right-next").first.click()
+        expect(course.locator("main h1").first).not_to_contain_text("Welcome")
+    assert calls(page, CALLS[edition]["start"]) == 1
+    assert calls(page, CALLS[edition]["finish"]) == 0
+    close_sco(page)
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    assert calls(page, CALLS[edition]["start"]) == 1
+    finish = [c for c in lms(page, "calls") if c["name"] == CALLS[edition]["finish"]][0]
+    assert finish["result"] == "true", finish
+    # A first visit is recorded as under way, not left for the LMS to read as done.
+    sets = [c["args"] for c in lms(page, "calls") if c["name"] == CALLS[edition]["set"]]
+    assert [COMPLETION[edition], "incomplete"] in sets
+    assert refused(page) == []
+    assert lms(page, "log") == []
+    assert outside(watched.requests, lms_url) == []
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_launch_page_in_a_new_window_finds_the_api_through_its_opener(watched, lms_url, edition):
+    page = watched.open(f"{lms_url}host.html?edition={edition}")
+    with page.expect_popup() as popup_info:
+        page.evaluate(f"() => window.open('{launch_path(edition)}', 'course')")
+    popup = popup_info.value
+    expect(popup.locator("#lms-status")).to_contain_text(CONNECTED)
+    expect(popup.frame_locator("#course-frame").locator("main h1").first).to_contain_text("Welcome")
+    assert calls(page, CALLS[edition]["start"]) == 1
+    popup.close(run_before_unload=True)
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    assert lms(page, "log") == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_launch_page_opened_with_no_lms_frames_the_course_as_on_the_website(watched, lms_url, edition):
+    page = watched.open(f"{lms_url}{launch_path(edition).lstrip('/')}")
+    expect(page.locator("#lms-status")).to_contain_text(NOT_CONNECTED)
+    course = page.frame_locator("#course-frame")
+    expect(course.locator("main h1").first).to_contain_text("Welcome")
+    course.locator("a.right-next").first.click()
+    expect(course.locator("main h1").first).not_to_contain_text("Welcome")
+    assert outside(watched.requests, lms_url) == []
+    assert watched.errors == []
+
+
+def test_the_course_pages_themselves_never_call_an_lms(watched, lms_url):
+    """Only the launch page talks to an LMS: a page of the plain site framed by an LMS (or in
+    any window) leaves the API alone, so the website behaves exactly as before."""
+    page, _ = open_in_lms(watched, lms_url, "2004", launch=f"/{folder('2004')}/book/welcome.html")
+    expect(page.frame_locator("#sco").locator("main h1").first).to_contain_text("Welcome")
+    close_sco(page)
+    assert lms(page, "calls") == []
+    for path in SITE.rglob("*.js"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "API_1484_11" not in text and "LMSInitialize" not in text, path
+
+
+@pytest.mark.parametrize("connected", [True, False], ids=["in-an-lms", "no-lms"])
+def test_launch_page_is_accessible(watched, lms_url, axe, connected):
+    if connected:
+        page, _ = open_in_lms(watched, lms_url, "2004")
+        launch = page.locator("#sco").element_handle().content_frame()
+        expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    else:
+        launch = watched.open(f"{lms_url}{launch_path('2004').lstrip('/')}")
+    serious = [v for v in axe(launch) if v["impact"] in {"serious", "critical"}]
+    assert serious == [], json.dumps(serious, indent=1)
+
+
+# ---------------------------------------------------------------- the bridge: what the LMS records
+MANIFEST = course_manifest(ROOT)
+CHECK_BANK = CHECKS.load(CHECKS.paths(ROOT))
+ACTIVITIES = [(page["docname"], activity) for page in MANIFEST["pages"] for activity in page["activities"]]
+CHECK_IDS = [activity["id"] for _, activity in ACTIVITIES if activity["kind"] == "check"]
+# The first single-choice check, answered in the tests as a learner would.
+CHECK_PAGE, CHECK_ID = next((page, a["id"]) for page, a in ACTIVITIES
+                            if a["kind"] == "check" and CHECK_BANK[a["id"]]["kind"] == "single")
+CHECK = CHECK_BANK[CHECK_ID]
+RIGHT = next(i for i, option in enumerate(CHECK["options"]) if option["correct"])
+WRONG = next(i for i, option in enumerate(CHECK["options"]) if not option["correct"])
+REFLECTION_PAGE, REFLECTION_ID = next((page, a["id"]) for page, a in ACTIVITIES if a["kind"] == "reflection")
+PRIVATE_WORDS = "my private thought about Ward 7 and the Tuesday group"
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+WAIT = 10  # seconds to wait for the bridge (it passes changes on within a second)
+
+
+def wait_until(condition, what: str, seconds: float = WAIT):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def cmi(page) -> dict:
+    return lms(page, "cmi()")["cmi"]
+
+
+def value(page, edition: str, name: str) -> str:
+    """One data model element the runtime holds, by its name in the given edition."""
+    node = cmi(page)
+    for part in name.removeprefix("cmi.").split("."):
+        node = node.get(part, "") if isinstance(node, dict) else ""
+    return node
+
+
+def interactions(page) -> list[dict]:
+    found = cmi(page).get("interactions", {})
+    return [found[key] for key in sorted(found, key=int)] if isinstance(found, dict) else []
+
+
+def unpack(text: str) -> dict:
+    """The course's suspend data, decoded (selfhelp_course/js/lms/bridge/suspend.js)."""
+    if text.startswith("z1:"):
+        return json.loads(zlib.decompress(base64.b64decode(text[3:]), -15))
+    assert text.startswith("j1:"), text[:20]
+    return json.loads(text[3:])
+
+
+def course(page):
+    """The frame the launch page shows the course's pages in."""
+    launch = page.locator("#sco").element_handle().content_frame()
+    return launch.locator("#course-frame").element_handle().content_frame()
+
+
+def show(page, lms_url: str, edition: str, docname: str):
+    course(page).goto(f"{lms_url}{folder(edition)}/{docname}.html", wait_until="load")
+
+
+def check_widget(frame, check_id: str = CHECK_ID):
+    return frame.locator(f'fieldset.kc[data-check-id="{check_id}"]')
+
+
+def answer(frame, index: int):
+    widget = check_widget(frame)
+    widget.get_by_label(CHECK["options"][index]["text"], exact=True).check()
+    widget.get_by_role("button", name="Check answer").click()
+
+
+def stamp(minutes_ago: int = 0) -> str:
+    return (datetime.now(timezone.utc) - timedelta(minutes=minutes_ago)).isoformat().replace("+00:00", "Z")
+
+
+def check_entry(docname: str, check_id: str, right: bool) -> dict:
+    options = CHECK_BANK[check_id]["options"]
+    chosen = [i for i, o in enumerate(options) if o["correct"]] if right else \
+        [next(i for i, o in enumerate(options) if not o["correct"])]
+    return {"v": 2, "page": docname, "selected": chosen, "checked": True, "tries": 1,
+            "complete": right, "attempted": True, "updated": stamp(5)}
+
+
+def finished(docname: str) -> dict:
+    return {"v": 1, "page": docname, "complete": True, "attempted": True, "updated": stamp(5)}
+
+
+def seed(watched, lms_url: str, entries: dict):
+    """What the learner did before, as this browser holds it (the store's own key format)."""
+    page = watched.open(f"{lms_url}host.html")
+    page.evaluate("""entries => { for (const [key, value] of Object.entries(entries))
+        localStorage.setItem('selfhelp-course:' + key, JSON.stringify(value)); }""", entries)
+
+
+def everything_but_the_test_check(wrong: int = 0) -> dict:
+    """Every activity finished except CHECK_ID; the first `wrong` other checks answered wrongly."""
+    entries, misses = {}, wrong
+    for docname, activity in ACTIVITIES:
+        key = f"{activity['kind']}:{activity['id']}"
+        if activity["id"] == CHECK_ID:
+            continue
+        if activity["kind"] == "check":
+            entries[key] = check_entry(docname, activity["id"], right=misses <= 0)
+            misses -= 1
+        else:
+            entries[key] = finished(docname)
+    return entries
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_answers_and_the_last_page_are_recorded_then_one_terminate(watched, lms_url, edition):
+    page, launch = open_in_lms(watched, lms_url, edition)
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    show(page, lms_url, edition, CHECK_PAGE)
+    frame = course(page)
+    answer(frame, WRONG)
+    wait_until(lambda: interactions(page), "the first answer")
+    check_widget(frame).get_by_role("button", name="Try again").click()
+    answer(frame, RIGHT)
+    correct = "correct"
+    wait_until(lambda: interactions(page)[-1]["result"] == correct, "the second answer")
+    recorded = interactions(page)
+    if edition == "2004":  # one record per question, updated
+        assert len(recorded) == 1
+        assert recorded[0]["learner_response"] == LETTERS[RIGHT]
+        assert recorded[0]["description"] == CHECK["question"][:250]
+    else:  # SCORM 1.2 interactions are write-only: a journal of answers
+        assert [r["result"] for r in recorded] == ["wrong", "correct"]
+        assert [r["student_response"] for r in recorded] == [LETTERS[WRONG], LETTERS[RIGHT]]
+    assert {r["id"] for r in recorded} == {CHECK_ID} and {r["type"] for r in recorded} == {"choice"}
+    location = "location" if edition == "2004" else "core.lesson_location"
+    assert value(page, edition, location) == CHECK_PAGE
+    # Not every check answered: no score, no success, and the course is under way.
+    if edition == "2004":
+        assert value(page, edition, "completion_status") == "incomplete"
+        assert value(page, edition, "success_status") == "unknown"
+        assert value(page, edition, "score.scaled") == ""
+        assert 0 < float(value(page, edition, "progress_measure")) < 1
+    else:
+        assert value(page, edition, "core.lesson_status") == "incomplete"
+        assert value(page, edition, "core.score.raw") == ""
+    # Page hidden (the learner switched to another tab): the LMS is asked to save.
+    commits = calls(page, "Commit" if edition == "2004" else "LMSCommit")
+    page.frame_locator("#sco").locator("body").evaluate("""() => {
+        Object.defineProperty(document, 'visibilityState', {value: 'hidden', configurable: true});
+        document.dispatchEvent(new Event('visibilitychange')); }""")
+    assert calls(page, "Commit" if edition == "2004" else "LMSCommit") == commits + 1
+    close_sco(page)
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    assert calls(page, CALLS[edition]["start"]) == 1
+    if edition == "2004":
+        assert re.fullmatch(r"PT\d+H\d+M\d+S", value(page, edition, "session_time"))
+        assert value(page, edition, "exit") == "suspend"
+    else:
+        sent = [c["args"][1] for c in lms(page, "calls") if c["args"][:1] == ["cmi.core.session_time"]]
+        assert len(sent) == 1 and re.fullmatch(r"\d{4}:\d\d:\d\d", sent[0])
+        assert re.fullmatch(r"\d\d:\d\d:\d\d", value(page, edition, "core.session_time"))
+        assert value(page, edition, "core.exit") == "suspend"
+    state = unpack(value(page, edition, "suspend_data"))
+    assert state["entries"][f"check:{CHECK_ID}"]["complete"] is True
+    assert refused(page) == [] and lms(page, "log") == []
+    assert outside(watched.requests, lms_url) == []
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_activity_done_completes_and_passes_the_course(watched, lms_url, edition):
+    seed(watched, lms_url, everything_but_the_test_check())
+    page, launch = open_in_lms(watched, lms_url, edition)
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    status = "completion_status" if edition == "2004" else "core.lesson_status"
+    wait_until(lambda: value(page, edition, status) == "incomplete", "the course under way")
+    show(page, lms_url, edition, CHECK_PAGE)
+    answer(course(page), RIGHT)  # the last activity
+    done = "completed" if edition == "2004" else "passed"
+    wait_until(lambda: value(page, edition, status) == done, f"{status} {done}")
+    if edition == "2004":
+        assert value(page, edition, "success_status") == "passed"
+        assert value(page, edition, "score.scaled") == "1"
+        assert value(page, edition, "score.raw") == str(len(CHECK_IDS))
+        assert value(page, edition, "score.max") == str(len(CHECK_IDS))
+        assert value(page, edition, "progress_measure") == "1"
+    else:
+        assert value(page, edition, "core.score.raw") == "100"
+        assert value(page, edition, "core.score.max") == "100"
+    close_sco(page)
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    assert value(page, edition, status) == done
+    assert refused(page) == [] and lms(page, "log") == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_all_checks_answered_below_the_pass_mark_fails_without_completing(watched, lms_url, edition):
+    wrong = len(CHECK_IDS) // 2  # half the other checks wrong: far below 80 %
+    entries = everything_but_the_test_check(wrong)
+    entries[f"check:{CHECK_ID}"] = check_entry(CHECK_PAGE, CHECK_ID, right=True)
+    seed(watched, lms_url, entries)
+    page, _ = open_in_lms(watched, lms_url, edition)
+    scaled = (len(CHECK_IDS) - wrong) / len(CHECK_IDS)
+    if edition == "2004":
+        wait_until(lambda: value(page, edition, "success_status") == "failed", "failed")
+        assert value(page, edition, "completion_status") == "incomplete"
+        assert float(value(page, edition, "score.scaled")) == pytest.approx(scaled, abs=1e-4)
+        assert value(page, edition, "score.raw") == str(len(CHECK_IDS) - wrong)
+    else:
+        wait_until(lambda: value(page, edition, "core.lesson_status") == "failed", "failed")
+        assert value(page, edition, "core.score.raw") == str(round(scaled * 100))
+    assert refused(page) == [] and lms(page, "log") == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_progress_follows_the_learner_to_a_fresh_browser(watched, new_profile, lms_url, edition):
+    page, _ = open_in_lms(watched, lms_url, edition)
+    show(page, lms_url, edition, CHECK_PAGE)
+    answer(course(page), RIGHT)
+    wait_until(lambda: interactions(page), "the answer")
+    close_sco(page)
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    recorded = cmi(page)
+    # What an LMS hands back next time: the saved state, the place, the status, "resume".
+    if edition == "2004":
+        prior = {key: recorded[key] for key in ("suspend_data", "location", "completion_status",
+                                                "success_status", "interactions")}
+        prior["entry"] = "resume"
+    else:
+        prior = {"suspend_data": recorded["suspend_data"],
+                 "core": {"lesson_location": recorded["core"]["lesson_location"],
+                          "lesson_status": recorded["core"]["lesson_status"], "entry": "resume"}}
+    elsewhere = new_profile()
+    elsewhere.context.add_init_script(f"window.PRIOR_CMI = {json.dumps(prior)};")
+    again, launch = open_in_lms(elsewhere, lms_url, edition)
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    frame = course(again)
+    wait_until(lambda: frame.url.endswith(f"/{CHECK_PAGE}.html"), "the last page reopened")
+    widget = check_widget(frame)
+    expect(widget.get_by_label(CHECK["options"][RIGHT]["text"], exact=True)).to_be_checked()
+    expect(widget.get_by_role("button", name="Try again")).to_be_visible()
+    stored = frame.evaluate(f"() => JSON.parse(localStorage.getItem('selfhelp-course:check:{CHECK_ID}'))")
+    assert stored["complete"] is True
+    assert calls(again, CALLS[edition]["start"]) == 1
+    assert refused(again) == [] and lms(again, "log") == []
+    assert elsewhere.errors == []
+
+
+def suspend_state(page, edition: str) -> dict:
+    text = value(page, edition, "suspend_data")
+    return unpack(text) if text else {}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_reflection_text_reaches_the_lms_only_when_the_learner_opts_in(watched, lms_url, edition):
+    page, launch = open_in_lms(watched, lms_url, edition)
+    share = launch.get_by_label("Also keep my reflections and portfolio notes in the learning management system")
+    expect(share).not_to_be_checked()
+    expect(launch.locator("#lms-explain")).to_contain_text("stay on this device unless you tick the box")
+    show(page, lms_url, edition, REFLECTION_PAGE)
+    frame = course(page)
+    frame.locator(f'fieldset.rf[data-reflection-id="{REFLECTION_ID}"] textarea').first.fill(PRIVATE_WORDS)
+    key = f"selfhelp-course:reflection:{REFLECTION_ID}"
+    wait_until(lambda: PRIVATE_WORDS in (frame.evaluate(f"() => localStorage.getItem('{key}')") or ""),
+               "the reflection saved on the device")
+
+    def reached_lms() -> bool:
+        sent = json.dumps(lms(page, "calls"))
+        return PRIVATE_WORDS in sent or PRIVATE_WORDS in json.dumps(suspend_state(page, edition))
+
+    time.sleep(2)  # longer than the bridge takes to pass a change on
+    assert not reached_lms()
+    share.check()
+    wait_until(lambda: f"reflection:{REFLECTION_ID}" in suspend_state(page, edition).get("entries", {}),
+               "the reflection in the suspend data once shared")
+    assert reached_lms()
+    assert suspend_state(page, edition)["share"] is True
+    share.uncheck()
+    wait_until(lambda: f"reflection:{REFLECTION_ID}" not in suspend_state(page, edition).get("entries", {}),
+               "the reflection gone from the suspend data once no longer shared")
+    close_sco(page)
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    assert PRIVATE_WORDS not in json.dumps(suspend_state(page, edition))
+    assert suspend_state(page, edition)["share"] is False
+    assert refused(page) == [] and lms(page, "log") == []
+
+
+def test_what_does_not_fit_in_scorm_12_stays_on_the_device_and_the_learner_is_told(watched, lms_url):
+    edition = "1.2"
+    words = random.Random(12).choices(["group", "member", "listen", "share", "meeting", "trust",
+                                       "careful", "notes", "Tuesday", "voice", "room", "tea"], k=900)
+    entries = everything_but_the_test_check()
+    for docname, activity in ACTIVITIES:
+        if activity["kind"] == "reflection":
+            text = " ".join(random.Random(activity["id"]).sample(words, len(words)))
+            entries[f"reflection:{activity['id']}"] = {**finished(docname), "framework": "gibbs",
+                                                       "texts": {"gibbs": {"description": text}}}
+    seed(watched, lms_url, entries)
+    shared = "j1:" + json.dumps({"v": 1, "share": True, "entries": {}, "done": [], "sent": {}})
+    watched.context.add_init_script(f"window.PRIOR_CMI = {json.dumps({'suspend_data': shared})};")
+    page, launch = open_in_lms(watched, lms_url, edition)
+    expect(launch.locator(".lms-notes")).to_contain_text("stay on this device only")
+    expect(launch.get_by_label("Also keep my reflections and portfolio notes in the learning management system")).to_be_checked()
+    text = value(page, edition, "suspend_data")
+    assert len(text) <= 4096
+    state = unpack(text)
+    checks = [key for key in state["entries"] if key.startswith("check:")]
+    assert len(checks) == len(CHECK_IDS) - 1  # all progress went
+    left = [key for key in entries if key.startswith("reflection:") and key not in state["entries"]]
+    assert left and set(left) <= set(state["done"])  # what stayed behind still counts as done
+    assert refused(page) == [] and lms(page, "log") == []
+
+
+def test_a_course_opened_with_no_lms_saves_on_the_device_as_the_website_does(watched, lms_url):
+    page = watched.open(f"{lms_url}{launch_path('2004').lstrip('/')}")
+    expect(page.locator("#lms-status")).to_contain_text(NOT_CONNECTED)
+    expect(page.locator("#lms-share")).to_have_count(0)
+    page.locator("#course-frame").element_handle().content_frame().goto(
+        f"{lms_url}{folder('2004')}/{CHECK_PAGE}.html", wait_until="load")
+    frame = page.locator("#course-frame").element_handle().content_frame()
+    answer(frame, RIGHT)
+    key = f"selfhelp-course:check:{CHECK_ID}"
+    wait_until(lambda: frame.evaluate(f"() => localStorage.getItem('{key}')"), "the answer saved")
+    frame.goto(frame.url, wait_until="load")  # the page again, as after a reload
+    expect(check_widget(frame).get_by_label(CHECK["options"][RIGHT]["text"], exact=True)).to_be_checked()
+    assert watched.errors == []

@@ -1,0 +1,175 @@
+// What the course reports to an LMS (src/selfhelp_course/js/lms/bridge/cmi.js) and how its state is
+// packed into cmi.suspend_data (suspend.js).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import {
+  checkResults, interactionValues, learnerResponse, pageOf, passMarkOf, scoreOf, sessionTime,
+  statusValues,
+} from "../../src/selfhelp_course/js/lms/bridge/cmi.js";
+import { LIMITS, decode, encode, encodeNow, isProgress, pack } from "../../src/selfhelp_course/js/lms/bridge/suspend.js";
+
+const MANIFEST = {
+  pages: [
+    { docname: "book/one", activities: [{ kind: "check", id: "q1", title: "First?" },
+      { kind: "reflection", id: "r1", title: "Think" }] },
+    { docname: "book/two", activities: [{ kind: "check", id: "q2", title: "Second?" },
+      { kind: "check", id: "q3", title: "Third?" }] },
+  ],
+};
+const right = (selected) => ({ selected, checked: true, complete: true, attempted: true,
+  updated: "2026-11-30T09:15:02.123Z" });
+const wrong = (selected) => ({ selected, checked: true, complete: false, attempted: true,
+  updated: "2026-11-30T09:16:00.000Z" });
+
+test("knowledge checks are read in course order, answered only once checked", () => {
+  const results = checkResults(MANIFEST, {
+    "check:q1": right([1]),
+    "check:q2": { selected: [0], checked: false, complete: false, attempted: true },
+  });
+  assert.deepEqual(results.map((r) => [r.id, r.answered, r.right]),
+    [["q1", true, true], ["q2", false, false], ["q3", false, false]]);
+  assert.deepEqual(scoreOf(results), { total: 3, answered: 1, right: 1, scaled: 1 / 3, final: false });
+});
+
+test("no score and no success until every check is answered (2004)", () => {
+  const score = scoreOf(checkResults(MANIFEST, { "check:q1": right([1]) }));
+  const values = Object.fromEntries(statusValues("2004", { complete: false, progress: 0.25, score, passMark: 0.8 }));
+  assert.deepEqual(values, { "cmi.completion_status": "incomplete", "cmi.progress_measure": "0.25" });
+});
+
+test("all checks answered: scaled score, passed at the mark, failed below it (2004)", () => {
+  const entries = { "check:q1": right([1]), "check:q2": right([0, 2]), "check:q3": wrong([3]) };
+  const score = scoreOf(checkResults(MANIFEST, entries));
+  const below = Object.fromEntries(statusValues("2004", { complete: false, progress: 0.5, score, passMark: 0.8 }));
+  assert.equal(below["cmi.success_status"], "failed");
+  assert.equal(below["cmi.score.scaled"], "0.6667");
+  assert.equal(below["cmi.score.raw"], "2");
+  assert.equal(below["cmi.score.max"], "3");
+  const at = Object.fromEntries(statusValues("2004", { complete: false, progress: 0.5, score, passMark: 2 / 3 }));
+  assert.equal(at["cmi.success_status"], "passed");
+});
+
+test("completion is never taken back once the LMS holds it", () => {
+  const score = scoreOf(checkResults(MANIFEST, {}));
+  const again = Object.fromEntries(statusValues("2004", { complete: false, progress: 0, score, passMark: 0.8,
+    previous: "completed" }));
+  assert.deepEqual(again, { "cmi.completion_status": "completed" });
+  const old = Object.fromEntries(statusValues("1.2", { complete: false, score, passMark: 0.8, previous: "passed" }));
+  assert.equal(old["cmi.core.lesson_status"], "passed");
+});
+
+test("SCORM 1.2: one status for completion and success, score out of 100", () => {
+  const all = { "check:q1": right([1]), "check:q2": right([0, 2]), "check:q3": right([3]) };
+  const score = scoreOf(checkResults(MANIFEST, all));
+  assert.deepEqual(Object.fromEntries(statusValues("1.2", { complete: true, score, passMark: 0.8 })), {
+    "cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100", "cmi.core.score.min": "0",
+    "cmi.core.score.max": "100" });
+  const low = scoreOf(checkResults(MANIFEST, { ...all, "check:q3": wrong([1]) }));
+  assert.equal(Object.fromEntries(statusValues("1.2", { complete: false, score: low, passMark: 0.8 }))["cmi.core.lesson_status"], "failed");
+  const half = scoreOf(checkResults(MANIFEST, { "check:q1": right([1]) }));
+  assert.deepEqual(statusValues("1.2", { complete: false, score: half, passMark: 0.8 }),
+    [["cmi.core.lesson_status", "incomplete"]]);
+});
+
+test("the LMS's pass mark wins when it has one", () => {
+  assert.equal(passMarkOf("2004", "0.7", 0.8), 0.7);
+  assert.equal(passMarkOf("2004", "", 0.8), 0.8);
+  assert.equal(passMarkOf("1.2", "75", 0.8), 0.75);
+  assert.equal(passMarkOf("1.2", "", 0.8), 0.8);
+  assert.equal(passMarkOf("2004", "7", 0.8), 0.8); // not a scaled mark: ignored
+});
+
+test("interactions: choice answers lettered from a, results in each edition's words", () => {
+  const [result] = checkResults(MANIFEST, { "check:q1": wrong([2, 0]) });
+  assert.equal(learnerResponse("2004", [2, 0]), "a[,]c");
+  assert.equal(learnerResponse("1.2", [2, 0]), "a,c");
+  assert.deepEqual(interactionValues("2004", 4, result), [
+    ["cmi.interactions.4.id", "q1"], ["cmi.interactions.4.type", "choice"],
+    ["cmi.interactions.4.learner_response", "a[,]c"], ["cmi.interactions.4.result", "incorrect"],
+    ["cmi.interactions.4.description", "First?"], ["cmi.interactions.4.timestamp", "2026-11-30T09:16:00"]]);
+  assert.deepEqual(interactionValues("1.2", 0, result), [
+    ["cmi.interactions.0.id", "q1"], ["cmi.interactions.0.type", "choice"],
+    ["cmi.interactions.0.student_response", "a,c"], ["cmi.interactions.0.result", "wrong"],
+    ["cmi.interactions.0.time", "09:16:00"]]);
+});
+
+test("session time in each edition's format", () => {
+  const ms = ((2 * 60 + 3) * 60 + 4) * 1000 + 900;
+  assert.equal(sessionTime("2004", ms), "PT2H3M4S");
+  assert.equal(sessionTime("1.2", ms), "0002:03:04");
+  assert.equal(sessionTime("1.2", -5), "0000:00:00");
+});
+
+test("the location is one of the course's pages, or nothing", () => {
+  const root = "http://lms.example/pkg/";
+  assert.equal(pageOf(MANIFEST, root, "http://lms.example/pkg/book/two.html#part"), "book/two");
+  assert.equal(pageOf(MANIFEST, root, "http://lms.example/pkg/book/three.html"), "");
+  assert.equal(pageOf(MANIFEST, root, "http://lms.example/other/book/two.html"), "");
+  assert.equal(pageOf(MANIFEST, root, "about:blank"), "");
+});
+
+// ---------------------------------------------------------------- suspend data
+const REFLECTION = { v: 1, complete: true, framework: "gibbs", texts: { gibbs: { what: "A private thought." } } };
+
+test("progress always goes; reflections only when shared, else just their key if finished", async () => {
+  const entries = { "check:q1": right([1]), "reflection:r1": REFLECTION, portfolio: { v: 1, edits: {} } };
+  assert.ok(isProgress("check:q1") && isProgress("read:book/one") && !isProgress("reflection:r1"));
+  assert.ok(!isProgress("portfolio"));
+  const kept = await pack({ entries, share: false }, LIMITS["1.2"]);
+  const state = (await decode(kept.text)).value;
+  assert.deepEqual(Object.keys(state.entries), ["check:q1"]);
+  assert.deepEqual(state.done, ["reflection:r1"]);
+  assert.equal(state.share, false);
+  assert.ok(!kept.text.includes("private") && !JSON.stringify(state).includes("private"));
+  const shared = (await decode((await pack({ entries, share: true }, LIMITS["2004"])).text)).value;
+  assert.deepEqual(shared.entries["reflection:r1"], REFLECTION);
+  assert.deepEqual(shared.done, []);
+});
+
+test("compressed, and what will not fit stays on the device and is named", async () => {
+  const entries = {};
+  for (let i = 0; i < 37; i += 1) entries[`check:q${i}`] = right([i % 4]);
+  for (let i = 0; i < 10; i += 1) {
+    const words = Array.from({ length: 300 }, (_, j) => `w${(i * 7919 + j * 104729) % 100003}`).join(" ");
+    entries[`reflection:r${i}`] = { ...REFLECTION, texts: { gibbs: { what: words } } };
+  }
+  const raw = JSON.stringify(entries).length;
+  const result = await pack({ entries, share: true }, LIMITS["1.2"]);
+  assert.ok(result.text.length <= LIMITS["1.2"]);
+  assert.ok(result.left.length > 0 && result.left.every((key) => key.startsWith("reflection:")));
+  const state = (await decode(result.text)).value;
+  assert.equal(Object.keys(state.entries).filter((k) => k.startsWith("check:")).length, 37);
+  assert.deepEqual(state.done, [...result.left].sort()); // finished, so still counted
+  const roomy = await pack({ entries, share: true }, LIMITS["2004"]);
+  assert.deepEqual(roomy.left, []);
+  assert.ok(roomy.text.length < raw / 2, `${roomy.text.length} of ${raw}`);
+});
+
+test("decoding: empty, both formats, and anything unreadable", async () => {
+  assert.equal((await decode("")).status, "empty");
+  const payload = { v: 1, share: true, entries: { "check:q1": right([1]), bad: 3 }, done: ["r", 4] };
+  for (const text of [await encode(payload), encodeNow(payload)]) {
+    const { status, value } = await decode(text);
+    assert.equal(status, "ok");
+    assert.deepEqual(Object.keys(value.entries), ["check:q1"]);
+    assert.deepEqual(value.done, ["r"]);
+  }
+  assert.equal((await decode("z1:not base64!")).status, "corrupt");
+  assert.equal((await decode("z1:" + (await encode(payload)).slice(3, 40))).status, "corrupt");
+  assert.equal((await decode("something else")).status, "corrupt");
+});
+
+test("keys finished on another device are carried on", async () => {
+  const { text } = await pack({ entries: { "check:q1": right([1]) }, share: false, carried: ["reflection:r9"] }, 4096);
+  assert.deepEqual((await decode(text)).value.done, ["reflection:r9"]);
+});
+
+test("packNow: everything uncompressed when it fits, else nothing", async () => {
+  const { packNow } = await import("../../src/selfhelp_course/js/lms/bridge/suspend.js");
+  const state = { entries: { "check:q1": right([1]) }, share: false, carried: [], sent: { q1: "b=right" } };
+  const text = packNow(state, 4096);
+  assert.ok(text.startsWith("j1:"));
+  assert.deepEqual((await decode(text)).value.sent, { q1: "b=right" });
+  assert.equal(packNow(state, 20), null);
+});
