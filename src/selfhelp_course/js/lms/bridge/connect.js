@@ -28,168 +28,181 @@ function timers(options) {
   };
 }
 
-// options: {session (open), store, manifest, settings: {passMark, start}, siteRoot (URL of the
-// site's root folder), view: {shared(bool), problem(kind, detail), left(keys)}, now/later/cancel}.
-// Resolves to the bridge: {firstPage, pageShown(address), setShare(bool), update(), hidden(), finish()}.
-export async function connectCourse(options) {
-  const { session, store, manifest, settings, siteRoot, view } = options;
-  const clock = timers(options);
-  const { edition, elements: el } = session;
-  const limit = LIMITS[edition];
-  const started = clock.now();
-  // Completion as the LMS holds it; once "completed" (1.2: "passed" or "completed") it stays.
-  let previous = session.get(el.completion);
-  const passMark = passMarkOf(edition, session.get(el.passingScore), settings.passMark);
-
-  const saved = await decode(session.get(el.suspendData));
-  if (saved.status === "corrupt") view.problem("unreadable");
-  let share = saved.value.share;
-  const carried = saved.value.done;
-  const sent = { ...saved.value.sent };
-  // Entries the store would not take (storage blocked or full) are held here, so that what the
-  // LMS kept is never replaced by less.
-  const held = {};
-  for (const [key, value] of Object.entries(saved.value.entries)) {
-    const result = store.adopt(key, value);
-    if (!result.ok) held[key] = value;
-  }
-  if (Object.keys(held).length) view.problem(store.available() ? "full" : "unavailable");
-  view.shared(share);
-
-  const interactions = interactionIndex(session, edition);
-  const location = session.get(el.location);
-  const firstPage = knownPage(manifest, location) ? new URL(`${location}.html`, siteRoot).href : settings.start;
-
-  let lastLocation = location;
-  let lastText = session.get(el.suspendData);
-  let packing = Promise.resolve();
-  let changedSincePack = true;
-  let packsRunning = 0;
-  let updateTimer = null;
-  let commitTimer = null;
-  let lastCommit = clock.now();
-  let closed = false;
-
-  function entriesNow() {
-    return { ...held, ...store.readAll().entries };
+class CourseBridge {
+  constructor(options) {
+    Object.assign(this, { session: options.session, store: options.store, manifest: options.manifest,
+      settings: options.settings, siteRoot: options.siteRoot, view: options.view });
+    this.clock = timers(options);
+    this.edition = this.session.edition;
+    this.el = this.session.elements;
+    this.limit = LIMITS[this.edition];
+    this.started = this.clock.now();
+    // Completion as the LMS holds it; once "completed" (1.2: "passed" or "completed") it stays.
+    this.previous = this.session.get(this.el.completion);
+    this.passMark = passMarkOf(this.edition, this.session.get(this.el.passingScore), this.settings.passMark);
+    // Entries the store would not take (storage blocked or full) are held here, so that what
+    // the LMS kept is never replaced by less.
+    this.held = {};
+    this.packing = Promise.resolve();
+    this.changedSincePack = true;
+    this.packsRunning = 0;
+    this.updateTimer = null;
+    this.commitTimer = null;
+    this.lastCommit = this.clock.now();
+    this.closed = false;
   }
 
-  function report(entries) {
+  // The course state the LMS saved, taken into the store; where to open.
+  async restore() {
+    const { session, el, store, view } = this;
+    const saved = await decode(session.get(el.suspendData));
+    if (saved.status === "corrupt") view.problem("unreadable");
+    this.share = saved.value.share;
+    this.carried = saved.value.done;
+    this.sent = { ...saved.value.sent };
+    for (const [key, value] of Object.entries(saved.value.entries)) {
+      if (!store.adopt(key, value).ok) this.held[key] = value;
+    }
+    if (Object.keys(this.held).length) view.problem(store.available() ? "full" : "unavailable");
+    view.shared(this.share);
+    this.interactions = interactionIndex(session, this.edition);
+    const location = session.get(el.location);
+    this.firstPage = knownPage(this.manifest, location) ? new URL(`${location}.html`, this.siteRoot).href : this.settings.start;
+    this.lastLocation = location;
+    this.lastText = session.get(el.suspendData);
+    this.unsubscribe = store.subscribe(() => this.changed());
+  }
+
+  entriesNow() {
+    return { ...this.held, ...this.store.readAll().entries };
+  }
+
+  report(entries) {
+    const { session, el, edition } = this;
     // Activities finished on another device and absent here still count.
-    const forStatus = { ...Object.fromEntries(carried.map((key) => [key, { complete: true }])), ...entries };
-    const progress = courseProgress(manifest, forStatus);
-    const results = checkResults(manifest, entries);
+    const forStatus = { ...Object.fromEntries(this.carried.map((key) => [key, { complete: true }])), ...entries };
+    const progress = courseProgress(this.manifest, forStatus);
+    const results = checkResults(this.manifest, entries);
     const measure = progress.activitiesTotal ? progress.activitiesCompleted / progress.activitiesTotal : 0;
     for (const [element, value] of statusValues(edition, { complete: progress.complete, progress: measure,
-      score: scoreOf(results), passMark, previous })) {
+      score: scoreOf(results), passMark: this.passMark, previous: this.previous })) {
       session.set(element, value);
-      if (element === el.completion) previous = value;
+      if (element === el.completion) this.previous = value;
     }
-    for (const result of results) {
-      if (!result.answered) continue;
-      const answer = `${learnerResponse(edition, result.selected)}=${result.right ? "right" : "wrong"}`;
-      if (sent[result.id] === answer) continue;
-      for (const [element, value] of interactionValues(edition, interactions.indexFor(result.id), result)) {
-        session.set(element, value);
-      }
-      sent[result.id] = answer;
-      changedSincePack = true;
-    }
+    for (const result of results) this.reportAnswer(result);
   }
 
-  function state(entries) {
-    return { entries, share, carried, sent };
+  reportAnswer(result) {
+    if (!result.answered) return;
+    const answer = `${learnerResponse(this.edition, result.selected)}=${result.right ? "right" : "wrong"}`;
+    if (this.sent[result.id] === answer) return;
+    for (const [element, value] of interactionValues(this.edition, this.interactions.indexFor(result.id), result)) {
+      this.session.set(element, value);
+    }
+    this.sent[result.id] = answer;
+    this.changedSincePack = true;
   }
 
-  function repack(entries) {
-    changedSincePack = false;
-    packsRunning += 1;
-    packing = packing.then(async () => {
-      const { text, left } = await pack(state(entries), limit);
-      packsRunning -= 1;
-      if (closed) return;
-      if (text !== lastText) {
-        session.set(el.suspendData, text);
-        lastText = text;
+  state(entries) {
+    return { entries, share: this.share, carried: this.carried, sent: this.sent };
+  }
+
+  repack(entries) {
+    this.changedSincePack = false;
+    this.packsRunning += 1;
+    this.packing = this.packing.then(async () => {
+      const { text, left } = await pack(this.state(entries), this.limit);
+      this.packsRunning -= 1;
+      if (this.closed) return;
+      if (text !== this.lastText) {
+        this.session.set(this.el.suspendData, text);
+        this.lastText = text;
       }
-      view.left(left);
+      this.view.left(left);
     });
-    return packing;
+    return this.packing;
   }
 
-  function commitSoon() {
-    if (commitTimer !== null || closed) return;
-    const wait = Math.max(0, COMMIT_EVERY - (clock.now() - lastCommit));
-    commitTimer = clock.later(commit, wait);
+  commitSoon() {
+    if (this.commitTimer !== null || this.closed) return;
+    const wait = Math.max(0, COMMIT_EVERY - (this.clock.now() - this.lastCommit));
+    this.commitTimer = this.clock.later(() => this.commit(), wait);
   }
 
-  function commit() {
-    clock.cancel(commitTimer);
-    commitTimer = null;
-    if (closed) return;
-    session.commit();
-    lastCommit = clock.now();
+  commit() {
+    this.clock.cancel(this.commitTimer);
+    this.commitTimer = null;
+    if (this.closed) return;
+    this.session.commit();
+    this.lastCommit = this.clock.now();
   }
 
   // Everything, now (the tests and the page's own events call this through the timers).
-  async function update() {
-    clock.cancel(updateTimer);
-    updateTimer = null;
-    if (closed) return;
-    const entries = entriesNow();
-    report(entries);
-    await repack(entries);
-    commitSoon();
+  async update() {
+    this.clock.cancel(this.updateTimer);
+    this.updateTimer = null;
+    if (this.closed) return;
+    const entries = this.entriesNow();
+    this.report(entries);
+    await this.repack(entries);
+    this.commitSoon();
   }
 
-  function changed() {
-    changedSincePack = true;
-    clock.cancel(updateTimer);
-    updateTimer = clock.later(update, UPDATE_DELAY);
+  changed() {
+    this.changedSincePack = true;
+    this.clock.cancel(this.updateTimer);
+    this.updateTimer = this.clock.later(() => this.update(), UPDATE_DELAY);
   }
 
-  const unsubscribe = store.subscribe(changed);
+  // The framed page changed: remember it as the place to come back to.
+  pageShown(address) {
+    const page = pageOf(this.manifest, this.siteRoot, address);
+    if (!page || page === this.lastLocation || this.closed) return;
+    this.session.set(this.el.location, page);
+    this.lastLocation = page;
+    this.commitSoon();
+  }
 
-  return {
-    edition,
-    firstPage,
-    update,
-    // The framed page changed: remember it as the place to come back to.
-    pageShown(address) {
-      const page = pageOf(manifest, siteRoot, address);
-      if (!page || page === lastLocation || closed) return;
-      session.set(el.location, page);
-      lastLocation = page;
-      commitSoon();
-    },
-    setShare(value) {
-      share = Boolean(value);
-      view.shared(share);
-      changed();
-    },
-    // The page is hidden (another tab, the LMS's own page): save what there is.
-    hidden() {
-      if (!closed) commit();
-    },
-    // The page is going: last values, then the one Terminate.
-    finish() {
-      if (closed) return;
-      clock.cancel(updateTimer);
-      const entries = entriesNow();
-      report(entries);
-      if (changedSincePack || packsRunning > 0) {
-        // No time to compress: uncompressed if it fits, else the last packed state stays.
-        const text = packNow(state(entries), limit);
-        if (text && text !== lastText) session.set(el.suspendData, text);
-      }
-      closed = true;
-      clock.cancel(commitTimer);
-      unsubscribe();
-      session.set(el.sessionTime, sessionTime(edition, clock.now() - started));
-      session.set(el.exit, "suspend");
-      session.finish();
-    },
-  };
+  setShare(value) {
+    this.share = Boolean(value);
+    this.view.shared(this.share);
+    this.changed();
+  }
+
+  // The page is hidden (another tab, the LMS's own page): save what there is.
+  hidden() {
+    if (!this.closed) this.commit();
+  }
+
+  // The page is going: last values, then the one Terminate.
+  finish() {
+    if (this.closed) return;
+    const { session, el } = this;
+    this.clock.cancel(this.updateTimer);
+    const entries = this.entriesNow();
+    this.report(entries);
+    if (this.changedSincePack || this.packsRunning > 0) {
+      // No time to compress: uncompressed if it fits, else the last packed state stays.
+      const text = packNow(this.state(entries), this.limit);
+      if (text && text !== this.lastText) session.set(el.suspendData, text);
+    }
+    this.closed = true;
+    this.clock.cancel(this.commitTimer);
+    this.unsubscribe();
+    session.set(el.sessionTime, sessionTime(this.edition, this.clock.now() - this.started));
+    session.set(el.exit, "suspend");
+    session.finish();
+  }
+}
+
+// options: {session (open), store, manifest, settings: {passMark, start}, siteRoot (URL of the
+// site's root folder), view: {shared(bool), problem(kind, detail), left(keys)}, now/later/cancel}.
+// Resolves to the bridge: {edition, firstPage, pageShown(address), setShare(bool), update(),
+// hidden(), finish()}.
+export async function connectCourse(options) {
+  const bridge = new CourseBridge(options);
+  await bridge.restore();
+  return bridge;
 }
 
 // Where each knowledge check's interaction goes. SCORM 2004 lets a course read interactions
