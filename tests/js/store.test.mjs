@@ -127,3 +127,19 @@ test("adopt: an entry from elsewhere is taken, merged with what is stored", () =
   assert.ok(store.adopt("check:new", { selected: [1], complete: true }).ok);
   assert.deepEqual(store.read("check:new").value, { selected: [1], complete: true });
 });
+
+test("snapshot: every course key's text exactly as stored, set-aside entries too, not the generation", () => {
+  const raw = '{"v":2,  "texts":{"g":{"a":"spaced  as typed"}}}';
+  const storage = new MemoryStorage({ [`${P}reflection:r`]: raw, [`${P}check:x`]: "{not json", "other-app:k": "not ours" });
+  const { store } = single(storage);
+  store.read("check:x"); // set aside
+  store.update("check:y", undefined, { selected: [1] });
+  storage.setItem(`${P}meta`, '{"generation":3}');
+  const { status, items } = store.snapshot();
+  assert.equal(status, "ok");
+  assert.equal(items["reflection:r"], raw);
+  const aside = Object.keys(items).find((k) => k.startsWith("check:x:unreadable:"));
+  assert.equal(items[aside], "{not json");
+  assert.ok("check:y" in items && !("meta" in items) && !("other-app:k" in items));
+  assert.deepEqual(openStore({ storage: blocked, target: new EventTarget() }).snapshot(), { status: "unavailable", items: {} });
+});

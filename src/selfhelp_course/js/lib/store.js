@@ -15,7 +15,8 @@ import { META_KEY, STORAGE_PREFIX } from "./facts.js";
 import { isPlainObject, keepConflicts, merge3, mergeUnrelated } from "./merge.js";
 
 export const CHANGE_EVENT = "selfhelp-course:change";
-const SET_ASIDE = ":unreadable:";
+// Marks a key moved aside because its entry could not be read: <key>:unreadable:<time>.
+export const SET_ASIDE = ":unreadable:";
 
 function reasonOf(error) {
   return error && (error.name === "QuotaExceededError" || error.code === 22) ? "full" : "unavailable";
@@ -135,6 +136,21 @@ export function openStore(options = {}) {
       else if (result.setAside) setAsideList.push({ key: result.setAside, from: key, when: now().getTime() });
     }
     return { status: "ok", entries, setAside: setAsideList };
+  }
+
+  // Every course key's text exactly as stored (set-aside entries too), for a backup that
+  // restores byte for byte; the store's own bookkeeping (the clear-all generation) is left out.
+  // -> {status: "ok", items: {key: text}} | {status: "unavailable", items: {}}
+  function snapshot() {
+    const s = area();
+    if (!s) return { status: "unavailable", items: {} };
+    try {
+      const items = {};
+      for (const key of keysOf(s)) if (key !== META_KEY) items[key] = s.getItem(STORAGE_PREFIX + key);
+      return { status: "ok", items };
+    } catch (error) {
+      return { status: "unavailable", items: {} };
+    }
   }
 
   // Null if this tab may write; otherwise why not ("cleared" or "replaced" elsewhere).
@@ -285,5 +301,5 @@ export function openStore(options = {}) {
     };
   }
 
-  return { read, readAll, update, adopt, clearAll, replaceAll, subscribe, available };
+  return { read, readAll, snapshot, update, adopt, clearAll, replaceAll, subscribe, available };
 }
