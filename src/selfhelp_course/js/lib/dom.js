@@ -37,6 +37,19 @@ export function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
 
+// Put a value from elsewhere (storage, another tab, a merge) into a text field without losing
+// the learner's place: if the field has focus, the caret stays where it was. -> changed or not.
+export function setValue(field, value) {
+  if (field.value === value) return false;
+  const focused = document.activeElement === field;
+  const { selectionStart, selectionEnd } = field;
+  field.value = value;
+  if (focused && selectionStart !== null) {
+    field.setSelectionRange(Math.min(selectionStart, value.length), Math.min(selectionEnd, value.length));
+  }
+  return true;
+}
+
 // A button that moves the learner on acts once per press. The second click of a double click
 // (event.detail 2 or more, wherever it lands, even on a button that has just appeared under the
 // pointer) is ignored; keyboard presses (detail 0) and separate clicks all count.
