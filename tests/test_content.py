@@ -5,7 +5,8 @@ import textwrap
 
 import pytest
 
-from selfhelp_course._content import CHECKS, ContentError
+from selfhelp_course._content import (CHECKS, FEED_TARGETS, FRAMEWORKS, FRAMEWORKS_FILE, ContentError,
+                                       load_config)
 from paths import ROOT
 
 GOOD = """\
@@ -92,3 +93,50 @@ def test_every_bank_in_the_course_is_valid_and_ids_start_with_their_file_name():
         stem = check["source"][0].rsplit("/", 1)[-1].removesuffix(".yml")
         assert check_id.startswith(stem + "-"), f"{check_id} should start with {stem}-"
         assert all(option["feedback"] for option in check["options"])
+
+
+FRAMEWORKS_TEXT = """\
+frameworks:
+  - id: demo
+    name: A demo framework
+    source: Nobody (2026)
+    parts:
+      - id: first
+        heading: First
+        prompt: What happened?
+        feeds: [nmc.nature, hcpc.activity]
+      - id: second
+        heading: Second
+        prompt: So what?
+"""
+
+
+def test_framework_parts_may_name_the_portfolio_fields_they_feed(tmp_path):
+    (tmp_path / "frameworks.yml").write_text(FRAMEWORKS_TEXT, encoding="utf-8")
+    parts = load_config("frameworks.yml", FRAMEWORKS, tmp_path)["frameworks"][0]["parts"]
+    assert [part["feeds"] for part in parts] == [["nmc.nature", "hcpc.activity"], []]
+
+
+@pytest.mark.parametrize(("broken", "line", "field", "words"), [
+    ("feeds: [nmc.nature, hcpc.activity]", 9, "frameworks[0].parts[0].feeds[1]",
+     "'hcpc.activty' is not one of: " + ", ".join(FEED_TARGETS)),
+    ("feeds: []", 9, "frameworks[0].parts[0].feeds", "has 0 entries; it needs 1 to 1000"),
+    ("feeds: nmc.nature", 9, "frameworks[0].parts[0].feeds", "must be a list, not 'nmc.nature'"),
+])
+def test_an_unknown_feed_target_names_file_line_and_field(tmp_path, broken, line, field, words):
+    text = FRAMEWORKS_TEXT.replace("feeds: [nmc.nature, hcpc.activity]",
+                                   broken.replace("hcpc.activity", "hcpc.activty"))
+    path = tmp_path / "frameworks.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_config("frameworks.yml", FRAMEWORKS, tmp_path)
+    error = caught.value
+    assert (error.path, error.line, error.field) == (str(path), line, field)
+    assert str(error) == f"{path}:{line}: {field}: {words}"
+
+
+def test_the_course_frameworks_feed_the_portfolio():
+    frameworks = {f["id"]: f for f in load_config(FRAMEWORKS_FILE, FRAMEWORKS, ROOT)["frameworks"]}
+    fed = {target for f in frameworks.values() for part in f["parts"] for target in part["feeds"]}
+    assert fed == set(FEED_TARGETS) - {"hcpc.benefits"}, "every field but one a learner writes is filled"
+    assert [p["id"] for p in frameworks["gibbs"]["parts"] if not p["feeds"]] == ["feelings", "evaluation"]

@@ -266,13 +266,21 @@ REFLECTION = Record(
     optional={"framework": (SLUG, "gibbs")},
 )
 
+#: The CPD portfolio's fields a framework's part may fill (`feeds:`): the NMC reflective
+#: account's four answers and the HCPC profile entry's four. Parts without `feeds` fill nothing;
+#: several parts feeding one field are joined in part order.
+FEED_TARGETS = ("nmc.nature", "nmc.learned", "nmc.changed", "nmc.code",
+                "hcpc.activity", "hcpc.learned", "hcpc.improved", "hcpc.benefits")
+
 FRAMEWORKS = Record(required={"frameworks": ListOf(Record(
     required={
         "id": SLUG,
         "name": Text(max_length=120),
         "source": Text(max_length=200),
         "parts": ListOf(Record(required={"id": SLUG, "heading": Text(max_length=120),
-                                         "prompt": Text()}), min_items=2, max_items=8),
+                                         "prompt": Text()},
+                               optional={"feeds": (ListOf(OneOf(FEED_TARGETS), min_items=1), [])}),
+                        min_items=2, max_items=8),
     }), min_items=1)})
 
 
