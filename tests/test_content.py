@@ -1,12 +1,16 @@
 """Activity banks: loading, and precise errors for every kind of mistake a trainer can make."""
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 import textwrap
 
 import pytest
 
 from selfhelp_course._content import (CHECKS, FEED_TARGETS, FRAMEWORKS, FRAMEWORKS_FILE, ContentError,
                                        load_config)
+from selfhelp_course._bundle import write_facts
 from paths import ROOT
 
 GOOD = """\
@@ -140,3 +144,15 @@ def test_the_course_frameworks_feed_the_portfolio():
     fed = {target for f in frameworks.values() for part in f["parts"] for target in part["feeds"]}
     assert fed == set(FEED_TARGETS) - {"hcpc.benefits"}, "every field but one a learner writes is filled"
     assert [p["id"] for p in frameworks["gibbs"]["parts"] if not p["feeds"]] == ["feelings", "evaluation"]
+
+
+def test_the_portfolio_knows_the_same_feed_targets(tmp_path):
+    """The portfolio (js/widgets/portfolio/forms.js) fills exactly the fields the schema allows."""
+    write_facts()
+    node = shutil.which("node")
+    if not node:
+        pytest.fail("node is missing: the front end's unit tests need Node.js 20+")
+    forms = ROOT / "src" / "selfhelp_course" / "js" / "widgets" / "portfolio" / "forms.js"
+    script = f"import({json.dumps(forms.as_uri())}).then((m) => console.log(JSON.stringify(m.FEED_TARGETS)))"
+    done = subprocess.run([node, "-e", script], capture_output=True, text=True, timeout=60, check=True)
+    assert tuple(json.loads(done.stdout)) == FEED_TARGETS
