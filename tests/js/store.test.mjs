@@ -97,6 +97,12 @@ test("a failed replace puts back exactly what was there", () => {
   assert.deepEqual(store.replaceAll({ "check:z": "x".repeat(100) }), { ok: false, reason: "full" });
   assert.equal(storage.getItem(`${P}check:z`), null);
   assert.equal(storage.getItem(`${P}check:a`), '{"v":2}');
+  // Refused part-way through: what the backup had written so far goes too.
+  storage.limit = Infinity;
+  const refuse = storage.setItem.bind(storage);
+  storage.setItem = (key, value) => (key === `${P}reflection:b` ? (() => { throw new DOMException("full", "QuotaExceededError"); })() : refuse(key, value));
+  assert.deepEqual(store.replaceAll({ "check:new": "{}", "reflection:b": "{}" }), { ok: false, reason: "full" });
+  assert.deepEqual([...storage.data.keys()], [`${P}check:a`]);
 });
 
 test("subscribers hear this tab's other stores and other tabs, and know their own writes", () => {

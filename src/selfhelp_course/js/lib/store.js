@@ -236,16 +236,17 @@ export function openStore(options = {}) {
     } catch (error) {
       return { ok: false, reason: "unavailable" };
     }
-    const put = (entries) => {
-      Object.keys(before).forEach((key) => s.removeItem(STORAGE_PREFIX + key));
+    // Remove what was there (and, when putting it back, what the backup had written so far).
+    const put = (entries, remove) => {
+      remove.forEach((key) => s.removeItem(STORAGE_PREFIX + key));
       Object.entries(entries).forEach(([key, text]) => s.setItem(STORAGE_PREFIX + key, text));
     };
     try {
-      put(items);
+      put(items, Object.keys(before));
       bumpGeneration(s, "replaced");
     } catch (error) {
       try {
-        put(before);
+        put(before, [...new Set([...Object.keys(before), ...Object.keys(items)])]);
       } catch (ignored) {
         /* refused again: the caller reports the first reason */
       }
