@@ -50,8 +50,12 @@ test("editField changes one field in new objects, and removes with undefined", (
   assert.ok(!("welcome-reflection" in refilled.accounts));
   const emptied = editField(before, ["log", "book/wellbeing", "hours"], undefined);
   assert.deepEqual(plain(emptied.log), { "book/wellbeing": { participatory: true, link: "Used in | team meeting\nnext week" } });
-  const withConflict = { ...emptyEdits(), conflicts: { k: { path: ["details", "name"], versions: ["B"] } } };
-  assert.deepEqual(editField(withConflict, ["details", "name"], "A").conflicts, withConflict.conflicts);
+  const conflicts = { k: { path: ["details", "name"], versions: ["B"] }, j: { path: ["accounts", "r", "nmc", "code"], versions: ["C"] } };
+  const withConflicts = { ...emptyEdits(), conflicts };
+  assert.deepEqual(editField(withConflicts, ["details", "name"], "A").conflicts, conflicts, "typing settles nothing");
+  assert.deepEqual(editField(withConflicts, ["accounts", "r"], undefined).conflicts, { k: conflicts.k }, "filling in again drops that account's versions");
+  assert.deepEqual(editField(withConflicts, ["log", "book/x"], undefined).conflicts, conflicts);
+  assert.ok(!("conflicts" in editField({ ...emptyEdits(), conflicts: { j: conflicts.j } }, ["accounts", "r"], undefined)));
 });
 
 test("hours as typed: what is meant is stored, the rest refused with a message, empty means the estimate", () => {

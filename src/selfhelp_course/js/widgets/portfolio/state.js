@@ -80,8 +80,17 @@ export function editField(edits, path, value) {
   };
   const next = set(edits, path);
   const result = { details: next.details, accounts: next.accounts, log: next.log };
-  if (edits.conflicts) result.conflicts = edits.conflicts;
+  const conflicts = value === undefined ? withoutConflictsUnder(edits.conflicts, path) : edits.conflicts;
+  if (conflicts) result.conflicts = conflicts;
   return result;
+}
+
+// What is removed takes its unsettled versions with it ("fill in again" is the learner's choice).
+function withoutConflictsUnder(conflicts, path) {
+  if (!isPlainObject(conflicts)) return undefined;
+  const under = (entry) => isPlainObject(entry) && Array.isArray(entry.path) && path.every((key, i) => entry.path[i] === key);
+  const kept = Object.fromEntries(Object.entries(conflicts).filter(([, entry]) => !under(entry)));
+  return Object.keys(kept).length ? kept : undefined;
 }
 
 // What typing `text` in a log row's hours field does: {ok: true, hours, note} with hours to store
