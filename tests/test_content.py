@@ -2,6 +2,9 @@
 mistake a trainer can make."""
 from __future__ import annotations
 
+import json
+import shutil
+import subprocess
 import textwrap
 
 import pytest

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -16,7 +17,8 @@ from selfhelp_course._course_time import front_matter, page_path, toc_docnames
 from selfhelp_course._facts import ACTIVITY_KINDS, EXPLORER_ID
 from selfhelp_course._manifest import VERSION, course_manifest, manifest_script
 from selfhelp_course._pages import parse_text, read_page
-from paths import ROOT
+from selfhelp_course.sphinx_ext import _write_manifest
+from paths import ROOT, SITE
 
 MANIFEST = course_manifest(ROOT)
 PAGES = {page["docname"]: page for page in MANIFEST["pages"]}
@@ -186,3 +188,37 @@ def test_the_site_script_is_valid_javascript_and_adds_no_globals(tmp_path):
     result = json.loads(done.stdout)
     assert result["added"] == []
     assert result["listeners"] == ["DOMContentLoaded"]
+
+
+def test_the_built_sites_manifest_file_is_the_manifest_of_the_pages_as_they_are():
+    """`make book` writes _static/course-manifest.js afresh (sphinx_ext._write_manifest); the
+    progress box and the portfolio read it before the copy embedded in a page's cached output."""
+    built = SITE / "_static" / "course-manifest.js"
+    if not built.is_file():
+        pytest.fail("the site is not built: run `make book` first")
+    assert built.read_text(encoding="utf-8") == manifest_script(MANIFEST)
+
+
+def test_a_changed_teaching_minutes_is_in_the_manifest_the_build_writes(tmp_path):
+    """The build's own step, on a scratch copy of the course with one page's front matter
+    changed: the file it writes has the new minutes."""
+    scratch = tmp_path / "course"
+    scratch.mkdir()
+    shutil.copy(ROOT / "_toc.yml", scratch)
+    for folder in {name.split("/")[0] for name in toc_docnames(ROOT)} | {"data"}:
+        shutil.copytree(ROOT / folder, scratch / folder)
+    docname = next(page["docname"] for page in MANIFEST["pages"] if page["activities"])
+    path = page_path(scratch, docname)
+    old = PAGES[docname]["teaching_minutes"]
+    text = path.read_text(encoding="utf-8")
+    assert text.count(f"teaching_minutes: {old}\n") == 1
+    path.write_text(text.replace(f"teaching_minutes: {old}\n", f"teaching_minutes: {old + 35}\n"), encoding="utf-8")
+
+    out = tmp_path / "html"
+    _write_manifest(SimpleNamespace(srcdir=str(scratch), outdir=str(out)), SimpleNamespace(format="html"))
+    script = (out / "_static" / "course-manifest.js").read_text(encoding="utf-8")
+    written = json.loads(script.removeprefix("window.COURSE_MANIFEST = ").removesuffix(";\n"))
+    changed = {page["docname"]: page for page in written["pages"]}
+    assert changed[docname]["teaching_minutes"] == old + 35
+    assert {**changed, docname: PAGES[docname]} == PAGES, "nothing else changed"
+    assert script == manifest_script(course_manifest(scratch))

@@ -15,6 +15,8 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
+from ._facts import PORTFOLIO_FIELDS
+
 ROOT_ENV = "SELFHELP_COURSE_ROOT"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -296,11 +298,6 @@ REFLECTION = Record(
     optional={"framework": (SLUG, "gibbs")},
 )
 
-# The portfolio fields a framework part can fill when a reflection is exported: the NMC
-# reflective account's four questions and the HCPC CPD profile entry's four parts. The
-# portfolio (static/portfolio_format.js) pre-fills each field from the parts that name it.
-PORTFOLIO_FIELDS = ("nmc.nature", "nmc.learned", "nmc.changed", "nmc.code",
-                    "hcpc.activity", "hcpc.learned", "hcpc.improved", "hcpc.benefits")
 
 
 def _check_framework(framework: dict, node, path: Path, field: str) -> None:

@@ -41,6 +41,13 @@ PORTFOLIO_KEY = "portfolio"
 META_KEY = "meta"
 
 
+#: The CPD portfolio's fields a reflective framework's part can fill when a reflection becomes a
+#: record (`feeds:` in data/activities/reflection-frameworks.yml): the NMC reflective account's
+#: four questions and the HCPC CPD profile entry's four parts.
+PORTFOLIO_FIELDS = ("nmc.nature", "nmc.learned", "nmc.changed", "nmc.code",
+                    "hcpc.activity", "hcpc.learned", "hcpc.improved", "hcpc.benefits")
+
+
 def activity_key(kind: str, item_id: str) -> str:
     """The key an activity's learner data is stored under, without the prefix."""
     if kind not in KIND_BY_NAME:
@@ -61,6 +68,7 @@ def facts() -> dict:
         "portfolioKey": PORTFOLIO_KEY,
         "metaKey": META_KEY,
         "explorerId": EXPLORER_ID,
+        "portfolioFields": list(PORTFOLIO_FIELDS),
     }
 
 

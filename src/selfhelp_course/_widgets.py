@@ -196,7 +196,7 @@ def progress_overview() -> ProgressOverview:
 class Portfolio(CourseWidget):
     """The learner's CPD portfolio, built from what is saved on this device, with exports."""
 
-    modules = ("privacy.js", "progress_core.js", "portfolio_format.js", "portfolio.js")
+    bundle = "portfolio"
     manifest = traitlets.Dict().tag(sync=True)
     frameworks = traitlets.List(traitlets.Dict()).tag(sync=True)
 

@@ -2,7 +2,7 @@
 
 Activities are done on their own pages first (knowledge checks answered, reflections written),
 then the portfolio is opened. Exports are checked from the downloaded files; the backup is
-imported into a second, fresh browser profile.
+imported into a second, fresh browser profile. Two pages in one browser context are two tabs.
 """
 from __future__ import annotations
 
@@ -15,10 +15,11 @@ import pytest
 from playwright.sync_api import expect
 
 from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
-from selfhelp_course._manifest import course_manifest
+from selfhelp_course._course_time import cpd_hours
+from selfhelp_course._facts import META_KEY, STORAGE_PREFIX as P
+from selfhelp_course._manifest import course_manifest, manifest_script
 from paths import ROOT
 
-P = "selfhelp-course:"
 PORTFOLIO = "book/portfolio"
 MANIFEST = course_manifest(ROOT)
 PAGES = {page["docname"]: page for page in MANIFEST["pages"]}
@@ -79,9 +80,10 @@ def nmc(page, reflection_id: str, question: str):
 
 
 def course_storage(page) -> dict:
+    """Every course key, without the store's own bookkeeping (the clear-all generation)."""
     return page.evaluate(
-        """(prefix) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(prefix))
-                         .sort().map((k) => [k, localStorage.getItem(k)]))""", P)
+        """([prefix, meta]) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(prefix) && k !== meta)
+                         .sort().map((k) => [k, localStorage.getItem(k)]))""", [P, P + META_KEY])
 
 
 def all_storage(page) -> dict:
@@ -94,14 +96,15 @@ def seed(page, items: dict):
 
 def reflection_value(page_doc: str, framework: str, texts: dict, updated="2025-03-01T12:00:00.000Z") -> str:
     parts = FRAMEWORK_BY_ID[framework]["parts"]
-    return json.dumps({"v": 1, "page": page_doc, "updated": updated,
-                       "complete": all(texts.get(p["id"], "").strip() for p in parts),
+    return json.dumps({"v": 2, "page": page_doc, "updated": updated,
+                       "complete": all(texts.get(p["id"], "").strip() for p in parts), "attempted": True,
                        "framework": framework, "texts": {framework: texts}}, ensure_ascii=False)
 
 
-def check_value(page_doc: str, updated="2025-03-02T12:00:00.000Z") -> str:
-    return json.dumps({"v": 1, "page": page_doc, "updated": updated, "complete": True, "selected": [0],
-                       "checked": True})
+def check_value(page_doc: str, updated="2025-03-02T12:00:00.000Z", right=True) -> str:
+    """A check as the knowledge-check widget stores it: answered right (completed) or wrong (attempted)."""
+    return json.dumps({"v": 2, "page": page_doc, "updated": updated, "selected": [0], "checked": True,
+                       "tries": 1, "complete": right, "attempted": True})
 
 
 def seeded(site_url, watched, items: dict):
@@ -179,7 +182,7 @@ def test_activities_done_on_several_pages_appear_in_the_portfolio(watched, site_
     gibbs.locator("summary", has_text="Your reflection as written").click()
     expect(gibbs.locator(".pf-original")).to_contain_text(GIBBS_TEXT["feelings"])
 
-    # The CPD log: one row per page with activities done, dated today.
+    # The CPD log: one row per page with activities completed, dated today.
     rows = pf.locator("table.pf-log tbody tr")
     expect(rows).to_have_count(2)
     today = page.evaluate("new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})")
@@ -187,7 +190,7 @@ def test_activities_done_on_several_pages_appear_in_the_portfolio(watched, site_
         row = pf.locator(f'table.pf-log tbody tr[data-page="{doc["docname"]}"]')
         expect(row.locator("td").first).to_have_text(today)
         expect(row.locator("th")).to_contain_text(doc["title"])
-        expect(row.locator("th")).to_contain_text(f"2 of {len(doc['activities'])} activities done")
+        expect(row.locator("th")).to_contain_text(f"2 of {len(doc['activities'])} activities completed")
         expect(row.get_by_label(f"Hours for \u201c{doc['title']}\u201d")).to_have_value("0")
         expect(row.get_by_label(re.compile(r"^Done with others \(e\.g\. in a session\)"))).not_to_be_checked()
     # The statement of completion lists what was done.
@@ -207,7 +210,7 @@ def test_activities_done_on_several_pages_appear_in_the_portfolio(watched, site_
 def test_nothing_saved_yet_says_so(watched, site_url):
     page = watched.open(url(site_url, PORTFOLIO))
     expect(widget(page).locator(".pf-accounts")).to_contain_text("No reflections are saved on this device yet")
-    expect(widget(page).locator(".pf-log-box")).to_contain_text("No activities are recorded as done")
+    expect(widget(page).locator(".pf-log-box")).to_contain_text("No activities are recorded as completed")
     assert course_storage(page) == {}
     assert watched.errors == []
 
@@ -248,7 +251,8 @@ def test_edits_persist_across_a_reload_and_never_change_the_reflection(watched, 
     stored = course_storage(page)
     assert stored[f"{P}reflection:{rid}"] == original, "the reflection itself is never changed"
     edits = json.loads(stored[f"{P}portfolio"])
-    assert edits["v"] == 1 and edits["page"] == PORTFOLIO
+    assert edits["v"] == 2 and edits["page"] == PORTFOLIO
+    assert edits["log"][GIBBS_PAGE["docname"]] == {"participatory": True, "hours": 1.5, "link": "Shared at a team meeting."}
     assert edits["accounts"][rid]["nmc"]["learned"] == "Edited: what I learned, in my own words."
     assert edits["accounts"][rid]["nmc"]["themes"] == ["preserve-safety"]
 
@@ -294,7 +298,7 @@ def test_markdown_export_holds_the_record(watched, site_url):
     assert "Community nurse working with adults with long-term conditions." in md
     assert f"*{SELF_DECLARED}*" in md
     assert "| Date | Activity | Method | Hours | Participatory hours | Link to practice |" in md
-    assert f"| {GIBBS_PAGE['title']} (2 of {len(GIBBS_PAGE['activities'])} activities) |" in md
+    assert f"| {GIBBS_PAGE['title']} (2 of {len(GIBBS_PAGE['activities'])} activities completed) |" in md
     assert "## HCPC CPD profile" in md
     # The privacy check ran and found nothing to list.
     expect(widget(page).locator(".pf-privacy")).to_be_hidden()
@@ -377,6 +381,9 @@ def test_print_view_prints_only_the_record(watched, site_url, axe):
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
 
     page.emulate_media(media="screen")
+    # Back on screen the page has scrolled, so the pointer may rest on a link the theme colours
+    # orange while hovered; check the page at rest.
+    page.mouse.move(0, 0)
     serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
     widget(page).get_by_role("button", name="Close print view").click()
@@ -543,7 +550,8 @@ def test_markup_in_learner_text_is_shown_as_text(watched, site_url):
     assert page.locator("div.pf img, div.pf b, div.pf script, .pf-print-root img, .pf-print-root b").count() == 0
     assert page.evaluate("window.__pwned === undefined")
     md = download(page, "Download Markdown")
-    assert '\\<img src=x onerror="window.__pwned=1">\\<b>bold\\</b>' in md
+    assert '\\<img src=x onerror="window.\\_\\_pwned=1">\\<b>bold\\</b>' in md
+    assert not re.search(r"(?<!\\)<(img|b|script)", md), "no tag survives unescaped"
 
 
 def test_blocked_storage_is_explained_and_exports_still_work(watched, site_url):
@@ -611,4 +619,340 @@ def test_a_corrupt_portfolio_entry_is_set_aside(watched, site_url):
     expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(GIBBS_TEXT["description"])
     kept = [k for k in course_storage(page) if k.startswith(f"{P}portfolio:unreadable:")]
     assert len(kept) == 1 and course_storage(page)[kept[0]] == "{not json"
+    set_aside = widget(page).locator(".pf-set-aside")
+    expect(set_aside).to_contain_text("1 saved entry could not be read and was set aside:")
+    expect(set_aside.locator("li")).to_have_text(re.compile(r"^your portfolio changes, set aside on \d+ \w+ \d{4}$"))
     assert watched.errors == []
+
+
+def test_a_saved_entry_that_cannot_be_read_is_listed_and_kept_in_the_backup(watched, site_url):
+    key = f"{P}reflection:{ROLFE_REFLECTION['id']}"
+    page = seeded(site_url, watched, {**basic_items(), key: "{half a reflection"})
+    set_aside = widget(page).locator(".pf-set-aside")
+    expect(set_aside).to_contain_text("1 saved entry could not be read and was set aside:")
+    expect(set_aside).to_contain_text(
+        f"Reflection \u201c{ROLFE_REFLECTION['title']}\u201d on the page \u201c{ROLFE_PAGE['title']}\u201d, set aside on ")
+    expect(set_aside).to_contain_text("included in your backup (JSON)")
+    aside = [k for k in course_storage(page) if k.startswith(f"{key}:unreadable:")]
+    assert len(aside) == 1
+    backup = json.loads(download(page, "Download backup (JSON)"))
+    assert backup["items"][aside[0]] == "{half a reflection"
+    assert watched.errors == []
+
+
+# ------------------------------------------------------------------------------ done means done
+
+def test_only_completed_activities_are_declared_and_attempts_are_listed_apart(watched, site_url):
+    checks = [a["id"] for a in GIBBS_PAGE["activities"] if a["kind"] == "check"]
+    wrong = CHECK_BANK[checks[1]]
+    page = seeded(site_url, watched, {
+        **basic_items(), f"{P}check:{wrong['id']}": check_value(GIBBS_PAGE["docname"], right=False)})
+    row = widget(page).locator(f'tr[data-page="{GIBBS_PAGE["docname"]}"]')
+    total = len(GIBBS_PAGE["activities"])
+    expect(row.locator(".pf-row-note")).to_have_text(f"2 of {total} activities completed; 1 more attempted, not yet completed")
+    statement = widget(page).locator(".pf-statement")
+    declared = statement.locator("ul").first
+    expect(declared).to_contain_text(f"{GIBBS_PAGE['title']}: 2 of {total} activities completed")
+    expect(declared).not_to_contain_text(wrong["question"])
+    expect(statement).to_contain_text("Started but not completed, so not counted above:")
+    expect(statement.locator("ul").last).to_have_text(
+        f"Knowledge check: {wrong['question']}, on the page \"{GIBBS_PAGE['title']}\"")
+    md = download(page, "Download Markdown")
+    declared_md = md[md.index("## Statement of completion"):md.index("Started but not completed")]
+    assert "not counted" not in declared_md and "1 more attempted" not in md
+    assert watched.errors == []
+
+
+# ------------------------------------------------------------------------------ hours
+
+ACCEPTED = [  # typed, stored, the note shown because what is stored is not exactly what was typed
+    ("2,5", 2.5, "Recorded as 2.5 hours (2 hours 30 minutes)."),
+    ("0.1", 0.1, "Recorded as 0.1 hours (6 minutes)."),
+    ("1h30", 1.5, "Recorded as 1.5 hours (1 hour 30 minutes)."),
+    ("90 min", 1.5, "Recorded as 1.5 hours (1 hour 30 minutes)."),
+]
+REFUSED = [("-1", "Hours cannot be negative."), ("1e3", 'Write the hours as an ordinary number')]
+
+
+def stored_hours(page, docname: str):
+    raw = page.evaluate(f"localStorage.getItem('{P}portfolio')")
+    return ((json.loads(raw) if raw else {}).get("log", {}).get(docname) or {}).get("hours")
+
+
+def test_hours_are_read_as_meant_refused_with_a_message_and_never_changed_silently(watched, site_url, axe):
+    page = seeded(site_url, watched, basic_items())
+    doc = GIBBS_PAGE["docname"]
+    row = widget(page).locator(f'tr[data-page="{doc}"]')
+    hours = row.get_by_label(f"Hours for \u201c{GIBBS_PAGE['title']}\u201d")
+    error, note = row.locator(".pf-hours-error"), row.locator(".pf-hours-note")
+    # A number field would empty "1h30" before any script saw it.
+    assert hours.get_attribute("type") == "text" and hours.get_attribute("inputmode") == "decimal"
+    for typed, value, says in ACCEPTED:
+        hours.fill(typed)
+        page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').log?.[{json.dumps(doc)}]?.hours === {value}")
+        expect(hours).to_have_value(typed)
+        expect(note).to_have_text(says)
+        expect(error).to_be_hidden()
+        expect(hours).to_have_attribute("aria-invalid", "false")
+        expect(hours).to_have_attribute("aria-describedby", note.get_attribute("id"))
+        expect(widget(page).locator(".pf-total-hours")).to_have_text(f"{value:g} hours")
+    for typed, says in REFUSED:
+        hours.fill(typed)
+        expect(error).to_contain_text(says)
+        expect(error).to_contain_text("Until it is fixed, the record keeps 1.5 hours.")
+        expect(hours).to_have_value(typed)
+        expect(hours).to_have_attribute("aria-invalid", "true")
+        expect(hours).to_have_attribute("aria-describedby", error.get_attribute("id"))
+        hours.blur()
+        page.wait_for_timeout(500)
+        assert stored_hours(page, doc) == 1.5, "only a valid value is stored"
+        expect(hours).to_have_value(typed)
+        expect(widget(page).locator(".pf-total-hours")).to_have_text("1.5 hours")
+    serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    hours.fill("0.1")
+    expect(error).to_be_hidden()
+    expect(hours).to_have_attribute("aria-invalid", "false")
+    page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio')).log[{json.dumps(doc)}].hours === 0.1")
+    # Emptied: the course's estimate counts again, and the field says so.
+    hours.fill("")
+    expect(note).to_have_text("Left empty, so the course's estimate is used: 0 hours.")
+    page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio')).log[{json.dumps(doc)}].hours === undefined")
+    hours.fill("1h30")
+    page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio')).log[{json.dumps(doc)}].hours === 1.5")
+    page.reload()
+    expect(hours).to_have_value("1.5")
+    expect(note).to_have_text("Course estimate: 0 hours.")
+    assert watched.errors == []
+
+
+def test_participatory_hours_never_exceed_the_hours(watched, site_url):
+    page = seeded(site_url, watched, basic_items())
+    row = widget(page).locator(f'tr[data-page="{GIBBS_PAGE["docname"]}"]')
+    hours = row.get_by_label(f"Hours for \u201c{GIBBS_PAGE['title']}\u201d")
+    hours.fill("2")
+    row.get_by_label(re.compile(r"^Done with others")).check()
+    expect(row.locator(".pf-participatory-hours")).to_have_text("2 hours")
+    expect(widget(page).locator(".pf-total-participatory")).to_have_text("2 participatory")
+    hours.fill("0.1")  # participatory is the whole row's time, so it follows
+    expect(row.locator(".pf-participatory-hours")).to_have_text("0.1 hours")
+    expect(widget(page).locator(".pf-total-hours")).to_have_text("0.1 hours")
+    expect(widget(page).locator(".pf-total-participatory")).to_have_text("0.1 participatory")
+    hours.fill("-1")  # refused: the record keeps 0.1 for both
+    expect(widget(page).locator(".pf-total-participatory")).to_have_text("0.1 participatory")
+    md = download(page, "Download Markdown")
+    assert f"| {GIBBS_PAGE['title']} (2 of {len(GIBBS_PAGE['activities'])} activities completed) | Online course: " \
+           "reading and interactive exercises | 0.1 | 0.1 |" in md
+    assert "Total: 0.1 hours, of which 0.1 participatory." in md
+    assert watched.errors == []
+
+
+def complete_page_items(doc: dict) -> dict:
+    """Every activity on a page completed, as the widgets store it."""
+    items = {}
+    for activity in doc["activities"]:
+        items[f"{P}{activity['kind']}:{activity['id']}"] = json.dumps(
+            {"v": 2, "page": doc["docname"], "updated": "2025-03-02T12:00:00.000Z", "complete": True, "attempted": True})
+    return items
+
+
+def test_the_hours_follow_the_sites_fresh_manifest_over_the_embedded_copy(watched, site_url):
+    """The build writes _static/course-manifest.js afresh every time, while the page's embedded
+    widget state may be a cached copy: the portfolio's CPD hours follow the file."""
+    doc = GIBBS_PAGE
+    minutes = doc["teaching_minutes"] + doc["activity_minutes"]
+    fresh = {**MANIFEST, "pages": [{**p, "teaching_minutes": p["teaching_minutes"] + 60} if p["docname"] == doc["docname"]
+                                    else p for p in MANIFEST["pages"]]}
+    before, after = cpd_hours(minutes), cpd_hours(minutes + 60)
+    assert before != after
+
+    def serve_fresh(route):
+        assert route.fetch().text() == manifest_script(MANIFEST), "the site's file is the manifest of this build"
+        route.fulfill(body=manifest_script(fresh), headers={"content-type": "text/javascript; charset=utf-8"})
+
+    page = seeded(site_url, watched, complete_page_items(doc))
+    hours = widget(page).get_by_label(f"Hours for \u201c{doc['title']}\u201d")
+    expect(hours).to_have_value(f"{before:g}")
+    watched.page.route("**/_static/course-manifest.js*", serve_fresh)
+    page.reload()
+    expect(hours).to_have_value(f"{after:g}")
+    expect(widget(page).locator(".pf-total-hours")).to_have_text(f"{after:g} hours")
+    assert watched.errors == []
+
+
+# ------------------------------------------------------------------------------ exports: text stays text
+
+def test_markdown_export_keeps_fences_and_links_as_text(watched, site_url):
+    texts = {**GIBBS_TEXT, "description": "My reflection\n```\nstill mine", "analysis": "See [x](javascript:alert(1))"}
+    page = seeded(site_url, watched, {
+        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)})
+    widget(page).get_by_label("Summary of practice (the HCPC CPD profile asks for one)").fill("# Not a heading\n| a | b |")
+    md = download(page, "Download Markdown")
+    assert not re.search(r"^\s*(```|~~~)", md, re.M), "no line opens a code block"
+    assert "\\[x\\](javascript:alert(1))" in md and not re.search(r"(?<!\\)\]\(javascript:", md)
+    assert "\\# Not a heading" in md and "\\| a \\| b \\|" in md
+    assert md.count("\n## ") == 5, "the record's five sections, and no others"
+    assert watched.errors == []
+
+
+def test_a_possible_finding_is_shown_gently(watched, site_url, axe):
+    texts = {**GIBBS_TEXT, "description": "I talked it over with nurse Amy after the meeting."}
+    page = seeded(site_url, watched, {
+        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)})
+    widget(page).get_by_role("button", name="Download Markdown").click()
+    panel = widget(page).locator(".pf-privacy")
+    expect(panel).to_be_visible()
+    expect(panel).to_have_class(re.compile(r"\bpf-privacy-gentle\b"))
+    expect(panel.locator(".pf-privacy-title")).to_have_text(
+        "Before you export: 2 possible names with a title may be worth a second look.")
+    expect(panel.locator(".pf-finding-possible")).to_have_count(2)
+    expect(panel.locator(".pf-finding-possible").first).to_contain_text("\u201cnurse Amy\u201d (possible name with a title)")
+    serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    with page.expect_download():
+        panel.get_by_role("button", name="Download Markdown anyway").click()
+    assert watched.errors == []
+
+
+# ------------------------------------------------------------------------------ two tabs
+
+@pytest.fixture
+def tabs(browser, site_url):
+    """Open pages as tabs of one browser (one storage), with errors collected."""
+    context = browser.new_context()
+    errors: list[str] = []
+
+    def open_tab(docname: str, items: dict | None = None):
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url(site_url, docname))
+        if items:
+            seed(page, items)
+            page.reload()
+        page.wait_for_load_state("networkidle")
+        return page
+
+    yield open_tab
+    assert errors == []
+    context.close()
+
+
+def name_box(page):
+    return widget(page).get_by_label("Your name for the record")
+
+
+def summary_box(page):
+    return widget(page).get_by_label("Summary of practice (the HCPC CPD profile asks for one)")
+
+
+def stored_details(page) -> dict:
+    raw = page.evaluate(f"localStorage.getItem('{P}portfolio')")
+    return json.loads(raw)["details"] if raw else {}
+
+
+def test_portfolio_fields_edited_in_two_tabs_are_both_kept(tabs):
+    a, b = tabs(PORTFOLIO), tabs(PORTFOLIO)
+    # Both typed before either tab has saved (the portfolio saves 400 ms after the last key).
+    name_box(a).fill("Alex Example")
+    summary_box(b).fill("Community nurse for adults.")
+    page_with = "(text) => (localStorage.getItem('" + P + "portfolio') || '').includes(text)"
+    for page in (a, b):
+        page.wait_for_function(page_with, arg="Alex Example")
+        page.wait_for_function(page_with, arg="Community nurse for adults.")
+    expect(name_box(b)).to_have_value("Alex Example")  # each tab follows the other
+    expect(summary_box(a)).to_have_value("Community nurse for adults.")
+    a.reload()
+    b.reload()
+    for page in (a, b):
+        expect(name_box(page)).to_have_value("Alex Example")
+        expect(summary_box(page)).to_have_value("Community nurse for adults.")
+    assert stored_details(a) == {"name": "Alex Example", "summary": "Community nurse for adults."}
+
+
+def test_the_same_field_changed_in_two_tabs_keeps_both_until_the_learner_chooses(tabs, axe):
+    a, b = tabs(PORTFOLIO), tabs(PORTFOLIO)
+    summary_box(b).fill("Version from tab B.")
+    summary_box(a).fill("Version from tab A.")
+    summary_box(a).press("Tab")  # leaving the field saves at once
+    for page in (a, b):
+        panel = widget(page).locator(".pf-about .course-conflict")
+        expect(panel).to_be_visible()
+        expect(panel).to_contain_text("Two versions of your summary of practice were saved")
+        expect(panel).to_contain_text("Version from tab A.")
+        expect(panel).to_contain_text("Version from tab B.")
+    stored = json.loads(a.evaluate(f"localStorage.getItem('{P}portfolio')"))
+    kept = [text for entry in stored["conflicts"].values() for text in entry["versions"]] + [stored["details"]["summary"]]
+    assert sorted(kept) == ["Version from tab A.", "Version from tab B."]
+    serious = [v for v in axe(a) if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    # The learner keeps tab B's version, choosing in tab A.
+    choice = widget(a).locator(".course-conflict-version").filter(has_text="Version from tab B.")
+    choice.get_by_role("button").click()
+    for page in (a, b):
+        expect(summary_box(page)).to_have_value("Version from tab B.")
+        expect(widget(page).locator(".course-conflict")).to_have_count(0)
+    assert "conflicts" not in json.loads(a.evaluate(f"localStorage.getItem('{P}portfolio')"))
+
+
+def test_clear_all_cannot_be_undone_by_a_stale_tab(tabs):
+    """The issue's second reproduction: a reflection open in tab B, "clear all" in tab A's
+    portfolio, then one character typed in B: the old reflection must not come back."""
+    first = FRAMEWORK_BY_ID["gibbs"]["parts"][0]
+    b = tabs(GIBBS_PAGE["docname"])
+    reflection = b.locator(f'fieldset.rf[data-reflection-id="{GIBBS_REFLECTION["id"]}"]')
+    part = reflection.get_by_label(first["heading"], exact=True)
+    part.fill("The old reflection, written before the clear.")
+    key = f"{P}reflection:{GIBBS_REFLECTION['id']}"
+    b.wait_for_function(f"(localStorage.getItem({json.dumps(key)}) || '').includes('old reflection')")
+    a = tabs(PORTFOLIO)
+    expect(account(a, GIBBS_REFLECTION["id"])).to_be_visible()
+    widget(a).get_by_role("button", name="Clear all my course data from this device").click()
+    widget(a).get_by_role("button", name="Yes, delete everything").click()
+    expect(widget(a).locator(".pf-message")).to_contain_text("All your course data has been deleted")
+    expect(reflection.locator(".course-notice")).to_contain_text("Your course data was deleted in another tab or window")
+    expect(part).to_have_value("")
+    part.press_sequentially("N")
+    b.wait_for_function(f"(localStorage.getItem({json.dumps(key)}) || '').includes('\"N\"')")
+    b.wait_for_timeout(600)
+    saved = json.loads(b.evaluate(f"localStorage.getItem({json.dumps(key)})"))
+    assert saved["texts"] == {"gibbs": {first["id"]: "N"}}, "nothing of the old reflection came back"
+    assert "old reflection" not in json.dumps(course_storage(a))
+    # The portfolio follows: the new reflection appears, the old one is gone.
+    expect(nmc(a, GIBBS_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value("N")
+
+
+def test_the_portfolio_follows_what_other_tabs_save(tabs):
+    a = tabs(PORTFOLIO)
+    expect(widget(a).locator(".pf-accounts")).to_contain_text("No reflections are saved")
+    b = tabs(ROLFE_PAGE["docname"])
+    answer_check(b, ROLFE_CHECK)
+    write_reflection(b, ROLFE_REFLECTION, ROLFE_TEXT)
+    expect(nmc(a, ROLFE_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(ROLFE_TEXT["what"])
+    row = widget(a).locator(f'tr[data-page="{ROLFE_PAGE["docname"]}"]')
+    expect(row.locator(".pf-row-note")).to_have_text(f"2 of {len(ROLFE_PAGE['activities'])} activities completed")
+    expect(widget(a).locator(".pf-statement")).to_contain_text(f"Reflection: {ROLFE_REFLECTION['title']}")
+    # Edited in the reflection's tab, followed in the portfolio's while it is open.
+    part = FRAMEWORK_BY_ID["rolfe"]["parts"][0]
+    b.locator(f'fieldset.rf[data-reflection-id="{ROLFE_REFLECTION["id"]}"]').get_by_label(part["heading"], exact=True).fill("Changed in B.")
+    expect(nmc(a, ROLFE_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value("Changed in B.")
+
+
+def test_an_import_in_one_tab_resets_the_portfolio_in_another_and_says_so(tabs):
+    a = tabs(PORTFOLIO, basic_items())
+    b = tabs(PORTFOLIO)
+    expect(account(b, GIBBS_REFLECTION["id"])).to_be_visible()
+    name_box(b).fill("Typed in B before the import")
+    b.wait_for_function(f"(localStorage.getItem('{P}portfolio') || '').includes('Typed in B')")
+    backup = json.dumps({"format": "selfhelp-course-backup", "version": 1, "items": {
+        f"{P}check:{ROLFE_CHECK['id']}": check_value(ROLFE_PAGE["docname"])}})
+    widget(a).get_by_label("Import backup (a JSON file from this course)").set_input_files(
+        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode()}])
+    widget(a).get_by_role("button", name="Yes, replace it").click()
+    expect(widget(a).locator(".pf-message")).to_contain_text("Backup imported: 1 saved item restored")
+    expect(widget(b).locator(".pf-notice")).to_contain_text("replaced from a backup in another tab or window")
+    expect(widget(b).locator("fieldset.pf-account")).to_have_count(0)
+    expect(name_box(b)).to_have_value("")
+    expect(widget(b).locator(f'tr[data-page="{ROLFE_PAGE["docname"]}"]')).to_be_visible()
+    name_box(b).fill("After")
+    b.wait_for_function(f"(localStorage.getItem('{P}portfolio') || '').includes('After')")
+    assert "Typed in B" not in json.dumps(course_storage(b))

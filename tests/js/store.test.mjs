@@ -100,6 +100,12 @@ test("a failed replace puts back exactly what was there", () => {
   assert.deepEqual(store.replaceAll({ "check:z": "x".repeat(100) }), { ok: false, reason: "full" });
   assert.equal(storage.getItem(`${P}check:z`), null);
   assert.equal(storage.getItem(`${P}check:a`), '{"v":2}');
+  // Refused part-way through: what the backup had written so far goes too.
+  storage.limit = Infinity;
+  const refuse = storage.setItem.bind(storage);
+  storage.setItem = (key, value) => (key === `${P}reflection:b` ? (() => { throw new DOMException("full", "QuotaExceededError"); })() : refuse(key, value));
+  assert.deepEqual(store.replaceAll({ "check:new": "{}", "reflection:b": "{}" }), { ok: false, reason: "full" });
+  assert.deepEqual([...storage.data.keys()], [`${P}check:a`]);
 });
 
 test("subscribers hear this tab's other stores and other tabs, and know their own writes", () => {
@@ -137,4 +143,20 @@ test("an entry of the wrong shape can be put aside by the widget that cannot use
   assert.equal(storage.getItem(`${P}${aside}`), '{"texts":5}');
   assert.equal(store.read("reflection:r").status, "corrupt");
   assert.equal(store.putAside("reflection:none"), null);
+});
+
+test("snapshot: every course key's text exactly as stored, set-aside entries too, not the generation", () => {
+  const raw = '{"v":2,  "texts":{"g":{"a":"spaced  as typed"}}}';
+  const storage = new MemoryStorage({ [`${P}reflection:r`]: raw, [`${P}check:x`]: "{not json", "other-app:k": "not ours" });
+  const { store } = single(storage);
+  store.read("check:x"); // set aside
+  store.update("check:y", undefined, { selected: [1] });
+  storage.setItem(`${P}meta`, '{"generation":3}');
+  const { status, items } = store.snapshot();
+  assert.equal(status, "ok");
+  assert.equal(items["reflection:r"], raw);
+  const aside = Object.keys(items).find((k) => k.startsWith("check:x:unreadable:"));
+  assert.equal(items[aside], "{not json");
+  assert.ok("check:y" in items && !("meta" in items) && !("other-app:k" in items));
+  assert.deepEqual(openStore({ storage: blocked, target: new EventTarget() }).snapshot(), { status: "unavailable", items: {} });
 });

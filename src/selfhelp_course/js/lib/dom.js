@@ -37,6 +37,39 @@ export function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
 
+// Put a value from elsewhere (storage, another tab, a merge) into a text field without losing
+// the learner's place: if the field has focus, the caret stays where it was. -> changed or not.
+export function setValue(field, value) {
+  if (field.value === value) return false;
+  const focused = document.activeElement === field;
+  const { selectionStart, selectionEnd } = field;
+  field.value = value;
+  if (focused && selectionStart !== null) {
+    field.setSelectionRange(Math.min(selectionStart, value.length), Math.min(selectionEnd, value.length));
+  }
+  return true;
+}
+
+// A list drawn from data, with one view per item kept and updated in place, so that redrawing
+// (after another tab saved, say) never replaces what the learner is using: focus, the caret, an
+// open <details>. build(item) -> {node, update(item)}. Returns show(items, keyOf, empty): the
+// views in the items' order in `parent`, or `empty` (a node) when there are none.
+export function keyedList(parent, build) {
+  const views = new Map();
+  return (items, keyOf, empty = null) => {
+    const keys = new Set(items.map(keyOf));
+    for (const key of [...views.keys()]) if (!keys.has(key)) views.delete(key);
+    const nodes = items.map((item) => {
+      const view = views.get(keyOf(item));
+      if (view) view.update(item);
+      else views.set(keyOf(item), build(item));
+      return views.get(keyOf(item)).node;
+    });
+    const wanted = nodes.length || !empty ? nodes : [empty];
+    if (wanted.length !== parent.children.length || wanted.some((node, i) => parent.children[i] !== node)) parent.replaceChildren(...wanted);
+  };
+}
+
 // A button that moves the learner on acts once per press. The second click of a double click
 // (event.detail 2 or more, wherever it lands, even on a button that has just appeared under the
 // pointer) is ignored; keyboard presses (detail 0) and separate clicks all count.

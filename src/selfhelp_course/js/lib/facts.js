@@ -5,6 +5,8 @@ export const STORAGE_PREFIX = facts.storagePrefix;
 export const PORTFOLIO_KEY = facts.portfolioKey;
 export const META_KEY = facts.metaKey;
 export const EXPLORER_ID = facts.explorerId;
+// The portfolio fields a reflective framework's part can fill ("nmc.code", "hcpc.benefits"...).
+export const PORTFOLIO_FIELDS = Object.freeze([...facts.portfolioFields]);
 export const ACTIVITY_KINDS = Object.freeze(Object.fromEntries(facts.activityKinds.map((k) => [k.kind, Object.freeze(k)])));
 
 // The key an activity's data is stored under, without the storage prefix.

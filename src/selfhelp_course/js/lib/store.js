@@ -15,7 +15,8 @@ import { META_KEY, STORAGE_PREFIX } from "./facts.js";
 import { isPlainObject, keepConflicts, merge3, mergeUnrelated } from "./merge.js";
 
 export const CHANGE_EVENT = "course-learner-data-change";
-const SET_ASIDE = ":unreadable:";
+// Marks a key moved aside because its entry could not be read: <key>:unreadable:<time>.
+export const SET_ASIDE = ":unreadable:";
 
 function reasonOf(error) {
   return error && (error.name === "QuotaExceededError" || error.code === 22) ? "full" : "unavailable";
@@ -165,6 +166,21 @@ class LearnerStore {
     return { status: "ok", entries, setAside };
   }
 
+  // Every course key's text exactly as stored (set-aside entries too), for a backup that
+  // restores byte for byte; the store's own bookkeeping (the clear-all generation) is left out.
+  // -> {status: "ok", items: {key: text}} | {status: "unavailable", items: {}}
+  snapshot() {
+    const s = this.area();
+    if (!s) return { status: "unavailable", items: {} };
+    try {
+      const items = {};
+      for (const key of keysOf(s)) if (key !== META_KEY) items[key] = s.getItem(STORAGE_PREFIX + key);
+      return { status: "ok", items };
+    } catch (error) {
+      return { status: "unavailable", items: {} };
+    }
+  }
+
   // Null if this tab may write; otherwise why not ("cleared" or "replaced" elsewhere).
   staleReason(s) {
     const meta = readMeta(s);
@@ -246,16 +262,17 @@ class LearnerStore {
     } catch (error) {
       return { ok: false, reason: "unavailable" };
     }
-    const put = (entries) => {
-      Object.keys(before).forEach((key) => s.removeItem(STORAGE_PREFIX + key));
+    // Remove what was there (and, when putting it back, what the backup had written so far).
+    const put = (entries, remove) => {
+      remove.forEach((key) => s.removeItem(STORAGE_PREFIX + key));
       Object.entries(entries).forEach(([key, text]) => s.setItem(STORAGE_PREFIX + key, text));
     };
     try {
-      put(items);
+      put(items, Object.keys(before));
       this.bumpGeneration(s, "replaced");
     } catch (error) {
       try {
-        put(before);
+        put(before, [...new Set([...Object.keys(before), ...Object.keys(items)])]);
       } catch (ignored) {
         /* refused again: the caller reports the first reason */
       }

@@ -1,7 +1,7 @@
 // One part of a reflection: its box, word count, privacy check (findings explained, text
 // highlighted on request) and, when two versions were saved, the choice between them.
 import { conflictPanel } from "../../lib/conflict.js";
-import { h } from "../../lib/dom.js";
+import { h, setValue } from "../../lib/dom.js";
 import { findIdentifiers, summariseFindings } from "../../privacy/guard.js";
 import { wordCount, words } from "./state.js";
 
@@ -77,12 +77,7 @@ export function buildPart({ part, pid, text, onInput, onBlur, onChoose, onFindin
 
   // A value from storage (another tab, a merge): replace the text, keeping the caret if focused.
   view.setText = (value) => {
-    if (textarea.value === value) return;
-    const focused = document.activeElement === textarea;
-    const { selectionStart, selectionEnd } = textarea;
-    textarea.value = value;
-    if (focused) textarea.setSelectionRange(Math.min(selectionStart, value.length), Math.min(selectionEnd, value.length));
-    view.check();
+    if (setValue(textarea, value)) view.check();
   };
 
   view.showConflict = (conflict) => {

@@ -1,0 +1,119 @@
+// Backups of everything the course saved in this browser, to carry to another browser or device
+// (pure: the widget reads and writes storage through lib/store.js). A backup holds every course
+// key's text exactly as stored, set-aside entries included, so an import restores it byte for byte.
+import { META_KEY, PORTFOLIO_KEY, STORAGE_PREFIX, activityKey } from "../../lib/facts.js";
+import { isPlainObject } from "../../lib/merge.js";
+import { SET_ASIDE } from "../../lib/store.js";
+import { HCPC_FIELDS, NMC_QUESTIONS } from "./forms.js";
+import { cleanEdits } from "./state.js";
+
+export const BACKUP_FORMAT = "selfhelp-course-backup";
+export const BACKUP_VERSION = 1;
+
+// items: {key without the prefix: stored text} (store.snapshot().items). In the file, keys carry
+// the storage prefix, as they always have.
+export function makeBackup(items, exported) {
+  const keys = Object.keys(items || {}).sort();
+  const out = {};
+  for (const key of keys) out[STORAGE_PREFIX + key] = String(items[key]);
+  return JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exported: exported || "", count: keys.length, items: out }, null, 1);
+}
+
+function refuse(reason, message) {
+  return { ok: false, reason, message: `${message} Nothing on this device has been changed.` };
+}
+
+function versionProblem(version) {
+  if (typeof version === "number" && version > BACKUP_VERSION) {
+    return `This backup was made by a newer version of the course (backup version ${version}); this page can only read version ${BACKUP_VERSION}.`;
+  }
+  return `This backup has a version this page does not recognise (${JSON.stringify(version === undefined ? null : version)}); it can only read version ${BACKUP_VERSION}.`;
+}
+
+function itemsProblem(data) {
+  if (!isPlainObject(data.items)) return "This course backup is damaged: its list of saved items is missing.";
+  const entries = Object.entries(data.items);
+  if (entries.some(([key]) => !key.startsWith(STORAGE_PREFIX) || key.length === STORAGE_PREFIX.length)) {
+    return "This course backup is damaged: it holds an item that does not belong to the course.";
+  }
+  if (entries.some(([, value]) => typeof value !== "string")) return "This course backup is damaged: one of its saved items is not in the right form.";
+  if (data.count !== undefined && data.count !== entries.length) return "This course backup is incomplete: it holds fewer or more items than it says.";
+  if (data.exported !== undefined && typeof data.exported !== "string") return "This course backup is damaged: its date is not in the right form.";
+  return "";
+}
+
+// -> {ok: true, items: {key without the prefix: text}, exported, count} or {ok: false, reason,
+// message}. The whole file is checked before anything is written.
+export function parseBackup(text) {
+  if (typeof text !== "string" || text.trim() === "") return refuse("empty", "This file is empty, so it is not a course backup.");
+  let data;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    return refuse("not-json", "This file is not a course backup: it is not readable as JSON.");
+  }
+  if (!isPlainObject(data) || data.format !== BACKUP_FORMAT) {
+    return refuse("foreign", "This file is not a backup from this course (it may come from another app or website).");
+  }
+  if (data.version !== BACKUP_VERSION) return refuse("version", versionProblem(data.version));
+  const problem = itemsProblem(data);
+  if (problem) return refuse("malformed", problem);
+  const items = {};
+  for (const key of Object.keys(data.items).sort()) {
+    const bare = key.slice(STORAGE_PREFIX.length);
+    if (bare !== META_KEY) items[bare] = data.items[key]; // the store's own bookkeeping is its own
+  }
+  return { ok: true, items, exported: data.exported || "", count: Object.keys(items).length };
+}
+
+const REFLECTION = activityKey("reflection", "");
+const titleOf = (titles, id) => (titles && Object.hasOwn(titles, id) ? titles[id] : id);
+
+function reflectionTexts(value, title, frameworks, add) {
+  for (const [frameworkId, parts] of Object.entries(isPlainObject(value.texts) ? value.texts : {})) {
+    if (!isPlainObject(parts)) continue;
+    const framework = (frameworks || []).find((f) => f.id === frameworkId);
+    for (const [partId, text] of Object.entries(parts)) {
+      const part = framework && Array.isArray(framework.parts) ? framework.parts.find((p) => p.id === partId) : null;
+      add(`Reflection "${title}": ${part ? part.heading : partId}`, text);
+    }
+  }
+}
+
+function portfolioTexts(value, titles, add) {
+  const edits = cleanEdits(value);
+  add("Portfolio: summary of practice", edits.details.summary);
+  for (const [id, account] of Object.entries(edits.accounts)) {
+    const title = titleOf(titles, id);
+    for (const q of NMC_QUESTIONS) add(`Portfolio, NMC account for "${title}": ${q.heading}`, account.nmc[q.id]);
+    for (const f of HCPC_FIELDS) add(`Portfolio, HCPC entry for "${title}": ${f.heading}`, account.hcpc[f.id]);
+  }
+  for (const [docname, row] of Object.entries(edits.log)) add(`Portfolio, CPD log (${docname}): link to practice`, row.link);
+}
+
+// Learner text in a backup, for the privacy check: reflection texts, portfolio text and any entry
+// that cannot be read (which could hold anything). items as for makeBackup; titles: {reflection id: title}.
+export function backupTexts(items, titles, frameworks) {
+  const out = [];
+  const add = (where, text) => {
+    if (typeof text === "string" && text.trim()) out.push({ where, text });
+  };
+  for (const key of Object.keys(items || {}).sort()) {
+    const raw = items[key];
+    if (key.includes(SET_ASIDE)) {
+      add("An unreadable saved entry kept aside", raw);
+      continue;
+    }
+    let value;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      add(`A saved entry that cannot be read (${key})`, raw);
+      continue;
+    }
+    if (!isPlainObject(value)) continue;
+    if (key.startsWith(REFLECTION)) reflectionTexts(value, titleOf(titles, key.slice(REFLECTION.length)), frameworks, add);
+    else if (key === PORTFOLIO_KEY) portfolioTexts(value, titles, add);
+  }
+  return out;
+}

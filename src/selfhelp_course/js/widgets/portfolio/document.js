@@ -1,0 +1,153 @@
+// The CPD record as one document model (pure). The Markdown export, the print view and the
+// statement on the page are all drawn from it, so they always say the same thing. Learner text in
+// it is marked `learner: true` with a `where`, and learnerTexts() collects exactly that text for
+// the privacy check before any export.
+//
+// {title, blocks, sections: [{heading, blocks, subsections: [{heading, blocks}]}]}. Block types:
+//   {type: "p", text, learner?, where?, note?}      a paragraph (note: shown in italics)
+//   {type: "field", label, text}                   "Label: text"
+//   {type: "answer", heading, text, learner, where}  a question with the learner's answer
+//   {type: "checklist", label, items: [{label, checked}]}
+//   {type: "list", items: [text or {text, items: [text]}]}
+//   {type: "table", caption, head: [..], rows: [[cell]], foot: [..]}  cell: text or {text, learner, where}
+import { isPlainObject } from "../../lib/merge.js";
+import { findIdentifiers } from "../../privacy/guard.js";
+import { formatHours } from "../../portfolio/hours.js";
+import { BODIES, CODE_THEMES, HCPC_FIELDS, NMC_QUESTIONS, SELF_DECLARED, activityLine } from "./forms.js";
+import { longDate } from "./record.js";
+
+const NOTHING_YET = "No course activities are recorded as completed on this device yet.";
+const written = (text) => typeof text === "string" && text.trim() !== "";
+
+function bodyLabel(details) {
+  if (details.body === "other") return written(details.bodyOther) ? details.bodyOther.trim() : "Another body";
+  const body = BODIES.find((b) => b.id === details.body);
+  return body ? body.label : "";
+}
+
+function dated(activity) {
+  const when = longDate(activity.updated);
+  return `${activityLine(activity)}${when ? ` (${when})` : ""}`;
+}
+
+function aboutSection(p) {
+  const d = p.details;
+  const blocks = [];
+  if (written(d.name)) blocks.push({ type: "field", label: "Name", text: d.name.trim() });
+  if (bodyLabel(d)) blocks.push({ type: "field", label: "Registration body", text: bodyLabel(d) });
+  blocks.push({ type: "answer", heading: "Summary of practice", text: d.summary, learner: true, where: "About you: summary of practice" });
+  return { heading: "About me", blocks, subsections: [] };
+}
+
+function statementItem(row) {
+  const counted = row.total ? `${row.completed} of ${row.total} activities completed` : "page read";
+  const when = longDate(row.date);
+  return {
+    text: `${row.title}: ${counted}${when ? `, last on ${when}` : ""}; ${formatHours(row.hours)} hours`,
+    items: row.activities.map(dated),
+  };
+}
+
+// Only completed activities and pages are declared; what was started and not completed is listed
+// apart, and not counted.
+function statementSection(p) {
+  const blocks = [{ type: "p", text: SELF_DECLARED, note: true }];
+  if (p.log.length) {
+    const who = written(p.details.name) ? p.details.name.trim() : "The learner";
+    const t = p.totals;
+    blocks.push(
+      { type: "p", text: `${who} declares that they completed these parts of the online course "${p.course}":` },
+      { type: "list", items: p.log.map(statementItem) },
+      { type: "p", text: `Completed in all: ${t.activitiesCompleted} of ${t.activitiesTotal} activities, and ${t.pagesDone} of ${t.pagesTotal} pages in full.` },
+      { type: "p", text: `Total: ${formatHours(t.hours)} hours, of which ${formatHours(t.participatory)} participatory.` },
+    );
+  } else {
+    blocks.push({ type: "p", text: NOTHING_YET });
+  }
+  if (p.attempted.length) {
+    blocks.push(
+      { type: "p", text: "Started but not completed, so not counted above:" },
+      { type: "list", items: p.attempted.map((a) => `${activityLine(a)}, on the page "${a.pageTitle}"`) },
+    );
+  }
+  return { heading: "Statement of completion", blocks, subsections: [] };
+}
+
+function logSection(p) {
+  if (!p.log.length) return { heading: "CPD log", blocks: [{ type: "p", text: NOTHING_YET }], subsections: [] };
+  const blocks = [{
+    type: "table",
+    caption: "CPD log",
+    head: ["Date", "Activity", "Method", "Hours", "Participatory hours", "Link to practice"],
+    rows: p.log.map((row) => [
+      longDate(row.date),
+      `${row.title}${row.total ? ` (${row.completed} of ${row.total} activities completed)` : ""}`,
+      row.method,
+      formatHours(row.hours),
+      formatHours(row.participatoryHours),
+      { text: row.link, learner: true, where: `CPD log: link to practice for "${row.title}"` },
+    ]),
+    foot: ["Total", "", "", formatHours(p.totals.hours), formatHours(p.totals.participatory), ""],
+  }, {
+    type: "p",
+    note: true,
+    text: "Hours are the course's estimate for each completed page (reading and activities), unless the learner entered their own; a page counts no hours until all its activities are completed. Participatory hours are those the learner marked as done with others.",
+  }];
+  for (const row of p.log.filter((r) => r.hoursProblem)) {
+    blocks.push({ type: "p", note: true, text: `For "${row.title}", the hours saved could not be read, so the course's estimate is shown.` });
+  }
+  return { heading: "CPD log", blocks, subsections: [] };
+}
+
+function nmcSection(p) {
+  const section = { heading: "NMC reflective accounts", blocks: [], subsections: [] };
+  if (!p.accounts.length) section.blocks.push({ type: "p", text: "No reflections are saved on this device yet." });
+  p.accounts.forEach((account, index) => {
+    const where = (what) => `Reflective account ${index + 1} ("${account.title}"): ${what}`;
+    const saved = longDate(account.updated);
+    const blocks = [{ type: "p", text: `From the course page "${account.pageTitle}".${saved ? ` Reflection last saved on ${saved}.` : ""}` }];
+    for (const q of NMC_QUESTIONS) blocks.push({ type: "answer", heading: q.heading, text: account.nmc[q.id], learner: true, where: where(q.heading) });
+    blocks.push({ type: "checklist", label: "Themes of the Code", items: CODE_THEMES.map((t) => ({ label: t.label, checked: account.nmc.themes.includes(t.id) })) });
+    section.subsections.push({ heading: `Reflective account ${index + 1}: ${account.title}`, blocks });
+  });
+  return section;
+}
+
+function hcpcSection(p) {
+  const section = { heading: "HCPC CPD profile", blocks: [{ type: "p", text: "The summary of practice is under \"About me\" and the dated list of activities is the CPD log above." }], subsections: [] };
+  if (!p.accounts.length) section.blocks.push({ type: "p", text: "No reflections are saved on this device yet." });
+  p.accounts.forEach((account, index) => {
+    const blocks = HCPC_FIELDS.map((f) => ({ type: "answer", heading: f.heading, text: account.hcpc[f.id], learner: true, where: `HCPC entry ${index + 1} ("${account.title}"): ${f.heading}` }));
+    section.subsections.push({ heading: `CPD activity ${index + 1}: ${account.title}`, blocks });
+  });
+  return section;
+}
+
+// portfolio: record.js assemble(...).
+export function documentOf(portfolio) {
+  const made = longDate(portfolio.generated);
+  return {
+    title: `CPD portfolio: ${portfolio.course}`,
+    blocks: [{ type: "p", text: `Prepared${made ? ` on ${made}` : ""} from the course "${portfolio.course}", from what was saved in the learner's browser. Nothing was sent anywhere.` }],
+    sections: [aboutSection, statementSection, logSection, nmcSection, hcpcSection].map((make) => make(portfolio)),
+  };
+}
+
+// Every piece of learner text in the record, as [{where, text}], for the privacy check.
+export function learnerTexts(doc) {
+  const out = [];
+  const take = (item) => {
+    if (isPlainObject(item) && item.learner && written(item.text)) out.push({ where: item.where || "", text: item.text });
+  };
+  const blocks = [...doc.blocks, ...doc.sections.flatMap((s) => [...s.blocks, ...s.subsections.flatMap((sub) => sub.blocks)])];
+  for (const block of blocks) {
+    take(block);
+    if (block.type === "table") block.rows.forEach((row) => row.forEach(take));
+  }
+  return out;
+}
+
+// The privacy guard over each text: [{where, kind, label, certainty, text, why}].
+export function findingsIn(texts) {
+  return texts.flatMap((item) => findIdentifiers(item.text).map((f) => ({ where: item.where, kind: f.kind, label: f.label, certainty: f.certainty, text: f.text, why: f.why })));
+}

@@ -1,0 +1,68 @@
+// From a saved reflection to a draft NMC reflective account and HCPC profile entry (pure).
+//
+// Each part of a reflective framework names the portfolio fields it fills (`feeds` in
+// data/activities/reflection-frameworks.yml, e.g. Gibbs' "Analysis" feeds nmc.learned and
+// hcpc.learned). A part without feeds fills nothing (its text stays in "your reflection as
+// written"); several parts feeding one field are joined in part order.
+import { isPlainObject } from "../../lib/merge.js";
+import { CODE_THEMES, FEED_TARGETS, FORMS } from "./forms.js";
+
+const written = (text) => typeof text === "string" && text.trim() !== "";
+
+// The framework whose text the accounts are drawn from: the one the learner last used if they
+// wrote anything under it, otherwise the first (in the course's order) with any text.
+export function sourceFramework(entry, frameworks) {
+  const texts = isPlainObject(entry) && isPlainObject(entry.texts) ? entry.texts : {};
+  const hasText = (id) => isPlainObject(texts[id]) && Object.values(texts[id]).some(written);
+  const current = isPlainObject(entry) && typeof entry.framework === "string" ? entry.framework : "";
+  if (current && hasText(current)) return current;
+  const known = (frameworks || []).find((f) => hasText(f.id));
+  return known ? known.id : Object.keys(texts).find(hasText) || current;
+}
+
+// The framework's parts in order, as [{id, heading, text, feeds}]: the parts the course knows
+// first, then any other part the learner wrote in (from an older version of the course, say).
+export function partsOf(entry, frameworkId, frameworks) {
+  const texts = isPlainObject(entry) && isPlainObject(entry.texts) && isPlainObject(entry.texts[frameworkId]) ? entry.texts[frameworkId] : {};
+  const framework = (frameworks || []).find((f) => f.id === frameworkId);
+  const known = framework && Array.isArray(framework.parts) ? framework.parts : [];
+  const parts = known.map((p) => ({
+    id: p.id,
+    heading: p.heading || p.id,
+    text: typeof texts[p.id] === "string" ? texts[p.id] : "",
+    feeds: Array.isArray(p.feeds) ? p.feeds.filter((t) => FEED_TARGETS.includes(t)) : [],
+  }));
+  for (const [id, text] of Object.entries(texts)) {
+    if (!known.some((p) => p.id === id) && typeof text === "string") parts.push({ id, heading: id, text, feeds: [] });
+  }
+  return parts;
+}
+
+// {nmc: {nature, learned, changed, code}, hcpc: {activity, learned, improved, benefits}} from the
+// parts' feeds.
+export function prefillFromFeeds(parts) {
+  const filled = Object.fromEntries(FEED_TARGETS.map((target) => [target, []]));
+  for (const part of parts) {
+    if (!written(part.text)) continue;
+    for (const target of new Set(part.feeds || [])) if (filled[target]) filled[target].push(part.text.trim());
+  }
+  const forms = {};
+  for (const [form, fields] of Object.entries(FORMS)) {
+    forms[form] = Object.fromEntries(fields.map((f) => [f.id, filled[`${form}.${f.id}`].join("\n\n")]));
+  }
+  return forms;
+}
+
+// The themes of the Code the text names in words ("preserve safety").
+export function themesIn(parts) {
+  const everything = parts.map((p) => p.text).join("\n");
+  return CODE_THEMES.filter((t) => t.words.test(everything)).map((t) => t.id);
+}
+
+// The draft accounts for a saved reflection (before any edit): {framework, parts, nmc, hcpc}.
+export function prefill(entry, frameworks) {
+  const framework = sourceFramework(entry, frameworks);
+  const parts = partsOf(entry, framework, frameworks);
+  const { nmc, hcpc } = prefillFromFeeds(parts);
+  return { framework, parts, nmc: { ...nmc, themes: themesIn(parts) }, hcpc };
+}

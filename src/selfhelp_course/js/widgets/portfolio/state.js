@@ -1,0 +1,106 @@
+// The learner's own fields in the CPD portfolio (pure: no DOM, no storage).
+//
+// They are one stored entry, "portfolio" (kept in step by lib/entry.js, so two tabs merge):
+//   {v: 2, page: "book/portfolio",
+//    details: {name, body, bodyOther, summary},
+//    accounts: {reflection id: {nmc: {nature, learned, changed, code, themes: [...]}, hcpc: {...}}},
+//    log: {docname: {hours, participatory, link}},
+//    updated, conflicts?}
+// Only what the learner changed is stored: the rest of the record is worked out afresh from the
+// reflections and progress the course pages saved (record.js), so it follows them.
+import { isPlainObject } from "../../lib/merge.js";
+import { formatHours, parseHours } from "../../portfolio/hours.js";
+import { CODE_THEMES, FORMS, PORTFOLIO_PAGE } from "./forms.js";
+
+const DETAILS = ["name", "body", "bodyOther", "summary"];
+
+// Objects without a prototype, so that an id such as "constructor" or "__proto__" is only a key.
+const bare = (from = {}) => Object.assign(Object.create(null), from);
+
+export function emptyEdits() {
+  return { details: bare(), accounts: bare(), log: bare() };
+}
+
+function cleanAccount(account) {
+  const clean = { nmc: bare(), hcpc: bare() };
+  for (const [form, fields] of Object.entries(FORMS)) {
+    const given = isPlainObject(account[form]) ? account[form] : {};
+    for (const field of fields) if (typeof given[field.id] === "string") clean[form][field.id] = given[field.id];
+  }
+  if (isPlainObject(account.nmc) && Array.isArray(account.nmc.themes)) {
+    clean.nmc.themes = CODE_THEMES.map((t) => t.id).filter((id) => account.nmc.themes.includes(id));
+  }
+  return clean;
+}
+
+// Hours are kept as stored, even when they cannot be used (record.js reports those rather than
+// repairing them), until the learner enters new ones.
+function cleanRow(row) {
+  const clean = bare();
+  if (typeof row.hours === "number" || typeof row.hours === "string") clean.hours = row.hours;
+  if (typeof row.participatory === "boolean") clean.participatory = row.participatory;
+  if (typeof row.link === "string") clean.link = row.link;
+  return clean;
+}
+
+// What the "portfolio" entry holds, cleaned: unknown or wrongly typed fields are dropped.
+export function cleanEdits(raw) {
+  const edits = emptyEdits();
+  if (!isPlainObject(raw)) return edits;
+  const details = isPlainObject(raw.details) ? raw.details : {};
+  for (const field of DETAILS) if (typeof details[field] === "string") edits.details[field] = details[field];
+  for (const [id, account] of Object.entries(isPlainObject(raw.accounts) ? raw.accounts : {})) {
+    if (isPlainObject(account)) edits.accounts[id] = cleanAccount(account);
+  }
+  for (const [docname, row] of Object.entries(isPlainObject(raw.log) ? raw.log : {})) {
+    if (isPlainObject(row)) edits.log[docname] = cleanRow(row);
+  }
+  if (isPlainObject(raw.conflicts)) edits.conflicts = raw.conflicts;
+  return edits;
+}
+
+// The stored form (plain objects, for JSON and merging).
+export function entryValue(edits) {
+  const plain = (value) => JSON.parse(JSON.stringify(value));
+  const value = { v: 2, page: PORTFOLIO_PAGE, details: plain(edits.details), accounts: plain(edits.accounts), log: plain(edits.log) };
+  if (edits.conflicts) value.conflicts = edits.conflicts;
+  return value;
+}
+
+// The edits with one field changed: path such as ["details", "name"], ["accounts", id, "nmc",
+// "learned"] or ["log", docname, "hours"]; value undefined removes the field (or a whole account,
+// for "fill in again"). Returns new objects; the old ones are not changed.
+export function editField(edits, path, value) {
+  const set = (node, [key, ...rest]) => {
+    const copy = bare(isPlainObject(node) ? node : {});
+    if (rest.length) copy[key] = set(copy[key], rest);
+    else if (value === undefined) delete copy[key];
+    else copy[key] = Array.isArray(value) ? value.slice() : value;
+    return copy;
+  };
+  const next = set(edits, path);
+  const result = { details: next.details, accounts: next.accounts, log: next.log };
+  const conflicts = value === undefined ? withoutConflictsUnder(edits.conflicts, path) : edits.conflicts;
+  if (conflicts) result.conflicts = conflicts;
+  return result;
+}
+
+// What is removed takes its unsettled versions with it ("fill in again" is the learner's choice).
+function withoutConflictsUnder(conflicts, path) {
+  if (!isPlainObject(conflicts)) return undefined;
+  const under = (entry) => isPlainObject(entry) && Array.isArray(entry.path) && path.every((key, i) => entry.path[i] === key);
+  const kept = Object.fromEntries(Object.entries(conflicts).filter(([, entry]) => !under(entry)));
+  return Object.keys(kept).length ? kept : undefined;
+}
+
+// What typing `text` in a log row's hours field does: {ok: true, hours, note} with hours to store
+// (undefined: the field was emptied, so the course's estimate counts again), or {ok: false,
+// message} to show next to the field while what was typed stays there.
+export function readHours(text, estimate) {
+  if (String(text ?? "").trim() === "") {
+    return { ok: true, hours: undefined, note: `Left empty, so the course's estimate is used: ${formatHours(estimate)} hours.` };
+  }
+  const read = parseHours(text);
+  if (!read.ok) return { ok: false, message: read.message };
+  return { ok: true, hours: read.hours, note: read.note || "" };
+}
