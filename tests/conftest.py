@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from paths import ROOT
+from paths import ROOT, SCRATCH_PAGE
 
 os.environ.setdefault("SELFHELP_COURSE_ROOT", str(ROOT))
 
@@ -27,23 +27,6 @@ def write(tmp_path):
     return _write
 
 
-SCRATCH_PAGE = """\
----
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-# Page
-
-```{{code-cell}} ipython3
-{code}
-```
-"""
 
 
 @pytest.fixture

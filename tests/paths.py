@@ -7,3 +7,23 @@ ROOT = Path(__file__).resolve().parents[1]
 # (`jupyter-book build --path-output DIR .` writes DIR/_build/html: set it to DIR/_build).
 BUILD = Path(os.environ.get("COURSE_BUILD_DIR", ROOT / "_build"))
 SITE = BUILD / "html"
+
+# A one-page book's page: MyST front matter and one code cell ({code}); tests/conftest.py's
+# scratch_book fixture builds it.
+SCRATCH_PAGE = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+# Page
+
+```{{code-cell}} ipython3
+{code}
+```
+"""

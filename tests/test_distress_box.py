@@ -13,7 +13,7 @@ import pytest
 
 from selfhelp_course._course_time import front_matter, page_path, toc_docnames
 from selfhelp_course.sphinx_ext import DISTRESS_SUPPORT
-from conftest import SCRATCH_PAGE
+from paths import SCRATCH_PAGE
 from paths import ROOT
 
 # Words that mean a page deals with distress: crisis, suicide and self-harm, death and grief,
