@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from selfhelp_course._manifest import course_manifest  # noqa: E402
+from selfhelp_course._facts import KIND_BY_NAME  # noqa: E402
 from selfhelp_course._pages import parse_text  # noqa: E402
 
 COURSE_TITLE = "Supporting Self-Help Groups"
@@ -36,13 +37,6 @@ REVEAL_SOURCE = ROOT / "node_modules" / "reveal.js"
 # What a deck needs from the reveal.js package, copied next to the decks.
 REVEAL_FILES = ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/theme/white.css",
                 "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js"]
-KIND_NAMES = {
-    "check": "knowledge check",
-    "sorting": "sorting exercise",
-    "scenario": "scenario",
-    "reflection": "reflection",
-    "explorer": "well-being explorer",
-}
 # One deck per live session. The sessions are read from the {session-plan} blocks of the
 # trainer's session-plans page, so the decks follow the plans; these are used without it.
 SESSION_PAGE = "trainer/session-plans.md"
@@ -172,7 +166,7 @@ def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
         cells.append(("subslide", f"### Discussion{suffix}\n\n" + _bullets(
             [render(item) for item in chunk], numbered_from=index * PER_SLIDE + 1)))
     for activity in page["activities"]:
-        kind = KIND_NAMES.get(activity["kind"], activity["kind"])
+        kind = KIND_BY_NAME[activity["kind"]].label.lower() if activity["kind"] in KIND_BY_NAME else activity["kind"]
         name = render(activity["title"]) if activity["title"] else kind.capitalize()
         cells.append(("subslide", f"### Your turn\n\nOn the course site, open **{title}** "
                                   f"and do the {kind}:\n\n**{name}**\n\n"
