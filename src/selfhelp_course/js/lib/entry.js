@@ -94,3 +94,11 @@ function differs(value, mine) {
   };
   return data(value) !== data(mine);
 }
+
+// True when a stored value's derived fields are not what `derive` gives now (an entry saved
+// by an older version of the course, under an older rule): the widget saves it again, so the
+// progress pages, which read `complete` and `attempted` as stored, read the rule of today.
+export function derivedDiffers(value, derive) {
+  if (!isPlainObject(value) || !derive) return false;
+  return Object.entries(derive(value)).some(([field, derived]) => value[field] !== derived);
+}
