@@ -1,7 +1,7 @@
 // One stored entry kept in step with a widget, the same way for every widget: load it, save
 // the learner's changes soon after they stop (and at once when the page is hidden), merge with
 // what other tabs saved, and follow their changes as they happen.
-import { isPlainObject } from "./merge.js";
+import { deepEqual, isPlainObject } from "./merge.js";
 
 export const SAVE_DELAY = 400; // ms after the last change before saving
 
@@ -85,14 +85,15 @@ export function syncEntry(store, key, options) {
 }
 
 // True when the merged value holds data this widget did not have (ignoring the store's own
-// bookkeeping and derived fields), so the view must be redrawn.
+// bookkeeping and derived fields), so the view must be redrawn. Compared in depth: another
+// tab's change is often one key of a nested object (a placement, one part's text).
 function differs(value, mine) {
   const data = (v) => {
-    if (!isPlainObject(v)) return "";
+    if (!isPlainObject(v)) return {};
     const { updated, complete, attempted, ...rest } = v;
-    return JSON.stringify(rest, Object.keys(rest).sort());
+    return rest;
   };
-  return data(value) !== data(mine);
+  return !deepEqual(data(value), data(mine));
 }
 
 // True when a stored value's derived fields are not what `derive` gives now (an entry saved
