@@ -234,6 +234,9 @@ def _write_manifest(app: Sphinx, builder) -> None:
     static.mkdir(parents=True, exist_ok=True)
     (static / "course-manifest.js").write_text(script, encoding="utf-8")
     (static / "page-progress.js").write_text(site_script("site", "page-progress"), encoding="utf-8")
+    # Loaded first by templates/layout.html: keeps the theme's light/dark switch working when
+    # the browser blocks storage.
+    (static / "course-storage-guard.js").write_text(site_script("site", "storage-guard"), encoding="utf-8")
 
 
 def _page_meta(app: Sphinx, pagename, templatename, context, doctree) -> None:
