@@ -31,7 +31,10 @@ def _module(*names: str) -> str:
 
 @cache
 def _stylesheet() -> str:
-    return (STATIC / "course.css").read_text(encoding="utf-8")
+    """The course palette (its colours, light and dark; the site loads it on every page too),
+    then the widgets' styles."""
+    return "\n".join((STATIC / name).read_text(encoding="utf-8")
+                     for name in ("site/course-palette.css", "course.css"))
 
 
 def _page_of(item: dict) -> str:

@@ -284,6 +284,7 @@ def setup(app: Sphinx):
     app.connect("config-inited", _add_paths)
     app.connect("config-inited", _launch_buttons)
     app.connect("config-inited", _trainer_edition)
+    app.add_css_file("course-palette.css")  # the colours, light and dark, before their users
     app.add_css_file("course-site.css")
     # Progress on every page: the manifest first, then the script that reads it.
     app.add_js_file("course-manifest.js")
