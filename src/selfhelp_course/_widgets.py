@@ -1,4 +1,4 @@
-"""The course's widgets: thin anywidget wrappers whose behaviour lives in static/*.js.
+"""The course's widgets: thin anywidget wrappers whose behaviour lives in the front end.
 
 Because the behaviour is front-end code, the same widget works in JupyterLab (with a kernel)
 and on the static site (rendered by the site's own small widget host, with no kernel). Each
@@ -31,7 +31,10 @@ def _module(*names: str) -> str:
 
 @cache
 def _stylesheet() -> str:
-    return (STATIC / "course.css").read_text(encoding="utf-8")
+    """The course palette (its colours, light and dark; the site loads it on every page too),
+    then the widgets' styles."""
+    return "\n".join((STATIC / name).read_text(encoding="utf-8")
+                     for name in ("site/course-palette.css", "course.css"))
 
 
 def _page_of(item: dict) -> str:
@@ -101,7 +104,7 @@ def knowledge_check(*check_ids: str) -> KnowledgeCheck:
 class SortingExercise(CourseWidget):
     """Place short descriptions of groups into the kinds the course distinguishes."""
 
-    modules = ("sorting.js",)
+    bundle = "sorting"
     exercise = traitlets.Dict().tag(sync=True)
     #: Item index (as text) -> chosen category id.
     placements = traitlets.Dict().tag(sync=True)
@@ -121,7 +124,7 @@ def sorting_exercise(exercise_id: str) -> SortingExercise:
 class Scenario(CourseWidget):
     """A branching scenario: a practitioner's choices and where they lead."""
 
-    modules = ("scenario.js",)
+    bundle = "scenario"
     scenario = traitlets.Dict().tag(sync=True)
     #: The learner's route: [{"step": step id, "choice": choice index}, ...].
     path = traitlets.List(traitlets.Dict()).tag(sync=True)

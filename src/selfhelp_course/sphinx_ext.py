@@ -316,6 +316,9 @@ def _write_manifest(app: Sphinx, builder) -> None:
     static.mkdir(parents=True, exist_ok=True)
     (static / "course-manifest.js").write_text(script, encoding="utf-8")
     (static / "page-progress.js").write_text(site_script("site", "page-progress"), encoding="utf-8")
+    # Loaded first by templates/layout.html: keeps the theme's light/dark switch working when
+    # the browser blocks storage.
+    (static / "course-storage-guard.js").write_text(site_script("site", "storage-guard"), encoding="utf-8")
 
 
 def _page_meta(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -363,6 +366,7 @@ def setup(app: Sphinx):
     app.connect("config-inited", _add_paths)
     app.connect("config-inited", _launch_buttons)
     app.connect("config-inited", _trainer_edition)
+    app.add_css_file("course-palette.css")  # the colours, light and dark, before their users
     app.add_css_file("course-site.css")
     # Progress on every page: the manifest first, then the script that reads it.
     app.add_js_file("course-manifest.js")

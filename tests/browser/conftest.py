@@ -118,6 +118,28 @@ def new_profile(browser):
         context.close()
 
 
+@pytest.fixture
+def two_tabs(browser):
+    """Open a page in two tabs of one browser (one context: shared storage, and the storage
+    events between tabs): two_tabs(url, ready_selector) -> (a, b). A page error fails the test."""
+    context = browser.new_context()
+    errors: list[str] = []
+
+    def _open(url: str, ready: str):
+        pages = []
+        for _ in range(2):
+            page = context.new_page()
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(url)
+            page.locator(ready).first.wait_for()
+            pages.append(page)
+        return pages[0], pages[1]
+
+    yield _open
+    context.close()
+    assert errors == []
+
+
 @pytest.fixture(scope="session")
 def axe():
     """Run axe-core in a page; returns its violations, most serious first."""

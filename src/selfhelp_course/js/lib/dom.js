@@ -72,8 +72,12 @@ export function keyedList(parent, build) {
 
 // A button that moves the learner on acts once per press. The second click of a double click
 // (event.detail 2 or more, wherever it lands, even on a button that has just appeared under the
-// pointer) is ignored; keyboard presses (detail 0) and separate clicks all count.
+// pointer) is ignored, and its press does not take focus from where the first click's action
+// put it; keyboard presses (detail 0) and separate clicks all count.
 export function onPress(button, handler) {
+  button.addEventListener("mousedown", (event) => {
+    if (event.detail > 1) event.preventDefault();
+  });
   button.addEventListener("click", (event) => {
     if (event.detail > 1) return;
     handler(event);

@@ -85,13 +85,21 @@ export function syncEntry(store, key, options) {
 }
 
 // True when the merged value holds data this widget did not have (ignoring the store's own
-// bookkeeping and derived fields), so the view must be redrawn. Compared in depth: a field another
-// tab filled in is usually nested (a reflection's part, a portfolio detail).
+// bookkeeping and derived fields), so the view must be redrawn. Compared in depth: another
+// tab's change is often one key of a nested object (a placement, one part's text).
 function differs(value, mine) {
   const data = (v) => {
-    if (!isPlainObject(v)) return undefined;
+    if (!isPlainObject(v)) return {};
     const { updated, complete, attempted, ...rest } = v;
     return rest;
   };
   return !deepEqual(data(value), data(mine));
+}
+
+// True when a stored value's derived fields are not what `derive` gives now (an entry saved
+// by an older version of the course, under an older rule): the widget saves it again, so the
+// progress pages, which read `complete` and `attempted` as stored, read the rule of today.
+export function derivedDiffers(value, derive) {
+  if (!isPlainObject(value) || !derive) return false;
+  return Object.entries(derive(value)).some(([field, derived]) => value[field] !== derived);
 }

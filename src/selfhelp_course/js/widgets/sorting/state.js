@@ -1,0 +1,135 @@
+// Sorting exercise state (pure). Stored under sorting:<id>:
+// {v: 2, page, placements: {item index as text: category id}, checked, tries, complete,
+//  attempted, updated}. Placements are an object so that two tabs placing different
+// descriptions both keep theirs when their writes merge.
+// Completed means checked with every description in its right kind (2 of 10 right is not
+// done); attempted means checked at least once.
+import { isPlainObject } from "../../lib/merge.js";
+
+const items = (exercise) => (Array.isArray(exercise.items) ? exercise.items : []);
+const categories = (exercise) => (Array.isArray(exercise.categories) ? exercise.categories : []);
+
+export function labelOf(exercise, categoryId) {
+  const category = categories(exercise).find((c) => c.id === categoryId);
+  return category ? category.label : String(categoryId);
+}
+
+// Placements that still fit the exercise: a known item index (written as the index itself,
+// so "01" or "1.0" are not) and a known category. Anything else is dropped.
+export function cleanPlacements(raw, exercise) {
+  const result = {};
+  if (!isPlainObject(raw)) return result;
+  const total = items(exercise).length;
+  const known = new Set(categories(exercise).map((c) => c.id));
+  for (const [key, value] of Object.entries(raw)) {
+    const index = Number(key);
+    if (Number.isInteger(index) && index >= 0 && index < total && String(index) === key && known.has(value)) {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+export const placedCount = (placements) => Object.keys(placements).length;
+
+export function isRight(exercise, placements, index) {
+  return placements[String(index)] === items(exercise)[index].answer;
+}
+
+export function score(exercise, placements) {
+  return items(exercise).filter((_item, index) => isRight(exercise, placements, index)).length;
+}
+
+export function allRight(exercise, placements) {
+  const total = items(exercise).length;
+  return total > 0 && score(exercise, placements) === total;
+}
+
+// What a stored entry (v1 or v2, or the kernel's traits) says, cleaned against this exercise.
+export function answerFrom(entry, exercise) {
+  if (!isPlainObject(entry)) return { placements: {}, checked: false, tries: 0 };
+  const placements = cleanPlacements(entry.placements, exercise);
+  const checked = entry.checked === true && placedCount(placements) > 0;
+  const tries = Number.isInteger(entry.tries) && entry.tries > 0 ? entry.tries : checked ? 1 : 0;
+  return { placements, checked, tries };
+}
+
+export function entryValue(answer, page) {
+  return { v: 2, page, placements: { ...answer.placements }, checked: answer.checked, tries: answer.tries };
+}
+
+export function derive(exercise) {
+  return (value) => {
+    const answer = answerFrom(value, exercise);
+    return { complete: answer.checked && allRight(exercise, answer.placements), attempted: answer.tries > 0 };
+  };
+}
+
+// The learner's changes, each giving the next answer.
+export function place(answer, index, categoryId) {
+  const placements = { ...answer.placements };
+  if (categoryId) placements[String(index)] = categoryId;
+  else delete placements[String(index)];
+  return { ...answer, placements };
+}
+
+export function check(answer) {
+  return { ...answer, checked: true, tries: answer.tries + 1 };
+}
+
+// "Try again": the right placements stay, the others are cleared.
+export function keepRight(exercise, answer) {
+  const placements = {};
+  for (const [key, value] of Object.entries(answer.placements)) {
+    if (isRight(exercise, answer.placements, Number(key))) placements[key] = value;
+  }
+  return { ...answer, placements, checked: false };
+}
+
+export function restart(answer) {
+  return { ...answer, placements: {}, checked: false };
+}
+
+// ---------------------------------------------------------------- words
+
+const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+export function scoreMessage(exercise, placements) {
+  const total = items(exercise).length;
+  const right = score(exercise, placements);
+  let message = `${right} of ${total} placed correctly.`;
+  const missing = total - placedCount(placements);
+  if (missing > 0) message += ` ${plural(missing, "description has", "descriptions have")} no kind chosen yet.`;
+  if (right === total) message += " Well done: every description is in the right kind.";
+  else message += " Read the explanations, then choose Try again to change the ones that are not right.";
+  return message;
+}
+
+export function progressMessage(exercise, placements) {
+  const placed = placedCount(placements);
+  return placed === 0 ? "" : `${placed} of ${items(exercise).length} descriptions have a kind chosen.`;
+}
+
+export function keptMessage(exercise, placements) {
+  const kept = placedCount(placements);
+  const left = items(exercise).length - kept;
+  return `Your ${kept} correct ${kept === 1 ? "placement is" : "placements are"} kept. Choose a kind again for the other ${left}.`;
+}
+
+// Once checked, what each description's note says: {state: "right"|"wrong"|"missing", text}.
+export function notes(exercise, placements) {
+  return items(exercise).map((item, index) => {
+    const chosen = placements[String(index)];
+    const answer = labelOf(exercise, item.answer);
+    if (!chosen) return { state: "missing", text: "No kind chosen yet. Choose Try again, then pick a kind for this one." };
+    if (chosen === item.answer) return { state: "right", text: `Right: ${answer}. ${item.explanation}` };
+    return {
+      state: "wrong",
+      text: `Not quite: you chose ${labelOf(exercise, chosen)}, but the right kind is ${answer}. ${item.explanation}`,
+    };
+  });
+}
+
+export function kindsText(exercise) {
+  return `The kinds to choose from: ${categories(exercise).map((c) => c.label).join("; ")}.`;
+}

@@ -1,0 +1,247 @@
+"""How the course looks and behaves across widgets (issue 11, "interaction and look"): labels
+beside their boxes at phone and desktop widths, light and dark modes with AA contrast and no
+white blocks, focus on the feedback after checking, and the theme's light/dark switch with
+storage blocked."""
+from __future__ import annotations
+
+import io
+from urllib.parse import urljoin
+
+import pytest
+from PIL import Image, ImageStat
+from playwright.sync_api import expect
+
+from selfhelp_course._content import CHECKS
+from selfhelp_course._manifest import course_manifest
+from paths import ROOT
+
+MANIFEST = course_manifest(ROOT)
+CHECK_BANK = CHECKS.load(CHECKS.paths(ROOT))
+
+
+def page_with(*kinds: str) -> dict:
+    return next(page for page in MANIFEST["pages"] if set(kinds) <= {a["kind"] for a in page["activities"]})
+
+
+SORT_PAGE = page_with("check", "sorting")  # a knowledge check, a sorting exercise and a reflection
+SCENARIO_PAGE = page_with("scenario")
+FIRST_CHECK = CHECK_BANK[next(a["id"] for a in SORT_PAGE["activities"] if a["kind"] == "check")]
+LONG = ("a label long enough to need several lines on a phone and more than one line even on a "
+        "wide desktop screen, so that it shows whether the words wrap under the box or beside it; "
+        "it goes on a little longer still, with words of ordinary length, to be sure")
+REGULATOR = "Health and Care Professions Council (HCPC)"
+WIDTHS = [375, 1280]
+MODES = ["light", "dark"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def url(site_url: str, docname: str) -> str:
+    return urljoin(site_url, f"{docname}.html")
+
+
+def kc(page):
+    return page.locator(f'fieldset.kc[data-check-id="{FIRST_CHECK["id"]}"]')
+
+
+def contrast_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {runOnly: {type: "rule", values: ["color-contrast"]}});
+            return result.violations.flatMap(v => v.nodes.map(n => ({target: n.target.join(" "),
+                summary: n.failureSummary})));
+        }""")
+
+
+# ---------------------------------------------------------------- focus after checking
+
+def test_focus_goes_to_the_verdict_after_check_answer(watched, site_url):
+    page = watched.open(url(site_url, SORT_PAGE["docname"]))
+    check = kc(page)
+    check.locator("input").first.check()
+    check.get_by_role("button", name="Check answer").click()
+    status = check.locator(".course-status")
+    expect(status).to_be_focused()
+    expect(status).to_have_attribute("role", "status")
+    focused = page.evaluate("() => ({body: document.activeElement === document.body, text: document.activeElement.textContent})")
+    assert not focused["body"] and focused["text"].startswith(("Correct.", "Not quite."))
+
+
+# ---------------------------------------------------------------- labels beside their boxes
+
+def label_beside_control(page, rows_selector: str) -> list[dict]:
+    """Each visible row's label, whether it sits beside its control, and its number of lines.
+    Beside: the whole label (every line of it) starts right of the control, and the control's
+    middle is level with the label's first line. A label wrapping under its box fails the first
+    (an inline label's box then starts at the left of the row); one pushed below fails the second."""
+    return page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)].filter(row => row.offsetParent).map(row => {
+            const input = row.querySelector("input"), labelNode = row.querySelector("label");
+            const control = input.getBoundingClientRect();
+            const line = parseFloat(getComputedStyle(labelNode).lineHeight);
+            const lines = [...labelNode.getClientRects()];
+            const label = labelNode.getBoundingClientRect();
+            const middle = (control.top + control.bottom) / 2;
+            return {text: labelNode.textContent.slice(0, 40),
+                    beside: lines.every(r => r.left >= control.right) && label.top <= middle && middle <= label.top + line,
+                    lines: Math.round(label.height / line)};
+        })""", rows_selector)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_knowledge_check_labels_sit_beside_their_boxes(watched, site_url, width):
+    watched.page.set_viewport_size({"width": width, "height": 900})
+    watched.serve_with_text_replaced(url(site_url, SORT_PAGE["docname"]), FIRST_CHECK["options"][0]["text"], LONG)
+    page = watched.open(url(site_url, SORT_PAGE["docname"]))
+    expect(kc(page).locator("label").first).to_have_text(LONG)
+    rows = label_beside_control(page, ".kc-option")
+    assert rows and all(row["beside"] for row in rows), rows
+    assert max(row["lines"] for row in rows) >= 2  # the long label does wrap: beside its box
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_portfolio_choices_sit_beside_their_boxes(watched, site_url, width):
+    watched.page.set_viewport_size({"width": width, "height": 900})
+    watched.serve_with_text_replaced(url(site_url, "book/portfolio"), REGULATOR, f"{REGULATOR}, {LONG}")
+    page = watched.open(url(site_url, "book/portfolio"))
+    expect(page.locator(".pf-choice label").filter(has_text=LONG)).to_have_count(1)
+    rows = label_beside_control(page, ".pf-choice")
+    assert len(rows) >= 3 and all(row["beside"] for row in rows), rows
+    assert max(row["lines"] for row in rows) >= 2
+
+
+# ---------------------------------------------------------------- light and dark
+
+@pytest.fixture(params=MODES)
+def mode_context(request, browser):
+    """A browser whose system setting is light or dark; the site's mode is "auto", so it follows."""
+    context = browser.new_context(color_scheme=request.param)
+    yield request.param, context
+    context.close()
+
+
+def open_in(context, address: str):
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(address)
+    page.wait_for_load_state("networkidle")
+    return page, errors
+
+
+def do_the_activities(page):
+    """Show the widgets' coloured states: feedback right and wrong, a notice, the progress box."""
+    check = kc(page)
+    wrong = next(i for i, o in enumerate(FIRST_CHECK["options"]) if not o["correct"])
+    check.locator("input").nth(wrong).check()
+    check.get_by_role("button", name="Check answer").click()
+    sort = page.locator(".sort").first
+    selects = sort.locator("select")
+    for index in range(selects.count()):
+        selects.nth(index).select_option(index=1 + index % 2)
+    sort.get_by_role("button", name="Check my sorting").click()
+    expect(sort.locator(".sort-note-right, .sort-note-wrong").first).to_be_visible()
+    page.locator(".course-page-progress details").first.evaluate("d => d.open = true")
+
+
+def glaring_blocks(page) -> list[str]:
+    """Elements of the widgets and the progress box painted with a light background (relative
+    luminance over 0.4), except highlighted findings, which are yellow on purpose."""
+    return page.evaluate(
+        """() => {
+            const lum = (rgb) => {
+                const [r, g, b] = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const roots = [...document.querySelectorAll(".course-widget, .course-page-progress")];
+            const all = roots.flatMap(root => [root, ...root.querySelectorAll("*")]);
+            return all.filter(el => el.offsetParent && !el.matches("mark, .rf-found, .pf-found")).flatMap(el => {
+                const m = getComputedStyle(el).backgroundColor.match(/[\\d.]+/g).map(Number);
+                const opaque = m.length === 3 || m[3] > 0.5;
+                return opaque && lum(m.slice(0, 3)) > 0.4 ? [`${el.tagName}.${el.className}`] : [];
+            });
+        }""")
+
+
+def test_widget_pages_follow_the_theme_with_aa_contrast(mode_context, site_url):
+    mode, context = mode_context
+    page, errors = open_in(context, url(site_url, SORT_PAGE["docname"]))
+    assert page.evaluate("document.documentElement.dataset.theme") == mode
+    do_the_activities(page)
+    assert contrast_violations(page) == []
+    if mode == "dark":
+        assert glaring_blocks(page) == []
+    scenario, _ = open_in(context, url(site_url, SCENARIO_PAGE["docname"]))
+    widget = scenario.locator(".scn").first
+    widget.locator(".scn-choice").first.click()
+    expect(widget.locator(".scn-stance")).to_be_visible()
+    assert contrast_violations(scenario) == []
+    if mode == "dark":
+        assert glaring_blocks(scenario) == []
+    assert errors == []
+
+
+@pytest.mark.parametrize("docname", ["book/portfolio", "book/progress"])
+def test_portfolio_and_progress_pages_follow_the_theme_with_aa_contrast(mode_context, site_url, docname):
+    mode, context = mode_context
+    activities, _ = open_in(context, url(site_url, SORT_PAGE["docname"]))
+    do_the_activities(activities)  # so the record and the progress table have rows
+    page, errors = open_in(context, url(site_url, docname))
+    assert page.evaluate("document.documentElement.dataset.theme") == mode
+    expect(page.locator(".course-widget").first).to_be_visible()
+    assert contrast_violations(page) == []
+    if mode == "dark":
+        assert glaring_blocks(page) == []
+    assert errors == []
+
+
+def mean_luminance(png: bytes, crop: tuple[int, int, int, int] | None = None) -> float:
+    image = Image.open(io.BytesIO(png)).convert("L")
+    return ImageStat.Stat(image.crop(crop) if crop else image).mean[0] / 255
+
+
+def test_checked_and_unchecked_boxes_read_the_right_way_round(mode_context, site_url):
+    """An unchecked box looks like the widget's background (empty); a checked one stands out
+    from it. With a white widget in dark mode the unchecked box was the dark one."""
+    mode, context = mode_context
+    page, _ = open_in(context, url(site_url, SORT_PAGE["docname"]))
+    inputs = kc(page).locator("input")
+    inputs.nth(0).check()
+    background = mean_luminance(kc(page).screenshot(), crop=(4, 4, 12, 12))  # inside its border
+    checked = mean_luminance(inputs.nth(0).screenshot())
+    unchecked = mean_luminance(inputs.nth(1).screenshot())
+    assert abs(unchecked - background) < 0.3, (mode, unchecked, background)
+    assert abs(checked - background) > abs(unchecked - background) + 0.1, (mode, checked, unchecked, background)
+
+
+# ---------------------------------------------------------------- the theme switch
+
+def test_with_storage_blocked_the_theme_switch_still_works_and_the_course_says_it_cannot_save(watched, site_url):
+    watched.block_storage()
+    watched.page.emulate_media(color_scheme="light")
+    page = watched.open(url(site_url, SORT_PAGE["docname"]))
+    assert page.evaluate("document.documentElement.dataset.theme") == "light"
+    switch = page.locator(".theme-switch-button:visible").first
+    themes = []
+    for _ in range(3):  # auto (light here) -> light -> dark -> auto, or similar: it must change
+        switch.click()
+        themes.append(page.evaluate("document.documentElement.dataset.theme"))
+    assert "dark" in themes, themes
+    assert watched.errors == []
+    # The course's own data is still blocked, and the learner is told so.
+    expect(kc(page).locator(".course-notice")).to_contain_text("not letting the course save")
+    expect(page.locator(".course-page-progress").first).to_contain_text("not letting the course save")
+
+
+def test_with_storage_working_the_theme_choice_is_kept_across_pages(watched, site_url):
+    watched.page.emulate_media(color_scheme="light")
+    page = watched.open(url(site_url, SORT_PAGE["docname"]))
+    switch = page.locator(".theme-switch-button:visible").first
+    for _ in range(3):
+        if page.evaluate("document.documentElement.dataset.theme") == "dark":
+            break
+        switch.click()
+    assert page.evaluate("localStorage.getItem('theme')") == "dark"
+    page = watched.open(url(site_url, SCENARIO_PAGE["docname"]))
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert watched.errors == []
