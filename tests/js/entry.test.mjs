@@ -96,3 +96,51 @@ test("a save that changes nothing it did not have is not redrawn", () => {
   assert.deepEqual(a.shown, []);
   a.entry.dispose();
 });
+
+// Two tabs whose reads can be a moment old, as browsers' storage copies can be: the second
+// tab reads storage as it was before the first tab's write.
+function staleTabs() {
+  const { storage, tabs } = twoTabs();
+  let staleFor = null; // the tab whose next reads return the snapshot
+  let snapshot = null;
+  const view = (tab) => () => {
+    const real = tab.storage();
+    return new Proxy(real, {
+      get(target, name) {
+        if (name === "getItem" && staleFor === tab && snapshot) return (k) => (snapshot.has(k) ? snapshot.get(k) : null);
+        const value = Reflect.get(target, name, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+  };
+  return {
+    storage,
+    tabs: tabs.map((tab) => ({ target: tab.target, storage: view(tab) })),
+    stale(tab) {
+      snapshot = new Map(storage.data);
+      staleFor = tab;
+    },
+    fresh() {
+      staleFor = null;
+    },
+    raw: tabs,
+  };
+}
+
+test("a write made from a moment-old copy does not drop another tab's write", () => {
+  const setup = staleTabs();
+  const [tabA, tabB] = setup.raw;
+  const wrap = (i) => ({ target: setup.raw[i].target, storage: setup.tabs[i].storage });
+  const a = widget(wrap(0), "portfolio");
+  const b = widget(wrap(1), "portfolio");
+  setup.stale(tabB); // B's copy of storage is from before A's write
+  a.value = { details: { name: "Alex" } };
+  a.entry.save();
+  b.value = { details: { summary: "Nurse" } };
+  b.entry.save(); // merged with the old copy: A's name is not in what B writes
+  setup.fresh();
+  // A hears B's write (its storage event), sees it missed A's own write, and merges it back.
+  tabA.target.dispatchEvent(Object.assign(new Event("storage"), { key: "selfhelp-course:portfolio" }));
+  const stored = JSON.parse(setup.storage.getItem("selfhelp-course:portfolio"));
+  assert.deepEqual(stored.details, { name: "Alex", summary: "Nurse" });
+});

@@ -1,87 +1,134 @@
 // One stored entry kept in step with a widget, the same way for every widget: load it, save
 // the learner's changes soon after they stop (and at once when the page is hidden), merge with
 // what other tabs saved, and follow their changes as they happen.
+import { Lineage } from "./lineage.js";
 import { deepEqual, isPlainObject } from "./merge.js";
 
 export const SAVE_DELAY = 400; // ms after the last change before saving
 
+class EntrySync {
+  constructor(store, key, options) {
+    this.store = store;
+    this.key = key;
+    this.current = options.current;
+    this.show = options.show;
+    this.derive = options.derive || null;
+    this.saved = options.saved || (() => {});
+    this.base = undefined; // what this tab last read or wrote: the common ancestor for merging
+    this.written = undefined; // what this tab last wrote
+    this.dirty = false;
+    this.timer = null;
+    this.lineage = new Lineage();
+    this.flush = () => (this.dirty ? this.save() : undefined);
+    this.onVisibility = () => (document.visibilityState === "hidden" ? this.flush() : undefined);
+    this.unsubscribe = store.subscribe((change) => this.heard(change));
+    window.addEventListener("pagehide", this.flush);
+    document.addEventListener("visibilitychange", this.onVisibility);
+  }
+
+  load() {
+    const result = this.store.read(this.key);
+    this.base = result.status === "ok" ? result.value : undefined;
+    this.lineage.note(this.base);
+    return result;
+  }
+
+  wrote(result) {
+    this.base = result.value;
+    this.written = result.value;
+    this.lineage.note(result.value);
+  }
+
+  // The value to merge from: what this tab last saw, unless another tab since wrote from a copy
+  // that missed this tab's last write (browsers' copies of storage can be a moment old): then
+  // the value both grew from, so that write is kept.
+  mergeBase() {
+    const stored = this.store.read(this.key);
+    if (stored.status !== "ok") return this.base;
+    this.lineage.note(stored.value);
+    const missed = this.lineage.missedAncestor(stored.value, this.written);
+    return missed ? missed.value : this.base;
+  }
+
+  save() {
+    window.clearTimeout(this.timer);
+    this.timer = null;
+    this.dirty = false;
+    const mine = this.current();
+    const result = this.store.update(this.key, this.mergeBase(), mine, this.derive);
+    if (result.ok) {
+      this.wrote(result);
+      if (result.conflicts.length || differs(result.value, mine)) this.show(result.value, "merged");
+    } else if (result.reason === "cleared" || result.reason === "replaced") {
+      this.load();
+      this.show(this.base, result.reason);
+    }
+    this.saved(result);
+    return result;
+  }
+
+  changed() {
+    this.dirty = true;
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.save(), SAVE_DELAY);
+  }
+
+  // Another tab wrote from a copy that missed this tab's last write: merge it back in.
+  recover() {
+    const missed = this.lineage.missedAncestor(this.base, this.written);
+    if (!missed) return false;
+    const result = this.store.update(this.key, missed.value, this.written, this.derive);
+    if (!result.ok) return false;
+    this.wrote(result);
+    this.show(result.value, "merged");
+    this.saved(result);
+    return true;
+  }
+
+  heard({ keys, reason, external }) {
+    if (!external) return;
+    if (keys === null) {
+      window.clearTimeout(this.timer);
+      this.dirty = false;
+      this.written = undefined;
+      this.load();
+      this.show(this.base, reason);
+    } else if (keys.includes(this.key)) {
+      // Unsaved changes here are merged with theirs by saving now; otherwise follow them.
+      if (this.dirty) this.save();
+      else {
+        this.load();
+        if (!this.recover()) this.show(this.base, "other-tab");
+      }
+    }
+  }
+
+  dispose() {
+    this.flush();
+    window.clearTimeout(this.timer);
+    this.unsubscribe();
+    window.removeEventListener("pagehide", this.flush);
+    document.removeEventListener("visibilitychange", this.onVisibility);
+  }
+}
+
 // options:
 //   current()          -> the value as this widget now holds it (a plain object)
-//   show(value, why)   -> draw a value that came from storage; why: "load" | "merged" | "other-tab"
+//   show(value, why)   -> draw a value that came from storage; why: "merged" | "other-tab"
 //                         | "cleared" | "replaced" (value may be undefined: nothing stored)
 //   derive(value)      -> fields worked out from the data ({complete, attempted}), or null
 //   saved(result)      -> after each save: {ok: true, value, conflicts} | {ok: false, reason}
 export function syncEntry(store, key, options) {
-  const { current, show, derive = null, saved = () => {} } = options;
-  let base; // what this tab last read or wrote: the common ancestor for merging
-  let dirty = false;
-  let timer = null;
-
-  function load() {
-    const result = store.read(key);
-    base = result.status === "ok" ? result.value : undefined;
-    return result;
-  }
-
-  function save() {
-    window.clearTimeout(timer);
-    timer = null;
-    dirty = false;
-    const mine = current();
-    const result = store.update(key, base, mine, derive);
-    if (result.ok) {
-      base = result.value;
-      if (result.conflicts.length || differs(result.value, mine)) show(result.value, "merged");
-    } else if (result.reason === "cleared" || result.reason === "replaced") {
-      load();
-      show(base, result.reason);
-    }
-    saved(result);
-    return result;
-  }
-
-  function changed() {
-    dirty = true;
-    window.clearTimeout(timer);
-    timer = window.setTimeout(save, SAVE_DELAY);
-  }
-
-  function flush() {
-    if (dirty) save();
-  }
-
-  function onVisibility() {
-    if (document.visibilityState === "hidden") flush();
-  }
-
-  const unsubscribe = store.subscribe(({ keys, reason, external }) => {
-    if (!external) return;
-    if (keys === null) {
-      window.clearTimeout(timer);
-      dirty = false;
-      load();
-      show(base, reason);
-    } else if (keys.includes(key)) {
-      // Unsaved changes here are merged with theirs by saving now; otherwise just follow them.
-      if (dirty) save();
-      else {
-        load();
-        show(base, "other-tab");
-      }
-    }
-  });
-  window.addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", onVisibility);
-
-  function dispose() {
-    flush();
-    window.clearTimeout(timer);
-    unsubscribe();
-    window.removeEventListener("pagehide", flush);
-    document.removeEventListener("visibilitychange", onVisibility);
-  }
-
-  return { load, save, changed, flush, dispose, isDirty: () => dirty, base: () => base };
+  const sync = new EntrySync(store, key, options);
+  return {
+    load: () => sync.load(),
+    save: () => sync.save(),
+    changed: () => sync.changed(),
+    flush: () => sync.flush(),
+    dispose: () => sync.dispose(),
+    isDirty: () => sync.dirty,
+    base: () => sync.base,
+  };
 }
 
 // True when the merged value holds data this widget did not have (ignoring the store's own
@@ -90,7 +137,7 @@ export function syncEntry(store, key, options) {
 function differs(value, mine) {
   const data = (v) => {
     if (!isPlainObject(v)) return {};
-    const { updated, complete, attempted, ...rest } = v;
+    const { updated, complete, attempted, rev, parent, ...rest } = v;
     return rest;
   };
   return !deepEqual(data(value), data(mine));

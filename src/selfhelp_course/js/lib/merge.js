@@ -9,7 +9,7 @@
 // redo, so there the latest write wins.
 
 // Set by the store on every write; never merged.
-const WRITTEN_BY_STORE = new Set(["updated", "conflicts"]);
+const WRITTEN_BY_STORE = new Set(["updated", "conflicts", "rev", "parent"]);
 
 export function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);

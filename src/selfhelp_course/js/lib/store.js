@@ -30,7 +30,7 @@ function asideItem(key) {
 
 function strip(value) {
   if (!isPlainObject(value)) return value;
-  const { updated, conflicts, ...rest } = value;
+  const { updated, conflicts, rev, parent, ...rest } = value;
   return rest;
 }
 
@@ -214,6 +214,9 @@ class LearnerStore {
     const at = this.now().toISOString();
     let value = keepConflicts(isPlainObject(merged.value) ? merged.value : {}, { base, mine, theirs }, merged.conflicts, at);
     value.updated = at;
+    // Which write this is, and which it was merged with (lineage.js).
+    value.rev = `${this.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    value.parent = theirs && typeof theirs.rev === "string" ? theirs.rev : null;
     if (derive) value = { ...value, ...derive(value) };
     const written = this.writeValue(s, key, value);
     return written.ok ? { ...written, conflicts: merged.conflicts } : written;
