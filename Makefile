@@ -72,7 +72,7 @@ $(TEST_INSTALLED): $(INSTALLED) requirements/test.txt requirements/hub.txt
 	touch $(HUB_INSTALLED) $@
 
 $(BUNDLED): $(JS_SOURCES) src/selfhelp_course/_facts.py src/selfhelp_course/_bundle.py $(INSTALLED) $(NODE_BUILD)
-	$(BIN)/python -m selfhelp_course._bundle
+	$(BIN)/python -m selfhelp_course.build_front_end
 	touch $@
 
 $(NODE_BUILD): package.json package-lock.json

@@ -1,5 +1,5 @@
 """Bundle the front end (src/selfhelp_course/js/, ES modules) with esbuild: ``make book`` runs
-``python -m selfhelp_course._bundle``.
+``python -m selfhelp_course.build_front_end``.
 
 - every ``js/widgets/<name>/index.js`` becomes ``static/dist/widgets/<name>.js``, an ES module
   that is one widget's ``_esm`` (on the static site and in JupyterLab alike);
@@ -100,6 +100,3 @@ def main() -> int:
     print(f"bundle: {len(made)} files, {size:,} bytes, in {DIST.relative_to(root) if DIST.is_relative_to(root) else DIST}")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -55,11 +55,15 @@ GIBBS_TEXT = {
     "analysis": "Groups are run by their members, not by services.",
     "conclusion": "Signposting respects the group's autonomy.",
     "action-plan": "I will keep an up-to-date list of local groups.",
+    "code": "It relates to the Code: I share what I know and leave the decisions to the group.",
+    "benefits": "Carers reach a group run by people in the same position, at their own pace.",
 }
 ROLFE_TEXT = {
     "what": "I sat in on a peer support group meeting.",
     "so-what": "Members valued hearing from each other more than from me.",
     "now-what": "I will ask groups what help they want before offering any.",
+    "code": "Prioritise people: the group's own priorities come first.",
+    "benefits": "Members get the help they ask for, not what I assume they need.",
 }
 
 
@@ -169,15 +173,17 @@ def test_activities_done_on_several_pages_appear_in_the_portfolio(watched, site_
     expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[1])).to_have_value(
         f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}")
     expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[2])).to_have_value(GIBBS_TEXT["action-plan"])
-    expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[3])).to_have_value("")
-    for theme in THEMES:
+    expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[3])).to_have_value(GIBBS_TEXT["code"])
+    for theme in THEMES:  # none is named in the text, so none is ticked
+
         expect(gibbs.get_by_label(theme, exact=True)).not_to_be_checked()
     # Rolfe: what -> nature; so what -> learned; now what -> changed; and the HCPC entry too.
     expect(nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(ROLFE_TEXT["what"])
     expect(nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[2])).to_have_value(ROLFE_TEXT["now-what"])
     hcpc = account(page, ROLFE_REFLECTION["id"]).locator("fieldset.pf-hcpc")
     expect(hcpc.get_by_label("What I learned", exact=True)).to_have_value(ROLFE_TEXT["so-what"])
-    expect(hcpc.get_by_label("How it benefits service users", exact=True)).to_have_value("")
+    expect(hcpc.get_by_label("How it benefits service users", exact=True)).to_have_value(ROLFE_TEXT["benefits"])
+    expect(nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[3])).to_have_value(ROLFE_TEXT["code"])
     # The reflection as written is there to read.
     gibbs.locator("summary", has_text="Your reflection as written").click()
     expect(gibbs.locator(".pf-original")).to_contain_text(GIBBS_TEXT["feelings"])
@@ -268,6 +274,7 @@ def test_keyboard_only_editing(watched, site_url):
     rid = GIBBS_REFLECTION["id"]
     field = nmc(page, rid, NMC_QUESTIONS[3])
     field.focus()
+    page.keyboard.press("Control+A")  # the reflection's own answer is there to replace
     page.keyboard.type("Typed with the keyboard.")
     page.keyboard.press("Tab")
     expect(account(page, rid).get_by_label(THEMES[0], exact=True)).to_be_focused()

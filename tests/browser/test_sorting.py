@@ -65,8 +65,12 @@ def progress_state(page):
     return page.locator(f'.course-page-progress [data-activity="sorting:{EXERCISE["id"]}"] .cpp-state')
 
 
-def seven_right_three_wrong() -> dict[int, str]:
-    return {i: (item["answer"] if i < 7 else wrong_kind(i)) for i, item in enumerate(ITEMS)}
+WRONG = 3  # items placed wrong by some_wrong(); every other item right
+RIGHT = TOTAL - WRONG
+
+
+def some_wrong() -> dict[int, str]:
+    return {i: (item["answer"] if i < RIGHT else wrong_kind(i)) for i, item in enumerate(ITEMS)}
 
 
 def test_renders_every_description_and_kind_from_the_bank(watched, url):
@@ -103,16 +107,16 @@ def test_keyboard_alone_sorts_everything_and_checks(watched, url):
 
 def test_checking_gives_a_score_and_explains_every_placement(watched, url):
     page = watched.open(url)
-    place(page, seven_right_three_wrong())
+    place(page, some_wrong())
     widget(page).get_by_role("button", name="Check my sorting").click()
     status = widget(page).locator(".course-status")
     expect(status).to_have_attribute("role", "status")
-    expect(status).to_contain_text(f"7 of {TOTAL} placed correctly")
+    expect(status).to_contain_text(f"{RIGHT} of {TOTAL} placed correctly")
     for index, item in enumerate(ITEMS):
         note = row(page, index).locator(".sort-note")
         expect(note).to_be_visible()
         expect(note).to_contain_text(item["explanation"])
-        if index < 7:
+        if index < RIGHT:
             expect(note).to_contain_text(f"Right: {LABELS[item['answer']]}")
         else:
             expect(note).to_contain_text("Not quite")
@@ -131,24 +135,24 @@ def test_checking_with_nothing_placed_asks_for_a_choice_first(watched, url):
 
 def test_try_again_keeps_the_right_placements_and_clears_the_wrong(watched, url):
     page = watched.open(url)
-    place(page, seven_right_three_wrong())
+    place(page, some_wrong())
     widget(page).get_by_role("button", name="Check my sorting").click()
     widget(page).get_by_role("button", name="Try again").click()
     expect(widget(page).locator(".sort-note:visible")).to_have_count(0)
-    expect(widget(page).locator(".course-status")).to_contain_text("7 correct placements are kept")
+    expect(widget(page).locator(".course-status")).to_contain_text(f"{RIGHT} correct placements are kept")
     for index, item in enumerate(ITEMS):
         expect(select(page, index)).to_be_enabled()
-        expect(select(page, index)).to_have_value(item["answer"] if index < 7 else "")
-    expect(select(page, 7)).to_be_focused()
-    assert saved(page)["checked"] is False and len(saved(page)["placements"]) == 7
-    place(page, {i: ITEMS[i]["answer"] for i in range(7, TOTAL)})
+        expect(select(page, index)).to_have_value(item["answer"] if index < RIGHT else "")
+    expect(select(page, RIGHT)).to_be_focused()
+    assert saved(page)["checked"] is False and len(saved(page)["placements"]) == RIGHT
+    place(page, {i: ITEMS[i]["answer"] for i in range(RIGHT, TOTAL)})
     widget(page).get_by_role("button", name="Check my sorting").click()
     expect(widget(page).locator(".course-status")).to_contain_text(f"{TOTAL} of {TOTAL} placed correctly")
 
 
 def test_start_again_clears_every_placement(watched, url):
     page = watched.open(url)
-    place(page, seven_right_three_wrong())
+    place(page, some_wrong())
     widget(page).get_by_role("button", name="Check my sorting").click()
     widget(page).get_by_role("button", name="Start again").click()
     for index in range(TOTAL):
@@ -178,12 +182,12 @@ def test_placements_part_way_through_survive_a_reload(watched, url):
 
 def test_a_checked_sorting_with_some_wrong_survives_a_reload_and_counts_only_as_attempted(watched, url):
     page = watched.open(url)
-    place(page, seven_right_three_wrong())
+    place(page, some_wrong())
     widget(page).get_by_role("button", name="Check my sorting").click()
     expect(progress_state(page)).to_have_text("Attempted")
     page.reload()
-    expect(widget(page).locator(".course-status")).to_contain_text(f"7 of {TOTAL} placed correctly")
-    expect(widget(page).locator(".sort-note-wrong")).to_have_count(3)
+    expect(widget(page).locator(".course-status")).to_contain_text(f"{RIGHT} of {TOTAL} placed correctly")
+    expect(widget(page).locator(".sort-note-wrong")).to_have_count(WRONG)
     expect(widget(page).get_by_role("button", name="Try again")).to_be_visible()
     record = saved(page)
     assert record["checked"] is True and record["complete"] is False and record["attempted"] is True
@@ -223,7 +227,7 @@ def test_an_entry_saved_under_the_old_rule_is_put_right_when_the_page_opens(watc
 
 def test_focus_goes_to_the_score_after_checking(watched, url):
     page = watched.open(url)
-    place(page, seven_right_three_wrong())
+    place(page, some_wrong())
     widget(page).get_by_role("button", name="Check my sorting").click()
     status = widget(page).locator(".course-status")
     expect(status).to_be_focused()
@@ -231,7 +235,7 @@ def test_focus_goes_to_the_score_after_checking(watched, url):
     focused = page.evaluate("""() => ({tag: document.activeElement.tagName,
         text: document.activeElement.textContent, body: document.activeElement === document.body})""")
     assert not focused["body"] and focused["tag"] == "P"
-    assert focused["text"].startswith(f"7 of {TOTAL} placed correctly")
+    assert focused["text"].startswith(f"{RIGHT} of {TOTAL} placed correctly")
 
 
 def test_the_buttons_that_move_the_learner_on_ignore_the_second_click_of_a_double_click(watched, url):
@@ -239,17 +243,17 @@ def test_the_buttons_that_move_the_learner_on_ignore_the_second_click_of_a_doubl
     (Where the second click of a real double click lands depends on the layout, so each button
     is given one directly, as the browser sends it: a click whose detail is 2.)"""
     page = watched.open(url)
-    place(page, seven_right_three_wrong())
+    place(page, some_wrong())
     second_click = "(button) => button.dispatchEvent(new MouseEvent('click', {bubbles: true, detail: 2}))"
     sort = widget(page)
     sort.get_by_role("button", name="Check my sorting").evaluate(second_click)
     expect(sort.locator(".sort-note:visible")).to_have_count(0)
     sort.get_by_role("button", name="Check my sorting").dblclick()
-    expect(sort.locator(".sort-note-wrong")).to_have_count(3)
+    expect(sort.locator(".sort-note-wrong")).to_have_count(WRONG)
     assert saved(page)["tries"] == 1
     sort.get_by_role("button", name="Try again").evaluate(second_click)
     sort.get_by_role("button", name="Start again").evaluate(second_click)
-    expect(sort.locator(".sort-note-wrong")).to_have_count(3)
+    expect(sort.locator(".sort-note-wrong")).to_have_count(WRONG)
     assert saved(page)["checked"] is True and len(saved(page)["placements"]) == TOTAL
 
 
@@ -300,9 +304,9 @@ def test_markup_in_content_is_shown_as_text_never_run(watched, url):
 
 def test_no_serious_accessibility_violation_once_checked(watched, url, axe):
     page = watched.open(url)
-    place(page, seven_right_three_wrong())
+    place(page, some_wrong())
     widget(page).get_by_role("button", name="Check my sorting").click()
-    expect(widget(page).locator(".sort-note-wrong")).to_have_count(3)
+    expect(widget(page).locator(".sort-note-wrong")).to_have_count(WRONG)
     serious = [v for v in axe(page) if v["impact"] in {"serious", "critical"}]
     assert serious == [], json.dumps(serious, indent=1)
 
@@ -340,9 +344,9 @@ def test_placements_in_two_tabs_are_both_kept_and_each_tab_follows_the_other(two
 
 def test_clear_all_in_another_tab_resets_the_exercise_and_says_so(two_tabs, url):
     a, b = two_tabs(url, ".sort-select")
-    place(a, seven_right_three_wrong())
+    place(a, some_wrong())
     widget(a).get_by_role("button", name="Check my sorting").click()
-    expect(widget(b).locator(".sort-note-wrong")).to_have_count(3)
+    expect(widget(b).locator(".sort-note-wrong")).to_have_count(WRONG)
     clear_all_from(b)
     expect(widget(a).locator(".course-notice")).to_contain_text("deleted in another tab")
     for index in range(TOTAL):
