@@ -10,9 +10,10 @@ NODE_INSTALLED := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SITE := _build/html
 
-.PHONY: book test lab clean slides workbook trainer-book
+.PHONY: book test lab clean slides workbook trainer-book bench
 
-book: $(INSTALLED)
+# node_modules: the build cuts the site's stylesheet down with PurgeCSS (src/selfhelp_course/_styles.py).
+book: $(INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
 test: book trainer-book slides workbook $(NODE_INSTALLED) $(CHROMIUM)
@@ -21,7 +22,7 @@ test: book trainer-book slides workbook $(NODE_INSTALLED) $(CHROMIUM)
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
 # banner (Sphinx tag `trainer`, set by the course's extension when COURSE_EDITION=trainer).
 # Its own folder keeps its execution cache and doctrees apart: _build/trainer/_build/html
-trainer-book: $(INSTALLED)
+trainer-book: $(INSTALLED) $(NODE_INSTALLED)
 	COURSE_EDITION=trainer $(BIN)/jupyter-book build -W -n --keep-going --path-output _build/trainer .
 
 # Slide decks for live sessions (reveal.js from npm, copied next to the decks): _build/slides/
@@ -31,6 +32,11 @@ slides: $(INSTALLED) $(NODE_INSTALLED)
 # The printable workbook, printed by Debian's Chromium: _build/workbook/workbook.pdf
 workbook: book $(CHROMIUM)
 	$(BIN)/python scripts/make_workbook.py --site $(SITE) --out _build/workbook
+
+# Lighthouse (mobile, simulated slow 4G) on the heaviest pages and on a default Jupyter Book
+# page built alongside, three runs each: the medians go to _build/bench.md (scripts/bench.py).
+bench: book $(CHROMIUM)
+	$(BIN)/python scripts/bench.py
 
 # JupyterLab on the course's pages, every widget live (the kernel uses this venv).
 lab: $(INSTALLED)
