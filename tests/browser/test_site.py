@@ -194,7 +194,7 @@ def test_dark_mode_toggle_switches_and_is_remembered(watched, site_url):
     assert watched.errors == []
 
 
-def test_dropdowns_and_code_toggles_still_work(watched, site_url):
+def test_sidebars_dropdowns_and_code_toggles_work(watched, site_url):
     page = watched.open(urljoin(site_url, "notebooks/wellbeing-data.html"))
     # The download menu opens.
     page.locator(".bd-header-article .dropdown-toggle").first.click()
@@ -206,6 +206,21 @@ def test_dropdowns_and_code_toggles_still_work(watched, site_url):
     expect(code).to_be_hidden()
     cell.locator("summary").click()
     expect(code).to_be_visible()
+    # Wide screen: the article header's button hides the course's contents and shows them again.
+    sidebar, toggle = page.locator("#pst-primary-sidebar"), page.locator(".bd-header-article .primary-toggle")
+    toggle.click()
+    expect(sidebar).to_have_class(re.compile(r"pst-sidebar-hidden"))
+    expect(sidebar).to_be_hidden()
+    toggle.click()
+    expect(sidebar).to_be_visible()
+    # A phone: the same buttons open the course's contents and the page's as dialogs.
+    page.set_viewport_size({"width": 390, "height": 844})
+    for kind, dialog in (("primary", "#pst-primary-sidebar-modal"), ("secondary", "#pst-secondary-sidebar-modal")):
+        page.locator(f".bd-header-article .{kind}-toggle").click()
+        expect(page.locator(dialog)).to_be_visible()
+        expect(page.locator(f"{dialog} a").first).to_be_visible()
+        page.keyboard.press("Escape")
+        expect(page.locator(dialog)).to_be_hidden()
     assert watched.errors == []
 
 
