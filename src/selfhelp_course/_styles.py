@@ -45,7 +45,7 @@ IMPORT = re.compile(r"""@import\s+(?:url\()?\s*["']([^"']+)["']\s*\)?\s*;""")
 URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)""")
 CHARSET = re.compile(r'@charset\s+"[^"]*"\s*;')
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
-BUNDLE_VERSION = re.compile(re.escape(BUNDLE.encode()) + rb"\?v=[0-9a-f]+")
+BUNDLE_VERSION = re.compile(rb"(?<=" + re.escape(BUNDLE.encode()) + rb")\?v=[0-9a-f]+")
 
 
 class StylesheetError(RuntimeError):
