@@ -19,8 +19,10 @@ JS_SOURCES := $(shell find src/selfhelp_course/js -name '*.js' ! -name '*.genera
 CHROMIUM := /usr/bin/chromium
 SITE := _build/html
 
-.PHONY: book test lab clean slides workbook trainer-book notebook-refs scorm
+.PHONY: book test lab clean slides workbook trainer-book notebook-refs scorm bench
 
+# The build needs node_modules' build half: esbuild bundles the front end, PurgeCSS cuts the
+# site's stylesheet down (src/selfhelp_course/_styles.py).
 book: $(INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
@@ -51,6 +53,11 @@ notebook-refs: $(TEST_INSTALLED) $(BUNDLED)
 # SCORM packages for learning management systems (2004 4th edition and 1.2): _build/scorm/
 scorm: book $(NODE_INSTALLED)
 	$(BIN)/python scripts/make_scorm.py --site $(SITE) --out _build/scorm
+
+# Lighthouse (mobile, simulated slow 4G) on the heaviest pages and on a default Jupyter Book
+# page built alongside, three runs each: the medians go to _build/bench.md (scripts/bench.py).
+bench: book $(NODE_INSTALLED) $(CHROMIUM)
+	$(BIN)/python scripts/bench.py
 
 # JupyterLab on the course's pages, every widget live (the kernel uses this venv).
 lab: $(HUB_INSTALLED) $(BUNDLED)

@@ -29,6 +29,10 @@ def write(tmp_path):
 
 
 
+# The build runs node (PurgeCSS cuts the site's stylesheet down, src/selfhelp_course/_styles.py).
+NODE_DIR = str(Path(shutil.which("node") or "/usr/bin/node").parent)
+
+
 @pytest.fixture
 def scratch_book(tmp_path):
     """Build a one-page book with the course's configuration, in tmp_path/book.
@@ -54,8 +58,8 @@ def scratch_book(tmp_path):
         jupyter_book = Path(sys.executable).with_name("jupyter-book")
         return subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", str(book)],
                               capture_output=True, text=True, timeout=300,
-                              env={"PATH": str(jupyter_book.parent), "HOME": str(tmp_path),
-                                   **(env or {})})
+                              env={"PATH": os.pathsep.join([str(jupyter_book.parent), NODE_DIR]),
+                                   "HOME": str(tmp_path), **(env or {})})
 
     build.book = book
     return build

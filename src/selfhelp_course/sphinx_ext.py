@@ -24,12 +24,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ._bundle import site_script
 from ._content import BANKS, ROUTES_FILE, ContentError, validate_all
 from ._fonts import subset_icon_fonts
+from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, write_bundle
 from ._launch import LaunchConfigError, apply_launch_options
 from ._manifest import course_manifest, manifest_script
 from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
@@ -303,6 +306,56 @@ def _shrink_icon_fonts(app: Sphinx, exception) -> None:
             logger.info(f"course: {name} cut to the icons in use, {before:,} -> {after:,} bytes")
 
 
+# ---- Light pages: one stylesheet, no script that holds up the first paint (issue 13) ----
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def _one_stylesheet(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Link the site's one purged stylesheet instead of the theme's and extensions' eleven;
+    note which they were (in order) so the bundle can be made from them (see _styles.py)."""
+    if "css_files" not in context:
+        return
+    sources = app.course_stylesheets
+    for name in [*THEME_STYLESHEETS, *(str(css.filename) for css in context["css_files"])]:
+        name = name.removeprefix("_static/")
+        if "://" not in name and name != BUNDLE and name not in sources:
+            sources.append(name)
+    context["css_files"] = [_CascadingStyleSheet(f"_static/{BUNDLE}", rel="stylesheet", type="text/css")]
+
+
+def _defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Every script file waits for the page to be parsed (``defer`` keeps their order, so the
+    manifest still runs before page-progress.js, and works from file://). The widget state, a
+    large block of JSON only the widget host reads, moves from the head to the end of the
+    article, so the text arrives and paints first."""
+    if "script_files" not in context:
+        return
+    scripts, states = [], []
+    for js in context["script_files"]:
+        attributes = dict(getattr(js, "attributes", {}))
+        if attributes.get("type") == WIDGET_STATE:
+            states.append(f'<script type="{WIDGET_STATE}">{attributes.get("body", "")}</script>')
+            continue
+        if getattr(js, "filename", None) and "async" not in attributes:
+            attributes["defer"] = "defer"
+            js = _JavaScript(js.filename, priority=js.priority, **attributes)
+        scripts.append(js)
+    context["script_files"] = scripts
+    if states:
+        context["body"] = context.get("body", "") + "\n".join(states)
+
+
+def _make_stylesheet(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html" or not app.course_stylesheets:
+        return
+    try:
+        sizes = write_bundle(Path(app.outdir), app.course_stylesheets, Path(app.doctreedir))
+    except StylesheetError as error:
+        raise ExtensionError(f"course: {error}") from None
+    if sizes:
+        logger.info(f"course: one stylesheet for the site, {sizes[0]:,} -> {sizes[1]:,} bytes")
+
+
 def _write_manifest(app: Sphinx, builder) -> None:
     """Write the manifest and the page progress script before any page is written, so each
     page's ``?v=`` checksum for them is the new one and browsers do not keep a stale copy."""
@@ -332,6 +385,7 @@ def _save_stamp(app: Sphinx, exception) -> None:
 
 
 def _add_paths(app: Sphinx, config) -> None:
+    app.course_stylesheets = []
     config.html_static_path.append(str(SITE_STATIC))
     config.templates_path.insert(0, str(TEMPLATES))
     if not config.html_favicon:  # browsers ask for one; without it every page logs a 404
@@ -368,9 +422,17 @@ def setup(app: Sphinx):
     app.connect("config-inited", _trainer_edition)
     app.add_css_file("course-palette.css")  # the colours, light and dark, before their users
     app.add_css_file("course-site.css")
-    # Progress on every page: the manifest first, then the script that reads it.
+    # Progress on every page: the manifest first, then the script that reads it (both deferred,
+    # in this order, by _defer_scripts).
     app.add_js_file("course-manifest.js")
     app.add_js_file("page-progress.js")
+    app.add_js_file("sidebar-toggles.js")  # the visible sidebar buttons work (see the file)
+    # After myst-nb's own handler has added a page's widget scripts (priority 500).
+    app.connect("html-page-context", _one_stylesheet, priority=900)
+    app.connect("html-page-context", _defer_scripts, priority=900)
+    # Late: other extensions still write stylesheets when the build finishes (the theme's
+    # pygments.css with its light and dark colours, myst-nb's mystnb.css).
+    app.connect("build-finished", _make_stylesheet, priority=900)
     app.connect("builder-inited", _validate_banks)
     app.connect("builder-inited", _check_execution_inputs)
     app.connect("env-get-outdated", _outdated)

@@ -103,9 +103,7 @@ def watched(browser):
     context.close()
 
 
-@pytest.fixture
-def new_profile(browser):
-    """Open further fresh profiles inside one test (a second browser, say)."""
+def _profiles(browser):
     contexts = []
 
     def _new():
@@ -138,6 +136,18 @@ def two_tabs(browser):
     yield _open
     context.close()
     assert errors == []
+
+
+@pytest.fixture
+def new_profile(browser):
+    """Open further fresh profiles inside one test (a second browser, say)."""
+    yield from _profiles(browser)
+
+
+@pytest.fixture(scope="module")
+def module_profiles(browser):
+    """Fresh profiles for a whole test module (test_site.py visits each page once)."""
+    yield from _profiles(browser)
 
 
 @pytest.fixture(scope="session")
