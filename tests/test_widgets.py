@@ -9,7 +9,7 @@ import pytest
 from selfhelp_course._bundle import widget_module
 from selfhelp_course import KnowledgeCheck, knowledge_check
 from selfhelp_course._content import CHECKS
-from selfhelp_course._widgets import CourseWidget, _module
+from selfhelp_course._widgets import CourseWidget
 from paths import ROOT
 
 A_CHECK_ID = next(iter(CHECKS.load(CHECKS.paths(ROOT))))
@@ -67,6 +67,6 @@ def test_correct_reads_back_what_the_learner_chose():
 @pytest.mark.parametrize("widget", CourseWidget.__subclasses__(), ids=lambda cls: cls.__name__)
 def test_each_widget_module_is_valid_javascript(tmp_path, widget):
     module = tmp_path / "widget.mjs"
-    module.write_text(_module(*widget.modules), encoding="utf-8")
+    module.write_text(widget_module(widget.bundle), encoding="utf-8")
     result = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -24,12 +24,6 @@ STATIC = Path(__file__).parent / "static"
 
 
 @cache
-def _module(*names: str) -> str:
-    """One ES module per widget: the shared core, any shared parts, then the widget's code."""
-    return "\n".join((STATIC / name).read_text(encoding="utf-8") for name in ("core.js", *names))
-
-
-@cache
 def _stylesheet() -> str:
     """The course palette (its colours, light and dark; the site loads it on every page too),
     then the widgets' styles."""
@@ -55,15 +49,13 @@ def _public(item: dict) -> dict:
 class CourseWidget(anywidget.AnyWidget):
     #: The widget's bundle in static/dist/widgets/ (from js/widgets/<bundle>/index.js).
     bundle: str = ""
-    #: Not yet moved to js/: module files in static/, after core.js (read when a widget is made).
-    modules: tuple[str, ...] = ()
     _esm = traitlets.Unicode().tag(sync=True)
     _css = traitlets.Unicode().tag(sync=True)
     #: The page (docname) the activity belongs to, for progress and the CPD portfolio.
     page = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("_esm", widget_module(self.bundle) if self.bundle else _module(*self.modules))
+        kwargs.setdefault("_esm", widget_module(self.bundle))
         kwargs.setdefault("_css", _stylesheet())
         super().__init__(**kwargs)
 
