@@ -92,7 +92,7 @@ def test_the_wheel_carries_every_bundle_style_and_template(wheel):
     wanted = [f"selfhelp_course/static/dist/{folder}/{name}.js"
               for folder, entries in entry_points().items() for name in entries]
     wanted += [f"selfhelp_course/{path.relative_to(PACKAGE).as_posix()}"
-               for pattern in ("static/*.css", "static/site/*", "templates/**/*.html")
+               for pattern in ("*.mjs", "static/*.css", "static/site/*", "templates/**/*.html")
                for path in PACKAGE.glob(pattern) if path.is_file()]
     assert any(name.endswith("/knowledge-check.js") for name in wanted)
     assert sorted(set(wanted) - names) == []
