@@ -369,14 +369,20 @@ def _write_manifest(app: Sphinx, builder) -> None:
     static.mkdir(parents=True, exist_ok=True)
     (static / "course-manifest.js").write_text(script, encoding="utf-8")
     (static / "page-progress.js").write_text(site_script("site", "page-progress"), encoding="utf-8")
-    # Loaded first by templates/layout.html: keeps the theme's light/dark switch working when
-    # the browser blocks storage.
-    (static / "course-storage-guard.js").write_text(site_script("site", "storage-guard"), encoding="utf-8")
+
+
+def storage_guard_script() -> str:
+    """The storage guard (js/site/storage-guard.js), for templates/layout.html to put inline at
+    the top of <head>: it must run before the theme's own inline script, and inline it costs no
+    request that would hold up the first paint. "</" is escaped so it cannot end the element."""
+    return site_script("site", "storage-guard").replace("</", "<\\/")
 
 
 def _page_meta(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Each page names itself, so site scripts can find it in the course manifest."""
+    """Each page names itself, so site scripts can find it in the course manifest; and carries
+    the storage guard (see storage_guard_script)."""
     context["metatags"] = context.get("metatags", "") + f'\n<meta name="course-page" content="{escape(pagename)}">'
+    context["course_storage_guard"] = storage_guard_script()
 
 
 def _save_stamp(app: Sphinx, exception) -> None:

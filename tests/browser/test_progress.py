@@ -192,9 +192,12 @@ def test_a_started_activity_shows_as_started(watched, site_url):
     page = watched.open(url(site_url, MIXED["docname"]))
     sorting = next(a for a in MIXED["activities"] if a["kind"] == "sorting")
     exercise = SORT_BANK[sorting["id"]]
-    page.locator(f'.sort[data-sorting-id="{sorting["id"]}"] fieldset.sort-item[data-item="0"]') \
-        .get_by_label("Choose a kind").select_option(exercise["items"][0]["answer"])
+    sort = page.locator(f'.sort[data-sorting-id="{sorting["id"]}"]')
+    sort.locator('fieldset.sort-item[data-item="0"]').get_by_label("Choose a kind") \
+        .select_option(exercise["items"][0]["answer"])
     summary(page).click()
+    expect(item(page, sorting).locator(".cpp-state")).to_have_text("Not yet")  # placed, never checked
+    sort.get_by_role("button", name="Check my sorting").click()
     expect(item(page, sorting).locator(".cpp-state")).to_have_text("Attempted")
     expect_count(page, 0, len(MIXED["activities"]), attempted=1)
     assert stored(page, storage_key("sorting", sorting["id"]))["complete"] is False
@@ -283,12 +286,14 @@ def test_the_progress_page_shows_an_attempt_then_its_completion_in_another_tab(w
     other = watched.context.new_page()
     other.goto(url(site_url, MIXED["docname"]))
     first = SORT_BANK[sorting["id"]]["items"][0]
-    other.locator(f'.sort[data-sorting-id="{sorting["id"]}"] fieldset.sort-item[data-item="0"]') \
-        .get_by_label("Choose a kind").select_option(first["answer"])
+    sort = other.locator(f'.sort[data-sorting-id="{sorting["id"]}"]')
+    sort.locator('fieldset.sort-item[data-item="0"]').get_by_label("Choose a kind").select_option(first["answer"])
+    sort.get_by_role("button", name="Check my sorting").click()  # checked with most unplaced: an attempt
     expect(mixed.locator(".prog-state")).to_have_text("Attempted")
     expect(mixed.locator(".prog-activities")).to_have_text(f"0 of {len(MIXED['activities'])} completed, 1 attempted")
     expect(widget.locator(".prog-counts")).to_contain_text(
         f"Activities completed: 0 of {TOTAL_ACTIVITIES}; attempted but not completed: 1.")
+    sort.get_by_role("button", name="Try again").click()
     finish_sorting(other, sorting["id"])
     expect(mixed.locator(".prog-activities")).to_have_text(f"1 of {len(MIXED['activities'])} completed")
     expect(widget.locator(".prog-counts")).to_contain_text(
