@@ -14,6 +14,18 @@ from paths import ROOT, SCRATCH_PAGE
 os.environ.setdefault("SELFHELP_COURSE_ROOT", str(ROOT))
 
 
+# The longest-running test files, started first when `make test` runs the suite on both cores
+# (pytest-xdist, --dist loadfile: a file's tests stay on one worker, so its module and session
+# fixtures, such as each page's one visit and each notebook's one run, are made once).
+LONGEST_FIRST = ("test_hub_class.py", "test_site.py", "test_notebooks.py", "test_portfolio.py",
+                 "test_scorm_runtime.py")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(Path(str(item.fspath)).name, len(rank)))
+
+
 @pytest.fixture
 def write(tmp_path):
     """Write a text file under tmp_path and return its path."""

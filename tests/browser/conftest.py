@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from paths import ROOT, SITE
+from settle import open_settled
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the networking flags Chromium keeps calling home, which the tests would count.
@@ -91,9 +92,9 @@ class Watched:
         self.page.route(url, swap)
 
     def open(self, url: str):
-        self.page.goto(url, wait_until="load")
-        self.page.wait_for_load_state("networkidle")
-        return self.page
+        """Open a page and wait until every widget on it has rendered (or said it could not):
+        a condition, not a quiet network, which costs half a second a page."""
+        return open_settled(self.page, url)
 
 
 @pytest.fixture

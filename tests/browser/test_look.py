@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from selfhelp_course._content import CHECKS
 from selfhelp_course._manifest import course_manifest
+from settle import open_settled
 from paths import ROOT
 
 MANIFEST = course_manifest(ROOT)
@@ -124,8 +125,7 @@ def open_in(context, address: str):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(address)
-    page.wait_for_load_state("networkidle")
+    open_settled(page, address)
     return page, errors
 
 

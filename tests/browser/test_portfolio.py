@@ -18,6 +18,7 @@ from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLEC
 from selfhelp_course._course_time import cpd_hours
 from selfhelp_course._facts import META_KEY, STORAGE_PREFIX as P
 from selfhelp_course._manifest import course_manifest, manifest_script
+from settle import settled
 from paths import ROOT
 
 PORTFOLIO = "book/portfolio"
@@ -115,8 +116,7 @@ def seeded(site_url, watched, items: dict):
     """Open the site, put these saved items in storage as the widgets would, open the portfolio."""
     page = watched.open(url(site_url, "book/welcome"))
     seed(page, items)
-    page.goto(url(site_url, PORTFOLIO))
-    page.wait_for_load_state("networkidle")
+    watched.open(url(site_url, PORTFOLIO))
     expect(widget(page)).to_be_visible()
     return page
 
@@ -836,8 +836,7 @@ def tabs(browser, site_url):
         if items:
             seed(page, items)
             page.reload()
-        page.wait_for_load_state("networkidle")
-        return page
+        return settled(page)
 
     yield open_tab
     assert errors == []
