@@ -245,3 +245,30 @@ def test_with_storage_working_the_theme_choice_is_kept_across_pages(watched, sit
     page = watched.open(url(site_url, SCENARIO_PAGE["docname"]))
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     assert watched.errors == []
+
+
+# Records every value <html data-theme> takes, from the first script on (an init script runs
+# before the page's own).
+RECORD_THEMES = """
+window.__themes = [];
+new MutationObserver((records) => {
+  for (const record of records) window.__themes.push(record.target.getAttribute("data-theme"));
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-theme"] });
+"""
+
+
+@pytest.mark.parametrize("stored_mode", [None, "dark"])
+def test_the_first_script_sets_the_colours_the_theme_settles_on(mode_context, site_url, stored_mode):
+    """pydata-sphinx-theme's own first script set "auto", which its later script turned into
+    "light" or "dark" after the page was laid out: every element's style was worked out twice
+    (templates/layout.html). Now the value is right from the start and never changes."""
+    scheme, context = mode_context
+    context.add_init_script(RECORD_THEMES)
+    if stored_mode:
+        context.add_init_script(f"try {{ localStorage.setItem('mode', '{stored_mode}') }} catch (e) {{}}")
+    page, errors = open_in(context, url(site_url, "notebooks/wellbeing-data"))
+    expected = stored_mode or scheme
+    assert page.evaluate("document.documentElement.dataset.theme") == expected
+    themes = page.evaluate("window.__themes")
+    assert themes and set(themes) == {expected}, themes
+    assert errors == []
