@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import zlib
+from functools import cache
 from pathlib import Path
 
 BUNDLE = "styles/course-bundle.css"  # under _static/
@@ -46,6 +47,17 @@ URL = re.compile(r"""url\(\s*(["']?)([^"')]+)\1\s*\)""")
 CHARSET = re.compile(r'@charset\s+"[^"]*"\s*;')
 SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 BUNDLE_VERSION = re.compile(rb"(?<=" + re.escape(BUNDLE.encode()) + rb")\?v=[0-9a-f]+")
+
+
+# The widgets' styles: the course palette (its colours, light and dark), then the widgets' own
+# rules. A widget carries them in `_css` for JupyterLab; the site has them in its one stylesheet.
+WIDGET_STYLESHEETS = ("course-palette.css", "course-widgets.css")  # in static/site/
+SITE_STATIC = Path(__file__).parent / "static" / "site"
+
+
+@cache
+def widget_stylesheet() -> str:
+    return "\n".join((SITE_STATIC / name).read_text(encoding="utf-8") for name in WIDGET_STYLESHEETS)
 
 
 class StylesheetError(RuntimeError):

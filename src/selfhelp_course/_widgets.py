@@ -19,16 +19,8 @@ from ._content import (CHECKS, EXPLORER, EXPLORER_FILE, FRAMEWORKS, FRAMEWORKS_F
                        REFLECTIONS, SCENARIOS, SORTING, course_root, load_config)
 from ._course_time import toc_docnames
 from ._manifest import course_manifest
+from ._styles import widget_stylesheet
 
-STATIC = Path(__file__).parent / "static"
-
-
-@cache
-def _stylesheet() -> str:
-    """The course palette (its colours, light and dark; the site loads it on every page too),
-    then the widgets' styles."""
-    return "\n".join((STATIC / name).read_text(encoding="utf-8")
-                     for name in ("site/course-palette.css", "course.css"))
 
 
 def _page_of(item: dict) -> str:
@@ -56,7 +48,7 @@ class CourseWidget(anywidget.AnyWidget):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("_esm", widget_module(self.bundle))
-        kwargs.setdefault("_css", _stylesheet())
+        kwargs.setdefault("_css", widget_stylesheet())
         super().__init__(**kwargs)
 
 

@@ -32,7 +32,7 @@ from sphinx.util.docutils import SphinxDirective
 from ._bundle import site_script
 from ._content import BANKS, ROUTES_FILE, ContentError, validate_all
 from ._fonts import subset_icon_fonts
-from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, write_bundle
+from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_stylesheet, write_bundle
 from ._launch import LaunchConfigError, apply_launch_options
 from ._manifest import course_manifest, manifest_script
 from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
@@ -334,7 +334,7 @@ def _defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> Non
     for js in context["script_files"]:
         attributes = dict(getattr(js, "attributes", {}))
         if attributes.get("type") == WIDGET_STATE:
-            states.append(f'<script type="{WIDGET_STATE}">{attributes.get("body", "")}</script>')
+            states.append(f'<script type="{WIDGET_STATE}">{_without_site_styles(attributes.get("body", ""))}</script>')
             continue
         if getattr(js, "filename", None) and "async" not in attributes:
             attributes["defer"] = "defer"
@@ -343,6 +343,24 @@ def _defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> Non
     context["script_files"] = scripts
     if states:
         context["body"] = context.get("body", "") + "\n".join(states)
+
+
+def _without_site_styles(state: str) -> str:
+    """The widget state without the styles the site's stylesheet already has: each of the
+    course's widgets carried all 25 KB of them, and the widget host added them to the page at
+    run time, which made the browser work out every element's style again. Widgets whose
+    `_css` is anything else keep it."""
+    try:
+        data = json.loads(state)
+    except ValueError:
+        return state  # left as it was; the widget host reports it if it cannot read it
+    ours = widget_stylesheet()
+    for model in (data.get("state") or {}).values():
+        values = model.get("state") if isinstance(model, dict) else None
+        if isinstance(values, dict) and values.get("_css") == ours:
+            del values["_css"]
+    # No "</" in the text can end the script element early ("\\/" is JSON for "/").
+    return json.dumps(data).replace("</", "<\\/")
 
 
 def _make_stylesheet(app: Sphinx, exception) -> None:
@@ -428,6 +446,9 @@ def setup(app: Sphinx):
     app.connect("config-inited", _trainer_edition)
     app.add_css_file("course-palette.css")  # the colours, light and dark, before their users
     app.add_css_file("course-site.css")
+    # The widgets' styles, last so they win as they did when each widget added them at run time.
+    # The site's widgets then need not carry them (_defer_scripts takes them out of the page).
+    app.add_css_file("course-widgets.css", priority=900)
     # Progress on every page: the manifest first, then the script that reads it (both deferred,
     # in this order, by _defer_scripts).
     app.add_js_file("course-manifest.js")

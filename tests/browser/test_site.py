@@ -45,6 +45,10 @@ GATHER = """(view) => {
       return !widget || !widget.checkVisibility();
     }).length,
     widgetErrors: document.querySelectorAll(".course-widget-error").length,
+    // The widgets are styled by the site's stylesheet, and nothing adds styles at run time.
+    unstyledWidgets: [...document.querySelectorAll(".course-widget")]
+      .filter((widget) => getComputedStyle(widget).borderTopLeftRadius !== "6px").length,
+    styleElements: document.head.querySelectorAll("style").length,
     missingAlt: [...document.querySelectorAll("main img")]
       .filter((img) => !(img.getAttribute("alt") || "").trim()).map((img) => img.getAttribute("src")),
     blockingScripts: [...document.head.querySelectorAll("script[src]")]
@@ -119,6 +123,7 @@ def test_every_activity_on_a_page_renders(visits, path):
     assert seen["hosts"] >= 1 and seen["viewsLeft"] == 0  # the host replaced every view marker
     assert seen["widgetErrors"] == 0
     assert seen["hostsWithoutWidget"] == 0
+    assert seen["unstyledWidgets"] == 0 and seen["styleElements"] == 0
 
 
 @pytest.mark.parametrize("path", PAGES)

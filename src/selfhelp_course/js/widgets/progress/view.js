@@ -53,7 +53,7 @@ function buildTable(table, manifest, progress) {
     if (group.part) body.append(h("tr", { class: "prog-part-row" }, h("th", { scope: "colgroup", colspan: 4 }, group.part)));
     for (const page of group.pages) {
       const href = pageHref(page.docname);
-      // data-label names each cell when narrow screens show a row as a stack (course.css).
+      // data-label names each cell when narrow screens show a row as a stack (course-widgets.css).
       const activities = h("td", { class: "prog-activities", "data-label": "Activities" });
       const state = h("td", { class: "prog-state", "data-label": "Status" });
       const row = h("tr", { class: "prog-page", "data-page": page.docname },
