@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import jupytext
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
@@ -57,6 +56,11 @@ def _read(path: Path, docname: str, _mtime: int, _size: int) -> Page:
 
 
 def _parse(text: str, docname: str, path: Path) -> Page:
+    # Imported here, not at the top: jupytext brings nbformat and jsonschema, about 1.3 s of
+    # imports, and every page's kernel imports this package while only the progress and
+    # portfolio pages read other pages (a second per page executed, in the build and the tests).
+    import jupytext
+
     notebook = jupytext.reads(text, fmt="md:myst") if path.suffix == ".md" else jupytext.reads(text, fmt="ipynb")
     tokens = _MARKDOWN.parse(_prose(notebook))
     return Page(
