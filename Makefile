@@ -31,7 +31,8 @@ test: $(TEST_INSTALLED) $(NODE_INSTALLED) book trainer-book slides workbook scor
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
 # banner (Sphinx tag `trainer`, set by the course's extension when COURSE_EDITION=trainer).
-# Its own folder keeps its execution cache and doctrees apart: _build/trainer/_build/html
+# Its own folder keeps its doctrees apart (_build/trainer/_build/html); the pages it executes are
+# the same code, so it reads the learner edition's execution cache (see _trainer_edition).
 trainer-book: $(INSTALLED) $(BUNDLED)
 	COURSE_EDITION=trainer $(BIN)/jupyter-book build -W -n --keep-going --path-output _build/trainer .
 

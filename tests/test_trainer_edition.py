@@ -7,11 +7,13 @@ import html
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import snowballstemmer
 
 from selfhelp_course._course_time import page_path, toc_docnames
+from selfhelp_course.sphinx_ext import STAMP, _check_execution_inputs, _save_stamp
 from paths import BUILD, ROOT, SITE
 
 # jupyter-book writes <path-output>/_build/html; the Makefile's path-output is _build/trainer.
@@ -120,8 +122,43 @@ def test_trainer_only_words_are_searchable_in_the_trainer_edition_only():
     assert sorted(only - search_terms(TRAINER_SITE)) == []
 
 
-def test_the_editions_keep_separate_execution_caches_and_doctrees():
+def test_the_editions_keep_separate_doctrees_and_share_the_executed_pages():
     trainer_build = TRAINER_SITE.parent
-    for part in (".doctrees", ".jupyter_cache"):
-        assert (trainer_build / part).is_dir() and (BUILD / part).is_dir()
-        assert (trainer_build / part).resolve() != (BUILD / part).resolve()
+    assert (trainer_build / ".doctrees").is_dir() and (BUILD / ".doctrees").is_dir()
+    assert (trainer_build / ".doctrees").resolve() != (BUILD / ".doctrees").resolve()
+    # The trainer edition runs no page again: it reads the learner edition's cache.
+    assert (BUILD / ".jupyter_cache").is_dir() and not (trainer_build / ".jupyter_cache").exists()
+    assert (BUILD / f".jupyter_cache.{STAMP}").read_text() == (trainer_build / ".doctrees" / STAMP).read_text()
+
+
+def stamped_build(tmp_path: Path, doctrees: str) -> SimpleNamespace:
+    """What _check_execution_inputs and _save_stamp read of a Sphinx app: the course's own
+    inputs, a cache shared by two editions, and one edition's doctrees."""
+    cache = tmp_path / "_build" / ".jupyter_cache"
+    return SimpleNamespace(srcdir=str(ROOT), doctreedir=str(tmp_path / doctrees), statuscode=0,
+                           env=SimpleNamespace(mystnb_config=SimpleNamespace(execution_cache_path=str(cache))))
+
+
+def test_a_shared_cache_is_cleared_only_when_what_it_was_made_from_changed(tmp_path):
+    learner, trainer = stamped_build(tmp_path, "learner"), stamped_build(tmp_path, "trainer")
+    cache = Path(learner.env.mystnb_config.execution_cache_path)
+    (cache / "executed").mkdir(parents=True)
+    for app in (learner, trainer):
+        Path(app.doctreedir).mkdir()
+
+    _check_execution_inputs(learner)  # a cache with no stamp: nobody knows what made it
+    assert not cache.exists() and learner.course_inputs_changed
+    (cache / "executed").mkdir(parents=True)
+    _save_stamp(learner, None)
+
+    _check_execution_inputs(trainer)  # the other edition: its pages are read again, the cache kept
+    assert (cache / "executed").is_dir() and trainer.course_inputs_changed
+    _save_stamp(trainer, None)
+
+    _check_execution_inputs(learner)
+    assert (cache / "executed").is_dir() and not learner.course_inputs_changed
+
+    stamp = cache.with_name(f"{cache.name}.{STAMP}")
+    stamp.write_text("made from other widget code")
+    _check_execution_inputs(trainer)
+    assert not cache.exists() and not trainer.course_inputs_changed

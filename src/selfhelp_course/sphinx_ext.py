@@ -285,15 +285,26 @@ def _fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _check_execution_inputs(app: Sphinx) -> None:
-    stamp = Path(app.doctreedir) / STAMP
-    app.course_fingerprint = _fingerprint(Path(app.srcdir))
-    app.course_inputs_changed = not stamp.is_file() or stamp.read_text() != app.course_fingerprint
+def _stamps(app: Sphinx) -> tuple[Path, Path]:
+    """What the doctrees and what the execution cache were made from: two stamps, since both
+    editions share one cache (see _trainer_edition) but each has its own doctrees."""
     # myst-nb has settled the cache's path by now (its builder-inited handler runs first).
     cache = Path(app.env.mystnb_config.execution_cache_path)
-    if app.course_inputs_changed and cache.is_dir():
+    return Path(app.doctreedir) / STAMP, cache.with_name(f"{cache.name}.{STAMP}")
+
+
+def _check_execution_inputs(app: Sphinx) -> None:
+    app.course_fingerprint = _fingerprint(Path(app.srcdir))
+    doctrees, executed = _stamps(app)
+    app.course_inputs_changed = not _matches(doctrees, app.course_fingerprint)
+    cache = Path(app.env.mystnb_config.execution_cache_path)
+    if cache.is_dir() and not _matches(executed, app.course_fingerprint):
         logger.info("course: widget code or data changed; clearing the execution cache")
         shutil.rmtree(cache)
+
+
+def _matches(stamp: Path, fingerprint: str) -> bool:
+    return stamp.is_file() and stamp.read_text() == fingerprint
 
 
 def _outdated(app: Sphinx, env, added, changed, removed):
@@ -405,7 +416,8 @@ def _page_meta(app: Sphinx, pagename, templatename, context, doctree) -> None:
 
 def _save_stamp(app: Sphinx, exception) -> None:
     if exception is None and app.statuscode == 0:
-        (Path(app.doctreedir) / STAMP).write_text(app.course_fingerprint)
+        for stamp in _stamps(app):
+            stamp.write_text(app.course_fingerprint)
 
 
 def _add_paths(app: Sphinx, config) -> None:
@@ -427,6 +439,10 @@ def _trainer_edition(app: Sphinx, config) -> None:
     if os.environ.get("COURSE_EDITION", "").strip().lower() != "trainer":
         return
     app.tags.add("trainer")
+    # The same pages run the same code in both editions (only tags differ), so the trainer
+    # edition reuses the learner edition's executed pages rather than running every page again.
+    if not config.nb_execution_cache_path:
+        config.nb_execution_cache_path = str(Path(app.srcdir) / "_build" / ".jupyter_cache")
     # pydata-sphinx-theme's announcement: an <aside aria-label="Announcement"> at the top of
     # every page, search and index pages included, and in print.
     config.html_theme_options = {**config.html_theme_options, "announcement": TRAINER_BANNER}
