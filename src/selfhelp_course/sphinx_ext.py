@@ -30,6 +30,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ._bundle import site_script
+from ._execute_ahead import execute_ahead
 from ._content import BANKS, ROUTES_FILE, ContentError, validate_all
 from ._fonts import subset_icon_fonts
 from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_stylesheet, write_bundle
@@ -478,6 +479,8 @@ def setup(app: Sphinx):
     app.connect("build-finished", _make_stylesheet, priority=900)
     app.connect("builder-inited", _validate_banks)
     app.connect("builder-inited", _check_execution_inputs)
+    # After the check above has cleared a stale cache, and after myst-nb has settled its config.
+    app.connect("builder-inited", execute_ahead, priority=900)
     app.connect("env-get-outdated", _outdated)
     app.connect("build-finished", _shrink_icon_fonts)
     app.connect("write-started", _write_manifest)

@@ -7,6 +7,7 @@ imported into a second, fresh browser profile. Two pages in one browser context 
 from __future__ import annotations
 
 import json
+import time
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -877,9 +878,17 @@ def test_portfolio_fields_edited_in_two_tabs_are_both_kept(tabs):
 
 def test_the_same_field_changed_in_two_tabs_keeps_both_until_the_learner_chooses(tabs, axe):
     a, b = tabs(PORTFOLIO), tabs(PORTFOLIO)
+    # Both tabs change the field before either has saved. The tabs' clock stands still meanwhile:
+    # otherwise, on a busy machine, tab B's save (400 ms after its last key) could come before
+    # tab A is typed in, and A would then change B's version, knowingly, with no conflict.
+    clock = a.context.clock
+    clock.install()
+    clock.pause_at(time.time() * 1000 + 1000)
     summary_box(b).fill("Version from tab B.")
     summary_box(a).fill("Version from tab A.")
     summary_box(a).press("Tab")  # leaving the field saves at once
+    clock.run_for(1000)  # tab B's save, from its copy of before A's
+    clock.resume()
     for page in (a, b):
         panel = widget(page).locator(".pf-about .course-conflict")
         expect(panel).to_be_visible()
