@@ -10,25 +10,12 @@ from myst_nb.core.config import NbParserConfig
 from myst_parser.config.main import MdParserConfig
 
 from selfhelp_course._execute_ahead import execute_ahead, uncached_pages
-
-HEADER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
-# {title}
-
-"""
-
+from paths import SCRATCH_PAGE
 
 def page(title: str, code: str | None) -> str:
-    return HEADER.format(title=title) + (f"```{{code-cell}} ipython3\n{code}\n```\n" if code else "Words only.\n")
+    """A page as tests/paths.py's one-page book has it, titled, with this code (or none)."""
+    text = SCRATCH_PAGE.replace("# Page", f"# {title}")
+    return text.format(code=code) if code else text.split("```")[0] + "Words only.\n"
 
 
 def book(root: Path) -> SimpleNamespace:
