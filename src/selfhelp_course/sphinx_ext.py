@@ -375,6 +375,19 @@ def _without_site_styles(state: str) -> str:
     return json.dumps(data).replace("</", "<\\/")
 
 
+def _icon_on_the_redirect(app: Sphinx, exception) -> None:
+    """sphinx-external-toc writes index.html as a bare redirect to the first page. With no icon
+    named, a browser asks the server for /favicon.ico, which the site does not have: a 404 in the
+    console whenever the redirect is slower than the request."""
+    index = Path(app.outdir) / "index.html"
+    if exception is not None or app.builder.format != "html" or not index.is_file() or not app.config.html_favicon:
+        return
+    text = index.read_text(encoding="utf-8")
+    if text.lstrip().lower().startswith('<meta http-equiv="refresh"') and 'rel="icon"' not in text:
+        icon = f"_static/{Path(app.config.html_favicon).name}"
+        index.write_text(f'<link rel="icon" href="{icon}" />\n{text}', encoding="utf-8")
+
+
 def _make_stylesheet(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html" or not app.course_stylesheets:
         return
@@ -477,6 +490,7 @@ def setup(app: Sphinx):
     # Late: other extensions still write stylesheets when the build finishes (the theme's
     # pygments.css with its light and dark colours, myst-nb's mystnb.css).
     app.connect("build-finished", _make_stylesheet, priority=900)
+    app.connect("build-finished", _icon_on_the_redirect, priority=900)  # after external-toc's
     app.connect("builder-inited", _validate_banks)
     app.connect("builder-inited", _check_execution_inputs)
     # After the check above has cleared a stale cache, and after myst-nb has settled its config.

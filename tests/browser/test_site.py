@@ -165,6 +165,13 @@ def test_the_search_index_is_loaded_only_by_the_search_page(visits, site_url):
     assert search_files(visits["search.html"]) == set(SEARCH_FILES)
 
 
+def test_the_redirect_at_the_root_names_the_sites_icon():
+    """Otherwise a browser asks for /favicon.ico, which is not there (a 404 in the console)."""
+    index = (SITE / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="Refresh"' in index and '<link rel="icon" href="_static/favicon.svg" />' in index
+    assert (SITE / "_static" / "favicon.svg").is_file()
+
+
 def test_the_one_stylesheet_stays_small():
     sheet = SITE / "_static" / BUNDLE
     assert len(gzip.compress(sheet.read_bytes(), compresslevel=6)) < STYLESHEET_LIMIT
