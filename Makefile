@@ -17,6 +17,9 @@ NODE_INSTALLED := node_modules/.installed
 BUNDLED := src/selfhelp_course/static/dist/.bundled
 JS_SOURCES := $(shell find src/selfhelp_course/js -name '*.js' ! -name '*.generated.js')
 CHROMIUM := /usr/bin/chromium
+# The same Chromium built for automation only (Debian's chromium-headless-shell, what Playwright
+# itself runs headless): the browser tests use it, at about half the CPU of the full browser.
+HEADLESS_SHELL := /usr/bin/chromium-headless-shell
 SITE := _build/html
 
 .PHONY: book test lab clean slides workbook trainer-book notebook-refs scorm bench
@@ -26,14 +29,19 @@ SITE := _build/html
 book: $(INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
-test: $(TEST_INSTALLED) $(NODE_INSTALLED) book trainer-book slides workbook scorm $(CHROMIUM)
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+# What the tests read is built two jobs at a time (the trainer edition, workbook and SCORM packages
+# wait for the learner edition). pytest runs on both cores; --dist loadfile keeps a file's tests on
+# one worker (its fixtures are made once) and --no-loadscope-reorder keeps the order conftest.py
+# gives, longest files first (xdist's default puts files with one long test, the hub's, last).
+test: $(TEST_INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL)
+	$(MAKE) --no-print-directory -j2 --output-sync=target book trainer-book slides workbook scorm
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
 # banner (Sphinx tag `trainer`, set by the course's extension when COURSE_EDITION=trainer).
 # Its own folder keeps its doctrees apart (_build/trainer/_build/html); the pages it executes are
-# the same code, so it reads the learner edition's execution cache (see _trainer_edition).
-trainer-book: $(INSTALLED) $(BUNDLED)
+# the same code, so it builds after `book` and reads its execution cache (see _trainer_edition).
+trainer-book: book
 	COURSE_EDITION=trainer $(BIN)/jupyter-book build -W -n --keep-going --path-output _build/trainer .
 
 # Slide decks for live sessions (reveal.js from npm, copied next to the decks): _build/slides/
@@ -91,11 +99,12 @@ $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(NODE_BUILD) $@
 
-# Debian's Chromium; Playwright drives it. Never `playwright install`: it downloads a browser.
-$(CHROMIUM):
-	@if [ "$$(id -u)" != 0 ]; then echo "Chromium is missing: run 'sudo apt-get install -y chromium'"; exit 1; fi
+# Debian's Chromium and its headless shell; Playwright drives them. Never `playwright install`:
+# it downloads a browser.
+$(CHROMIUM) $(HEADLESS_SHELL) &:
+	@if [ "$$(id -u)" != 0 ]; then echo "Chromium is missing: run 'sudo apt-get install -y chromium chromium-headless-shell'"; exit 1; fi
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell
 
 clean:
 	rm -rf _build

@@ -17,8 +17,12 @@ os.environ.setdefault("SELFHELP_COURSE_ROOT", str(ROOT))
 # The longest-running test files, started first when `make test` runs the suite on both cores
 # (pytest-xdist, --dist loadfile: a file's tests stay on one worker, so its module and session
 # fixtures, such as each page's one visit and each notebook's one run, are made once).
-LONGEST_FIRST = ("test_hub_class.py", "test_site.py", "test_notebooks.py", "test_portfolio.py",
-                 "test_scorm_runtime.py")
+# The order is the files' measured totals (pytest --junitxml, 2026-12-01), largest first; the
+# Makefile keeps xdist from reordering it.
+LONGEST_FIRST = ("test_hub_class.py", "test_portfolio.py", "test_site.py", "test_scorm_runtime.py",
+                 "test_reflection.py", "test_notebooks.py", "test_explorer.py", "test_scenario.py",
+                 "test_look.py", "test_sorting.py", "test_progress.py", "test_distress_box.py",
+                 "test_launch_buttons.py", "test_jupyterlab.py")
 
 
 def pytest_collection_modifyitems(items):

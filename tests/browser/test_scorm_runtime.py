@@ -406,7 +406,9 @@ def test_progress_follows_the_learner_to_a_fresh_browser(watched, new_profile, l
     again, launch = open_in_lms(elsewhere, lms_url, edition)
     expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
     frame = course(again)
-    wait_until(lambda: frame.url.endswith(f"/{CHECK_PAGE}.html"), "the last page reopened")
+    # The last page reopens once the saved state is in this browser; a page load, so Playwright's
+    # own wait (and timeout) rather than the bridge's one-second promise.
+    frame.wait_for_url(f"**/{CHECK_PAGE}.html")
     widget = check_widget(frame)
     expect(widget.get_by_label(CHECK["options"][RIGHT]["text"], exact=True)).to_be_checked()
     expect(widget.get_by_role("button", name="Try again")).to_be_visible()
