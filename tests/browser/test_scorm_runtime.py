@@ -148,10 +148,11 @@ def test_launch_page_opened_with_no_lms_frames_the_course_as_on_the_website(watc
     assert watched.errors == []
 
 
-def test_the_course_pages_themselves_never_call_an_lms(watched, lms_url):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_course_pages_themselves_never_call_an_lms(watched, lms_url, edition):
     """Only the launch page talks to an LMS: a page of the plain site framed by an LMS (or in
     any window) leaves the API alone, so the website behaves exactly as before."""
-    page, _ = open_in_lms(watched, lms_url, "2004", launch=f"/{folder('2004')}/book/welcome.html")
+    page, _ = open_in_lms(watched, lms_url, edition, launch=f"/{folder(edition)}/book/welcome.html")
     expect(page.frame_locator("#sco").locator("main h1").first).to_contain_text("Welcome")
     close_sco(page)
     assert lms(page, "calls") == []
@@ -160,14 +161,15 @@ def test_the_course_pages_themselves_never_call_an_lms(watched, lms_url):
         assert "API_1484_11" not in text and "LMSInitialize" not in text, path
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("connected", [True, False], ids=["in-an-lms", "no-lms"])
-def test_launch_page_is_accessible(watched, lms_url, axe, connected):
+def test_launch_page_is_accessible(watched, lms_url, axe, connected, edition):
     if connected:
-        page, _ = open_in_lms(watched, lms_url, "2004")
+        page, _ = open_in_lms(watched, lms_url, edition)
         launch = page.locator("#sco").element_handle().content_frame()
         expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
     else:
-        launch = watched.open(f"{lms_url}{launch_path('2004').lstrip('/')}")
+        launch = watched.open(f"{lms_url}{launch_path(edition).lstrip('/')}")
     serious = [v for v in axe(launch) if v["impact"] in {"serious", "critical"}]
     assert serious == [], json.dumps(serious, indent=1)
 
@@ -484,12 +486,13 @@ def test_what_does_not_fit_in_scorm_12_stays_on_the_device_and_the_learner_is_to
     assert refused(page) == [] and lms(page, "log") == []
 
 
-def test_a_course_opened_with_no_lms_saves_on_the_device_as_the_website_does(watched, lms_url):
-    page = watched.open(f"{lms_url}{launch_path('2004').lstrip('/')}")
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_course_opened_with_no_lms_saves_on_the_device_as_the_website_does(watched, lms_url, edition):
+    page = watched.open(f"{lms_url}{launch_path(edition).lstrip('/')}")
     expect(page.locator("#lms-status")).to_contain_text(NOT_CONNECTED)
     expect(page.locator("#lms-share")).to_have_count(0)
     page.locator("#course-frame").element_handle().content_frame().goto(
-        f"{lms_url}{folder('2004')}/{CHECK_PAGE}.html", wait_until="load")
+        f"{lms_url}{folder(edition)}/{CHECK_PAGE}.html", wait_until="load")
     frame = page.locator("#course-frame").element_handle().content_frame()
     answer(frame, RIGHT)
     key = f"selfhelp-course:check:{CHECK_ID}"

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { openStore } from "../../src/selfhelp_course/js/lib/store.js";
+import { leftMessage } from "../../src/selfhelp_course/js/lms/bridge/bar.js";
 import { connectCourse } from "../../src/selfhelp_course/js/lms/bridge/connect.js";
 import { openSession } from "../../src/selfhelp_course/js/lms/bridge/session.js";
 import { decode, encodeNow } from "../../src/selfhelp_course/js/lms/bridge/suspend.js";
@@ -148,4 +149,14 @@ test("completion, once sent, is not taken back in the same visit", async () => {
   store.update("check:q2", answered(true), { ...answered(false), checked: false }); // "Try again"
   await bridge.update();
   assert.equal(data.get("cmi.completion_status"), "completed");
+});
+
+test("what stays on the device is named for what it is: writing, progress or both", () => {
+  assert.equal(leftMessage([]), "");
+  assert.equal(leftMessage(["reflection:r1"]),
+    "One piece of your writing is more than your learning management system can hold, so it stays on this device only.");
+  assert.equal(leftMessage(["reflection:r1", "portfolio"]),
+    "2 pieces of your writing are more than your learning management system can hold, so they stay on this device only.");
+  assert.equal(leftMessage(["reflection:r1", "check:q1", "sorting:s1"]),
+    "One piece of your writing and the progress of 2 activities are more than your learning management system can hold, so they stay on this device only.");
 });

@@ -146,6 +146,24 @@ test("compressed, and what will not fit stays on the device and is named", async
   assert.ok(roomy.text.length < raw / 2, `${roomy.text.length} of ${raw}`);
 });
 
+test("SCORM 2004 too: over 64,000 characters, reflections stay on the device and progress goes", async () => {
+  let seed = 2004; // a fixed pseudo-random stream: text that compression cannot shrink much
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed; };
+  const entries = {};
+  for (let i = 0; i < 37; i += 1) entries[`check:q${i}`] = right([i % 4]);
+  for (let i = 0; i < 40; i += 1) {
+    const words = Array.from({ length: 400 }, () => next().toString(36)).join(" ");
+    entries[`reflection:r${i}`] = { ...REFLECTION, texts: { gibbs: { what: words } } };
+  }
+  const result = await pack({ entries, share: true }, LIMITS["2004"]);
+  assert.ok(result.text.length <= LIMITS["2004"], `${result.text.length}`);
+  assert.ok(result.left.length > 0 && result.left.every((key) => key.startsWith("reflection:")));
+  const state = (await decode(result.text)).value;
+  assert.equal(Object.keys(state.entries).filter((k) => k.startsWith("check:")).length, 37);
+  assert.ok(Object.keys(state.entries).some((k) => k.startsWith("reflection:")), "what fits still goes");
+  assert.deepEqual(state.done, [...result.left].sort());
+});
+
 test("decoding: empty, both formats, and anything unreadable", async () => {
   assert.equal((await decode("")).status, "empty");
   const payload = { v: 1, share: true, entries: { "check:q1": right([1]), bad: 3 }, done: ["r", 4] };

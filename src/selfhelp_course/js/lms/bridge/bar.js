@@ -1,6 +1,7 @@
 // The launch page's bar: whether the course is connected to an LMS, what is sent to it, the
 // learner's choice about their reflections, and anything that stays on this device.
 import { h, setText } from "../../lib/dom.js";
+import { isProgress } from "./suspend.js";
 
 export const MESSAGES = {
   connected: "Connected to your learning management system: it records your progress in this course.",
@@ -17,10 +18,18 @@ export const MESSAGES = {
     "This browser's storage for the course is full, so some of the progress your learning management system holds could not be shown here. It is kept in the system, not lost.",
 };
 
-export function leftMessage(count) {
-  if (!count) return "";
-  const what = count === 1 ? "One piece of your writing is" : `${count} pieces of your writing are`;
-  return `${what} too long for your learning management system to hold, so ${count === 1 ? "it stays" : "they stay"} on this device only.`;
+// keys: what did not fit in cmi.suspend_data. Writing goes last, so it is what usually stays
+// behind; if progress ever had to stay too, the message says so rather than calling it writing.
+export function leftMessage(keys) {
+  if (!keys.length) return "";
+  const progress = keys.filter(isProgress).length;
+  const writing = keys.length - progress;
+  const parts = [];
+  if (writing) parts.push(writing === 1 ? "one piece of your writing" : `${writing} pieces of your writing`);
+  if (progress) parts.push(progress === 1 ? "the progress of one activity" : `the progress of ${progress} activities`);
+  const what = parts.join(" and ");
+  const one = keys.length === 1;
+  return `${what[0].toUpperCase()}${what.slice(1)} ${one ? "is" : "are"} more than your learning management system can hold, so ${one ? "it stays" : "they stay"} on this device only.`;
 }
 
 // bar: the page's .lms-bar (it holds the status line #lms-status).
@@ -66,7 +75,7 @@ export function lmsBar(bar) {
         showNotes();
       },
       left(keys) {
-        left = leftMessage(keys.length);
+        left = leftMessage(keys);
         showNotes();
       },
     },
