@@ -17,13 +17,16 @@ class ActivityKind:
     label: str  #: what learners and trainers see it called
     call: str  #: the function a page calls to show one (selfhelp_course.<call>)
     bank: str | None  #: its folder under data/activities/, None for the explorer
+    #: the learner's own words: they reach an LMS only if the learner opts in (SCORM packages);
+    #: every other kind is progress, which always goes
+    private: bool = False
 
 
 ACTIVITY_KINDS: tuple[ActivityKind, ...] = (
     ActivityKind("check", "Knowledge check", "knowledge_check", "checks"),
     ActivityKind("sorting", "Sorting exercise", "sorting_exercise", "sorting"),
     ActivityKind("scenario", "Scenario", "scenario", "scenarios"),
-    ActivityKind("reflection", "Reflection", "reflection", "reflections"),
+    ActivityKind("reflection", "Reflection", "reflection", "reflections", private=True),
     ActivityKind("explorer", "Well-being explorer", "wellbeing_explorer", None),
 )
 KIND_BY_NAME = {kind.kind: kind for kind in ACTIVITY_KINDS}

@@ -5,6 +5,7 @@ export const STORAGE_PREFIX = facts.storagePrefix;
 export const PORTFOLIO_KEY = facts.portfolioKey;
 export const META_KEY = facts.metaKey;
 export const EXPLORER_ID = facts.explorerId;
+export const READ_KEY_PREFIX = facts.readKeyPrefix;
 // The portfolio fields a reflective framework's part can fill ("nmc.code", "hcpc.benefits"...).
 export const PORTFOLIO_FIELDS = Object.freeze([...facts.portfolioFields]);
 export const ACTIVITY_KINDS = Object.freeze(Object.fromEntries(facts.activityKinds.map((k) => [k.kind, Object.freeze(k)])));
@@ -16,7 +17,7 @@ export function activityKey(kind, id) {
 
 // "I have read this page" marks, for pages without activities.
 export function readKey(docname) {
-  return `${facts.readKeyPrefix}${docname}`;
+  return `${READ_KEY_PREFIX}${docname}`;
 }
 
 export function kindLabel(kind) {

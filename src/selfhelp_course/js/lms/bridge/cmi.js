@@ -11,6 +11,8 @@
 // - SCORM 1.2 has one status for both: "passed" when the course is complete (every check is
 //   then right), "failed" once every check is answered below the pass mark, else "incomplete".
 
+import { activityKey } from "../../lib/facts.js";
+
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 // Every knowledge check in the course, in reading order, with the learner's answer.
@@ -20,7 +22,7 @@ export function checkResults(manifest, entries) {
     (page.activities || [])
       .filter((activity) => activity.kind === "check")
       .map((activity) => {
-        const entry = entries[`check:${activity.id}`];
+        const entry = entries[activityKey("check", activity.id)];
         const value = entry && typeof entry === "object" ? entry : {};
         const selected = Array.isArray(value.selected)
           ? value.selected.filter((i) => Number.isInteger(i) && i >= 0 && i < LETTERS.length)

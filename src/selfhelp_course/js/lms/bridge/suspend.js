@@ -11,13 +11,17 @@
 // sent: {check id: answer}} (sent: the knowledge-check answers already sent as interactions).
 // SCORM allows 64,000 characters in 2004 and 4,096 in 1.2: what does not fit stays on the device.
 
+import { ACTIVITY_KINDS, READ_KEY_PREFIX } from "../../lib/facts.js";
+
 export const LIMITS = { "2004": 64000, "1.2": 4096 };
-const PROGRESS_KINDS = ["check", "sorting", "scenario", "explorer", "read"];
+// Progress: every activity kind that is not the learner's own words (_facts.py says which).
+const PROGRESS_KINDS = Object.values(ACTIVITY_KINDS).filter((kind) => !kind.private).map((kind) => kind.kind);
 
 // Progress is always sent; anything else (reflections, the portfolio, kinds not known here) is
 // the learner's own and goes only if they say so.
 export function isProgress(key) {
-  return PROGRESS_KINDS.includes(String(key).split(":")[0]);
+  const text = String(key);
+  return text.startsWith(READ_KEY_PREFIX) || PROGRESS_KINDS.includes(text.split(":")[0]);
 }
 
 function isDone(value) {
