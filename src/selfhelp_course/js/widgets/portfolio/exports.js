@@ -42,7 +42,7 @@ function privacyContent(panelId, findings) {
     likely.length ? findingList(likely, false) : null,
     possible.length && likely.length ? h("p", { class: "pf-possible-title" }, `These may be nothing, but are worth a second look: ${summariseFindings(possible).text}.`) : null,
     possible.length ? findingList(possible, true) : null,
-    h("p", { class: "pf-privacy-note" }, "Regulators expect reflections and CPD records to be anonymised: no names, addresses or postcodes, contact details, NHS or other reference numbers, and care with exact dates and ages. This check is only a prompt: it can miss things, and it never stops you exporting. Your portfolio text can be changed above; a reflection itself is changed on its course page."),
+    h("p", { class: "pf-privacy-note" }, "The regulators' 2019 joint statement asks that written reflections be anonymised and focus on learning. This course suggests leaving out names, addresses or postcodes, contact details, NHS or other reference numbers and details of relatives or colleagues, and taking care with exact dates and ages. This check is only a prompt: it can miss things, and it never stops you exporting. Your portfolio text can be changed above; a reflection itself is changed on its course page."),
   ];
 }
 
