@@ -17,7 +17,7 @@ from selfhelp_course._course_time import front_matter, page_path, toc_docnames
 from selfhelp_course._facts import ACTIVITY_KINDS, EXPLORER_ID
 from selfhelp_course._manifest import VERSION, course_manifest, manifest_script
 from selfhelp_course._pages import parse_text, read_page
-from selfhelp_course.sphinx_ext import _write_manifest
+from selfhelp_course.sphinx_ext import _fingerprint, _write_manifest
 from paths import ROOT, SITE
 
 MANIFEST = course_manifest(ROOT)
@@ -197,6 +197,35 @@ def test_the_built_sites_manifest_file_is_the_manifest_of_the_pages_as_they_are(
     if not built.is_file():
         pytest.fail("the site is not built: run `make book` first")
     assert built.read_text(encoding="utf-8") == manifest_script(MANIFEST)
+
+
+def test_the_execution_cache_is_run_again_when_the_reading_order_or_front_matter_changes(tmp_path):
+    """The widgets embed the manifest when a page runs, so the execution cache's fingerprint
+    covers _toc.yml and every page's front matter; prose alone does not make pages run again."""
+    scratch = tmp_path / "course"
+    scratch.mkdir()
+    shutil.copy(ROOT / "_toc.yml", scratch)
+    for folder in {name.split("/")[0] for name in toc_docnames(ROOT)} | {"data"}:
+        shutil.copytree(ROOT / folder, scratch / folder)
+    docname = next(page["docname"] for page in MANIFEST["pages"] if page["activities"])
+    path = page_path(scratch, docname)
+    text = path.read_text(encoding="utf-8")
+    first = _fingerprint(scratch)
+    assert _fingerprint(scratch) == first
+
+    path.write_text(text + "\nOne more sentence of prose.\n", encoding="utf-8")
+    assert _fingerprint(scratch) == first, "prose is not an execution input"
+    minutes = PAGES[docname]["teaching_minutes"]
+    path.write_text(text.replace(f"teaching_minutes: {minutes}\n", f"teaching_minutes: {minutes + 5}\n", 1),
+                    encoding="utf-8")
+    changed = _fingerprint(scratch)
+    assert changed != first, "front matter is"
+    toc = scratch / "_toc.yml"
+    order = toc.read_text(encoding="utf-8")
+    a, b = "file: book/esteem-evidence\n", "file: book/wellbeing\n"
+    assert order.count(a) == order.count(b) == 1
+    toc.write_text(order.replace(a, "\0").replace(b, a).replace("\0", b), encoding="utf-8")
+    assert _fingerprint(scratch) != changed, "the reading order is"
 
 
 def test_a_changed_teaching_minutes_is_in_the_manifest_the_build_writes(tmp_path):
