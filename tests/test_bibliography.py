@@ -42,6 +42,28 @@ def test_an_entry_without_a_title_says_where_it_is_cited_from(key):
         assert CITED_FROM.search(fields.get("note", "")), f"{key}: untitled, so say where it is cited from"
 
 
+def isbn_is_valid(isbn: str) -> bool:
+    """ISBN-13 or ISBN-10 with its check digit right: a mistyped number leads nowhere."""
+    digits = re.sub(r"[\s-]", "", isbn).upper()
+    if re.fullmatch(r"\d{13}", digits):
+        return sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        return sum((10 - i) * (10 if d == "X" else int(d)) for i, d in enumerate(digits)) % 11 == 0
+    return False
+
+
+@pytest.mark.parametrize("key", sorted(k for k, e in BIB.entries.items() if e.fields.get("isbn")))
+def test_every_isbn_has_a_valid_check_digit(key):
+    isbn = BIB.entries[key].fields["isbn"]
+    assert isbn_is_valid(isbn), f"{key}: ISBN {isbn} fails its check digit"
+
+
+def test_the_isbn_check_can_fail():
+    assert isbn_is_valid("978-1-85338-071-6") and isbn_is_valid("0-306-40615-2")
+    assert not isbn_is_valid("978-1-873576-87-0")  # as one reissue prints it: a digit is wrong
+    assert not isbn_is_valid("0-306-40615-3") and not isbn_is_valid("12345")
+
+
 def test_the_seed_articles_authors_are_named_as_published():
     people = [str(person) for person in BIB.entries["visram2012"].persons["author"]]
     assert people == SEED_AUTHORS
