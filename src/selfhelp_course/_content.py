@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
-from ._facts import PORTFOLIO_FIELDS
+from ._facts import KIND_BY_NAME, PORTFOLIO_FIELDS
 
 ROOT_ENV = "SELFHELP_COURSE_ROOT"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -448,10 +448,11 @@ class Bank:
         return items[item_id]
 
 
-CHECKS = Bank("checks", KNOWLEDGE_CHECK)
-SORTING = Bank("sorting", SORTING_EXERCISE)
-SCENARIOS = Bank("scenarios", SCENARIO)
-REFLECTIONS = Bank("reflections", REFLECTION)
+# Each bank's folder is the one _facts.py names for its activity kind.
+CHECKS = Bank(KIND_BY_NAME["check"].bank, KNOWLEDGE_CHECK)
+SORTING = Bank(KIND_BY_NAME["sorting"].bank, SORTING_EXERCISE)
+SCENARIOS = Bank(KIND_BY_NAME["scenario"].bank, SCENARIO)
+REFLECTIONS = Bank(KIND_BY_NAME["reflection"].bank, REFLECTION)
 BANKS = (CHECKS, SORTING, SCENARIOS, REFLECTIONS)
 FRAMEWORKS_FILE = "data/activities/reflection-frameworks.yml"
 ROUTES_FILE = "data/routes.yml"
