@@ -1,10 +1,11 @@
 """How the course looks and behaves across widgets (issue 11, "interaction and look"): labels
 beside their boxes at phone and desktop widths, light and dark modes with AA contrast and no
-white blocks, focus on the feedback after checking, and the theme's light/dark switch with
-storage blocked."""
+white blocks (the explorer's SVG charts too), focus on the feedback after checking, and the
+theme's light/dark switch with storage blocked."""
 from __future__ import annotations
 
 import io
+import re
 from urllib.parse import urljoin
 
 import pytest
@@ -44,14 +45,16 @@ def kc(page):
     return page.locator(f'fieldset.kc[data-check-id="{FIRST_CHECK["id"]}"]')
 
 
-def contrast_violations(page) -> list[dict]:
+def contrast_violations(page, within: str | None = None) -> list[dict]:
+    """axe's colour-contrast failures in the page, or only inside the elements `within` selects."""
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
-        """async () => {
-            const result = await axe.run(document, {runOnly: {type: "rule", values: ["color-contrast"]}});
+        """async (within) => {
+            const result = await axe.run(within ? {include: [[within]]} : document,
+                                         {runOnly: {type: "rule", values: ["color-contrast"]}});
             return result.violations.flatMap(v => v.nodes.map(n => ({target: n.target.join(" "),
                 summary: n.failureSummary})));
-        }""")
+        }""", within)
 
 
 # ---------------------------------------------------------------- focus after checking
@@ -212,6 +215,94 @@ def test_checked_and_unchecked_boxes_read_the_right_way_round(mode_context, site
     unchecked = mean_luminance(inputs.nth(1).screenshot())
     assert abs(unchecked - background) < 0.3, (mode, unchecked, background)
     assert abs(checked - background) > abs(unchecked - background) + 0.1, (mode, checked, unchecked, background)
+
+
+# ---------------------------------------------------------------- the explorer's charts
+
+EXPLORER_PAGE = page_with("explorer")["docname"]
+WHITE = "rgb(255, 255, 255)"
+
+# One chart's colours as the browser paints them: the background (the rect as large as the
+# chart) and each text and mark's computed fill and stroke.
+CHART_PAINTS = """svg => {
+    const [, , width, height] = svg.getAttribute("viewBox").split(" ").map(Number);
+    const back = [...svg.querySelectorAll("rect")].find(r => Number(r.getAttribute("width")) === width
+        && Number(r.getAttribute("height")) === height);
+    const marks = [...svg.querySelectorAll("text, rect, line, path, circle")].filter(el => el !== back).map(el => {
+        const style = getComputedStyle(el);
+        return {what: `${el.tagName}.${el.getAttribute("class") || ""} ${el.tagName === "text" ? el.textContent : ""}`.trim(),
+                tag: el.tagName, fill: style.fill, stroke: style.stroke, width: parseFloat(style.strokeWidth),
+                hatch: Boolean(el.closest("pattern"))};
+    });
+    return {label: svg.getAttribute("aria-label"), background: getComputedStyle(back).fill, marks};
+}"""
+
+
+def rgb(paint: str) -> tuple[int, ...] | None:
+    """A computed fill or stroke as (r, g, b); None for none or a pattern."""
+    match = re.fullmatch(r"rgba?\((\d+), (\d+), (\d+)(?:, [\d.]+)?\)", paint)
+    return tuple(int(v) for v in match.groups()) if match else None
+
+
+def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    def lum(colour):
+        r, g, b = ((v / 255) / 12.92 if v / 255 <= 0.03928 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in colour)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    light, dark = sorted((lum(a), lum(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def chart_contrast_failures(chart: dict) -> list[str]:
+    """Text under 4.5:1 on the chart's background, a mark under 3:1 (a fill the colour of the
+    background is hollow; a hairline is the grid behind the data, whose values the tick labels
+    carry), and hatching under 3:1 on its own tint."""
+    back, failures = rgb(chart["background"]), []
+    for mark in chart["marks"]:
+        if mark["tag"] == "text":
+            paints, least = [mark["fill"]], 4.5
+        elif mark["tag"] == "line":
+            paints, least = ([] if mark["width"] <= 1 else [mark["stroke"]]), 3
+        else:
+            paints, least = [mark["fill"], mark["stroke"]], 3
+        for paint in paints if not mark["hatch"] else []:
+            colour = rgb(paint)
+            if colour and colour != back and contrast(colour, back) < least:
+                failures.append(f"{mark['what']}: {paint} on {chart['background']}, {contrast(colour, back):.2f}:1")
+    hatch = {mark["tag"]: mark for mark in chart["marks"] if mark["hatch"]}
+    if hatch and contrast(rgb(hatch["line"]["stroke"]), rgb(hatch["rect"]["fill"])) < 3:
+        failures.append(f"hatching: {hatch['line']['stroke']} on its tint {hatch['rect']['fill']}")
+    return failures
+
+
+def test_the_explorers_charts_follow_the_theme_in_every_view(mode_context, site_url):
+    """The explorer's charts are inline SVG: their background is the widget's (the palette's
+    --course-bg), white in light mode and no white block in dark, with text at 4.5:1 and marks
+    at 3:1 on it in every view, and axe finds no contrast failure in the explorer. Switching
+    the theme with the page open repaints the chart at once."""
+    mode, context = mode_context
+    page, errors = open_in(context, url(site_url, EXPLORER_PAGE))
+    box = page.locator(".wbx").first
+    views = box.locator(".wbx-views input[type=radio]")
+    background = box.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert (background == WHITE) == (mode == "light"), background
+    labels = set()
+    for index in range(views.count()):
+        views.nth(index).check()
+        chart = box.locator(".wbx-chart svg").evaluate(CHART_PAINTS)
+        labels.add(chart["label"])
+        assert chart["background"] == background, (mode, index, chart["background"])
+        assert chart_contrast_failures(chart) == [], (mode, index)
+        assert contrast_violations(page, within=".wbx") == [], (mode, index)
+    assert len(labels) == views.count() >= 3, "every view draws its own chart"
+    switch = page.locator(".theme-switch-button:visible").first
+    for _ in range(3):
+        if page.evaluate("document.documentElement.dataset.theme") != mode:
+            break
+        switch.click()
+    switched = box.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert switched != background
+    assert box.locator(".wbx-chart svg").evaluate(CHART_PAINTS)["background"] == switched
+    assert errors == []
 
 
 # ---------------------------------------------------------------- the theme switch

@@ -1,20 +1,15 @@
-// The explorer's charts: inline SVG drawn from the layouts in geometry.js. Every colour has at
-// least 3:1 contrast against white, and none is the only way to tell things apart (before bars
-// are hatched, after bars solid; changes are labelled in words and drawn differently).
+// The explorer's charts: inline SVG drawn from the layouts in geometry.js. The colours are the
+// course palette's, set by class in course-widgets.css, so a chart follows the site's light/dark
+// switch: the background, text and axis are the widget's; a mark of one kind (before, after,
+// better, same, worse) has class `wbx-<kind>` and is painted in currentColor. Every colour keeps
+// at least 3:1 on the background in both modes, and none is the only way to tell things apart
+// (before bars are hatched, after bars solid; changes are labelled in words and drawn differently).
 import { barLayout, changeLayout, FONT, roughWidth } from "./geometry.js";
 import { sortedMembers } from "./state.js";
 
 const SVG = "http://www.w3.org/2000/svg";
-const COLOURS = {
-  before: "#9a4a00",
-  beforeTint: "#fbe8d5",
-  after: "#0b4f8a",
-  better: "#1a7f37",
-  same: "#4d5562",
-  worse: "#b3261e",
-  ink: "#1b1f24",
-  grid: "#d5dae1",
-};
+const INK = "currentColor"; // the text colour, or a mark's kind (its class)
+const kind = (id) => `wbx-${id}`;
 
 function svg(tag, attrs = {}, ...children) {
   const el = document.createElementNS(SVG, tag);
@@ -38,7 +33,7 @@ export function textMeasure() {
 }
 
 function text(attrs, content) {
-  return svg("text", { fill: COLOURS.ink, ...attrs }, content);
+  return svg("text", { fill: INK, ...attrs }, content);
 }
 
 function block(b) {
@@ -51,30 +46,32 @@ function frame(layout, label) {
   const root = svg("svg", {
     xmlns: SVG, viewBox: `0 0 ${layout.width} ${layout.height}`, width: "100%", role: "img", "aria-label": label, "font-family": FONT, class: "wbx-svg",
   });
-  root.append(svg("rect", { x: 0, y: 0, width: layout.width, height: layout.height, fill: "#ffffff" }), block(layout.title));
+  root.append(svg("rect", { x: 0, y: 0, width: layout.width, height: layout.height, class: "wbx-bg" }), block(layout.title));
   return root;
 }
 
 function hatch(id) {
-  return svg("pattern", { id, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
-    svg("rect", { width: 8, height: 8, fill: COLOURS.beforeTint }),
-    svg("line", { x1: 0, y1: 0, x2: 0, y2: 8, stroke: COLOURS.before, "stroke-width": 4 }));
+  return svg("pattern", { id, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)", class: kind("before") },
+    svg("rect", { width: 8, height: 8, class: "wbx-tint" }),
+    svg("line", { x1: 0, y1: 0, x2: 0, y2: 8, stroke: INK, "stroke-width": 4 }));
 }
 
-function arrowSwatch(colour, dashed, x, y) {
-  return svg("g", {},
-    svg("line", { x1: x, y1: y + 8, x2: x + 12, y2: y + 8, stroke: colour, "stroke-width": 2.5, "stroke-dasharray": dashed ? "4 3" : null }),
-    svg("path", { d: `M${x + 12},${y + 3} L${x + 19},${y + 8} L${x + 12},${y + 13} Z`, fill: colour }));
+function arrowSwatch(id, x, y) {
+  return svg("g", { class: kind(id) },
+    svg("line", { x1: x, y1: y + 8, x2: x + 12, y2: y + 8, stroke: INK, "stroke-width": 2.5, "stroke-dasharray": id === "worse" ? "4 3" : null }),
+    svg("path", { d: `M${x + 12},${y + 3} L${x + 19},${y + 8} L${x + 12},${y + 13} Z`, fill: INK }));
 }
 
 const diamond = (x, y, r) => `M${x},${y - r} L${x + r},${y} L${x},${y + r} L${x - r},${y} Z`;
+// A member's score before: a ring in the text colour, filled with the background.
+const hollow = (cx, cy) => svg("circle", { cx, cy, r: 5, class: "wbx-bg", stroke: INK, "stroke-width": 2 });
 
 function swatch(id, x, y, patternId) {
-  if (id === "before" && patternId) return svg("rect", { x, y, width: 18, height: 16, fill: `url(#${patternId})`, stroke: COLOURS.before, "stroke-width": 2 });
-  if (id === "after") return svg("rect", { x, y, width: 18, height: 16, fill: COLOURS.after });
-  if (id === "before") return svg("circle", { cx: x + 9, cy: y + 8, r: 5, fill: "#ffffff", stroke: COLOURS.ink, "stroke-width": 2 });
-  if (id === "same") return svg("path", { d: diamond(x + 9, y + 8, 7), fill: COLOURS.same });
-  return arrowSwatch(COLOURS[id], id === "worse", x, y);
+  if (id === "before" && patternId) return svg("rect", { x, y, width: 18, height: 16, fill: `url(#${patternId})`, stroke: INK, "stroke-width": 2, class: kind(id) });
+  if (id === "after") return svg("rect", { x, y, width: 18, height: 16, fill: INK, class: kind(id) });
+  if (id === "before") return hollow(x + 9, y + 8);
+  if (id === "same") return svg("path", { d: diamond(x + 9, y + 8, 7), fill: INK, class: kind(id) });
+  return arrowSwatch(id, x, y);
 }
 
 function legend(layout, patternId = null) {
@@ -92,38 +89,38 @@ export function barChart(options) {
   root.prepend(svg("defs", {}, hatch(patternId)));
   root.append(legend(layout.legend, patternId));
   for (const tick of layout.ticks) {
-    root.append(svg("line", { x1: plot.left, x2: plot.right, y1: tick.y, y2: tick.y, stroke: COLOURS.grid }),
+    root.append(svg("line", { x1: plot.left, x2: plot.right, y1: tick.y, y2: tick.y, class: "wbx-grid" }),
       text({ x: layout.tickX, y: tick.y + 5, "text-anchor": "end", "font-size": 13 }, tick.value));
   }
   const y = layout.yTitle;
   root.append(text({ x: 0, y: 0, "text-anchor": "middle", "font-size": y.size, transform: `translate(${y.x} ${y.y}) rotate(-90)` }, y.text));
   for (const bar of layout.bars) {
-    const fill = bar.kind === "before" ? `url(#${patternId})` : COLOURS.after;
-    const stroke = bar.kind === "before" ? COLOURS.before : COLOURS.after;
+    const fill = bar.kind === "before" ? `url(#${patternId})` : INK;
     if (bar.value > 0) {
-      root.append(svg("rect", { x: bar.x + 1, y: bar.top + 1, width: bar.width - 2, height: Math.max(0, bar.height - 1), fill, stroke, "stroke-width": 2 }));
+      root.append(svg("rect", { x: bar.x + 1, y: bar.top + 1, width: bar.width - 2, height: Math.max(0, bar.height - 1), fill, stroke: INK, "stroke-width": 2, class: kind(bar.kind) }));
     }
     if (layout.showValues) root.append(text({ x: bar.x + bar.width / 2, y: bar.labelY, "text-anchor": "middle", "font-size": 13 }, bar.value));
   }
   root.append(...layout.categories.map(block),
-    svg("line", { x1: plot.left, x2: plot.right, y1: plot.base, y2: plot.base, stroke: COLOURS.ink, "stroke-width": 1.5 }),
+    svg("line", { x1: plot.left, x2: plot.right, y1: plot.base, y2: plot.base, stroke: INK, "stroke-width": 1.5 }),
     block(layout.xTitle));
   return root;
 }
 
 function memberRow(row) {
-  const colour = COLOURS[row.direction];
+  const direction = kind(row.direction);
   const parts = [text({ x: row.memberX, y: row.y + 5, "text-anchor": "end", "font-size": 13 }, row.member)];
-  if (row.direction === "same") parts.push(svg("path", { d: diamond(row.x1, row.y, 8), fill: COLOURS.same }));
+  if (row.direction === "same") parts.push(svg("path", { d: diamond(row.x1, row.y, 8), fill: INK, class: direction }));
   else {
     const sign = row.x2 > row.x1 ? 1 : -1;
     parts.push(
-      svg("line", { x1: row.x1 + sign * 6, y1: row.y, x2: row.x2 - sign * 8, y2: row.y, stroke: colour, "stroke-width": 2.5, "stroke-dasharray": row.direction === "worse" ? "4 3" : null }),
-      svg("path", { d: `M${row.x2 - sign * 9},${row.y - 6} L${row.x2},${row.y} L${row.x2 - sign * 9},${row.y + 6} Z`, fill: colour }),
-      svg("circle", { cx: row.x1, cy: row.y, r: 5, fill: "#ffffff", stroke: COLOURS.ink, "stroke-width": 2 }),
+      svg("g", { class: direction },
+        svg("line", { x1: row.x1 + sign * 6, y1: row.y, x2: row.x2 - sign * 8, y2: row.y, stroke: INK, "stroke-width": 2.5, "stroke-dasharray": row.direction === "worse" ? "4 3" : null }),
+        svg("path", { d: `M${row.x2 - sign * 9},${row.y - 6} L${row.x2},${row.y} L${row.x2 - sign * 9},${row.y + 6} Z`, fill: INK })),
+      hollow(row.x1, row.y),
     );
   }
-  parts.push(text({ x: row.labelX, y: row.y + 5, "font-size": 13, fill: colour, "font-weight": 600 }, row.label));
+  parts.push(text({ x: row.labelX, y: row.y + 5, "font-size": 13, "font-weight": 600, class: direction }, row.label));
   return parts;
 }
 
@@ -134,7 +131,7 @@ export function changeChart(options) {
   const root = frame(layout, options.label);
   root.append(legend(layout.legend));
   for (const tick of layout.ticks) {
-    root.append(svg("line", { x1: tick.x, x2: tick.x, y1: plot.top - 6, y2: plot.bottom, stroke: COLOURS.grid }),
+    root.append(svg("line", { x1: tick.x, x2: tick.x, y1: plot.top - 6, y2: plot.bottom, class: "wbx-grid" }),
       ...layout.tickRows.map((at) => text({ x: tick.x, y: at, "text-anchor": "middle", "font-size": 13 }, tick.value)));
   }
   root.append(block(layout.xTitle));
