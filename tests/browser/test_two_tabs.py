@@ -5,6 +5,7 @@ chooses. Two pages in one browser context share storage exactly as two tabs do.
 from __future__ import annotations
 
 import json
+import time
 from urllib.parse import urljoin
 
 import pytest
@@ -83,10 +84,17 @@ def test_a_tab_follows_what_the_other_tab_saves_without_a_reload(tabs):
 
 def test_the_same_part_changed_in_both_tabs_keeps_both_until_the_learner_chooses(tabs):
     a, b = tabs
-    # Both type into the same part before either has heard of the other's change.
+    # Both type into the same part before either has saved. The tabs' clock stands still meanwhile:
+    # otherwise, on a busy machine, tab B's save (400 ms after its last key) could come before
+    # tab A is typed in, and A would then change B's version, knowingly, with no conflict.
+    clock = a.context.clock
+    clock.install()
+    clock.pause_at(time.time() * 1000 + 1000)
     box(b, FIRST).fill("Version from tab B.")
     box(a, FIRST).fill("Version from tab A.")
     box(a, FIRST).press("Tab")  # leaving the box saves at once
+    clock.run_for(1000)  # tab B's save, if hearing A's has not made it already
+    clock.resume()
     for page in (a, b):
         panel = widget(page).locator(".course-conflict")
         expect(panel).to_be_visible()

@@ -40,10 +40,10 @@ export function fromEntry(entry, frameworks, fallbackId) {
   };
 }
 
-// Plain objects for JSON and merging.
+// Plain objects for JSON and merging. Built with fromEntries, so that every framework id is a
+// key of its own (assigning texts["__proto__"] would set the object's prototype instead).
 export function entryValue(state, page) {
-  const texts = {};
-  for (const [frameworkId, parts] of Object.entries(state.texts)) texts[frameworkId] = { ...parts };
+  const texts = Object.fromEntries(Object.entries(state.texts).map(([frameworkId, parts]) => [frameworkId, { ...parts }]));
   const value = { v: 2, page, framework: state.framework, texts };
   if (state.conflicts) value.conflicts = state.conflicts;
   return value;

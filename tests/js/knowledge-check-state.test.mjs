@@ -1,0 +1,165 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as s from "../../src/selfhelp_course/js/widgets/knowledge-check/state.js";
+import { ATTEMPTED, COMPLETED, NOT_STARTED, activityStatus } from "../../src/selfhelp_course/js/lib/progress.js";
+import { derivedDiffers } from "../../src/selfhelp_course/js/lib/entry.js";
+
+const option = (text, correct) => ({ text, feedback: `About ${text}.`, ...(correct ? { correct: true } : {}) });
+// Option 1 is the answer.
+const SINGLE = { id: "one", kind: "single", question: "Which one?", options: [option("A"), option("B", true), option("C")] };
+// Options 0 and 2 are the answer: choose all that apply.
+const MULTIPLE = {
+  id: "many",
+  kind: "multiple",
+  question: "Which apply? Choose all that apply.",
+  options: [option("W", true), option("X"), option("Y", true), option("Z")],
+};
+const derive = s.derive(SINGLE);
+const deriveMany = s.derive(MULTIPLE);
+const entry = (selected, checked, tries) => ({ v: 2, page: "book/page", selected, checked, ...(tries === undefined ? {} : { tries }) });
+
+test("correctOptions lists the indices of the right options", () => {
+  assert.deepEqual(s.correctOptions(SINGLE), [1]);
+  assert.deepEqual(s.correctOptions(MULTIPLE), [0, 2]);
+  assert.deepEqual(s.correctOptions({ options: [option("A"), { ...option("B"), correct: false }] }), []);
+});
+
+test("isRight: one answer is right only when it is the right option", () => {
+  assert.equal(s.isRight(SINGLE, [1]), true);
+  assert.equal(s.isRight(SINGLE, [0]), false);
+  assert.equal(s.isRight(SINGLE, []), false);
+  assert.equal(s.isRight(SINGLE, [1, 2]), false);
+});
+
+test("choose all that apply: right only with every right option and no wrong one", () => {
+  assert.equal(s.isRight(MULTIPLE, [0, 2]), true);
+  assert.equal(s.isRight(MULTIPLE, [2, 0]), true); // the order picked does not matter
+  assert.equal(s.isRight(MULTIPLE, [0]), false); // one right option missing
+  assert.equal(s.isRight(MULTIPLE, [0, 1, 2]), false); // one wrong option as well
+  assert.equal(s.isRight(MULTIPLE, [0, 1, 2, 3]), false); // everything ticked is not right
+  assert.equal(s.isRight(MULTIPLE, [1, 3]), false);
+  assert.equal(s.isRight(MULTIPLE, []), false);
+});
+
+test("answerFrom: nothing stored, or an entry of the wrong shape, is no answer", () => {
+  const none = { selected: [], checked: false, tries: 0 };
+  for (const bad of [undefined, null, "B", 7, [1], {}, { selected: "1", checked: true }, { selected: { 0: 1 }, checked: true, tries: 2 }]) {
+    assert.deepEqual(s.answerFrom(bad, SINGLE), none, JSON.stringify(bad));
+  }
+});
+
+test("answerFrom keeps only this question's options, once each, in order", () => {
+  const picked = (selected) => s.answerFrom(entry(selected, false, 0), MULTIPLE).selected;
+  assert.deepEqual(picked([2, 0, 2, 0]), [0, 2]);
+  assert.deepEqual(picked([4, -1, 1.5, "2", null, 3, NaN]), [3]); // past the end, negative, not integers
+  assert.deepEqual(picked([]), []);
+  // An option taken out of the question since: the stale index is dropped, the rest kept.
+  assert.deepEqual(s.answerFrom(entry([1, 3], true, 1), SINGLE), { selected: [1], checked: true, tries: 1 });
+});
+
+test("answerFrom: checked needs a selection; tries read, or worked out for v1 entries", () => {
+  assert.deepEqual(s.answerFrom(entry([1], true, 3), SINGLE), { selected: [1], checked: true, tries: 3 });
+  assert.deepEqual(s.answerFrom(entry([0], false, 2), SINGLE), { selected: [0], checked: false, tries: 2 });
+  // v1 entries (before tries were counted): a checked answer was tried once, an unchecked one not yet.
+  assert.deepEqual(s.answerFrom({ v: 1, page: "p", selected: [1], checked: true, complete: true }, SINGLE), { selected: [1], checked: true, tries: 1 });
+  assert.deepEqual(s.answerFrom({ v: 1, page: "p", selected: [0], checked: false, complete: false }, SINGLE), { selected: [0], checked: false, tries: 0 });
+  // Checked with nothing (left) selected is not checked.
+  assert.equal(s.answerFrom(entry([], true, 1), SINGLE).checked, false);
+  assert.equal(s.answerFrom(entry([9], true, 1), SINGLE).checked, false);
+  // Tries that are not a positive whole number are not believed.
+  assert.equal(s.answerFrom(entry([1], false, -2), SINGLE).tries, 0);
+  assert.equal(s.answerFrom(entry([1], false, 1.5), SINGLE).tries, 0);
+  assert.equal(s.answerFrom(entry([1], true, "4"), SINGLE).tries, 1);
+  assert.equal(s.answerFrom(entry([1], true, 0), SINGLE).tries, 1);
+});
+
+test("done means done: completed only when the right answer has been checked", () => {
+  // Chosen but never checked: neither completed nor attempted, even when it is the right answer.
+  assert.deepEqual(derive(entry([1], false, 0)), { complete: false, attempted: false });
+  assert.deepEqual(derive(entry([0], false, 0)), { complete: false, attempted: false });
+  // Checked and wrong: attempted, not completed.
+  assert.deepEqual(derive(entry([0], true, 1)), { complete: false, attempted: true });
+  // Checked and right: completed.
+  assert.deepEqual(derive(entry([1], true, 1)), { complete: true, attempted: true });
+  assert.deepEqual(derive(entry([1], true, 4)), { complete: true, attempted: true });
+  // After "Try again" nothing is selected or checked, but it has been attempted.
+  assert.deepEqual(derive(entry([], false, 1)), { complete: false, attempted: true });
+  // The right answer chosen again after a wrong try, not yet checked: still only attempted.
+  assert.deepEqual(derive(entry([1], false, 1)), { complete: false, attempted: true });
+  // Nothing stored or of the wrong shape.
+  assert.deepEqual(derive({}), { complete: false, attempted: false });
+  assert.deepEqual(derive({ selected: "1", checked: true, complete: true }), { complete: false, attempted: false });
+});
+
+test("done means done with several right options: part of the answer is only attempted", () => {
+  assert.deepEqual(deriveMany(entry([0], true, 1)), { complete: false, attempted: true });
+  assert.deepEqual(deriveMany(entry([0, 1, 2], true, 1)), { complete: false, attempted: true });
+  assert.deepEqual(deriveMany(entry([0, 2], false, 1)), { complete: false, attempted: true });
+  assert.deepEqual(deriveMany(entry([0, 2], true, 2)), { complete: true, attempted: true });
+  assert.deepEqual(deriveMany(entry([2, 0, 0], true, 2)), { complete: true, attempted: true }); // cleaned first
+});
+
+test("the progress pages read completed and attempted as derive stores them", () => {
+  const stored = (value, rules = derive) => ({ ...value, ...rules(value) });
+  assert.equal(activityStatus(stored(entry([0], false, 0))), NOT_STARTED);
+  assert.equal(activityStatus(stored(entry([0], true, 1))), ATTEMPTED);
+  assert.equal(activityStatus(stored(entry([], false, 1))), ATTEMPTED);
+  assert.equal(activityStatus(stored(entry([1], true, 1))), COMPLETED);
+  assert.equal(activityStatus(stored(entry([0], true, 1), deriveMany)), ATTEMPTED);
+  assert.equal(activityStatus(stored(entry([0, 2], true, 1), deriveMany)), COMPLETED);
+});
+
+test("a stored entry whose completed or attempted differ from the rule is recognised", () => {
+  // A v1 entry kept complete and has no attempted; derive adds it.
+  assert.equal(derivedDiffers({ v: 1, selected: [1], checked: true, complete: true }, derive), true);
+  // An entry marked complete for a wrong answer (say, the question's answer has changed since).
+  assert.equal(derivedDiffers({ ...entry([0], true, 1), complete: true, attempted: true }, derive), true);
+  assert.equal(derivedDiffers({ ...entry([1], true, 1), complete: true, attempted: true }, derive), false);
+  assert.equal(derivedDiffers({ ...entry([], false, 2), complete: false, attempted: true }, derive), false);
+});
+
+test("entryValue is the v2 entry without the derived fields", () => {
+  const value = s.entryValue({ selected: [0, 2], checked: true, tries: 2 }, "book/page");
+  assert.deepEqual(value, { v: 2, page: "book/page", selected: [0, 2], checked: true, tries: 2 });
+  // What it writes reads back as the same answer.
+  assert.deepEqual(s.answerFrom(JSON.parse(JSON.stringify(value)), MULTIPLE), { selected: [0, 2], checked: true, tries: 2 });
+});
+
+test("feedback when right: every option's explanation, each marked right or not", () => {
+  const notes = s.feedback(SINGLE, [1]);
+  assert.deepEqual(notes.map((n) => n.visible), [true, true, true]);
+  assert.deepEqual(notes.map((n) => n.correct), [false, true, false]);
+  assert.equal(notes[0].text, "Not this one: About A.");
+  assert.equal(notes[1].text, "Correct answer: About B.");
+  assert.deepEqual(s.feedback(MULTIPLE, [0, 2]).map((n) => n.visible), [true, true, true, true]);
+});
+
+test("feedback when wrong: only the learner's own choices, so that trying again still means something", () => {
+  assert.deepEqual(s.feedback(SINGLE, [0]).map((n) => n.visible), [true, false, false]);
+  // Half of a multiple answer: the right option chosen is explained (as right), the missing one is not given away.
+  const half = s.feedback(MULTIPLE, [0, 1]);
+  assert.deepEqual(half.map((n) => n.visible), [true, true, false, false]);
+  assert.deepEqual(half.map((n) => n.correct), [true, false, true, false]);
+  assert.equal(half[0].text, "Correct answer: About W.");
+  assert.equal(half[1].text, "Not this one: About X.");
+});
+
+test("verdict says right or not quite", () => {
+  assert.equal(s.verdict(SINGLE, [1]), "Correct. The explanation for each option is shown below it.");
+  assert.equal(s.verdict(SINGLE, [2]), "Not quite. Read the feedback under your answer, then try again.");
+  assert.match(s.verdict(MULTIPLE, [0]), /^Not quite\./);
+  assert.match(s.verdict(MULTIPLE, [0, 2]), /^Correct\./);
+});
+
+test("scoreText counts right answers among the checked ones only", () => {
+  const checks = [SINGLE, MULTIPLE, SINGLE];
+  const answers = [
+    { selected: [1], checked: true, tries: 1 }, // right
+    { selected: [0, 2], checked: false, tries: 1 }, // right but not checked
+    { selected: [0], checked: true, tries: 1 }, // wrong
+  ];
+  assert.equal(s.scoreText(checks, answers), "Score: 1 of 3 correct (2 of 3 answered).");
+  assert.equal(s.scoreText(checks, [answers[0], { ...answers[1], checked: true }, answers[2]]), "Score: 2 of 3 correct (3 of 3 answered).");
+  assert.equal(s.scoreText(checks, []), "Score: 0 of 3 correct (0 of 3 answered).");
+  assert.equal(s.scoreText(checks, [undefined, null, answers[0]]), "Score: 1 of 3 correct (1 of 3 answered).");
+});
