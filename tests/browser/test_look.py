@@ -101,6 +101,16 @@ def test_knowledge_check_labels_sit_beside_their_boxes(watched, site_url, width)
     rows = label_beside_control(page, ".kc-option")
     assert rows and all(row["beside"] for row in rows), rows
     assert max(row["lines"] for row in rows) >= 2  # the long label does wrap: beside its box
+    # Checked: each option's explanation shows under its label, and squeezes no label.
+    kc(page).locator("input").first.check()
+    kc(page).get_by_role("button", name="Check answer").click()
+    expect(kc(page).locator(".kc-note").first).to_be_visible()
+    checked = label_beside_control(page, ".kc-option")
+    assert all(row["beside"] for row in checked), checked
+    assert [row["lines"] for row in checked] == [row["lines"] for row in rows], checked
+    notes = page.evaluate("""() => [...document.querySelectorAll(".kc-option .kc-note")].filter(n => n.offsetParent)
+        .map(n => n.getBoundingClientRect().left - n.parentElement.querySelector("label").getBoundingClientRect().left)""")
+    assert notes and all(abs(offset) < 1 for offset in notes), notes  # in the label's column
 
 
 @pytest.mark.parametrize("width", WIDTHS)
