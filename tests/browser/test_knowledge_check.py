@@ -179,13 +179,10 @@ def test_the_second_press_of_a_double_click_on_try_again_does_not_check_an_empty
     assert (saved["selected"], saved["checked"], saved["tries"]) == ([], False, 1)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the second click lands where the feedback and the scroll to the verdict have moved the "
-    "page: on the next question's option, which it answers, and focus leaves the verdict"))
 def test_a_double_click_on_check_answer_checks_once_answers_nothing_else_and_stays_at_the_verdict(watched, url):
     """A real double click: the explanations open above the buttons and focus scrolls the verdict
-    into view, so the second click lands on whatever is now under the pointer. The guard on the
-    buttons (tested above) does not reach it there."""
+    into view, so the second click lands on whatever is now under the pointer: another question's
+    option. The rest of the double click is ignored there too, and focus stays at the verdict."""
     page = watched.open(url)
     page.evaluate("""document.addEventListener("click", (event) => {
         if (event.detail === 2) window.__secondClickIn = event.target.closest("fieldset.kc")?.dataset.checkId;

@@ -70,16 +70,36 @@ export function keyedList(parent, build) {
   };
 }
 
-// A button that moves the learner on acts once per press. The second click of a double click
-// (event.detail 2 or more, wherever it lands, even on a button that has just appeared under the
-// pointer) is ignored, and its press does not take focus from where the first click's action
-// put it; keyboard presses (detail 0) and separate clicks all count.
+// A button that moves the learner on acts once per press. The rest of a double click (events
+// with event.detail 2 or more) is ignored wherever it lands: the first click's action may have
+// moved the page (feedback opened above, focus scrolled to a message), so the second click can
+// land on another control, such as the next question's option, or on a button that has just
+// appeared under the pointer. Its press does not take focus from where the first click's action
+// put it. Keyboard presses (detail 0) and separate clicks all count.
+const DOUBLE_CLICK_MS = 1000; // longer than any system's double-click interval by default
+const POINTER_EVENTS = ["mousedown", "mouseup", "click", "dblclick"];
+
+function ignoreRestOfDoubleClick(doc) {
+  const ignore = (event) => {
+    if (event.detail > 1) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    } else {
+      stop(); // a new click: nothing more to ignore
+    }
+  };
+  const stop = () => POINTER_EVENTS.forEach((type) => doc.removeEventListener(type, ignore, true));
+  POINTER_EVENTS.forEach((type) => doc.addEventListener(type, ignore, true));
+  setTimeout(stop, DOUBLE_CLICK_MS);
+}
+
 export function onPress(button, handler) {
   button.addEventListener("mousedown", (event) => {
     if (event.detail > 1) event.preventDefault();
   });
   button.addEventListener("click", (event) => {
     if (event.detail > 1) return;
+    if (event.detail === 1) ignoreRestOfDoubleClick(button.ownerDocument);
     handler(event);
   });
 }

@@ -1,6 +1,6 @@
 // The knowledge check widget: one or more questions, feedback for every option, a score when
 // there are several, and retry. In JupyterLab the answers are synced to Python (trait `answers`).
-import { h } from "../../lib/dom.js";
+import { h, onPress } from "../../lib/dom.js";
 import { openStore } from "../../lib/store.js";
 import { scoreText } from "./state.js";
 import { renderQuestion } from "./view.js";
@@ -27,7 +27,7 @@ function render({ model, el }) {
   }
   if (checks.length > 1) {
     const again = h("button", { type: "button", class: "course-button course-button-secondary" }, "Try all the questions again");
-    again.addEventListener("click", () => {
+    onPress(again, () => {
       questions.forEach((q) => q.reset());
       questions[0].element.querySelector("input").focus();
     });
