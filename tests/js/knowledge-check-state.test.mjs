@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import * as s from "../../src/selfhelp_course/js/widgets/knowledge-check/state.js";
 import { ATTEMPTED, COMPLETED, NOT_STARTED, activityStatus } from "../../src/selfhelp_course/js/lib/progress.js";
 import { derivedDiffers } from "../../src/selfhelp_course/js/lib/entry.js";
+import { openStore } from "../../src/selfhelp_course/js/lib/store.js";
+import { MemoryStorage } from "./helpers.mjs";
 
 const option = (text, correct) => ({ text, feedback: `About ${text}.`, ...(correct ? { correct: true } : {}) });
 // Option 1 is the answer.
@@ -162,4 +164,23 @@ test("scoreText counts right answers among the checked ones only", () => {
   assert.equal(s.scoreText(checks, [answers[0], { ...answers[1], checked: true }, answers[2]]), "Score: 2 of 3 correct (3 of 3 answered).");
   assert.equal(s.scoreText(checks, []), "Score: 0 of 3 correct (0 of 3 answered).");
   assert.equal(s.scoreText(checks, [undefined, null, answers[0]]), "Score: 1 of 3 correct (1 of 3 answered).");
+});
+
+test("two tabs: a pick made in one tab never counts as checked because the other tab checked another", () => {
+  const storage = new MemoryStorage();
+  let t = Date.parse("2026-11-30T10:00:00Z");
+  const store = openStore({ storage: () => storage, target: new EventTarget(), now: () => new Date((t += 1000)) });
+  const key = "check:q";
+  // Both tabs show the question as stored, nothing chosen yet. Tab A checks the right answer;
+  // tab B, which has not heard of that, picks the wrong one. Field by field, the merge would
+  // keep B's pick and A's "checked": a checked wrong answer nobody checked.
+  const base = store.update(key, undefined, entry([], false, 0), derive).value;
+  assert.equal(store.update(key, base, entry([1], true, 1), derive).value.complete, true);
+  const merged = store.update(key, base, entry([0], false, 0), derive).value;
+  // B's pick is the latest choice, and it has not been checked: not checked, not complete; the
+  // try tab A made still counts as an attempt.
+  assert.deepEqual([merged.selected, merged.checked, merged.complete, merged.attempted], [[0], false, false, true]);
+  // A check made on exactly the stored pick stays checked through a merge.
+  const again = store.update(key, merged, entry([0], true, 2), derive).value;
+  assert.deepEqual([again.selected, again.checked, again.complete, again.attempted], [[0], true, false, true]);
 });

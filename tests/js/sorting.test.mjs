@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import * as s from "../../src/selfhelp_course/js/widgets/sorting/state.js";
 import { activityStatus } from "../../src/selfhelp_course/js/lib/progress.js";
 import { derivedDiffers } from "../../src/selfhelp_course/js/lib/entry.js";
+import { openStore } from "../../src/selfhelp_course/js/lib/store.js";
+import { MemoryStorage } from "./helpers.mjs";
 
 const EXERCISE = {
   id: "sort",
@@ -109,4 +111,21 @@ test("notes explain every placement once checked", () => {
   assert.equal(notes[1].text, "Not quite: you chose Service user group, but the right kind is Professionally led group. A nurse leads it.");
   assert.match(notes[2].text, /^No kind chosen yet/);
   assert.equal(s.labelOf(EXERCISE, "gone"), "gone");
+});
+
+test("two tabs: descriptions placed in one tab never count as checked because the other tab checked", () => {
+  const storage = new MemoryStorage();
+  let t = Date.parse("2026-11-30T10:00:00Z");
+  const store = openStore({ storage: () => storage, target: new EventTarget(), now: () => new Date((t += 1000)) });
+  const key = "sorting:sort";
+  const value = (placements, checked, tries) => ({ v: 2, page: "book/page", placements, checked, tries });
+  // Both tabs show the exercise as stored, nothing placed. Tab A places two right and checks;
+  // tab B, which has not heard of that, places the third wrongly: field by field, B's placement
+  // would meet A's "checked" and count as checked without ever having been.
+  const base = store.update(key, undefined, value({}, false, 0), derive).value;
+  const first = store.update(key, base, value({ 0: "shg", 1: "led" }, true, 1), derive).value;
+  assert.deepEqual([first.checked, first.complete], [true, false]);
+  const merged = store.update(key, base, value({ 2: "shg" }, false, 0), derive).value;
+  assert.deepEqual(merged.placements, { 0: "shg", 1: "led", 2: "shg" }); // both tabs' placements kept
+  assert.deepEqual([merged.checked, merged.complete, merged.attempted], [false, false, true]);
 });

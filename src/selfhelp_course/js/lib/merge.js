@@ -25,6 +25,18 @@ export function deepEqual(a, b) {
   return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
 }
 
+// A check belongs to the answer it was made on. Two tabs' writes merge field by field, so one
+// tab's choice can meet the other tab's "checked": the merged answer then counts as checked only
+// if one side checked exactly that choice; otherwise it waits to be checked again (nothing the
+// learner did is lost: the choice stays, and so do the tries). read(entry) -> {checked, ...}.
+export function checkedAsMade(merged, sides, read, sameChoice) {
+  if (!merged.checked || !sides) return merged.checked;
+  return [sides.mine, sides.theirs].some((side) => {
+    const answer = read(side);
+    return answer.checked && sameChoice(answer, merged);
+  });
+}
+
 // merge3(base, mine, theirs) -> {value, conflicts: [{path, mine, theirs}]}. `undefined` means
 // "absent". Objects merge key by key; see the rules at the top of this file.
 export function merge3(base, mine, theirs, path = []) {

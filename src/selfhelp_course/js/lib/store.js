@@ -200,8 +200,9 @@ class LearnerStore {
   }
 
   // Merge `mine` (this tab's value) with what is stored, given `base` (what this tab last read
-  // or wrote), and write the result. derive(value) adds fields worked out from the data
-  // (complete, attempted). -> {ok: true, value, conflicts} | {ok: false, reason}
+  // or wrote), and write the result. derive(value, {mine, theirs}) adds fields worked out from
+  // the data (complete, attempted; checked only as made, merge.js checkedAsMade).
+  // -> {ok: true, value, conflicts} | {ok: false, reason}
   update(key, base, mine, derive = null) {
     const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
@@ -217,7 +218,7 @@ class LearnerStore {
     // Which write this is, and which it was merged with (lineage.js).
     value.rev = `${this.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     value.parent = theirs && typeof theirs.rev === "string" ? theirs.rev : null;
-    if (derive) value = { ...value, ...derive(value) };
+    if (derive) value = { ...value, ...derive(value, { mine, theirs }) };
     const written = this.writeValue(s, key, value);
     return written.ok ? { ...written, conflicts: merged.conflicts } : written;
   }

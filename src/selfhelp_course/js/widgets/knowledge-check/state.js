@@ -1,7 +1,7 @@
 // Knowledge check state (pure). One stored entry per question, key check:<id>:
 // {v: 2, page, selected: [option indices], checked, tries, complete, attempted, updated}.
 // Completed means answered correctly; attempted means checked at least once.
-import { isPlainObject } from "../../lib/merge.js";
+import { checkedAsMade, deepEqual, isPlainObject } from "../../lib/merge.js";
 
 export function correctOptions(check) {
   return check.options.flatMap((option, index) => (option.correct ? [index] : []));
@@ -25,10 +25,15 @@ export function entryValue(answer, page) {
   return { v: 2, page, selected: answer.selected, checked: answer.checked, tries: answer.tries };
 }
 
+// sides: the two tabs' values when a write merged them (store.update), so that one tab's pick
+// never counts as checked because the other tab checked a different one.
 export function derive(check) {
-  return (value) => {
+  return (value, sides) => {
     const answer = answerFrom(value, check);
-    return { complete: answer.checked && isRight(check, answer.selected), attempted: answer.tries > 0 };
+    const checked = checkedAsMade(answer, sides, (side) => answerFrom(side, check),
+      (a, b) => deepEqual(a.selected, b.selected));
+    const derived = { complete: checked && isRight(check, answer.selected), attempted: answer.tries > 0 };
+    return checked === answer.checked ? derived : { ...derived, checked };
   };
 }
 

@@ -4,7 +4,7 @@
 // descriptions both keep theirs when their writes merge.
 // Completed means checked with every description in its right kind (2 of 10 right is not
 // done); attempted means checked at least once.
-import { isPlainObject } from "../../lib/merge.js";
+import { checkedAsMade, deepEqual, isPlainObject } from "../../lib/merge.js";
 
 const items = (exercise) => (Array.isArray(exercise.items) ? exercise.items : []);
 const categories = (exercise) => (Array.isArray(exercise.categories) ? exercise.categories : []);
@@ -58,10 +58,15 @@ export function entryValue(answer, page) {
   return { v: 2, page, placements: { ...answer.placements }, checked: answer.checked, tries: answer.tries };
 }
 
+// sides: as for the knowledge check, placements one tab made after the other tab checked its
+// own never count as checked.
 export function derive(exercise) {
-  return (value) => {
+  return (value, sides) => {
     const answer = answerFrom(value, exercise);
-    return { complete: answer.checked && allRight(exercise, answer.placements), attempted: answer.tries > 0 };
+    const checked = checkedAsMade(answer, sides, (side) => answerFrom(side, exercise),
+      (a, b) => deepEqual(a.placements, b.placements));
+    const derived = { complete: checked && allRight(exercise, answer.placements), attempted: answer.tries > 0 };
+    return checked === answer.checked ? derived : { ...derived, checked };
   };
 }
 
