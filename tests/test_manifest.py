@@ -199,14 +199,20 @@ def test_the_built_sites_manifest_file_is_the_manifest_of_the_pages_as_they_are(
     assert built.read_text(encoding="utf-8") == manifest_script(MANIFEST)
 
 
-def test_the_execution_cache_is_run_again_when_the_reading_order_or_front_matter_changes(tmp_path):
-    """The widgets embed the manifest when a page runs, so the execution cache's fingerprint
-    covers _toc.yml and every page's front matter; prose alone does not make pages run again."""
+def scratch_course(tmp_path: Path) -> Path:
+    """A copy of the course's reading order, pages and data, to change without touching the repo."""
     scratch = tmp_path / "course"
     scratch.mkdir()
     shutil.copy(ROOT / "_toc.yml", scratch)
     for folder in {name.split("/")[0] for name in toc_docnames(ROOT)} | {"data"}:
         shutil.copytree(ROOT / folder, scratch / folder)
+    return scratch
+
+
+def test_the_execution_cache_is_run_again_when_the_reading_order_or_front_matter_changes(tmp_path):
+    """The widgets embed the manifest when a page runs, so the execution cache's fingerprint
+    covers _toc.yml and every page's front matter; prose alone does not make pages run again."""
+    scratch = scratch_course(tmp_path)
     docname = next(page["docname"] for page in MANIFEST["pages"] if page["activities"])
     path = page_path(scratch, docname)
     text = path.read_text(encoding="utf-8")
@@ -231,11 +237,7 @@ def test_the_execution_cache_is_run_again_when_the_reading_order_or_front_matter
 def test_a_changed_teaching_minutes_is_in_the_manifest_the_build_writes(tmp_path):
     """The build's own step, on a scratch copy of the course with one page's front matter
     changed: the file it writes has the new minutes."""
-    scratch = tmp_path / "course"
-    scratch.mkdir()
-    shutil.copy(ROOT / "_toc.yml", scratch)
-    for folder in {name.split("/")[0] for name in toc_docnames(ROOT)} | {"data"}:
-        shutil.copytree(ROOT / folder, scratch / folder)
+    scratch = scratch_course(tmp_path)
     docname = next(page["docname"] for page in MANIFEST["pages"] if page["activities"])
     path = page_path(scratch, docname)
     old = PAGES[docname]["teaching_minutes"]
