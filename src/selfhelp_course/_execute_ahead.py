@@ -40,11 +40,11 @@ class Run:
     failed: bool = False
 
 
-def uncached_pages(app: Sphinx) -> list[Run]:
+def uncached_pages(app: Sphinx, cache=None) -> list[Run]:
     """The pages myst-nb would run (notebooks and text notebooks), in reading order, that the
-    execution cache has no match for."""
+    execution cache (myst-nb's, unless given) has no match for."""
     config = app.env.mystnb_config
-    cache = get_cache(config.execution_cache_path)
+    cache = cache or get_cache(config.execution_cache_path)
     runs = []
     for docname in toc_docnames(Path(app.srcdir)):
         path = page_path(Path(app.srcdir), docname)
@@ -76,12 +76,12 @@ def execute_ahead(app: Sphinx) -> None:
     config = app.env.mystnb_config
     if app.builder.format != "html" or config.execution_mode != "cache":
         return
-    runs = uncached_pages(app)
+    cache = get_cache(config.execution_cache_path)
+    runs = uncached_pages(app, cache)
     if len(runs) < 2:
         return  # nothing to gain: myst-nb runs it as it reads it
     workers = min(MOST_AT_ONCE, os.cpu_count() or 1, len(runs))
     logger.info(f"course: running {len(runs)} pages, {workers} at a time, before reading them")
-    cache = get_cache(config.execution_cache_path)
     with ThreadPoolExecutor(workers) as pool:
         done = list(pool.map(lambda run: _execute(run, config.execution_timeout,
                                                   config.execution_allow_errors), runs))
