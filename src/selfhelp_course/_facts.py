@@ -42,6 +42,10 @@ STORAGE_PREFIX = "selfhelp-course:"
 READ_KEY_PREFIX = "read:"
 PORTFOLIO_KEY = "portfolio"
 META_KEY = "meta"
+#: The learner's course-wide settings and seeds, one entry merged field by field like any other:
+#: the seed that shuffles knowledge-check options for this learner, the nation and profession
+#: they chose. It is progress (it goes to an LMS with the rest), never their own words.
+LEARNER_KEY = "learner"
 
 
 #: The CPD portfolio's fields a reflective framework's part can fill when a reflection becomes a
@@ -70,6 +74,7 @@ def facts() -> dict:
         "readKeyPrefix": READ_KEY_PREFIX,
         "portfolioKey": PORTFOLIO_KEY,
         "metaKey": META_KEY,
+        "learnerKey": LEARNER_KEY,
         "explorerId": EXPLORER_ID,
         "portfolioFields": list(PORTFOLIO_FIELDS),
     }

@@ -4,6 +4,8 @@ import facts from "./facts.generated.js";
 export const STORAGE_PREFIX = facts.storagePrefix;
 export const PORTFOLIO_KEY = facts.portfolioKey;
 export const META_KEY = facts.metaKey;
+// The learner's course-wide settings (shuffle seed, nation, profession): progress, not writing.
+export const LEARNER_KEY = facts.learnerKey;
 export const EXPLORER_ID = facts.explorerId;
 export const READ_KEY_PREFIX = facts.readKeyPrefix;
 // The portfolio fields a reflective framework's part can fill ("nmc.code", "hcpc.benefits"...).

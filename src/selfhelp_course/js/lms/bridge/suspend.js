@@ -11,7 +11,7 @@
 // sent: {check id: answer}} (sent: the knowledge-check answers already sent as interactions).
 // SCORM allows 64,000 characters in 2004 and 4,096 in 1.2: what does not fit stays on the device.
 
-import { ACTIVITY_KINDS, READ_KEY_PREFIX } from "../../lib/facts.js";
+import { ACTIVITY_KINDS, LEARNER_KEY, READ_KEY_PREFIX } from "../../lib/facts.js";
 
 export const LIMITS = { "2004": 64000, "1.2": 4096 };
 // Progress: every activity kind that is not the learner's own words (_facts.py says which).
@@ -21,7 +21,7 @@ const PROGRESS_KINDS = Object.values(ACTIVITY_KINDS).filter((kind) => !kind.priv
 // the learner's own and goes only if they say so.
 export function isProgress(key) {
   const text = String(key);
-  return text.startsWith(READ_KEY_PREFIX) || PROGRESS_KINDS.includes(text.split(":")[0]);
+  return text === LEARNER_KEY || text.startsWith(READ_KEY_PREFIX) || PROGRESS_KINDS.includes(text.split(":")[0]);
 }
 
 function isDone(value) {
