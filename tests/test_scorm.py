@@ -23,7 +23,8 @@ SCHEMAS = ROOT / SCHEMA_ROOT
 NAMESPACES = {"2004": NS_2004, "1.2": NS_12}
 SCHEMA_FILES = {"2004": SCHEMAS_2004, "1.2": SCHEMAS_12}
 INFO = CourseInfo(title="A <course> & more", description="What it is.", version="1.2.3",
-                  minutes=210, pass_mark=0.75, start="book/welcome.html")
+                  minutes=210, pass_mark=0.75, start="book/welcome.html",
+                  rights="Course content \u00a9 2026 <Team> & co, licensed under CC BY-SA 4.0")
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +93,28 @@ def test_the_schemas_do_reject_a_broken_manifest(schema, edition):
 
 
 # ---------------------------------------------------------------- what the manifests say
+RIGHTS = {"2004": "cp:metadata/lom:lom/lom:rights/", "1.2": "cp:metadata/imsmd:lom/imsmd:rights/"}
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_manifest_carries_the_content_licence_and_attribution(schema, packages, edition):
+    """The LMS's catalogue shows who holds the copyright and the open licence (_config.yml)."""
+    root = manifest(packages[edition])
+    if edition == "2004":
+        restricted = text(root, RIGHTS[edition] + "lom:copyrightAndOtherRestrictions/lom:value", edition)
+        description = text(root, RIGHTS[edition] + "lom:description/lom:string", edition)
+    else:
+        restricted = text(root, RIGHTS[edition] + "imsmd:copyrightandotherrestrictions/imsmd:value/"
+                          "imsmd:langstring", edition)
+        description = text(root, RIGHTS[edition] + "imsmd:description/imsmd:langstring", edition)
+    assert restricted == "yes"
+    assert "CC BY-SA 4.0" in description and "https://creativecommons.org/licenses/by-sa/4.0/" in description
+    assert "The Supporting Self-Help Groups course team" in description and "MIT" in description
+    # Escaped like any other text, and still schema-valid with markup-like characters in it.
+    made = manifest_xml(edition, INFO, ["index.html", LAUNCH])
+    assert "&lt;Team&gt; &amp; co" in made and schema[edition].validate(etree.fromstring(made.encode()))
+
+
 def test_course_info_comes_from_config_pyproject_and_the_course_manifest():
     info = course_info(ROOT)
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))

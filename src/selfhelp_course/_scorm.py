@@ -24,6 +24,7 @@ import yaml
 
 from ._bundle import site_script
 from ._content import ContentError, Record, Text, _describe, _line, parse
+from ._licence import licence_settings, rights_text
 from ._manifest import course_manifest
 
 EDITIONS = ("2004", "1.2")
@@ -70,6 +71,7 @@ class CourseInfo:
     minutes: int  # CPD minutes: every page's teaching and activity minutes
     pass_mark: float  # the scaled score (0 to 1) at or above which a learner has passed
     start: str  # the first page's path in the site, e.g. "book/welcome.html"
+    rights: str = ""  # copyright and licences, in the manifest's rights metadata
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ def course_info(root: Path) -> CourseInfo:
         minutes=sum(p["teaching_minutes"] + p["activity_minutes"] for p in pages),
         pass_mark=settings["pass_mark"],
         start=f"{pages[0]['docname']}.html",
+        rights=rights_text(licence_settings(root)),
     )
 
 
@@ -157,9 +160,11 @@ class Edition:
 
 
 LOM_2004 = {"string": "string", "language": "language", "lifecycle": "lifeCycle",
-            "time": "typicalLearningTime", "duration": "duration"}
+            "time": "typicalLearningTime", "duration": "duration",
+            "restrictions": "copyrightAndOtherRestrictions"}
 LOM_12 = {"string": "langstring", "language": XML_LANG, "lifecycle": "lifecycle",
-          "time": "typicallearningtime", "duration": "datetime"}
+          "time": "typicallearningtime", "duration": "datetime",
+          "restrictions": "copyrightandotherrestrictions"}
 XML_EDITIONS = {
     "2004": Edition(NS_2004, SCHEMAS_2004, "2004 4th Edition", "scormType", {}, "lom", LOM_2004),
     "1.2": Edition(NS_12, SCHEMAS_12, "1.2", "scormtype", {"isvisible": "true"}, "imsmd", LOM_12),
@@ -230,6 +235,16 @@ def _metadata(info: CourseInfo, spec: Edition) -> ET.Element:
     learning_time = _element(_element(lom, ns + "educational"), ns + names["time"])
     _element(learning_time, ns + names["duration"], iso_duration(info.minutes))
     text(learning_time, "description", cpd_note(info))
+    # Rights: copyrighted, open under the licences the description names (LOM's vocabulary).
+    rights = _element(lom, ns + "rights")
+    restricted = _element(rights, ns + names["restrictions"])
+    for field, value in (("source", "LOMv1.0"), ("value", "yes")):
+        if spec.metadata == "lom":
+            _element(restricted, ns + field, value)
+        else:
+            _element(_element(restricted, ns + field), ns + names["string"], value,
+                     **{names["language"]: "x-none"})
+    text(rights, "description", info.rights)
     return lom
 
 

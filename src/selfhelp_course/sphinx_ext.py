@@ -35,6 +35,7 @@ from ._content import BANKS, ROUTES_FILE, ContentError, validate_all
 from ._fonts import subset_icon_fonts
 from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_stylesheet, write_bundle
 from ._launch import LaunchConfigError, apply_launch_options
+from ._licence import footer_html, licence_settings
 from ._manifest import course_manifest, manifest_script
 from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
 from ._routes import find_route, load_routes, route_plan, routes_markdown
@@ -462,6 +463,17 @@ def _trainer_edition(app: Sphinx, config) -> None:
     config.html_theme_options = {**config.html_theme_options, "announcement": TRAINER_BANNER}
 
 
+def _licence_footer(app: Sphinx, config) -> None:
+    """Every page's footer carries the content licence (``licence:`` in _config.yml)."""
+    try:
+        line = footer_html(licence_settings(Path(app.srcdir)))
+    except ContentError as error:
+        _report(error)
+        return
+    options = config.html_theme_options
+    config.html_theme_options = {**options, "extra_footer": f"{options.get('extra_footer', '')}{line}"}
+
+
 def _launch_buttons(app: Sphinx, config) -> None:
     """Launch buttons for a class's hub, from COURSE_* variables (see _launch.py)."""
     try:
@@ -473,6 +485,7 @@ def _launch_buttons(app: Sphinx, config) -> None:
 def setup(app: Sphinx):
     app.connect("config-inited", _add_paths)
     app.connect("config-inited", _launch_buttons)
+    app.connect("config-inited", _licence_footer)
     app.connect("config-inited", _trainer_edition)
     app.add_css_file("course-palette.css")  # the colours, light and dark, before their users
     app.add_css_file("course-site.css")
