@@ -13,8 +13,7 @@ import pytest
 
 from selfhelp_course._course_time import front_matter, page_path, toc_docnames
 from selfhelp_course.sphinx_ext import DISTRESS_SUPPORT
-from paths import SCRATCH_PAGE
-from paths import ROOT
+from paths import REFERENCE_PAGES, ROOT, SCRATCH_PAGE
 
 # Words that mean a page deals with distress: crisis, suicide and self-harm, death and grief,
 # abuse, or a person in acute distress.
@@ -22,8 +21,6 @@ DISTRESS_WORDS = re.compile(
     r"\b(suicid\w*|self-harm\w*|end (?:his|her|their|my) life|kill(?:ing)? (?:himself|herself|"
     r"themselves|yourself)|crisis|crises|distress\w*|grief|grieving|died|death|abuse\w*|crying|"
     r"in danger|at risk of (?:serious )?harm)\b", re.I)
-REFERENCE_PAGES = {"book/glossary", "book/references", "book/execution-status", "book/progress",
-                   "book/portfolio"}
 LESSONS = [name for name in toc_docnames(ROOT)
            if name not in REFERENCE_PAGES and not name.startswith("trainer/")]
 BOX = re.compile(r"^```\{distress-support\}\s*\n```", re.M)

@@ -11,10 +11,8 @@ import pytest
 
 from selfhelp_course._content import CHECKS
 from selfhelp_course._course_time import front_matter, page_path, toc_docnames
-from paths import ROOT
+from paths import REFERENCE_PAGES, ROOT
 
-REFERENCE_PAGES = {"book/glossary", "book/references", "book/execution-status", "book/progress",
-                   "book/portfolio"}
 # Pages for trainers (trainer/) are guides, not lessons: no minutes, objectives or key points.
 TEACHING = [name for name in toc_docnames(ROOT)
             if name not in REFERENCE_PAGES and not name.startswith("trainer/")]

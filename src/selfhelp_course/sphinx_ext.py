@@ -29,6 +29,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ._about import about_markdown, report_address
 from ._bundle import site_script
 from ._execute_ahead import execute_ahead
 from ._content import BANKS, ROUTES_FILE, ContentError, validate_all
@@ -153,6 +154,35 @@ class CourseRoutesDirective(SphinxDirective):
             _report(error)
             return []
         return self.parse_text_to_nodes(markdown)
+
+
+class CourseAboutDirective(SphinxDirective):
+    """``{course-about}``: version, makers, licence, citation and where to report a problem,
+    each from the file that holds it (_about.py)."""
+    has_content = False
+
+    def run(self):
+        root = Path(self.env.srcdir)
+        for name in ("_config.yml", "CITATION.cff", "pyproject.toml"):
+            self.env.note_dependency(str(root / name))
+        try:
+            return self.parse_text_to_nodes(about_markdown(root))
+        except ContentError as error:
+            _report(error)
+            return []
+
+
+def _no_report_address(app: Sphinx) -> None:
+    """Say so, loudly but without failing the build, while nobody has set where reports go."""
+    try:
+        address = report_address(Path(app.srcdir))
+    except ContentError as error:
+        _report(error)
+        return
+    if not address:
+        logger.info("course: NOTE: no address for reporting errors or safety concerns is set "
+                    "(about.report_address in _config.yml); the About page tells learners to ask "
+                    "whoever gave them the link. Set it before you publish the course.")
 
 
 # The standing box for pages that deal with distress: one wording, kept here. The safety page
@@ -517,6 +547,8 @@ def setup(app: Sphinx):
     app.add_directive("cpd-summary", CpdSummaryDirective)
     app.add_directive("session-plan", SessionPlanDirective)
     app.add_directive("course-routes", CourseRoutesDirective)
+    app.add_directive("course-about", CourseAboutDirective)
+    app.connect("builder-inited", _no_report_address)
     app.add_directive("distress-support", DistressSupportDirective)
     app.connect("doctree-read", _check_distress_box)
     app.connect("doctree-resolved", _fill_cpd_summary)
