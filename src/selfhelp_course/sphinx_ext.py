@@ -38,6 +38,7 @@ from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_styleshe
 from ._launch import LaunchConfigError, apply_launch_options
 from ._licence import footer_html, licence_settings
 from ._manifest import course_manifest, manifest_script
+from ._nations import NATIONS_FILE, children_table, crisis_markdown, crisis_table, load_nations
 from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
 from ._routes import find_route, load_routes, route_plan, routes_markdown
 from ._session_plans import plan_markdown, session_plan
@@ -185,23 +186,25 @@ def _no_report_address(app: Sphinx) -> None:
                     "whoever gave them the link. Set it before you publish the course.")
 
 
-# The standing box for pages that deal with distress: one wording, kept here. The safety page
-# (label "safety") sets out the rest; every number is cited from references.bib.
-DISTRESS_SUPPORT = """:::{admonition} If you, or someone you are with, needs help now
+# The standing box for pages that deal with distress: one wording, kept here, with every route
+# from data/nations.yml (all four nations, each cited). The safety page (label "safety") sets
+# out the rest.
+def distress_support(root: Path) -> str:
+    return f""":::{{admonition}} If you, or someone you are with, needs help now
 :class: distress-support
-- If a life is at risk, call **999** {cite:p}`nhs_crisis_nwbh`.
-- **Samaritans**: call **116 123**, free, day or night {cite:p}`samaritans`.
-- **NHS 111** has a mental health option for urgent help {cite:p}`nhs_crisis_tewv`.
+{crisis_markdown(load_nations(root))}
 
 This page deals with distress. What to do when a group member is at risk, and how to raise a
-concern, is on the page {ref}`safety`.
+concern, is on the page {{ref}}`safety`.
 :::
 """
+
+
 DISTRESS_CLASS = "distress-support"
 
 
 class DistressSupportDirective(SphinxDirective):
-    """``{distress-support}``: the standing box (DISTRESS_SUPPORT). Only on a page whose front
+    """``{distress-support}``: the standing box (distress_support). Only on a page whose front
     matter says ``course: distress: true``."""
     has_content = False
 
@@ -209,7 +212,31 @@ class DistressSupportDirective(SphinxDirective):
         if not _declares_distress(self.env.doc2path(self.env.docname)):
             raise self.error("this page shows the distress-support box, so its front matter must "
                              "say it deals with distress: add `distress: true` under `course:`")
-        return self.parse_text_to_nodes(DISTRESS_SUPPORT)
+        root = Path(self.env.srcdir)
+        self.env.note_dependency(str(root / NATIONS_FILE))
+        try:
+            return self.parse_text_to_nodes(distress_support(root))
+        except ContentError as error:
+            _report(error)
+            return []
+
+
+class NationTableDirective(SphinxDirective):
+    """``{nation-table} crisis`` or ``{nation-table} children``: the routes in every nation, as
+    data/nations.yml gives them (_nations.py)."""
+    required_arguments = 1
+    TABLES = {"crisis": crisis_table, "children": children_table}
+
+    def run(self):
+        if self.arguments[0] not in self.TABLES:
+            raise self.error(f"the tables are {', '.join(self.TABLES)}")
+        root = Path(self.env.srcdir)
+        self.env.note_dependency(str(root / NATIONS_FILE))
+        try:
+            return self.parse_text_to_nodes(self.TABLES[self.arguments[0]](load_nations(root)))
+        except ContentError as error:
+            _report(error)
+            return []
 
 
 def _declares_distress(path) -> bool:
@@ -244,6 +271,7 @@ def _row(cells) -> nodes.row:
 def _validate_banks(app: Sphinx) -> None:
     try:
         validate_all(Path(app.srcdir))
+        load_nations(Path(app.srcdir))
     except ContentError as error:
         _report(error)
 
@@ -550,6 +578,7 @@ def setup(app: Sphinx):
     app.add_directive("course-about", CourseAboutDirective)
     app.connect("builder-inited", _no_report_address)
     app.add_directive("distress-support", DistressSupportDirective)
+    app.add_directive("nation-table", NationTableDirective)
     app.connect("doctree-read", _check_distress_box)
     app.connect("doctree-resolved", _fill_cpd_summary)
     app.connect("html-page-context", _drop_thebe)
