@@ -157,20 +157,26 @@ class CourseRoutesDirective(SphinxDirective):
         return self.parse_text_to_nodes(markdown)
 
 
+def _nodes_from(directive: SphinxDirective, make_markdown, files: tuple[str, ...]) -> list:
+    """MyST made from the course's files (`make_markdown(root)`), rebuilt when any of them
+    changes; a ContentError becomes the build's error with its file and line."""
+    root = Path(directive.env.srcdir)
+    for name in files:
+        directive.env.note_dependency(str(root / name))
+    try:
+        return directive.parse_text_to_nodes(make_markdown(root))
+    except ContentError as error:
+        _report(error)
+        return []
+
+
 class CourseAboutDirective(SphinxDirective):
     """``{course-about}``: version, makers, licence, citation and where to report a problem,
     each from the file that holds it (_about.py)."""
     has_content = False
 
     def run(self):
-        root = Path(self.env.srcdir)
-        for name in ("_config.yml", "CITATION.cff", "pyproject.toml"):
-            self.env.note_dependency(str(root / name))
-        try:
-            return self.parse_text_to_nodes(about_markdown(root))
-        except ContentError as error:
-            _report(error)
-            return []
+        return _nodes_from(self, about_markdown, ("_config.yml", "CITATION.cff", "pyproject.toml"))
 
 
 def _no_report_address(app: Sphinx) -> None:
@@ -212,13 +218,7 @@ class DistressSupportDirective(SphinxDirective):
         if not _declares_distress(self.env.doc2path(self.env.docname)):
             raise self.error("this page shows the distress-support box, so its front matter must "
                              "say it deals with distress: add `distress: true` under `course:`")
-        root = Path(self.env.srcdir)
-        self.env.note_dependency(str(root / NATIONS_FILE))
-        try:
-            return self.parse_text_to_nodes(distress_support(root))
-        except ContentError as error:
-            _report(error)
-            return []
+        return _nodes_from(self, distress_support, (NATIONS_FILE,))
 
 
 class NationTableDirective(SphinxDirective):
@@ -230,13 +230,8 @@ class NationTableDirective(SphinxDirective):
     def run(self):
         if self.arguments[0] not in self.TABLES:
             raise self.error(f"the tables are {', '.join(self.TABLES)}")
-        root = Path(self.env.srcdir)
-        self.env.note_dependency(str(root / NATIONS_FILE))
-        try:
-            return self.parse_text_to_nodes(self.TABLES[self.arguments[0]](load_nations(root)))
-        except ContentError as error:
-            _report(error)
-            return []
+        table = self.TABLES[self.arguments[0]]
+        return _nodes_from(self, lambda root: table(load_nations(root)), (NATIONS_FILE,))
 
 
 def _declares_distress(path) -> bool:
