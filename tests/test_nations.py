@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from selfhelp_course._content import ContentError
-from selfhelp_course._nations import NATION_IDS, children_table, crisis_table, load_nations
+from selfhelp_course._nations import NATION_IDS, carers_table, children_table, crisis_table, load_nations
 from paths import ROOT
 
 
@@ -23,16 +23,24 @@ def real() -> str:
     return (ROOT / "data" / "nations.yml").read_text(encoding="utf-8")
 
 
-def test_the_real_file_lists_the_four_nations_with_a_crisis_and_a_child_route_each():
+def test_the_real_file_lists_the_four_nations_with_crisis_child_and_carer_routes_each():
     data = load_nations(ROOT)
     assert [n["id"] for n in data["nations"]] == list(NATION_IDS)
     for nation in data["nations"]:
-        assert nation["crisis"] and nation["children"]["route"] and nation["children"]["basis"]
+        assert nation["crisis"]
+        for field in ("children", "carers"):
+            assert nation[field]["route"] and nation[field]["basis"] and nation[field]["cite"]
+
+
+def test_englands_carers_route_says_section_10_is_for_carers_of_adults():
+    england = load_nations(ROOT)["nations"][0]["carers"]
+    assert "carer of an adult" in england["route"] and "section 10 (carers of adults)" in england["basis"]
+    assert "young carer" in england["route"] and "parent" in england["route"]
 
 
 def test_tables_name_every_nation_and_cite_each_row():
     data = load_nations(ROOT)
-    for table in (crisis_table(data), children_table(data)):
+    for table in (crisis_table(data), children_table(data), carers_table(data)):
         rows = [line for line in table.splitlines()[2:]]
         assert all("{cite:p}`" in row for row in rows)
         for nation in ("England", "Wales", "Scotland", "Northern Ireland"):

@@ -20,9 +20,11 @@ CITE_KEY = re.compile(r"^[a-z0-9_]+$")
 CITES = ListOf(Text(max_length=60, pattern=CITE_KEY, hint="must be a key of references.bib"),
                min_items=1, max_items=4)
 ROUTE = Record(required={"when": Text(max_length=160), "route": Text(max_length=300), "cite": CITES})
-CHILDREN = Record(required={"route": Text(max_length=400), "basis": Text(max_length=400), "cite": CITES})
+#: A route with its legal basis: who a professional tells about a child, where a carer asks.
+ROUTE_IN_LAW = Record(required={"route": Text(max_length=400), "basis": Text(max_length=400), "cite": CITES})
 NATION = Record(required={"id": Text(max_length=40), "name": Text(max_length=40),
-                          "crisis": ListOf(ROUTE, max_items=4), "children": CHILDREN})
+                          "crisis": ListOf(ROUTE, max_items=4), "children": ROUTE_IN_LAW,
+                          "carers": ROUTE_IN_LAW})
 NATIONS = Record(required={"everywhere": Record(required={"crisis": ListOf(ROUTE, max_items=4)}),
                            "nations": ListOf(NATION, min_items=4, max_items=4)})
 
@@ -92,9 +94,18 @@ def crisis_table(data: dict) -> str:
 
 def children_table(data: dict) -> str:
     """Who a professional tells about a worry that a child is at risk, in each nation."""
-    lines = ["| Nation | Who you tell | Statutory basis |", "|---|---|---|"]
-    lines += [f"| {nation['name']} | {_flat(nation['children']['route'])} | "
-              f"{_flat(nation['children']['basis'])} {_cite(nation['children']['cite'])} |"
+    return _law_table(data, "children", "Who you tell")
+
+
+def carers_table(data: dict) -> str:
+    """Where a carer asks for an assessment of their own needs, in each nation."""
+    return _law_table(data, "carers", "Where a carer asks")
+
+
+def _law_table(data: dict, field: str, heading: str) -> str:
+    lines = [f"| Nation | {heading} | The law or guidance |", "|---|---|---|"]
+    lines += [f"| {nation['name']} | {_flat(nation[field]['route'])} | "
+              f"{_flat(nation[field]['basis'])} {_cite(nation[field]['cite'])} |"
               for nation in data["nations"]]
     return "\n".join(lines)
 

@@ -38,7 +38,7 @@ from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_styleshe
 from ._launch import LaunchConfigError, apply_launch_options
 from ._licence import footer_html, licence_settings
 from ._manifest import course_manifest, manifest_script
-from ._nations import NATIONS_FILE, children_table, crisis_markdown, crisis_table, load_nations
+from ._nations import NATIONS_FILE, carers_table, children_table, crisis_markdown, crisis_table, load_nations
 from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
 from ._routes import find_route, load_routes, route_plan, routes_markdown
 from ._session_plans import plan_markdown, session_plan
@@ -222,10 +222,10 @@ class DistressSupportDirective(SphinxDirective):
 
 
 class NationTableDirective(SphinxDirective):
-    """``{nation-table} crisis`` or ``{nation-table} children``: the routes in every nation, as
+    """``{nation-table} crisis``, ``children`` or ``carers``: the routes in every nation, as
     data/nations.yml gives them (_nations.py)."""
     required_arguments = 1
-    TABLES = {"crisis": crisis_table, "children": children_table}
+    TABLES = {"crisis": crisis_table, "children": children_table, "carers": carers_table}
 
     def run(self):
         if self.arguments[0] not in self.TABLES:
