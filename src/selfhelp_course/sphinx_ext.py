@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import datetime
 import hashlib
 import json
 import os
@@ -38,6 +39,7 @@ from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_styleshe
 from ._launch import LaunchConfigError, apply_launch_options
 from ._licence import footer_html, licence_settings
 from ._manifest import course_manifest, manifest_script
+from ._review import course_reviews, long_date, overdue_pages, page_review, review_line
 from ._nations import NATIONS_FILE, carers_table, children_table, crisis_markdown, crisis_table, load_nations
 from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
 from ._routes import find_route, load_routes, route_plan, routes_markdown
@@ -269,6 +271,30 @@ def _validate_banks(app: Sphinx) -> None:
         load_nations(Path(app.srcdir))
     except ContentError as error:
         _report(error)
+
+
+def _check_reviews(app: Sphinx) -> None:
+    """Every page's review dates, checked before any page is read; pages past their review_by
+    date are named loudly. That does not fail the build (a site must still rebuild after a
+    date passes), but the test suite fails on it (tests/test_review.py)."""
+    try:
+        reviews = course_reviews(Path(app.srcdir))
+    except ContentError as error:
+        _report(error)
+        return
+    for review in overdue_pages(reviews, datetime.date.today()):
+        logger.info(f"course: NOTE: {review.docname} was due for review by "
+                    f"{long_date(review.review_by)}; review it and update last_reviewed and "
+                    "review_by in its front matter.")
+
+
+def _show_review(app: Sphinx, doctree: nodes.document) -> None:
+    """The foot of every page says when it was last reviewed and when it is due again."""
+    try:
+        review = page_review(Path(app.srcdir), app.env.docname)
+    except (ContentError, FileNotFoundError):
+        return  # reported with file and line by _check_reviews
+    doctree += nodes.paragraph("", review_line(review), classes=["page-review"])
 
 
 def _report(error: ContentError) -> None:
@@ -575,6 +601,8 @@ def setup(app: Sphinx):
     app.add_directive("distress-support", DistressSupportDirective)
     app.add_directive("nation-table", NationTableDirective)
     app.connect("doctree-read", _check_distress_box)
+    app.connect("builder-inited", _check_reviews)
+    app.connect("doctree-read", _show_review)
     app.connect("doctree-resolved", _fill_cpd_summary)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _list_citations)
