@@ -19,7 +19,9 @@ def test_knowledge_check_carries_the_bank_item_and_its_page():
     widget = knowledge_check(A_CHECK_ID)
     assert isinstance(widget, KnowledgeCheck)
     assert [check["id"] for check in widget.checks] == [A_CHECK_ID]
-    assert set(widget.checks[0]) == {"id", "kind", "question", "options"}
+    # what the page needs; no authoring fields (order_before_v3 only where a bank has it)
+    assert set(widget.checks[0]) - {"order_before_v3"} == {"id", "kind", "question", "options"}
+    assert all(set(option) == {"id", "text", "correct", "feedback"} for option in widget.checks[0]["options"])
     # The bundled module (js/widgets/knowledge-check), the store included.
     assert widget._esm == widget_module("knowledge-check")
     assert "as default}" in widget._esm and "course-learner-data-change" in widget._esm

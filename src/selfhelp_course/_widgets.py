@@ -35,7 +35,9 @@ AUTHORING_FIELDS = {"source", "facts"}
 
 
 def _public(item: dict) -> dict:
-    return {key: value for key, value in item.items() if key not in AUTHORING_FIELDS}
+    # An optional field left out of the bank (None) is left out here too.
+    return {key: value for key, value in item.items()
+            if key not in AUTHORING_FIELDS and value is not None}
 
 
 class CourseWidget(anywidget.AnyWidget):
