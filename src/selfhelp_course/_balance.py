@@ -18,6 +18,9 @@ from dataclasses import dataclass
 MAX_POSITION_SHARE = 0.40
 MAX_LONGEST_SHARE = 0.40
 MAX_LENGTH_RATIO = 1.5
+# Choose-all-that-apply questions: the right options listed first, as a block, in no more than
+# this share of them (issue 18 found it in 11 of 12).
+MAX_RIGHT_FIRST_SHARE = 0.40
 
 
 def option_length(text: str) -> int:
@@ -93,3 +96,18 @@ def measure(questions: dict[str, dict]) -> Balance:
         longest += lengths[index] >= max(lengths)
         ratios[qid] = lengths[index] / statistics.median(wrong)
     return Balance(sum(positions.values()), dict(positions), longest, ratios)
+
+
+def right_options_first(questions: dict[str, dict]) -> tuple[int, int]:
+    """Of the multiple-answer questions with some wrong options, how many list every right option
+    before every wrong one; and how many there are."""
+    block = total = 0
+    for question in questions.values():
+        if question.get("kind") != "multiple":
+            continue
+        flags = [bool(option.get("correct")) for option in question["options"]]
+        if all(flags):
+            continue
+        total += 1
+        block += flags == sorted(flags, reverse=True)
+    return block, total
