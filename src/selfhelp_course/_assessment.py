@@ -79,3 +79,15 @@ def answer_key(root: Path | None = None) -> list[dict]:
                     "outcome_text": outcomes[question["outcome"]], "page": question["page"],
                     "feedback": question["feedback"]})
     return key
+
+
+def outcomes_markdown(root: Path | None = None) -> str:
+    """The learning outcomes as a Markdown list, each with the pages that teach it."""
+    root = root or course_root()
+    from ._manifest import course_manifest
+    titles = {page["docname"]: page["title"] for page in course_manifest(root)["pages"]}
+    lines = ["By the end of the course you will be able to:", ""]
+    for outcome in load_config(OUTCOMES_FILE, OUTCOMES, root)["outcomes"]:
+        taught = ", ".join(titles.get(page, page) for page in outcome["pages"])
+        lines.append(f"- {outcome['text']} (taught in: {taught})")
+    return "\n".join(lines)
