@@ -91,3 +91,49 @@ def outcomes_markdown(root: Path | None = None) -> str:
         taught = ", ".join(titles.get(page, page) for page in outcome["pages"])
         lines.append(f"- {outcome['text']} (taught in: {taught})")
     return "\n".join(lines)
+
+
+def answer_key_markdown(root: Path | None = None) -> str:
+    """The trainers' paper version: every question with its options lettered in the bank's
+    order, then the key (the right letter, the outcome tested, the page that teaches it)."""
+    root = root or course_root()
+    settings = assessment_settings(root)
+    key = answer_key(root)
+    lines = [
+        f"To run the assessment on paper, choose {settings['draw']} questions with at least one for "
+        f"each outcome (the outcome is in the key), read or hand out the questions and their "
+        f"options, and mark with the key. The pass mark is {round(settings['pass_mark'] * 100)}%.",
+        "",
+    ]
+    for item in key:
+        lines.append(f"{item['number']}. {item['question']}")
+        lines.append("")
+        lines += [f"   {letter}) {text}" for letter, text in item["options"]]
+        lines.append("")
+    lines += ["| Question | Answer | Outcome tested | Page that teaches it |", "|---|---|---|---|"]
+    for item in key:
+        outcome = item["outcome_text"].replace("|", "\\|")
+        lines.append(f"| {item['number']} | {item['answer']} | {outcome} | {{doc}}`/{item['page']}` |")
+    return "\n".join(lines) + "\n"
+
+
+def _directive():
+    """``{assessment-key}``: the paper version and answer key (put it in an ``{only} trainer``
+    block, so only the trainer edition carries it). Made here, registered by sphinx_ext."""
+    from sphinx.util.docutils import SphinxDirective
+
+    class AssessmentKeyDirective(SphinxDirective):
+        has_content = False
+
+        def run(self):
+            root = Path(self.env.srcdir)
+            for name in ("_config.yml", "_toc.yml", OUTCOMES_FILE):
+                self.env.note_dependency(str(root / name))
+            for path in ASSESSMENTS.paths(root):
+                self.env.note_dependency(str(path))
+            try:
+                return self.parse_text_to_nodes(answer_key_markdown(root))
+            except ContentError as error:
+                raise self.error(str(error)) from None
+
+    return AssessmentKeyDirective
