@@ -69,11 +69,15 @@ def longest(question_id, options):
     return max(options, key=lambda option_id: len(text_of(question_id, option_id)))
 
 
+def shortest(question_id, options):
+    return min(options, key=lambda option_id: len(text_of(question_id, option_id)))
+
+
 def from_key(question_id, options):
     return next(o["id"] for o in BANK[question_id]["options"] if o["correct"])
 
 
-@pytest.mark.parametrize("bot", [first_shown, longest], ids=["first-shown", "longest"])
+@pytest.mark.parametrize("bot", [first_shown, longest, shortest], ids=["first-shown", "longest", "shortest"])
 def test_a_guessing_bot_stays_near_chance_and_never_passes(watched, url, bot):
     page = watched.open(url)
     right = total = 0
