@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from selfhelp_course._bundle import site_script
-from selfhelp_course._content import CHECKS, REFLECTIONS, SCENARIOS, SORTING, ContentError
+from selfhelp_course._content import (ASSESSMENTS, CHECKS, REFLECTIONS, SCENARIOS, SORTING,
+                                      ContentError)
 from selfhelp_course._course_time import front_matter, page_path, toc_docnames
 from selfhelp_course._facts import ACTIVITY_KINDS, EXPLORER_ID
 from selfhelp_course._manifest import VERSION, course_manifest, manifest_script
@@ -22,7 +23,8 @@ from paths import ROOT, SITE
 
 MANIFEST = course_manifest(ROOT)
 PAGES = {page["docname"]: page for page in MANIFEST["pages"]}
-BANKS = {"check": CHECKS, "sorting": SORTING, "scenario": SCENARIOS, "reflection": REFLECTIONS}
+BANKS = {"check": CHECKS, "sorting": SORTING, "scenario": SCENARIOS, "reflection": REFLECTIONS,
+         "assessment": ASSESSMENTS}
 
 PAGE = """\
 ---
@@ -146,7 +148,8 @@ def test_each_check_carries_its_option_ids_and_any_order_before_v3_for_the_lms_b
         assert activity["options"] == [option["id"] for option in check["options"]]
         assert activity.get("order_before_v3") == check["order_before_v3"]
     assert any("order_before_v3" in a for a in listed) and not all("order_before_v3" in a for a in listed)
-    others = [a for page in MANIFEST["pages"] for a in page["activities"] if a["kind"] != "check"]
+    # The assessment carries its questions' option ids too (per question); no other kind has any.
+    others = [a for page in MANIFEST["pages"] for a in page["activities"] if a["kind"] not in {"check", "assessment"}]
     assert not any("options" in a for a in others)
 
 
@@ -217,6 +220,7 @@ def scratch_course(tmp_path: Path) -> Path:
     scratch = tmp_path / "course"
     scratch.mkdir()
     shutil.copy(ROOT / "_toc.yml", scratch)
+    shutil.copy(ROOT / "_config.yml", scratch)  # the assessment's attempts and pass mark
     for folder in {name.split("/")[0] for name in toc_docnames(ROOT)} | {"data"}:
         shutil.copytree(ROOT / folder, scratch / folder)
     return scratch

@@ -80,7 +80,7 @@ def test_a_session_too_short_for_its_introduction_and_breaks_is_refused():
 
 def test_changing_a_pages_minutes_changes_the_plan(tmp_path):
     """In a copy of the course: lengthen the second page and it no longer fits in 90 minutes."""
-    for name in ("_toc.yml", "book", "case_studies", "notebooks", "trainer", "data"):
+    for name in ("_toc.yml", "_config.yml", "book", "case_studies", "notebooks", "trainer", "data"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
     before = session_plan(course_manifest(tmp_path), 90, root=tmp_path)

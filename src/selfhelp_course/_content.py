@@ -330,6 +330,55 @@ REFLECTION = Record(
 
 
 
+# ---------------------------------------------------------------- the end-of-course assessment
+def _check_question(question: dict, node, path: Path, field: str) -> None:
+    correct = sum(option["correct"] for option in question["options"])
+    if correct != 1:
+        raise ContentError(path, _line(_child(node, "options")), f"{field}.options",
+                           f"an assessment question needs exactly one correct option; it has {correct}")
+    _unique_at([option["id"] for option in question["options"]], _child(node, "options"), path,
+               f"{field}.options", "option id")
+
+
+def _check_assessment(assessment: dict, node, path: Path, field: str) -> None:
+    _unique_at([q["id"] for q in assessment["questions"]], _child(node, "questions"), path,
+               f"{field}.questions", "question id")
+
+
+ASSESSMENT = Record(
+    required={
+        "id": SLUG,
+        "title": Text(max_length=200),
+        "questions": ListOf(Record(
+            required={
+                "id": SLUG,
+                # An id from data/activities/outcomes.yml and a page from _toc.yml (checked
+                # against both by validate_all).
+                "outcome": SLUG,
+                "page": Text(max_length=200, pattern=re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_-]+)+$"),
+                             hint="must be a page name as _toc.yml writes it, e.g. book/safety"),
+                "question": Text(),
+                "options": ListOf(Record(
+                    required={"id": SLUG, "text": Text(max_length=300)},
+                    optional={"correct": (Flag(), False), "feedback": (Text(), None)}),
+                    min_items=3, max_items=6),
+                # Why the right answer is right: shown after submission to a learner who got it wrong.
+                "feedback": Text(),
+            }, rule=_check_question), min_items=1, max_items=200),
+    },
+    rule=_check_assessment,
+)
+
+OUTCOMES = Record(required={"outcomes": ListOf(Record(
+    required={"id": SLUG, "text": Text(max_length=400),
+              "pages": ListOf(Text(max_length=200, pattern=re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_-]+)+$"),
+                                   hint="must be a page name as _toc.yml writes it, e.g. book/safety"),
+                              min_items=1, max_items=10)}),
+    min_items=1, max_items=30)}, rule=lambda value, node, path, field: _unique_at(
+        [o["id"] for o in value["outcomes"]], _child(node, "outcomes"), path, "outcomes", "outcome id"))
+
+
+
 def _check_framework(framework: dict, node, path: Path, field: str) -> None:
     """Every portfolio field is fed by some part, so no exported section is left empty."""
     fed = {target for part in framework["parts"] for target in part["feeds"]}
@@ -405,6 +454,16 @@ EXPLORER = Record(required={
 
 def _child(mapping_node, key: str):
     return next(value for k, value in mapping_node.value if k.value == key)
+
+
+def _unique_at(values: list[str], seq_node, path: Path, field: str, what: str) -> None:
+    """Like _unique, but the error names the line of the second use (seq_node: the list)."""
+    seen = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            raise ContentError(path, _line(seq_node.value[index]), f"{field}[{index}].id",
+                               f"the {what} {value!r} is used twice")
+        seen.add(value)
 
 
 def _unique(values: list[str], node, path: Path, field: str, what: str) -> None:
@@ -483,7 +542,9 @@ CHECKS = Bank(KIND_BY_NAME["check"].bank, KNOWLEDGE_CHECK)
 SORTING = Bank(KIND_BY_NAME["sorting"].bank, SORTING_EXERCISE)
 SCENARIOS = Bank(KIND_BY_NAME["scenario"].bank, SCENARIO)
 REFLECTIONS = Bank(KIND_BY_NAME["reflection"].bank, REFLECTION)
-BANKS = (CHECKS, SORTING, SCENARIOS, REFLECTIONS)
+ASSESSMENTS = Bank(KIND_BY_NAME["assessment"].bank, ASSESSMENT)
+BANKS = (CHECKS, SORTING, SCENARIOS, REFLECTIONS, ASSESSMENTS)
+OUTCOMES_FILE = "data/activities/outcomes.yml"
 FRAMEWORKS_FILE = "data/activities/reflection-frameworks.yml"
 ROUTES_FILE = "data/routes.yml"
 EXPLORER_FILE = "data/activities/wellbeing-explorer.yml"
@@ -512,3 +573,47 @@ def validate_all(root: Path) -> None:
                 raise ContentError(path, line, "id", f"{item_id!r} is also the id of an item in "
                                    f"data/activities/{ids[item_id]}/; ids must be unique")
             ids[item_id] = kind
+    validate_assessments(loaded["assessment"], load_config(OUTCOMES_FILE, OUTCOMES, root), root)
+
+
+def validate_assessments(assessments: dict[str, dict], outcomes: dict, root: Path) -> None:
+    """Every question names a known outcome and a page in _toc.yml; every outcome has at least
+    two questions, and every outcome's pages are in _toc.yml."""
+    from ._course_time import toc_docnames  # here: _course_time imports this module
+    pages = set(toc_docnames(root))
+    known = {outcome["id"] for outcome in outcomes["outcomes"]}
+    outcomes_path = root / OUTCOMES_FILE
+    for outcome in outcomes["outcomes"]:
+        for page in outcome["pages"]:
+            if page not in pages:
+                raise ContentError(outcomes_path, None, f"outcomes.{outcome['id']}.pages",
+                                   f"{page!r} is not a page in _toc.yml")
+    for assessment in assessments.values():
+        path, line = assessment["source"]
+        counts = dict.fromkeys(known, 0)
+        for index, question in enumerate(assessment["questions"]):
+            where = f"assessment.questions[{index}]"
+            if question["outcome"] not in known:
+                raise ContentError(path, _question_line(path, question["id"], line, "outcome"), f"{where}.outcome",
+                                   f"{question['outcome']!r} is not an outcome in {OUTCOMES_FILE}: "
+                                   f"{', '.join(sorted(known))}")
+            if question["page"] not in pages:
+                raise ContentError(path, _question_line(path, question["id"], line, "page"), f"{where}.page",
+                                   f"{question['page']!r} is not a page in _toc.yml")
+            counts[question["outcome"]] += 1
+        thin = [outcome for outcome, count in counts.items() if count < 2]
+        if thin:
+            raise ContentError(path, line, "assessment.questions",
+                               f"every outcome needs at least two questions; too few for: {', '.join(sorted(thin))}")
+
+
+def _question_line(path, question_id: str, fallback: int, field: str = "") -> int:
+    """The line of a question's field (or of its id) in its file, for fields checked later."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    for number, text in enumerate(lines, 1):
+        if text.strip() == f"- id: {question_id}":
+            for later, rest in enumerate(lines[number:number + 40], number + 1):
+                if field and rest.strip().startswith(f"{field}:"):
+                    return later
+            return number
+    return fallback

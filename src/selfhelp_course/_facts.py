@@ -28,6 +28,7 @@ ACTIVITY_KINDS: tuple[ActivityKind, ...] = (
     ActivityKind("scenario", "Scenario", "scenario", "scenarios"),
     ActivityKind("reflection", "Reflection", "reflection", "reflections", private=True),
     ActivityKind("explorer", "Well-being explorer", "wellbeing_explorer", None),
+    ActivityKind("assessment", "End-of-course assessment", "assessment", "assessment"),
 )
 KIND_BY_NAME = {kind.kind: kind for kind in ACTIVITY_KINDS}
 KIND_BY_CALL = {kind.call: kind for kind in ACTIVITY_KINDS}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from ._content import BANKS, CHECKS, course_root
+from ._content import ASSESSMENTS, BANKS, CHECKS, course_root
 from ._course_time import page_time, toc_docnames
 from ._facts import EXPLORER_ID, KIND_BY_BANK, KIND_BY_NAME
 from ._pages import read_page
@@ -53,7 +53,8 @@ def course_manifest(root: Path | None = None) -> dict:
             "teaching_minutes": time.teaching_minutes if time else 0,
             "activity_minutes": time.activity_minutes if time else 0,
             "activities": [{**activity, "title": titles.get((activity["kind"], activity["id"]), ""),
-                            **(options.get(activity["id"], {}) if activity["kind"] == "check" else {})}
+                            **(options.get(activity["id"], {}) if activity["kind"] == "check" else {}),
+                            **_assessment_options(root, activity)}
                            for activity in page.activities],
         })
     return {"version": VERSION, "pages": pages}
@@ -78,6 +79,19 @@ def _activity_titles(root: Path) -> dict[tuple[str, str], str]:
         for item_id, item in bank.load(bank.paths(root)).items():
             titles[(kind, item_id)] = item.get("title") or item.get("question", "")
     return titles
+
+
+def _assessment_options(root: Path, activity: dict) -> dict:
+    """For the assessment: each question's option ids in the bank's order (no answers), so an
+    LMS bridge can letter a learner's choice the same way whatever order it was shown in, and
+    how many attempts a learner has (0: unlimited) and the pass mark."""
+    if activity["kind"] != "assessment":
+        return {}
+    from ._assessment import assessment_settings
+    bank = ASSESSMENTS.find(activity["id"], root)
+    return {"options": {q["id"]: [o["id"] for o in q["options"]] for q in bank["questions"]},
+            "attempts": assessment_settings(root)["attempts"],
+            "pass_mark": assessment_settings(root)["pass_mark"]}
 
 
 def manifest_script(manifest: dict) -> str:

@@ -14,6 +14,7 @@ import anywidget
 import traitlets
 
 from . import ons4
+from ._assessment import ASSESSMENT_ID, ASSESSMENT_PAGE, assessment_data
 from ._bundle import widget_module
 from ._content import (CHECKS, EXPLORER, EXPLORER_FILE, FRAMEWORKS, FRAMEWORKS_FILE,
                        REFLECTIONS, SCENARIOS, SORTING, course_root, load_config)
@@ -168,6 +169,24 @@ def wellbeing_explorer(csv_path: str | Path = "data/ons4_illustrative.csv") -> W
                   "bands": list(ons4.band_labels(q.key))} for q in ons4.QUESTIONS.values()]
     return WellbeingExplorer(text=load_config(EXPLORER_FILE, EXPLORER), questions=questions,
                              rows=rows, page="notebooks/wellbeing-data")
+
+
+class Assessment(CourseWidget):
+    """The end-of-course assessment: attempts drawn from the bank, marked only when submitted;
+    the best submitted attempt is the learner's result (``result``, synced from the browser)."""
+
+    bundle = "assessment"
+    #: The bank, the outcomes, each taught page's title and link, and the settings (_assessment.py).
+    assessment = traitlets.Dict().tag(sync=True)
+    #: The best submitted attempt: {"attempt", "right", "total", "scaled", "submitted", "passed"}.
+    result = traitlets.Dict().tag(sync=True)
+
+
+def assessment(assessment_id: str = ASSESSMENT_ID) -> Assessment:
+    """The end-of-course assessment (data/activities/assessment/*.yml, settings in _config.yml)."""
+    if assessment_id != ASSESSMENT_ID:
+        raise KeyError(f"the course has one assessment, {ASSESSMENT_ID!r}, not {assessment_id!r}")
+    return Assessment(assessment=assessment_data(course_root()), page=ASSESSMENT_PAGE)
 
 
 class ProgressOverview(CourseWidget):

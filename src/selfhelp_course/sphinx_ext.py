@@ -33,6 +33,7 @@ from sphinx.util.docutils import SphinxDirective
 from ._about import about_markdown, report_address
 from ._bundle import site_script
 from ._execute_ahead import execute_ahead
+from ._assessment import _directive as assessment_key_directive
 from ._content import BANKS, ROUTES_FILE, ContentError, validate_all
 from ._fonts import subset_icon_fonts
 from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_stylesheet, write_bundle
@@ -597,6 +598,7 @@ def setup(app: Sphinx):
     app.add_directive("session-plan", SessionPlanDirective)
     app.add_directive("course-routes", CourseRoutesDirective)
     app.add_directive("course-about", CourseAboutDirective)
+    app.add_directive("assessment-key", assessment_key_directive())
     app.connect("builder-inited", _no_report_address)
     app.add_directive("distress-support", DistressSupportDirective)
     app.add_directive("nation-table", NationTableDirective)

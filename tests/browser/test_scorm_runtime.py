@@ -18,7 +18,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import CHECKS
+from selfhelp_course._assessment import assessment_settings
+from selfhelp_course._content import ASSESSMENTS, CHECKS
 from selfhelp_course._manifest import course_manifest
 from selfhelp_course._scorm import EDITIONS, course_info, package_name
 from paths import BUILD, ROOT, SITE
@@ -186,6 +187,9 @@ CHECK = CHECK_BANK[CHECK_ID]
 RIGHT = next(i for i, option in enumerate(CHECK["options"]) if option["correct"])
 WRONG = next(i for i, option in enumerate(CHECK["options"]) if not option["correct"])
 REFLECTION_PAGE, REFLECTION_ID = next((page, a["id"]) for page, a in ACTIVITIES if a["kind"] == "reflection")
+ASSESSMENT_PAGE, ASSESSMENT_ID = next((page, a["id"]) for page, a in ACTIVITIES if a["kind"] == "assessment")
+ASSESSMENT_BANK = ASSESSMENTS.find(ASSESSMENT_ID, ROOT)["questions"]
+ASSESSMENT_SETTINGS = assessment_settings(ROOT)
 PRIVATE_WORDS = "my private thought about Ward 7 and the Tuesday group"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 WAIT = 10  # seconds to wait for the bridge (it passes changes on within a second)
@@ -269,8 +273,39 @@ def seed(watched, lms_url: str, entries: dict):
         localStorage.setItem('selfhelp-course:' + key, JSON.stringify(value)); }""", entries)
 
 
-def everything_but_the_test_check(wrong: int = 0) -> dict:
-    """Every activity finished except CHECK_ID; the first `wrong` other checks answered wrongly."""
+def assessment_attempt(right: int, minutes_ago: int = 5) -> dict:
+    """A submitted attempt at the assessment with `right` of `draw` questions answered right
+    (a draw covering every outcome, as the widget makes; order as in the bank)."""
+    picked, outcomes = [], set()
+    for question in ASSESSMENT_BANK:  # one per outcome first, then the rest
+        if question["outcome"] not in outcomes:
+            picked.append(question)
+            outcomes.add(question["outcome"])
+    picked += [q for q in ASSESSMENT_BANK if q not in picked][:ASSESSMENT_SETTINGS["draw"] - len(picked)]
+    answers, correct = {}, []
+    for index, question in enumerate(picked):
+        options = question["options"]
+        good = index < right
+        answers[question["id"]] = [next(o["id"] for o in options if bool(o["correct"]) == good)]
+        if good:
+            correct.append(question["id"])
+    return {"started": stamp(minutes_ago + 20), "submitted": stamp(minutes_ago),
+            "questions": [{"id": q["id"], "options": [o["id"] for o in q["options"]]} for q in picked],
+            "answers": answers, "right": right, "total": len(picked), "correct": correct}
+
+
+def assessment_entry(*attempts: dict) -> dict:
+    total = ASSESSMENT_SETTINGS["draw"]
+    best = max((a["right"] / total for a in attempts), default=0)
+    return {"v": 1, "page": ASSESSMENT_PAGE, "attempts": {f"a{i}": a for i, a in enumerate(attempts)},
+            "complete": best >= ASSESSMENT_SETTINGS["pass_mark"], "attempted": bool(attempts),
+            "updated": stamp(5)}
+
+
+def everything_but_the_test_check(wrong: int = 0, assessment: dict | None = None) -> dict:
+    """Every activity finished except CHECK_ID; the first `wrong` other checks answered wrongly;
+    the assessment passed with every answer right, unless `assessment` gives its entry (or {}
+    for not attempted)."""
     entries, misses = {}, wrong
     for docname, activity in ACTIVITIES:
         key = f"{activity['kind']}:{activity['id']}"
@@ -279,6 +314,10 @@ def everything_but_the_test_check(wrong: int = 0) -> dict:
         if activity["kind"] == "check":
             entries[key] = check_entry(docname, activity["id"], right=misses <= 0)
             misses -= 1
+        elif activity["kind"] == "assessment":
+            chosen = assessment_entry(assessment_attempt(ASSESSMENT_SETTINGS["draw"])) if assessment is None else assessment
+            if chosen:
+                entries[key] = chosen
         else:
             entries[key] = finished(docname)
     return entries
@@ -352,11 +391,9 @@ def test_every_activity_done_completes_and_passes_the_course(watched, lms_url, e
     answer(course(page), RIGHT)  # the last activity
     done = "completed" if edition == "2004" else "passed"
     wait_until(lambda: value(page, edition, status) == done, f"{status} {done}")
-    if edition == "2004":
+    if edition == "2004":  # the score is the assessment's (every answer right), not the checks'
         assert value(page, edition, "success_status") == "passed"
         assert value(page, edition, "score.scaled") == "1"
-        assert value(page, edition, "score.raw") == str(len(CHECK_IDS))
-        assert value(page, edition, "score.max") == str(len(CHECK_IDS))
         assert value(page, edition, "progress_measure") == "1"
     else:
         assert value(page, edition, "core.score.raw") == "100"
@@ -368,21 +405,110 @@ def test_every_activity_done_completes_and_passes_the_course(watched, lms_url, e
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_all_checks_answered_below_the_pass_mark_fails_without_completing(watched, lms_url, edition):
-    wrong = len(CHECK_IDS) // 2  # half the other checks wrong: far below 80 %
-    entries = everything_but_the_test_check(wrong)
+def test_checks_answered_below_the_pass_mark_give_no_score_without_an_assessment_attempt(watched, lms_url, edition):
+    """Knowledge checks are formative: with every other activity done but no attempt at the
+    assessment, there is no score, no success and the course is incomplete, never passed."""
+    wrong = len(CHECK_IDS) // 2
+    entries = everything_but_the_test_check(wrong, assessment={})
     entries[f"check:{CHECK_ID}"] = check_entry(CHECK_PAGE, CHECK_ID, right=True)
     seed(watched, lms_url, entries)
     page, _ = open_in_lms(watched, lms_url, edition)
-    scaled = (len(CHECK_IDS) - wrong) / len(CHECK_IDS)
+    status = "completion_status" if edition == "2004" else "core.lesson_status"
+    wait_until(lambda: value(page, edition, status) == "incomplete", "incomplete")
+    time.sleep(1.5)  # longer than the bridge takes to pass a change on
+    wait_until(lambda: interactions(page), "the checks' answers as interactions")
+    if edition == "2004":
+        assert value(page, edition, "success_status") == "unknown"
+        assert value(page, edition, "score.scaled") == ""
+    else:
+        assert value(page, edition, "core.score.raw") == ""
+    assert value(page, edition, status) == "incomplete"
+    assert refused(page) == [] and lms(page, "log") == []
+
+
+def assessment_frame_attempt(frame, pick: str) -> None:
+    """Take one attempt at the assessment in the course frame: every answer right ("key") or
+    wrong ("wrong"), then submit."""
+    box = frame.locator(f'.as[data-assessment-id="{ASSESSMENT_ID}"]')
+    start = box.get_by_role("button", name=re.compile("^Start"))
+    if start.is_visible():
+        start.click()
+    fieldsets = box.locator("fieldset.as-question")
+    expect(fieldsets).to_have_count(ASSESSMENT_SETTINGS["draw"])
+    bank = {q["id"]: q for q in ASSESSMENT_BANK}
+    for question_id in fieldsets.evaluate_all("(nodes) => nodes.map((n) => n.dataset.questionId)"):
+        options = bank[question_id]["options"]
+        choice = next(o["id"] for o in options if bool(o["correct"]) == (pick == "key"))
+        box.locator(f'fieldset[data-question-id="{question_id}"] input[value="{choice}"]').check()
+    box.get_by_role("button", name="Submit your answers").click()
+    expect(box.locator(".as-result")).to_be_visible()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_failed_attempt_then_a_passed_one_ends_passed_and_the_lms_keeps_the_best(watched, lms_url, edition):
+    seed(watched, lms_url, everything_but_the_test_check(assessment={}) | {
+        f"check:{CHECK_ID}": check_entry(CHECK_PAGE, CHECK_ID, right=True)})
+    page, launch = open_in_lms(watched, lms_url, edition)
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    show(page, lms_url, edition, ASSESSMENT_PAGE)
+    frame = course(page)
+    assessment_frame_attempt(frame, "wrong")
     if edition == "2004":
         wait_until(lambda: value(page, edition, "success_status") == "failed", "failed")
+        assert value(page, edition, "score.scaled") == "0"
         assert value(page, edition, "completion_status") == "incomplete"
-        assert float(value(page, edition, "score.scaled")) == pytest.approx(scaled, abs=1e-4)
-        assert value(page, edition, "score.raw") == str(len(CHECK_IDS) - wrong)
+    else:  # not "failed" while attempts remain (unlimited by default)
+        wait_until(lambda: value(page, edition, "core.score.raw") == "0", "the score 0")
+        assert value(page, edition, "core.lesson_status") == "incomplete"
+    frame.locator(".as").get_by_role("button", name="Start a new attempt").click()
+    assessment_frame_attempt(frame, "key")
+    done = "completed" if edition == "2004" else "passed"
+    status = "completion_status" if edition == "2004" else "core.lesson_status"
+    wait_until(lambda: value(page, edition, status) == done, done)
+    if edition == "2004":
+        assert value(page, edition, "success_status") == "passed"
+        assert value(page, edition, "score.scaled") == "1"
     else:
-        wait_until(lambda: value(page, edition, "core.lesson_status") == "failed", "failed")
-        assert value(page, edition, "core.score.raw") == str(round(scaled * 100))
+        assert value(page, edition, "core.score.raw") == "100"
+    # A worse attempt afterwards: the LMS keeps the best.
+    frame.locator(".as").get_by_role("button", name="Start a new attempt").click()
+    assessment_frame_attempt(frame, "wrong")
+    time.sleep(1.5)  # longer than the bridge takes to pass a change on
+    assert value(page, edition, status) == done
+    if edition == "2004":
+        assert value(page, edition, "success_status") == "passed"
+        assert value(page, edition, "score.scaled") == "1"
+    else:
+        assert value(page, edition, "core.score.raw") == "100"
+    recorded = {r["id"]: r for r in interactions(page)}
+    assessment_ids = {key for key in recorded if key.startswith("assessment-")}
+    assert len(assessment_ids) == ASSESSMENT_SETTINGS["draw"]
+    assert {recorded[key]["result"] for key in assessment_ids} == {"correct"}
+    assert refused(page) == [] and lms(page, "log") == []
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_retrying_a_knowledge_check_until_right_does_not_change_the_score(watched, lms_url, edition):
+    passing = round(ASSESSMENT_SETTINGS["pass_mark"] * ASSESSMENT_SETTINGS["draw"] + 0.49)
+    seed(watched, lms_url, everything_but_the_test_check(assessment=assessment_entry(assessment_attempt(passing))))
+    page, launch = open_in_lms(watched, lms_url, edition)
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    score = "score.scaled" if edition == "2004" else "core.score.raw"
+    expected = (f"{passing / ASSESSMENT_SETTINGS['draw']:.4f}".rstrip("0").rstrip(".") if edition == "2004"
+                else str(round(passing / ASSESSMENT_SETTINGS["draw"] * 100)))
+    wait_until(lambda: value(page, edition, score) == expected, f"the score {expected}")
+    show(page, lms_url, edition, CHECK_PAGE)
+    frame = course(page)
+    answer(frame, WRONG)
+    wait_until(lambda: any(r["id"] == CHECK_ID for r in interactions(page)), "the wrong answer")
+    assert value(page, edition, score) == expected
+    check_widget(frame).get_by_role("button", name="Try again").click()
+    answer(frame, RIGHT)
+    wait_until(lambda: [r for r in interactions(page) if r["id"] == CHECK_ID][-1]["result"] == "correct",
+               "the right answer")
+    time.sleep(1)
+    assert value(page, edition, score) == expected
     assert refused(page) == [] and lms(page, "log") == []
 
 

@@ -94,7 +94,8 @@ test("activities finished on another device still count towards completion", asy
   const { bridge, data } = await connect(() => storage, { "cmi.suspend_data": saved });
   await bridge.update();
   assert.equal(data.get("cmi.completion_status"), "completed");
-  assert.equal(data.get("cmi.success_status"), "passed");
+  // Success comes from the end-of-course assessment only, and this course has none.
+  assert.equal(data.has("cmi.success_status"), false);
   assert.deepEqual((await decode(data.get("cmi.suspend_data"))).value.done, ["reflection:r1"]);
 });
 

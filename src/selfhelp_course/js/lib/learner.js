@@ -8,8 +8,12 @@ import { conflictKey, isPlainObject } from "./merge.js";
 const SEED = /^[0-9a-z]{12,64}$/;
 const SEED_LENGTH = 16;
 
+export function validSeed(value) {
+  return typeof value === "string" && SEED.test(value);
+}
+
 export function seedOf(entry) {
-  return isPlainObject(entry) && typeof entry.seed === "string" && SEED.test(entry.seed) ? entry.seed : null;
+  return isPlainObject(entry) && validSeed(entry.seed) ? entry.seed : null;
 }
 
 function randomBytes(count) {

@@ -31,7 +31,7 @@ export function seededRandom(seedText) {
 }
 
 // The ids in this learner's order for this salt (Fisher-Yates with the seeded generator).
-export function shuffled(ids, seed, salt) {
+export function shuffled(ids, seed, salt = "") {
   const order = [...ids];
   const random = seededRandom(`${seed}:${salt}`);
   for (let i = order.length - 1; i > 0; i -= 1) {

@@ -5,14 +5,17 @@
 // - completion: "completed" when the course is complete by the rule the statement of completion
 //   uses, otherwise "incomplete"; once an LMS holds "completed" it is never taken back (the
 //   learner may simply be on a device that lacks some of their work).
-// - score: the share of the knowledge checks answered right, sent once every check has been
-//   answered; success is "passed" at or above the pass mark, otherwise "failed". Before then
-//   there is no score and no success status.
-// - SCORM 1.2 has one status for both: "passed" when the course is complete (every check is
-//   then right), "failed" once every check is answered below the pass mark, else "incomplete".
+// - score: the end-of-course assessment's best submitted attempt (assessment.js), sent once an
+//   attempt has been submitted; success is "passed" at or above the pass mark, otherwise
+//   "failed". Before then there is no score and no success status. Knowledge checks are
+//   formative: they go as interactions only.
+// - SCORM 1.2 has one status for both: "passed" when the course is complete (the assessment is
+//   then passed), "failed" only once no attempt is left below the pass mark, else "incomplete".
 
 import { activityKey } from "../../lib/facts.js";
 import { selectedIds } from "../../lib/options.js";
+
+export { assessmentScore } from "./assessment.js";
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
@@ -66,11 +69,12 @@ const DONE = { "2004": ["completed"], "1.2": ["passed", "completed"] };
 // status (1.2) the LMS held when the session began.
 export function statusValues(edition, { complete, progress, score, passMark, previous = "" }) {
   const keepDone = DONE[edition].includes(previous);
-  const passed = score.final && score.scaled >= passMark - 1e-9;
+  const passed = score.final && (typeof score.passed === "boolean" ? score.passed : score.scaled >= passMark - 1e-9);
   if (edition === "1.2") {
     let status = "incomplete";
     if (complete) status = "passed";
-    else if (score.final && !passed) status = "failed";
+    // Not "failed" while the learner can still improve (another attempt at the assessment).
+    else if (score.final && !passed && !score.canImprove) status = "failed";
     if (keepDone && status !== "passed") status = previous;
     const values = [["cmi.core.lesson_status", status]];
     if (score.final) {

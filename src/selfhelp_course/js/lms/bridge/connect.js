@@ -5,14 +5,14 @@
 // On connecting: the course state saved in the LMS (cmi.suspend_data) is taken into the store
 // with adopt(), which merges it with what this browser holds and keeps both versions of any text
 // that differs; the page to open is the learner's last one (cmi.location).
-// While open: completion, success, score, progress and one interaction per knowledge-check
-// answer are set as the learner works (cmi.js has the rules), the suspend data is re-packed, and
+// While open: completion, success and score (from the assessment), progress, and one
+// interaction per knowledge-check answer and per question of the assessment's best attempt are set as the learner works (cmi.js has the rules), the suspend data is re-packed, and
 // the LMS is asked to commit every so often and when the page is hidden.
 // On leaving (finish): session time, exit "suspend" (so the next visit resumes with this state),
 // then the one Terminate.
 import { courseProgress } from "../../lib/progress.js";
 import {
-  checkResults, interactionValues, knownPage, learnerResponse, pageOf, passMarkOf, scoreOf,
+  assessmentScore, checkResults, interactionValues, knownPage, learnerResponse, pageOf, passMarkOf,
   sessionTime, statusValues,
 } from "./cmi.js";
 import { LIMITS, decode, pack, packNow } from "./suspend.js";
@@ -83,13 +83,14 @@ class CourseBridge {
     const forStatus = { ...Object.fromEntries(this.carried.map((key) => [key, { complete: true }])), ...entries };
     const progress = courseProgress(this.manifest, forStatus);
     const results = checkResults(this.manifest, entries);
+    const score = assessmentScore(this.manifest, entries, this.passMark);
     const measure = progress.activitiesTotal ? progress.activitiesCompleted / progress.activitiesTotal : 0;
     for (const [element, value] of statusValues(edition, { complete: progress.complete, progress: measure,
-      score: scoreOf(results), passMark: this.passMark, previous: this.previous })) {
+      score, passMark: this.passMark, previous: this.previous })) {
       session.set(element, value);
       if (element === el.completion) this.previous = value;
     }
-    for (const result of results) this.reportAnswer(result);
+    for (const result of [...results, ...score.interactions]) this.reportAnswer(result);
   }
 
   reportAnswer(result) {

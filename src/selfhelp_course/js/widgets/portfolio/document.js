@@ -48,6 +48,18 @@ function statementItem(row) {
   };
 }
 
+// The end-of-course assessment: the best submitted attempt, its date and whether it passed.
+export function assessmentLine(result) {
+  if (!result) return "";
+  const title = result.title || "End-of-course assessment";
+  const mark = `${Math.round(result.passMark * 100)}%`;
+  if (!result.best) return `${title}: not yet taken (pass mark ${mark}).`;
+  const b = result.best;
+  const when = longDate(b.submitted);
+  return `${title}: best result ${b.right} of ${b.total} (${Math.round(b.scaled * 100)}%)${when ? ` on ${when}` : ""}, `
+    + `${b.passed ? "passed" : "not yet passed"} (pass mark ${mark}).`;
+}
+
 // Only completed activities and pages are declared; what was started and not completed is listed
 // apart, and not counted.
 function statementSection(p) {
@@ -64,6 +76,8 @@ function statementSection(p) {
   } else {
     blocks.push({ type: "p", text: NOTHING_YET });
   }
+  const assessment = assessmentLine(p.assessment);
+  if (assessment) blocks.push({ type: "p", text: assessment });
   if (p.attempted.length) {
     blocks.push(
       { type: "p", text: "Started but not completed, so not counted above:" },

@@ -1,6 +1,7 @@
 // The CPD record, assembled from what the course pages saved and the learner's own fields (pure:
 // no DOM, no storage). Progress comes from lib/progress.js, the one rule every page uses, so the
 // record says "completed" exactly where the progress page does.
+import { assessmentResult } from "../../lib/assessment.js";
 import { PORTFOLIO_KEY, activityKey, kindLabel, readKey } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
 import { ATTEMPTED, COMPLETED, courseProgress, cpdHours, findPage, manifestPages } from "../../lib/progress.js";
@@ -145,6 +146,7 @@ export function assemble(input) {
     accounts: savedReflections(input.manifest, entries).map((r) => accountOf(r, edits, frameworks)),
     log,
     attempted,
+    assessment: assessmentResult(input.manifest, entries),
     totals: {
       hours: sumHours(log.map((row) => row.hours)),
       participatory: sumHours(log.map((row) => row.participatoryHours)),
