@@ -9,6 +9,7 @@ import json
 import random
 import re
 import shutil
+import subprocess
 import threading
 import time
 import zipfile
@@ -229,10 +230,27 @@ def interactions(page) -> list[dict]:
     return [found[key] for key in sorted(found, key=int)] if isinstance(found, dict) else []
 
 
+EXPAND = ROOT / "src" / "selfhelp_course" / "js" / "lms" / "bridge" / "compact.js"
+
+
+def expand(data: dict) -> dict:
+    """SCORM 1.2's compact state back to the full one, by the course's own code (compact.js)."""
+    script = (f"import {{ expandState }} from {json.dumps(EXPAND.as_uri())};"
+              "let s = ''; process.stdin.on('data', (c) => { s += c; }).on('end', () => {"
+              "const [d, m] = JSON.parse(s); process.stdout.write(JSON.stringify(expandState(d, m))); });")
+    done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps([data, MANIFEST]),
+                          capture_output=True, text=True, check=True, timeout=60)
+    return json.loads(done.stdout)
+
+
 def unpack(text: str) -> dict:
     """The course's suspend data, decoded (selfhelp_course/js/lms/bridge/suspend.js)."""
     if text.startswith("z1:"):
         return json.loads(zlib.decompress(base64.b64decode(text[3:]), -15))
+    if text.startswith("c1:"):
+        return expand(json.loads(zlib.decompress(base64.b64decode(text[3:]), -15)))
+    if text.startswith("k1:"):
+        return expand(json.loads(text[3:]))
     assert text.startswith("j1:"), text[:20]
     return json.loads(text[3:])
 
