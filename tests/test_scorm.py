@@ -226,3 +226,162 @@ def test_a_bad_lms_setting_names_the_file_line_and_field(tmp_path, lms, message)
         lms_settings(root)
     assert message in str(caught.value)
     assert str(caught.value).startswith(str(root / "_config.yml"))
+
+
+# ------------------------------------------------ SCORM 1.2's 4,096 characters (issue 19)
+import json  # noqa: E402
+import random  # noqa: E402
+import subprocess  # noqa: E402
+from datetime import datetime, timedelta, timezone  # noqa: E402
+
+from selfhelp_course._content import CHECKS, SCENARIOS, SORTING  # noqa: E402
+from selfhelp_course._facts import LEARNER_KEY, READ_KEY_PREFIX  # noqa: E402
+
+BRIDGE = ROOT / "src" / "selfhelp_course" / "js" / "lms" / "bridge"
+SCORM_12_LIMIT = 4096
+
+
+def _times(rng: random.Random):
+    """Times spread over a year, to the millisecond: nothing for the compression to share."""
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    while True:
+        moment = start + timedelta(milliseconds=rng.randrange(365 * 24 * 3600 * 1000))
+        yield moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _slug(rng: random.Random, length: int) -> str:
+    words = ["group", "member", "listen", "share", "meeting", "trust", "consent", "notes", "voice", "room"]
+    text = "-".join(rng.choice(words) for _ in range(8))
+    return text[:length].strip("-")
+
+
+def worst_case_state(root: Path) -> dict:
+    """Every activity of the real course at its largest: every check answered with every option
+    ticked after many tries, every scenario step visited and every ending reached, every page
+    marked read, every reflection finished (its key listed as done; its text stays on the device,
+    as sharing is off), the learner entry, and the summative assessment (contracts.md) with 15
+    questions: a best submitted attempt and a second attempt in progress, every question answered."""
+    rng = random.Random(19)
+    when = _times(rng)
+    manifest = course_manifest(root)
+    checks, scenarios, sorting = (bank.load(bank.paths(root)) for bank in (CHECKS, SCENARIOS, SORTING))
+    entries, done, sent = {}, [], {}
+    lineage = lambda: {"rev": f"{rng.getrandbits(40):x}-{rng.getrandbits(32):x}", "parent": f"{rng.getrandbits(40):x}-x"}  # noqa: E731
+    for page in manifest["pages"]:
+        entries[READ_KEY_PREFIX + page["docname"]] = {"v": 2, "page": page["docname"], "complete": True,
+                                                      "attempted": True, "updated": next(when), **lineage()}
+        for activity in page["activities"]:
+            kind, ident, doc = activity["kind"], activity["id"], page["docname"]
+            key = f"{kind}:{ident}"
+            if kind == "check":
+                options = [option["id"] for option in checks[ident]["options"]]  # entry v3: option ids
+                entries[key] = {"v": 3, "page": doc, "selected": options, "checked": True, "tries": 99,
+                                "complete": True, "attempted": True, "updated": next(when), **lineage()}
+                sent[ident] = ",".join("abcdefghijklmnopqrstuvwxyz"[:len(options)]) + "=right"  # as 1.2 sends it
+            elif kind == "scenario":
+                steps = scenarios[ident]["steps"]
+                entries[key] = {"v": 2, "page": doc, "phase": "consequence",
+                                "path": [{"step": s["id"], "choice": max(0, len(s.get("choices") or []) - 1)} for s in steps],
+                                "endings": {s["id"]: True for s in steps if not s.get("choices")},
+                                "complete": True, "attempted": True, "updated": next(when), **lineage()}
+            elif kind == "sorting":
+                exercise = sorting[ident]
+                longest = max((c["id"] for c in exercise["categories"]), key=len)
+                entries[key] = {"v": 2, "page": doc, "placements": {str(i): longest for i in range(len(exercise["items"]))},
+                                "checked": True, "tries": 99, "complete": True, "attempted": True,
+                                "updated": next(when), **lineage()}
+            elif kind == "explorer":
+                entries[key] = {"v": 2, "page": doc, "question": "life_satisfaction", "view": "bands", "band": "very-high",
+                                "seen": {q: True for q in ("life_satisfaction", "worthwhile", "happiness", "anxiety")},
+                                "complete": True, "attempted": True, "updated": next(when), **lineage()}
+            elif kind == "assessment":
+                continue  # below: a best attempt and one in progress
+            else:
+                done.append(key)  # the learner's own writing: not shared, only its key goes
+    entries[LEARNER_KEY] = {"v": 1, "seed": "k3v9q2m7x1c8p4z6", "nation": "northern-ireland",
+                            "profession": "occupational-therapist", "updated": next(when), **lineage()}
+    # The real assessment as the course manifest lists it: its bank's question and option ids,
+    # which the compact form numbers rather than spells. A draw of 15, with the longest ids.
+    bank = next(a for p in manifest["pages"] for a in p["activities"] if a["kind"] == "assessment")["options"]
+    longest = sorted(bank, key=lambda q: (-len(q) - sum(map(len, bank[q])), q))[:15]
+    questions = [{"id": q, "options": bank[q]} for q in longest]
+
+    def attempt(submitted: bool) -> dict:
+        shown = [{"id": q["id"], "options": rng.sample(q["options"], len(q["options"]))} for q in questions]
+        value = {"started": next(when), "questions": shown,
+                 "answers": {q["id"]: rng.sample(q["options"], rng.randint(1, 3)) for q in shown}}
+        if submitted:
+            value.update(submitted=next(when), right=13, total=15)
+        return value
+
+    best, current = attempt(True), attempt(False)
+    entries["assessment:final"] = {"v": 1, "page": "book/assessment", "attempts": {"a8k2m4q9": best, "z7c3x5v1": current},
+                                   "complete": True, "attempted": True,
+                                   "best": {"attempt": "a8k2m4q9", "right": 13, "total": 15, "scaled": 13 / 15,
+                                            "submitted": best["submitted"]},
+                                   "updated": next(when), **lineage()}
+    return {"entries": entries, "share": False, "carried": done, "sent": sent, "manifest": manifest}
+
+
+PACK = """
+import { pack, encode, decode, encodeCompact } from %s;
+let text = ''; process.stdin.on('data', (c) => { text += c; }).on('end', async () => {
+  const { manifest, ...state } = JSON.parse(text);
+  const compact = await pack(state, %d, (p) => encodeCompact(p, manifest));
+  const plain = await pack(state, 1e9, encode);
+  const back = await decode(compact.text, manifest);
+  process.stdout.write(JSON.stringify({ compact, plain: plain.text.length, back: back.value, status: back.status }));
+});
+"""
+
+
+def packed(state: dict) -> dict:
+    script = PACK % (json.dumps((BRIDGE / "suspend.js").as_uri()), SCORM_12_LIMIT)
+    done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(state),
+                          capture_output=True, text=True, check=True, timeout=120)
+    return json.loads(done.stdout)
+
+
+def test_scorm_12_worst_case_fits_with_half_of_its_4096_characters_spare():
+    state = worst_case_state(ROOT)
+    result = packed(state)
+    text = result["compact"]["text"]
+    assert text.startswith("c1:")
+    assert result["compact"]["left"] == []  # everything went
+    print(f"worst case: {len(text)} of {SCORM_12_LIMIT} characters (the whole JSON form: {result['plain']})")
+    assert len(text) <= SCORM_12_LIMIT // 2, (len(text), result["plain"])
+    # Nothing is lost: every entry comes back as it was, bar the store's lineage fields (rev,
+    # parent), with times as the same instants; the done list and the answers sent too.
+    back = result["back"]
+    assert result["status"] == "ok"
+    for key, entry in state["entries"].items():
+        expected = {k: v for k, v in entry.items() if k not in ("rev", "parent")}
+        assert _instants(back["entries"][key]) == _instants(expected), key
+    assert sorted(back["done"]) == sorted(state["carried"])
+    assert back["sent"] == state["sent"]
+
+
+def test_scorm_12_worst_case_still_fits_while_the_manifest_lacks_the_assessment_bank():
+    """Until the manifest lists the assessment's bank, its ids are spelt out once: it still fits."""
+    state = worst_case_state(ROOT)
+    for page in state["manifest"]["pages"]:
+        for activity in page["activities"]:
+            if activity["kind"] == "assessment":
+                activity.pop("options", None)
+    result = packed(state)
+    print(f"without the bank in the manifest: {len(result['compact']['text'])} of {SCORM_12_LIMIT} characters")
+    assert result["compact"]["left"] == []
+    assert len(result["compact"]["text"]) <= SCORM_12_LIMIT
+    assert _instants(result["back"]["entries"]["assessment:final"]) == _instants(
+        {k: v for k, v in state["entries"]["assessment:final"].items() if k not in ("rev", "parent")})
+
+
+def _instants(value):
+    """Times as the minute they fall in (the compact form keeps times to the minute)."""
+    if isinstance(value, dict):
+        return {k: _instants(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_instants(v) for v in value]
+    if isinstance(value, str) and len(value) > 19 and value[4] == "-" and value[10] == "T":
+        return int(datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp() // 60)
+    return value

@@ -43,6 +43,10 @@ STORAGE_PREFIX = "selfhelp-course:"
 READ_KEY_PREFIX = "read:"
 PORTFOLIO_KEY = "portfolio"
 META_KEY = "meta"
+#: Keys under STORAGE_PREFIX + SPACE_MARK are not the open website's: each learner of an LMS has a
+#: space of their own (STORAGE_PREFIX + "@lms:" + their id, URL-encoded, + ":"), and the store's
+#: own notes start with it too. No activity key starts with it.
+SPACE_MARK = "@"
 #: The learner's course-wide settings and seeds, one entry merged field by field like any other:
 #: the seed that shuffles knowledge-check options for this learner, the nation and profession
 #: they chose. It is progress (it goes to an LMS with the rest), never their own words.
@@ -75,6 +79,7 @@ def facts() -> dict:
         "readKeyPrefix": READ_KEY_PREFIX,
         "portfolioKey": PORTFOLIO_KEY,
         "metaKey": META_KEY,
+        "spaceMark": SPACE_MARK,
         "learnerKey": LEARNER_KEY,
         "explorerId": EXPLORER_ID,
         "portfolioFields": list(PORTFOLIO_FIELDS),

@@ -542,3 +542,86 @@ def test_the_progress_page_on_a_phone_is_accessible_and_fits(browser, site_url, 
         assert serious == [], json.dumps(serious, indent=1)
     finally:
         context.close()
+
+
+# ---------------------------------------------------------------- a shared computer (issue 19)
+def course_keys(page, area: str = "localStorage") -> list[str]:
+    return page.evaluate(f"() => Object.keys({area}).filter((k) => k.startsWith({json.dumps(STORAGE_PREFIX)}))")
+
+
+def shared_choice(page):
+    return progress_widget(page).get_by_label("Shared computer: keep my work only until this browser is closed")
+
+
+def turn_on_shared_computer(page, site_url: str):
+    page.goto(url(site_url, PROGRESS), wait_until="load")
+    choice = shared_choice(page)
+    expect(choice).not_to_be_checked()
+    expect(progress_widget(page).locator(".prog-shared")).to_contain_text("Download a backup first")
+    with page.expect_navigation():
+        choice.check()
+    expect(shared_choice(page)).to_be_checked()
+    expect(progress_widget(page).locator(".prog-where")).to_contain_text("only until it is closed")
+
+
+def test_shared_computer_mode_leaves_nothing_in_local_storage_after_the_browser_closes(browser, site_url):
+    context = browser.new_context()
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    turn_on_shared_computer(page, site_url)
+    page.goto(url(site_url, FULL["docname"]), wait_until="load")
+    check = next(a for a in FULL["activities"] if a["kind"] == "check")
+    reflection = next(a for a in FULL["activities"] if a["kind"] == "reflection")
+    do(page, check)
+    do(page, reflection)
+    expect(box(page)).to_contain_text("only until it is closed")
+    page.goto(url(site_url, PROGRESS), wait_until="load")  # the session's work follows the learner
+    expect(progress_widget(page).locator(".prog-counts")).to_contain_text("Activities completed: 2 of")
+    assert len(course_keys(page, "sessionStorage")) >= 2
+    assert course_keys(page) == []
+    kept = context.storage_state()  # what a browser keeps once it closes (not sessionStorage)
+    context.close()
+    assert not [item for origin in kept["origins"] for item in origin["localStorage"]
+                if item["name"].startswith(STORAGE_PREFIX)], kept
+    later = browser.new_context(storage_state=kept)  # the browser opened again
+    again = later.new_page()
+    again.goto(url(site_url, PROGRESS), wait_until="load")
+    expect(progress_widget(again).locator(".prog-counts")).to_contain_text("Activities completed: 0 of")
+    expect(shared_choice(again)).not_to_be_checked()
+    later.close()
+    assert errors == []
+
+
+def test_finish_on_this_computer_deletes_everything_of_the_session(watched, site_url):
+    page = watched.page
+    turn_on_shared_computer(page, site_url)
+    page.goto(url(site_url, FULL["docname"]), wait_until="load")
+    do(page, next(a for a in FULL["activities"] if a["kind"] == "check"))
+    page.goto(url(site_url, PROGRESS), wait_until="load")
+    widget = progress_widget(page)
+    expect(widget.locator(".prog-counts")).to_contain_text("Activities completed: 1 of")
+    widget.get_by_role("button", name="Finish on this computer").click()
+    expect(widget.locator(".prog-shared-confirm")).to_contain_text("Download a backup first")
+    with page.expect_navigation():
+        widget.get_by_role("button", name="Yes, delete it").click()
+    expect(progress_widget(page).locator(".prog-counts")).to_contain_text("Activities completed: 0 of")
+    assert course_keys(page, "sessionStorage") == []
+    assert course_keys(page) == []
+    expect(shared_choice(page)).not_to_be_checked()
+    assert watched.errors == []
+
+
+def test_turning_shared_computer_mode_on_takes_the_work_already_saved_along(watched, site_url):
+    page = watched.open(url(site_url, FULL["docname"]))
+    do(page, next(a for a in FULL["activities"] if a["kind"] == "check"))
+    assert len(course_keys(page)) >= 1
+    turn_on_shared_computer(page, site_url)
+    expect(progress_widget(page).locator(".prog-counts")).to_contain_text("Activities completed: 1 of")
+    # Only the store's clear-all generation (a number, no learner data) stays behind.
+    assert course_keys(page) == [STORAGE_PREFIX + "meta"]
+    with page.expect_navigation():
+        shared_choice(page).uncheck()  # off again: the work moves back
+    expect(progress_widget(page).locator(".prog-counts")).to_contain_text("Activities completed: 1 of")
+    assert course_keys(page, "sessionStorage") == []
+    assert watched.errors == []

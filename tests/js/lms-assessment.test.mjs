@@ -47,7 +47,7 @@ test("the best submitted attempt is the score, whatever order the attempts came 
     [true, 2, 2, 1, true, false, "2026-12-02T09:10:00.000Z"]);
 });
 
-test("a failed attempt with attempts left is not a fail in SCORM 1.2; with none left it is", () => {
+test("a failed attempt with attempts left is not a fail in either edition; with none left it is", () => {
   const failed = assessmentScore(MANIFEST, { "assessment:final": entry({ one: attempt(1, "2026-12-01T09:10:00.000Z") }) }, 0.8);
   assert.equal(failed.passed, false);
   assert.equal(failed.canImprove, true);
@@ -60,6 +60,9 @@ test("a failed attempt with attempts left is not a fail in SCORM 1.2; with none 
   values = Object.fromEntries(statusValues("1.2", { complete: false, progress: 0.5, score: last, passMark: 0.8 }));
   assert.equal(values["cmi.core.lesson_status"], "failed");
   values = Object.fromEntries(statusValues("2004", { complete: false, progress: 0.5, score: failed, passMark: 0.8 }));
+  assert.equal(values["cmi.success_status"], "unknown");
+  assert.equal(values["cmi.score.raw"], "50");
+  values = Object.fromEntries(statusValues("2004", { complete: false, progress: 0.5, score: last, passMark: 0.8 }));
   assert.equal(values["cmi.success_status"], "failed");
 });
 

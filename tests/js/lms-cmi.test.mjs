@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  checkResults, interactionValues, learnerResponse, pageOf, passMarkOf, scoreOf, sessionTime,
+  checkResults, interactionValues, learnerResponse, pageOf, passMarkOf, sessionTime,
   statusValues,
 } from "../../src/selfhelp_course/js/lms/bridge/cmi.js";
 import { LIMITS, decode, encode, encodeNow, isProgress, pack } from "../../src/selfhelp_course/js/lms/bridge/suspend.js";
@@ -31,29 +31,52 @@ test("knowledge checks are read in course order, answered only once checked", ()
   });
   assert.deepEqual(results.map((r) => [r.id, r.answered, r.right]),
     [["q1", true, true], ["q2", false, false], ["q3", false, false]]);
-  assert.deepEqual(scoreOf(results), { total: 3, answered: 1, right: 1, scaled: 1 / 3, final: false });
 });
 
-test("no score and no success until every check is answered (2004)", () => {
-  const score = scoreOf(checkResults(MANIFEST, { "check:q1": right([1]) }));
+// The score in the contract's shape (what the assessment's assessmentScore returns).
+const scoreShape = (right, total, { passMark = 0.8, canImprove, final = true } = {}) => {
+  const passed = final && right / total >= passMark;
+  return { final, scaled: right / total, right, total, passed, canImprove: canImprove ?? !passed, submitted: final ? 1 : 0 };
+};
+
+test("no score and no success until an attempt is submitted (2004)", () => {
+  const score = scoreShape(0, 0, { final: false });
   const values = Object.fromEntries(statusValues("2004", { complete: false, progress: 0.25, score, passMark: 0.8 }));
   assert.deepEqual(values, { "cmi.completion_status": "incomplete", "cmi.progress_measure": "0.25" });
 });
 
-test("all checks answered: scaled score, passed at the mark, failed below it (2004)", () => {
-  const entries = { "check:q1": right([1]), "check:q2": right([0, 2]), "check:q3": wrong([3]) };
-  const score = scoreOf(checkResults(MANIFEST, entries));
+test("a submitted attempt: scaled score, raw as a per cent, passed at the mark (2004)", () => {
+  const score = scoreShape(2, 3);
   const below = Object.fromEntries(statusValues("2004", { complete: false, progress: 0.5, score, passMark: 0.8 }));
-  assert.equal(below["cmi.success_status"], "failed");
+  // Below the mark while the learner can still improve: no "failed" yet.
+  assert.equal(below["cmi.success_status"], "unknown");
   assert.equal(below["cmi.score.scaled"], "0.6667");
-  assert.equal(below["cmi.score.raw"], "2");
-  assert.equal(below["cmi.score.max"], "3");
-  const at = Object.fromEntries(statusValues("2004", { complete: false, progress: 0.5, score, passMark: 2 / 3 }));
+  assert.equal(below["cmi.score.raw"], "67");
+  assert.equal(below["cmi.score.min"], "0");
+  assert.equal(below["cmi.score.max"], "100");
+  const at = Object.fromEntries(statusValues("2004", { complete: false, progress: 0.5,
+    score: scoreShape(2, 3, { passMark: 2 / 3 }) }));
   assert.equal(at["cmi.success_status"], "passed");
+  const spent = Object.fromEntries(statusValues("2004", { complete: false, progress: 0.5, score: scoreShape(2, 3, { canImprove: false }) }));
+  assert.equal(spent["cmi.success_status"], "failed");
+});
+
+// Moodle grades a SCORM 2004 activity from cmi.score.raw alone, on 0-100, ignoring scaled and
+// max (issue 19: 32 of 43 right was graded 32/100). A stand-in for that rule.
+const moodleGrade = (values) => Number((values.find(([name]) => /^cmi\.(core\.)?score\.raw$/.test(name)) || [])[1]);
+
+test("a Moodle-like grading rule (grade = raw) gets the right per cent in SCORM 2004 and 1.2", () => {
+  for (const [right, total] of [[32, 43], [43, 43], [0, 43], [1, 3], [2, 3], [14, 15], [5, 9]]) {
+    const score = scoreShape(right, total);
+    const percent = Math.round((100 * right) / total);
+    assert.equal(moodleGrade(statusValues("2004", { complete: false, progress: 0.5, score })), percent, `${right}/${total}`);
+    assert.equal(moodleGrade(statusValues("1.2", { complete: false, score })), percent, `${right}/${total}`);
+  }
+  assert.equal(moodleGrade(statusValues("2004", { complete: false, progress: 0.5, score: scoreShape(32, 43) })), 74);
 });
 
 test("completion is never taken back once the LMS holds it", () => {
-  const score = scoreOf(checkResults(MANIFEST, {}));
+  const score = scoreShape(0, 0, { final: false });
   const again = Object.fromEntries(statusValues("2004", { complete: false, progress: 0, score, passMark: 0.8,
     previous: "completed" }));
   assert.deepEqual(again, { "cmi.completion_status": "completed" });
@@ -62,16 +85,41 @@ test("completion is never taken back once the LMS holds it", () => {
 });
 
 test("SCORM 1.2: one status for completion and success, score out of 100", () => {
-  const all = { "check:q1": right([1]), "check:q2": right([0, 2]), "check:q3": right([3]) };
-  const score = scoreOf(checkResults(MANIFEST, all));
-  assert.deepEqual(Object.fromEntries(statusValues("1.2", { complete: true, score, passMark: 0.8 })), {
-    "cmi.core.lesson_status": "passed", "cmi.core.score.raw": "100", "cmi.core.score.min": "0",
-    "cmi.core.score.max": "100" });
-  const low = scoreOf(checkResults(MANIFEST, { ...all, "check:q3": wrong([1]) }));
-  assert.equal(Object.fromEntries(statusValues("1.2", { complete: false, score: low, passMark: 0.8 }))["cmi.core.lesson_status"], "failed");
-  const half = scoreOf(checkResults(MANIFEST, { "check:q1": right([1]) }));
+  const score = scoreShape(3, 3);
+  // The status first, then the score, in one batch: Moodle finds "passed" when it stores the score.
+  assert.deepEqual(statusValues("1.2", { complete: true, score, passMark: 0.8 }), [
+    ["cmi.core.lesson_status", "passed"], ["cmi.core.score.raw", "100"], ["cmi.core.score.min", "0"],
+    ["cmi.core.score.max", "100"]]);
+  const low = scoreShape(2, 3);
+  // Below the mark but able to try again: never "failed" (Moodle would reopen it in review mode).
+  assert.deepEqual(statusValues("1.2", { complete: false, score: low, passMark: 0.8 }), [
+    ["cmi.core.lesson_status", "incomplete"], ["cmi.core.score.raw", "67"], ["cmi.core.score.min", "0"],
+    ["cmi.core.score.max", "100"]]);
+  // Only when nothing more can change it.
+  assert.equal(statusValues("1.2", { complete: false, score: scoreShape(2, 3, { canImprove: false }) })[0][1], "failed");
+  const half = scoreShape(0, 0, { final: false });
   assert.deepEqual(statusValues("1.2", { complete: false, score: half, passMark: 0.8 }),
     [["cmi.core.lesson_status", "incomplete"]]);
+});
+
+test("SCORM 1.2: never passed by the checks alone, never passed without its final score", () => {
+  // Complete (every activity done) but the assessment not yet passed: not "passed".
+  assert.equal(statusValues("1.2", { complete: true, score: scoreShape(2, 3) })[0][1], "incomplete");
+  // Passed score, course not complete: not "passed" either (completion is the course's).
+  assert.equal(statusValues("1.2", { complete: false, score: scoreShape(3, 3) })[0][1], "incomplete");
+  for (const edition of ["1.2", "2004"]) {
+    for (const score of [scoreShape(3, 3), scoreShape(2, 3), scoreShape(0, 3, { final: false }), scoreShape(1, 3, { canImprove: false })]) {
+      for (const complete of [true, false]) {
+        const values = statusValues(edition, { complete, progress: 0.5, score });
+        const names = values.map(([name]) => name);
+        const status = values.find(([name]) => /lesson_status|success_status/.test(name));
+        if (status && status[1] === "passed") {
+          assert.ok(names.some((n) => n.endsWith("score.raw")), `${edition}: passed without its score`);
+          assert.ok(names.findIndex((n) => /status/.test(n)) < names.findIndex((n) => n.endsWith("score.raw")), `${edition}: status after score`);
+        }
+      }
+    }
+  }
 });
 
 test("the LMS's pass mark wins when it has one", () => {

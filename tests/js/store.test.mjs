@@ -160,3 +160,105 @@ test("snapshot: every course key's text exactly as stored, set-aside entries too
   assert.ok("check:y" in items && !("meta" in items) && !("other-app:k" in items));
   assert.deepEqual(openStore({ storage: blocked, target: new EventTarget() }).snapshot(), { status: "unavailable", items: {} });
 });
+
+// ------------------------------------------------------------------ learner spaces (issue 19)
+import { currentSpace, finishSharedComputer, learnerSpace, setSharedComputer, sharedComputer, WEBSITE } from "../../src/selfhelp_course/js/lib/store.js";
+
+const inSpace = (storage, space, target = new EventTarget()) => openStore({ storage: () => storage, target, space, now: clock() });
+
+test("two LMS learners and the open website on one browser never see each other's entries", () => {
+  const storage = new MemoryStorage({ [`${P}check:web`]: '{"v":2,"complete":true}' });
+  const one = inSpace(storage, learnerSpace("1"));
+  const two = inSpace(storage, learnerSpace("2"));
+  const website = inSpace(storage, WEBSITE);
+  // Learner ids that would run into each other if not encoded: "1" and "1:check".
+  const tricky = inSpace(storage, learnerSpace("1:check"));
+  assert.equal(one.update("check:a", undefined, { v: 2, selected: [1], complete: true }).ok, true);
+  assert.equal(one.update("reflection:r", undefined, { v: 1, texts: { gibbs: { d: "learner one's words" } } }).ok, true);
+  assert.equal(tricky.update("x", undefined, { v: 1 }).ok, true);
+  assert.deepEqual(Object.keys(one.readAll().entries).sort(), ["check:a", "reflection:r"]);
+  assert.deepEqual(two.readAll().entries, {});
+  assert.deepEqual(two.read("check:a"), { status: "empty" });
+  assert.deepEqual(Object.keys(website.readAll().entries), ["check:web"]);
+  assert.deepEqual(Object.keys(website.snapshot().items), ["check:web"]);
+  assert.deepEqual(Object.keys(tricky.readAll().entries), ["x"]);
+  assert.equal(one.read("check:web").status, "empty");
+  // Clearing one space leaves the others exactly as they were.
+  website.clearAll();
+  two.clearAll();
+  assert.deepEqual(Object.keys(one.readAll().entries).sort(), ["check:a", "reflection:r"]);
+  one.clearAll();
+  assert.deepEqual(Object.keys(tricky.readAll().entries), ["x"]);
+  assert.equal(one.where(), "lms");
+  assert.equal(website.where(), "website");
+});
+
+test("a store hears only its own space's changes from other tabs", () => {
+  const { storage, tabs } = twoTabs();
+  const heard = [];
+  const two = openStore({ storage: tabs[1].storage, target: tabs[1].target, space: learnerSpace("2") });
+  two.subscribe((change) => heard.push(change));
+  const one = openStore({ storage: tabs[0].storage, target: tabs[0].target, space: learnerSpace("1") });
+  one.update("check:a", undefined, { v: 2 });
+  one.setNote("offer", { decided: "declined" });
+  openStore({ storage: tabs[0].storage, target: tabs[0].target }).update("check:b", undefined, { v: 2 });
+  assert.deepEqual(heard, []);
+  openStore({ storage: tabs[0].storage, target: tabs[0].target, space: learnerSpace("2") }).update("check:c", undefined, { v: 2 });
+  assert.deepEqual(heard.map((c) => c.keys), [["check:c"]]);
+  assert.ok([...storage.data.keys()].some((k) => k.startsWith(`${P}@lms:1:`)));
+});
+
+test("notes are kept per space and never listed as entries", () => {
+  const storage = new MemoryStorage();
+  const one = inSpace(storage, learnerSpace("1"));
+  assert.equal(one.note("offer"), null);
+  assert.equal(one.setNote("offer", { decided: "brought", seen: "x" }), true);
+  assert.deepEqual(one.note("offer"), { decided: "brought", seen: "x" });
+  assert.equal(inSpace(storage, learnerSpace("2")).note("offer"), null);
+  assert.deepEqual(one.readAll().entries, {});
+  assert.deepEqual(one.snapshot().items, {});
+});
+
+test("a page finds the learner space its launch page declared, through same-origin frames only", () => {
+  const space = learnerSpace("student 7");
+  assert.equal(space.prefix, `${P}@lms:student%207:`);
+  const launch = { courseLearnerSpace: space };
+  launch.parent = launch;
+  const frame = { parent: launch, sessionStorage: new MemoryStorage() };
+  assert.equal(currentSpace(frame).prefix, space.prefix);
+  assert.equal(currentSpace(frame).kind, "lms");
+  // A parent of another origin throws on access: the page keeps the website's space.
+  const foreign = new Proxy({}, { get() { throw new DOMException("cross-origin", "SecurityError"); } });
+  assert.equal(currentSpace({ parent: foreign, sessionStorage: new MemoryStorage() }), WEBSITE);
+  // A forged space that is not under the course's space mark is ignored.
+  const forged = { courseLearnerSpace: { prefix: P, area: "local" } };
+  forged.parent = forged;
+  assert.equal(currentSpace({ parent: forged, sessionStorage: new MemoryStorage() }), WEBSITE);
+  // No learner id from the LMS: kept for this tab only, shared with no one.
+  assert.equal(learnerSpace("").area, "session");
+  assert.notEqual(learnerSpace("").prefix, learnerSpace("anonymous").prefix);
+});
+
+test("shared-computer mode moves the work into the session, leaves nothing in localStorage, and finishing clears it", () => {
+  const local = new MemoryStorage({ [`${P}check:a`]: '{"v":2,"complete":true}', [`${P}@lms:1:check:z`]: '{"v":2}' });
+  const session = new MemoryStorage();
+  const win = Object.assign(new EventTarget(), { localStorage: local, sessionStorage: session });
+  assert.equal(currentSpace(win), WEBSITE);
+  assert.deepEqual(setSharedComputer(true, win), { ok: true, count: 1 });
+  assert.equal(sharedComputer(win), true);
+  assert.equal(currentSpace(win).kind, "shared");
+  // Only the bookkeeping generation (a number) and the LMS learner's own space stay in localStorage.
+  assert.deepEqual([...local.data.keys()].sort(), [`${P}@lms:1:check:z`, `${P}meta`]);
+  const shared = openStore({ storage: () => session, target: win, space: currentSpace(win) });
+  assert.deepEqual(Object.keys(shared.readAll().entries), ["check:a"]);
+  shared.update("reflection:r", undefined, { v: 1, texts: { t: "words" } });
+  assert.deepEqual(finishSharedComputer(win), { ok: true, count: 2 });
+  assert.equal(session.data.size, 0);
+  assert.equal(sharedComputer(win), false);
+  // Off again, the work goes back to localStorage.
+  setSharedComputer(true, win);
+  openStore({ storage: () => session, target: win, space: currentSpace(win) }).update("check:b", undefined, { v: 2 });
+  assert.deepEqual(setSharedComputer(false, win), { ok: true, count: 1 });
+  assert.equal(session.data.size, 0);
+  assert.deepEqual(Object.keys(openStore({ storage: () => local, target: win }).readAll().entries), ["check:b"]);
+});

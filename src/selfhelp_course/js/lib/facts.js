@@ -4,6 +4,8 @@ import facts from "./facts.generated.js";
 export const STORAGE_PREFIX = facts.storagePrefix;
 export const PORTFOLIO_KEY = facts.portfolioKey;
 export const META_KEY = facts.metaKey;
+// Keys after the prefix that start with this are not the open website's (store.js: learner spaces).
+export const SPACE_MARK = facts.spaceMark;
 // The learner's course-wide settings (shuffle seed, nation, profession): progress, not writing.
 export const LEARNER_KEY = facts.learnerKey;
 export const EXPLORER_ID = facts.explorerId;

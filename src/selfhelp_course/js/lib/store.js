@@ -9,9 +9,13 @@
 //   stale tab cannot write back what was cleared or replaced.
 // - An entry that cannot be read is moved aside once (key + ":unreadable:" + time) and listed,
 //   never silently dropped or overwritten.
+// - Each learner's data is kept apart (a "space"): on the open website, everything under the
+//   course's prefix; inside an LMS's launch page, a space of that LMS learner's own, so two people
+//   on one computer never see, merge or send each other's work; in shared-computer mode, the
+//   website's space in sessionStorage, gone when the browser closes. Widgets need not know.
 // - Storage that is blocked or full is reported as a reason ("unavailable", "full") for the
 //   caller to put into words (notice.js).
-import { META_KEY, STORAGE_PREFIX } from "./facts.js";
+import { META_KEY, SPACE_MARK, STORAGE_PREFIX } from "./facts.js";
 import { isPlainObject, keepConflicts, merge3, mergeUnrelated } from "./merge.js";
 
 export const CHANGE_EVENT = "course-learner-data-change";
@@ -28,35 +32,100 @@ function asideItem(key) {
   return { key, from: key.slice(0, at), when: Number(key.slice(at + SET_ASIDE.length)) || null };
 }
 
+// ------------------------------------------------------------------------- learner spaces
+// A space: {kind: "website" | "shared" | "lms", prefix, area: "local" | "session", learner?}.
+export const WEBSITE = Object.freeze({ kind: "website", prefix: STORAGE_PREFIX, area: "local" });
+export const SHARED_COMPUTER = Object.freeze({ kind: "shared", prefix: STORAGE_PREFIX, area: "session" });
+// Set in sessionStorage (never localStorage) while shared-computer mode is on in this tab.
+const SHARED_FLAG = `${STORAGE_PREFIX}${SPACE_MARK}shared-computer`;
+const LMS_PREFIX = `${STORAGE_PREFIX}${SPACE_MARK}lms:`;
+
+// The space of one LMS learner, from cmi.core.student_id / cmi.learner_id. The id is URL-encoded,
+// so it holds no ":" and no learner's prefix can start another's. With no id the LMS cannot say
+// who this is: the work is kept for this tab only (sessionStorage) and shared with no one.
+export function learnerSpace(id) {
+  const text = typeof id === "string" ? id.trim() : "";
+  if (!text) return Object.freeze({ kind: "lms", prefix: `${STORAGE_PREFIX}${SPACE_MARK}lms-anonymous:`, area: "session", learner: "" });
+  return Object.freeze({ kind: "lms", prefix: `${LMS_PREFIX}${encodeURIComponent(text)}:`, area: "local", learner: text });
+}
+
+function validSpace(space) {
+  return Boolean(space && typeof space === "object" && typeof space.prefix === "string"
+    && space.prefix.startsWith(STORAGE_PREFIX + SPACE_MARK) && (space.area === "local" || space.area === "session"));
+}
+
+// The space of the page in `win`: a launch page (this window or one framing it, same origin)
+// declares its learner's space as window.courseLearnerSpace before it shows any course page;
+// otherwise shared-computer mode if this tab turned it on, else the open website.
+export function currentSpace(win = typeof window === "undefined" ? null : window) {
+  let w = win;
+  for (let depth = 0; w && depth < 16; depth += 1) {
+    let declared = null;
+    try {
+      declared = w.courseLearnerSpace;
+    } catch (error) {
+      break; // a frame of another origin: not the course's
+    }
+    if (validSpace(declared)) {
+      return Object.freeze({ kind: "lms", prefix: declared.prefix, area: declared.area, learner: String(declared.learner || "") });
+    }
+    let parent = null;
+    try {
+      parent = w.parent;
+    } catch (error) {
+      parent = null;
+    }
+    if (!parent || parent === w) break;
+    w = parent;
+  }
+  try {
+    if (win && win.sessionStorage.getItem(SHARED_FLAG) === "on") return SHARED_COMPUTER;
+  } catch (error) {
+    /* no session storage: the website's space */
+  }
+  return WEBSITE;
+}
+
 function strip(value) {
   if (!isPlainObject(value)) return value;
   const { updated, conflicts, rev, parent, ...rest } = value;
   return rest;
 }
 
-function readMeta(s) {
+function readMeta(s, prefix) {
   try {
-    const value = JSON.parse(s.getItem(STORAGE_PREFIX + META_KEY));
+    const value = JSON.parse(s.getItem(prefix + META_KEY));
     return isPlainObject(value) && Number.isInteger(value.generation) ? value : { generation: 0 };
   } catch (error) {
     return { generation: 0 };
   }
 }
 
-function keysOf(s) {
+// The keys of one space, without its prefix: never another space's, never the store's notes.
+function ownKey(fullKey, prefix) {
+  if (fullKey === null || fullKey === undefined || !String(fullKey).startsWith(prefix)) return null;
+  const key = String(fullKey).slice(prefix.length);
+  return key.startsWith(SPACE_MARK) ? null : key;
+}
+
+function keysOf(s, prefix) {
   const keys = [];
   for (let i = 0; i < s.length; i += 1) {
-    const key = s.key(i);
-    if (key !== null && key.startsWith(STORAGE_PREFIX)) keys.push(key.slice(STORAGE_PREFIX.length));
+    const key = ownKey(s.key(i), prefix);
+    if (key !== null) keys.push(key);
   }
   return keys;
 }
 
 class LearnerStore {
   // options (for tests): storage() returns a Storage; target receives and sends events; now().
+  // options.space: the learner space (default: the page's, currentSpace(); with a test's own
+  // storage, the website's).
   constructor(options = {}) {
-    this.storage = options.storage || (() => window.localStorage);
     this.target = options.target || window;
+    this.space = options.space || (options.storage ? WEBSITE : currentSpace(this.target));
+    this.prefix = this.space.prefix;
+    this.storage = options.storage || (() => (this.space.area === "session" ? window.sessionStorage : window.localStorage));
     this.now = options.now || (() => new Date());
     this.source = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     // Entries set aside while this page is open, by any store on it (widgets are bundled with
@@ -64,7 +133,12 @@ class LearnerStore {
     // entry aside still tells the learner.
     this.recent = this.target.courseSetAside || (this.target.courseSetAside = new Map());
     const s = this.area();
-    this.generation = s ? readMeta(s).generation : 0;
+    this.generation = s ? readMeta(s, this.prefix).generation : 0;
+  }
+
+  // Which space this store keeps: "website", "shared" (shared-computer mode) or "lms".
+  where() {
+    return this.space.kind;
   }
 
   area() {
@@ -79,7 +153,7 @@ class LearnerStore {
     const s = this.area();
     if (!s) return false;
     try {
-      s.getItem(STORAGE_PREFIX + META_KEY);
+      s.getItem(this.prefix + META_KEY);
       return true;
     } catch (error) {
       return false;
@@ -94,12 +168,12 @@ class LearnerStore {
   setAside(s, key, text) {
     const aside = `${key}${SET_ASIDE}${this.now().getTime()}`;
     try {
-      s.setItem(STORAGE_PREFIX + aside, text);
-      s.removeItem(STORAGE_PREFIX + key);
+      s.setItem(this.prefix + aside, text);
+      s.removeItem(this.prefix + key);
     } catch (error) {
       return null;
     }
-    this.recent.set(key, aside);
+    this.recent.set(this.prefix + key, aside);
     this.announce([key, aside]);
     return aside;
   }
@@ -107,12 +181,13 @@ class LearnerStore {
   readFrom(s, key) {
     let text;
     try {
-      text = s.getItem(STORAGE_PREFIX + key);
+      text = s.getItem(this.prefix + key);
     } catch (error) {
       return { status: "unavailable" };
     }
     if (text === null || text === undefined) {
-      return this.recent.has(key) ? { status: "corrupt", setAside: this.recent.get(key) } : { status: "empty" };
+      const recent = this.recent.get(this.prefix + key);
+      return recent ? { status: "corrupt", setAside: recent } : { status: "empty" };
     }
     try {
       const value = JSON.parse(text);
@@ -128,7 +203,7 @@ class LearnerStore {
     const s = this.area();
     let text = null;
     try {
-      text = s ? s.getItem(STORAGE_PREFIX + key) : null;
+      text = s ? s.getItem(this.prefix + key) : null;
     } catch (error) {
       text = null;
     }
@@ -147,7 +222,7 @@ class LearnerStore {
     const s = this.area();
     let keys;
     try {
-      keys = s ? keysOf(s) : null;
+      keys = s ? keysOf(s, this.prefix) : null;
     } catch (error) {
       keys = null;
     }
@@ -174,7 +249,7 @@ class LearnerStore {
     if (!s) return { status: "unavailable", items: {} };
     try {
       const items = {};
-      for (const key of keysOf(s)) if (key !== META_KEY) items[key] = s.getItem(STORAGE_PREFIX + key);
+      for (const key of keysOf(s, this.prefix)) if (key !== META_KEY) items[key] = s.getItem(this.prefix + key);
       return { status: "ok", items };
     } catch (error) {
       return { status: "unavailable", items: {} };
@@ -183,7 +258,7 @@ class LearnerStore {
 
   // Null if this tab may write; otherwise why not ("cleared" or "replaced" elsewhere).
   staleReason(s) {
-    const meta = readMeta(s);
+    const meta = readMeta(s, this.prefix);
     if (meta.generation === this.generation) return null;
     this.generation = meta.generation;
     return meta.reason === "replaced" ? "replaced" : "cleared";
@@ -191,7 +266,7 @@ class LearnerStore {
 
   writeValue(s, key, value) {
     try {
-      s.setItem(STORAGE_PREFIX + key, JSON.stringify(value));
+      s.setItem(this.prefix + key, JSON.stringify(value));
     } catch (error) {
       return { ok: false, reason: reasonOf(error) };
     }
@@ -234,8 +309,8 @@ class LearnerStore {
   }
 
   bumpGeneration(s, reason) {
-    this.generation = readMeta(s).generation + 1;
-    s.setItem(STORAGE_PREFIX + META_KEY, JSON.stringify({ generation: this.generation, reason, at: this.now().toISOString() }));
+    this.generation = readMeta(s, this.prefix).generation + 1;
+    s.setItem(this.prefix + META_KEY, JSON.stringify({ generation: this.generation, reason, at: this.now().toISOString() }));
   }
 
   // Delete everything the course stored in this browser. -> {ok, reason?, count}
@@ -243,8 +318,8 @@ class LearnerStore {
     const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
     try {
-      const keys = keysOf(s).filter((key) => key !== META_KEY);
-      keys.forEach((key) => s.removeItem(STORAGE_PREFIX + key));
+      const keys = keysOf(s, this.prefix).filter((key) => key !== META_KEY);
+      keys.forEach((key) => s.removeItem(this.prefix + key));
       this.bumpGeneration(s, "cleared");
       this.announce(null, "cleared");
       return { ok: true, count: keys.length };
@@ -260,16 +335,16 @@ class LearnerStore {
     if (!s) return { ok: false, reason: "unavailable" };
     const before = {};
     try {
-      keysOf(s).forEach((key) => {
-        before[key] = s.getItem(STORAGE_PREFIX + key);
+      keysOf(s, this.prefix).forEach((key) => {
+        before[key] = s.getItem(this.prefix + key);
       });
     } catch (error) {
       return { ok: false, reason: "unavailable" };
     }
     // Remove what was there (and, when putting it back, what the backup had written so far).
     const put = (entries, remove) => {
-      remove.forEach((key) => s.removeItem(STORAGE_PREFIX + key));
-      Object.entries(entries).forEach(([key, text]) => s.setItem(STORAGE_PREFIX + key, text));
+      remove.forEach((key) => s.removeItem(this.prefix + key));
+      Object.entries(entries).forEach(([key, text]) => s.setItem(this.prefix + key, text));
     };
     try {
       put(items, Object.keys(before));
@@ -286,10 +361,33 @@ class LearnerStore {
     return { ok: true };
   }
 
+  // The store's own notes about this space (a decision the learner made, say): kept beside the
+  // learner's data but never listed, exported, sent or cleared with it. -> value or null
+  note(name) {
+    const s = this.area();
+    try {
+      const text = s ? s.getItem(`${this.prefix}${SPACE_MARK}note:${name}`) : null;
+      return text === null ? null : JSON.parse(text);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  setNote(name, value) {
+    const s = this.area();
+    try {
+      if (!s) return false;
+      s.setItem(`${this.prefix}${SPACE_MARK}note:${name}`, JSON.stringify(value));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  }
+
   // After a clear or an import elsewhere: this store may write again, from the new generation.
   syncGeneration() {
     const s = this.area();
-    const meta = s ? readMeta(s) : { generation: this.generation };
+    const meta = s ? readMeta(s, this.prefix) : { generation: this.generation };
     const changed = meta.generation !== this.generation;
     this.generation = meta.generation;
     return { changed, reason: meta.reason === "replaced" ? "replaced" : "cleared" };
@@ -304,8 +402,11 @@ class LearnerStore {
       listener({ keys: detail.keys || null, reason: detail.reason || null, external: detail.source !== this.source });
     };
     const fromOtherTab = (event) => {
-      if (event.key !== null && !String(event.key).startsWith(STORAGE_PREFIX)) return;
-      const key = event.key === null ? null : event.key.slice(STORAGE_PREFIX.length);
+      // Another storage area (shared-computer mode in one tab, not in another) is not ours.
+      const s = event.storageArea ? this.area() : null;
+      if (s && event.storageArea !== s) return;
+      const key = event.key === null ? null : ownKey(event.key, this.prefix);
+      if (event.key !== null && key === null) return; // another space's, or a note
       if (key === META_KEY || key === null) {
         const meta = this.syncGeneration();
         if (meta.changed || key === null) listener({ keys: null, reason: meta.reason, external: true });
@@ -324,4 +425,88 @@ class LearnerStore {
 
 export function openStore(options = {}) {
   return new LearnerStore(options);
+}
+
+// ------------------------------------------------------------------ shared-computer mode
+// For one tab of the open website: while on, the course keeps the learner's work in
+// sessionStorage, which the browser deletes when it closes, and leaves nothing of it in
+// localStorage. Turning it on moves what this browser holds into the session (a stale tab
+// elsewhere finds it cleared, as after "Clear all"); off moves it back. win: the page's window.
+export function sharedComputer(win = window) {
+  try {
+    return win.sessionStorage.getItem(SHARED_FLAG) === "on";
+  } catch (error) {
+    return false;
+  }
+}
+
+function moveAll(from, to) {
+  const { status, items } = from.snapshot();
+  if (status !== "ok") return { ok: false, reason: "unavailable" };
+  const put = to.area();
+  for (const [key, text] of Object.entries(items)) {
+    let value = null;
+    try {
+      value = key.includes(SET_ASIDE) ? null : JSON.parse(text);
+    } catch (error) {
+      value = null;
+    }
+    const done = isPlainObject(value) ? to.adopt(key, value) : (() => {
+      try {
+        put.setItem(to.prefix + key, text);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: reasonOf(error) };
+      }
+    })();
+    if (!done.ok) return done;
+  }
+  return { ok: true, count: Object.keys(items).length };
+}
+
+// -> {ok, reason?, count: entries moved}
+export function setSharedComputer(on, win = window) {
+  let local;
+  let session;
+  try {
+    local = win.localStorage;
+    session = win.sessionStorage;
+  } catch (error) {
+    return { ok: false, reason: "unavailable" };
+  }
+  if (on === sharedComputer(win)) return { ok: true, count: 0 };
+  const open = (space, area) => openStore({ space, storage: () => area, target: win });
+  const from = on ? open(WEBSITE, local) : open(SHARED_COMPUTER, session);
+  const to = on ? open(SHARED_COMPUTER, session) : open(WEBSITE, local);
+  const moved = moveAll(from, to);
+  if (!moved.ok) return moved;
+  try {
+    if (on) session.setItem(SHARED_FLAG, "on");
+    else session.removeItem(SHARED_FLAG);
+    // Nothing of the learner's stays behind. In localStorage the generation stays (only when
+    // something was there), so that a stale tab cannot write back what moved.
+    if (moved.count) from.clearAll();
+    if (!on) session.removeItem(STORAGE_PREFIX + META_KEY);
+  } catch (error) {
+    return { ok: false, reason: reasonOf(error) };
+  }
+  return moved;
+}
+
+// "Finish on this computer": delete everything of this tab's shared-computer session (every
+// course key in sessionStorage, the mode with it). -> {ok, count: entries deleted}
+export function finishSharedComputer(win = window) {
+  try {
+    const session = win.sessionStorage;
+    const keys = [];
+    for (let i = 0; i < session.length; i += 1) {
+      const key = session.key(i);
+      if (key !== null && key.startsWith(STORAGE_PREFIX)) keys.push(key);
+    }
+    const count = keys.filter((key) => ownKey(key, STORAGE_PREFIX) !== null && ownKey(key, STORAGE_PREFIX) !== META_KEY).length;
+    keys.forEach((key) => session.removeItem(key));
+    return { ok: true, count };
+  } catch (error) {
+    return { ok: false, reason: reasonOf(error), count: 0 };
+  }
 }

@@ -4,10 +4,11 @@
 // the pages come and go without touching the LMS themselves. With no LMS it just shows the
 // course, which then works exactly as on the website.
 import { courseManifest } from "../lib/manifest.js";
-import { openStore } from "../lib/store.js";
+import { WEBSITE, learnerSpace, openStore } from "../lib/store.js";
 import { lmsBar } from "./bridge/bar.js";
 import { connectCourse } from "./bridge/connect.js";
 import { findApi } from "./bridge/find-api.js";
+import { answerOffer, websiteOffer } from "./bridge/offer.js";
 import { openSession } from "./bridge/session.js";
 
 function settings() {
@@ -30,16 +31,23 @@ async function launch() {
   const bar = lmsBar(document.querySelector(".lms-bar"));
   const session = openSession(found);
   if (!session.start()) {
+    // The LMS cannot say who this is: a space for this visit only, shared with no one.
+    window.courseLearnerSpace = learnerSpace("");
     bar.refused();
     frame.src = start;
     return;
   }
+  // This learner's own space: every course page framed below finds it (store.js), so nothing
+  // another learner, or the open website, left in this browser is read, shown or sent.
+  const space = learnerSpace(session.get(session.elements.learnerId));
+  window.courseLearnerSpace = space;
+  const store = openStore({ space });
   let bridge = null;
   bar.connected((checked) => bridge && bridge.setShare(checked));
   try {
     bridge = await connectCourse({
       session,
-      store: openStore(),
+      store,
       manifest: courseManifest(),
       settings: { passMark: config.passMark, start },
       siteRoot: new URL("../", window.location.href).href,
@@ -50,6 +58,10 @@ async function launch() {
     window.addEventListener("pagehide", () => session.finish());
     throw error;
   }
+  if (!space.learner) bar.anonymous();
+  const website = openStore({ space: WEBSITE });
+  const offer = websiteOffer(website, store);
+  if (offer) bar.offer(offer.text, (yes) => answerOffer(website, store, yes).count);
   frame.addEventListener("load", () => {
     try {
       bridge.pageShown(frame.contentWindow.location.href);

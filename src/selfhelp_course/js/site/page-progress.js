@@ -9,6 +9,7 @@ import { courseManifest } from "../lib/manifest.js";
 import { createNotice } from "../lib/notice.js";
 import { findPage, pageProgress } from "../lib/progress.js";
 import { openStore } from "../lib/store.js";
+import { whereText } from "../lib/where.js";
 
 const STATUS_WORDS = { completed: "Completed", attempted: "Attempted", "not started": "Not yet" };
 const PROGRESS_PAGE = "book/progress";
@@ -55,7 +56,7 @@ function activitiesBox(manifest, page, store) {
       h("span", { class: "cpp-state" }, STATUS_WORDS[a.status]),
     )));
     note.replaceChildren(
-      works ? "Your progress is kept only in this browser, on this device. "
+      works ? whereText(store.where(), "page")
         : "This browser is not letting the course save, so progress cannot be kept or shown here. ",
       progressLink(manifest) || "",
     );

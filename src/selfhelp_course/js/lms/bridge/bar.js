@@ -4,9 +4,15 @@ import { h, setText } from "../../lib/dom.js";
 import { isProgress } from "./suspend.js";
 
 export const MESSAGES = {
-  connected: "Connected to your learning management system: it records your progress in this course.",
+  connected: "Connected to your learning management system: it records your progress in this course. What you do here is kept apart from anyone else's who uses this browser.",
+  anonymous:
+    "Your learning management system did not say who you are, so what you do here is kept for this visit only, apart from anyone else's.",
+  offerYes: "Bring in the progress saved in this browser",
+  offerNo: "Leave it out",
+  broughtIn: "The progress saved in this browser is now part of your record.",
+  leftOut: "The progress saved in this browser was left out of your record. You will not be asked again unless it changes.",
   refused:
-    "Your learning management system did not open a session, so it will not record this visit. What you do is still saved in this browser.",
+    "Your learning management system did not open a session, so it will not record this visit. What you do is kept in this browser for this visit only, apart from anyone else's.",
   share: "Also keep my reflections and portfolio notes in the learning management system",
   explain:
     "Your progress and knowledge-check answers always go to the system. Your reflections and portfolio notes stay on this device unless you tick the box; ticked, their text follows you to other computers, and the system's administrators could read it.",
@@ -63,6 +69,26 @@ export function lmsBar(bar) {
         h("p", { class: "lms-explain", id: "lms-explain" }, MESSAGES.explain),
         notes,
       );
+      showNotes();
+    },
+    // Progress the open website saved in this browser: offered, never taken silently.
+    // onAnswer(yes) -> number of entries brought in.
+    offer(text, onAnswer) {
+      const group = h("div", { class: "lms-offer", role: "group", "aria-labelledby": "lms-offer-text" });
+      const say = h("p", { id: "lms-offer-text" }, text);
+      const yes = h("button", { type: "button" }, MESSAGES.offerYes);
+      const no = h("button", { type: "button" }, MESSAGES.offerNo);
+      const answer = (value) => {
+        onAnswer(value);
+        group.replaceChildren(h("p", { role: "status" }, value ? MESSAGES.broughtIn : MESSAGES.leftOut));
+      };
+      yes.addEventListener("click", () => answer(true));
+      no.addEventListener("click", () => answer(false));
+      group.append(say, h("p", { class: "lms-offer-actions" }, yes, " ", no));
+      bar.append(group);
+    },
+    anonymous() {
+      problem = MESSAGES.anonymous;
       showNotes();
     },
     view: {

@@ -6,11 +6,15 @@
 //   uses, otherwise "incomplete"; once an LMS holds "completed" it is never taken back (the
 //   learner may simply be on a device that lacks some of their work).
 // - score: the end-of-course assessment's best submitted attempt (assessment.js), sent once an
-//   attempt has been submitted; success is "passed" at or above the pass mark, otherwise
-//   "failed". Before then there is no score and no success status. Knowledge checks are
-//   formative: they go as interactions only.
-// - SCORM 1.2 has one status for both: "passed" when the course is complete (the assessment is
-//   then passed), "failed" only once no attempt is left below the pass mark, else "incomplete".
+//   attempt has been submitted; knowledge checks are formative and go as interactions only. SCORM 2004's
+//   cmi.score.raw is a percentage (0-100), because Moodle grades from raw alone; scaled is the
+//   share right. Success is "passed" once the score reaches the pass mark; "failed" only when the
+//   learner can no longer improve it; otherwise unknown.
+// - SCORM 1.2 has one status for both: "passed" when the course is complete and the score passed,
+//   "failed" only when the score is final, below the mark and cannot improve (Moodle opens a
+//   failed attempt in review mode), else "incomplete". The status is written before the score,
+//   and "passed" only with its final score, in the same batch: Moodle checks completion when it
+//   stores the score, and must find the new status already there.
 
 import { activityKey } from "../../lib/facts.js";
 import { selectedIds } from "../../lib/options.js";
@@ -46,13 +50,6 @@ export function checkResults(manifest, entries) {
   );
 }
 
-export function scoreOf(results) {
-  const total = results.length;
-  const answered = results.filter((r) => r.answered).length;
-  const right = results.filter((r) => r.right).length;
-  return { total, answered, right, scaled: total ? right / total : 0, final: total > 0 && answered === total };
-}
-
 // The pass mark: the LMS's own (it may have been changed there) or the course's.
 export function passMarkOf(edition, lmsValue, configured) {
   const number = Number.parseFloat(lmsValue);
@@ -65,21 +62,25 @@ export function passMarkOf(edition, lmsValue, configured) {
 
 const DONE = { "2004": ["completed"], "1.2": ["passed", "completed"] };
 
-// Completion, success, score and progress. `previous` is the completion (2004) or lesson
-// status (1.2) the LMS held when the session began.
-export function statusValues(edition, { complete, progress, score, passMark, previous = "" }) {
+// Completion, success, score and progress, in the order to write them. `score` is
+// {final, scaled, right, total, passed, canImprove, submitted} (the assessment's, see
+// contracts); `previous` is the completion (2004) or lesson status (1.2) the LMS held when the
+// session began. `passMark` is kept for callers; `score.passed` decides.
+export function statusValues(edition, { complete, progress, score, previous = "" }) {
   const keepDone = DONE[edition].includes(previous);
-  const passed = score.final && (typeof score.passed === "boolean" ? score.passed : score.scaled >= passMark - 1e-9);
+  const final = Boolean(score && score.final);
+  const passed = final && score.passed === true;
+  const lockedOut = final && !passed && score.canImprove === false;
+  const percent = final ? String(Math.round(Math.min(1, Math.max(0, Number(score.scaled) || 0)) * 100)) : "";
   if (edition === "1.2") {
     let status = "incomplete";
-    if (complete) status = "passed";
-    // Not "failed" while the learner can still improve (another attempt at the assessment).
-    else if (score.final && !passed && !score.canImprove) status = "failed";
+    if (complete && passed) status = "passed";
+    else if (complete && !final) status = "completed"; // a course with nothing scored
+    else if (lockedOut) status = "failed";
     if (keepDone && status !== "passed") status = previous;
     const values = [["cmi.core.lesson_status", status]];
-    if (score.final) {
-      values.push(["cmi.core.score.raw", String(Math.round(score.scaled * 100))],
-        ["cmi.core.score.min", "0"], ["cmi.core.score.max", "100"]);
+    if (final) {
+      values.push(["cmi.core.score.raw", percent], ["cmi.core.score.min", "0"], ["cmi.core.score.max", "100"]);
     }
     return values;
   }
@@ -87,10 +88,10 @@ export function statusValues(edition, { complete, progress, score, passMark, pre
   if (!keepDone && Number.isFinite(progress)) {
     values.push(["cmi.progress_measure", round(Math.min(1, Math.max(0, progress)))]);
   }
-  if (score.final) {
-    values.push(["cmi.score.scaled", round(score.scaled)], ["cmi.score.raw", String(score.right)],
-      ["cmi.score.min", "0"], ["cmi.score.max", String(score.total)],
-      ["cmi.success_status", passed ? "passed" : "failed"]);
+  if (final) {
+    values.push(["cmi.success_status", passed ? "passed" : lockedOut ? "failed" : "unknown"],
+      ["cmi.score.scaled", round(score.scaled)], ["cmi.score.raw", percent],
+      ["cmi.score.min", "0"], ["cmi.score.max", "100"]);
   }
   return values;
 }

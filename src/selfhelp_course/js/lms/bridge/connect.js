@@ -15,7 +15,7 @@ import {
   assessmentScore, checkResults, interactionValues, knownPage, learnerResponse, pageOf, passMarkOf,
   sessionTime, statusValues,
 } from "./cmi.js";
-import { LIMITS, decode, pack, packNow } from "./suspend.js";
+import { LIMITS, decode, encodeCompact, encodeCompactNow, pack, packNow } from "./suspend.js";
 
 export const UPDATE_DELAY = 500; // ms after the last change before telling the LMS
 export const COMMIT_EVERY = 10000; // ms: how often at most to ask the LMS to commit
@@ -36,6 +36,10 @@ class CourseBridge {
     this.edition = this.session.edition;
     this.el = this.session.elements;
     this.limit = LIMITS[this.edition];
+    // SCORM 1.2's 4,096 characters: the compact form (compact.js); 2004 keeps every entry whole.
+    this.encoders = this.edition === "1.2"
+      ? { later: (p) => encodeCompact(p, this.manifest), now: (p) => encodeCompactNow(p, this.manifest) }
+      : { later: undefined, now: undefined };
     this.started = this.clock.now();
     // Completion as the LMS holds it; once "completed" (1.2: "passed" or "completed") it stays.
     this.previous = this.session.get(this.el.completion);
@@ -55,7 +59,7 @@ class CourseBridge {
   // The course state the LMS saved, taken into the store; where to open.
   async restore() {
     const { session, el, store, view } = this;
-    const saved = await decode(session.get(el.suspendData));
+    const saved = await decode(session.get(el.suspendData), this.manifest);
     if (saved.status === "corrupt") view.problem("unreadable");
     this.share = saved.value.share;
     this.carried = saved.value.done;
@@ -112,7 +116,7 @@ class CourseBridge {
     this.changedSincePack = false;
     this.packsRunning += 1;
     this.packing = this.packing.then(async () => {
-      const { text, left } = await pack(this.state(entries), this.limit);
+      const { text, left } = await pack(this.state(entries), this.limit, this.encoders.later);
       this.packsRunning -= 1;
       if (this.closed) return;
       if (text !== this.lastText) {
@@ -184,7 +188,7 @@ class CourseBridge {
     this.report(entries);
     if (this.changedSincePack || this.packsRunning > 0) {
       // No time to compress: uncompressed if it fits, else the last packed state stays.
-      const text = packNow(this.state(entries), this.limit);
+      const text = packNow(this.state(entries), this.limit, this.encoders.now);
       if (text && text !== this.lastText) session.set(el.suspendData, text);
     }
     this.closed = true;

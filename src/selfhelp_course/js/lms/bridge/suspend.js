@@ -10,8 +10,11 @@
 // (the page was closing). JSON: {v: 1, share, entries: {key: value}, done: [key],
 // sent: {check id: answer}} (sent: the knowledge-check answers already sent as interactions).
 // SCORM allows 64,000 characters in 2004 and 4,096 in 1.2: what does not fit stays on the device.
+// SCORM 1.2 writes the same payload in compact form (compact.js): "c1:" + base64(deflate-raw(
+// compact JSON)), or "k1:" + compact JSON when closing; every older format still decodes.
 
 import { ACTIVITY_KINDS, LEARNER_KEY, READ_KEY_PREFIX } from "../../lib/facts.js";
+import { compactState, expandState } from "./compact.js";
 
 export const LIMITS = { "2004": 64000, "1.2": 4096 };
 // Progress: every activity kind that is not the learner's own words (_facts.py says which).
@@ -21,7 +24,10 @@ const PROGRESS_KINDS = Object.values(ACTIVITY_KINDS).filter((kind) => !kind.priv
 // the learner's own and goes only if they say so.
 export function isProgress(key) {
   const text = String(key);
-  return text === LEARNER_KEY || text.startsWith(READ_KEY_PREFIX) || PROGRESS_KINDS.includes(text.split(":")[0]);
+  // The summative assessment (contracts.md: key assessment:final) is progress too, before and
+  // after _facts.py lists its kind.
+  return text === LEARNER_KEY || text.startsWith(READ_KEY_PREFIX) || text.startsWith("assessment:")
+    || PROGRESS_KINDS.includes(text.split(":")[0]);
 }
 
 function isDone(value) {
@@ -57,11 +63,27 @@ export function encodeNow(payload) {
   return `j1:${JSON.stringify(payload)}`;
 }
 
-// {status: "empty" | "ok" | "corrupt", value: {share, entries, done, sent}}
-export async function decode(text) {
+// SCORM 1.2: the compact form (compact.js), for the course `manifest`.
+export async function encodeCompact(payload, manifest) {
+  const json = new TextEncoder().encode(JSON.stringify(compactState(payload, manifest)));
+  return `c1:${toBase64(await through(json, new CompressionStream("deflate-raw")))}`;
+}
+
+export function encodeCompactNow(payload, manifest) {
+  return `k1:${JSON.stringify(compactState(payload, manifest))}`;
+}
+
+// {status: "empty" | "ok" | "corrupt", value: {share, entries, done, sent}}; the compact forms
+// need the course manifest to find each entry's key again.
+export async function decode(text, manifest = null) {
   if (!text) return { status: "empty", value: emptyState() };
   try {
     let json;
+    if (text.startsWith("c1:")) {
+      const inflated = new TextDecoder().decode(await through(fromBase64(text.slice(3)), new DecompressionStream("deflate-raw")));
+      return { status: "ok", value: checked(expandState(JSON.parse(inflated), manifest)) };
+    }
+    if (text.startsWith("k1:")) return { status: "ok", value: checked(expandState(JSON.parse(text.slice(3)), manifest)) };
     if (text.startsWith("z1:")) {
       json = new TextDecoder().decode(await through(fromBase64(text.slice(3)), new DecompressionStream("deflate-raw")));
     } else if (text.startsWith("j1:")) {
@@ -137,7 +159,7 @@ export async function pack(state, limit, encoder = encode) {
 }
 
 // For a page that is closing (no time to compress): everything, uncompressed, if it fits; else null.
-export function packNow(state, limit) {
-  const text = encodeNow(payload(state, candidates(state)));
+export function packNow(state, limit, encoder = encodeNow) {
+  const text = encoder(payload(state, candidates(state)));
   return text.length <= limit ? text : null;
 }

@@ -8,6 +8,7 @@ import { PORTFOLIO_KEY } from "../../lib/facts.js";
 import { courseManifest } from "../../lib/manifest.js";
 import { conflictsIn, resolveConflict } from "../../lib/merge.js";
 import { createNotice } from "../../lib/notice.js";
+import { whereText } from "../../lib/where.js";
 import { manifestPages } from "../../lib/progress.js";
 import { createAbout } from "./about.js";
 import { createAccounts } from "./accounts.js";
@@ -56,7 +57,7 @@ function reflectionTitles(manifest) {
   return titles;
 }
 
-function shell() {
+function shell(where) {
   const ui = {
     status: h("p", { class: "course-status pf-status", role: "status", "aria-live": "polite" }),
     notice: createNotice("course-notice pf-notice"),
@@ -64,7 +65,7 @@ function shell() {
     message: h("p", { class: "pf-message", role: "status", "aria-live": "polite" }),
     root: h("div", { class: "course-widget pf", "data-portfolio-id": "portfolio" }),
   };
-  ui.root.append(h("p", { class: "pf-intro" }, "Your CPD record, built from what you have done in this course in this browser. It stays on this device unless you export it."),
+  ui.root.append(h("p", { class: "pf-intro" }, `Your CPD record, built from what you have done in this course in this browser. ${whereText(where, "portfolio")}`),
     ui.status, ui.notice.element, ui.setAside);
   return ui;
 }
@@ -214,7 +215,7 @@ export function renderPortfolio({ model, el, store }) {
     store,
     manifest: courseManifest(model.get("manifest")),
     frameworks: (model.get("frameworks") || []).filter((f) => f && typeof f.id === "string" && Array.isArray(f.parts)),
-    ui: shell(),
+    ui: shell(store.where()),
     edits: emptyEdits(),
     entries: {},
     setAside: [],

@@ -5,6 +5,8 @@
 import { announce, h, setText, uniqueId } from "../../lib/dom.js";
 import { courseManifest } from "../../lib/manifest.js";
 import { createNotice } from "../../lib/notice.js";
+import { whereText } from "../../lib/where.js";
+import { sharedComputerBox } from "./shared.js";
 import { courseProgress } from "../../lib/progress.js";
 import {
   activitiesText, changeMessage, countsText, groupByPart, setAsideHeading, setAsideItems, statusClass, statusText, totalsText,
@@ -17,7 +19,7 @@ function pageHref(docname) {
   return typeof root === "string" ? `${root}${docname}.html` : null;
 }
 
-function shell(uid) {
+function shell(uid, space) {
   const ui = {
     totals: h("label", { class: "prog-totals", for: `${uid}-bar`, id: `${uid}-totals` }),
     bar: h("progress", { class: "prog-bar", id: `${uid}-bar`, max: 1, value: 0 }),
@@ -29,7 +31,7 @@ function shell(uid) {
   };
   ui.root = h("div", { class: "course-widget prog", "data-progress-id": "course" },
     h("p", { class: "course-title" }, "Your progress through the course"),
-    h("p", { class: "prog-where" }, "Kept only in this browser, on this device: nothing is sent anywhere."),
+    h("p", { class: "prog-where" }, whereText(space, "progress")),
     h("div", { class: "prog-summary" }, ui.totals, ui.bar, ui.counts),
     h("p", { class: "prog-rule" },
       "An activity is completed when it is done in full (a question answered correctly, every item sorted right, " +
@@ -39,7 +41,8 @@ function shell(uid) {
     ui.notice.element,
     ui.setAside,
     h("div", { class: "prog-scroll", role: "region", "aria-label": "Progress by page", tabindex: 0 }, ui.table),
-    ui.status);
+    ui.status,
+    space === "lms" ? null : sharedComputerBox(uid));
   return ui;
 }
 
@@ -82,7 +85,7 @@ function showSetAside(box, manifest, list) {
 }
 
 export function renderProgress({ model, el, store }) {
-  const ui = shell(uniqueId("prog"));
+  const ui = shell(uniqueId("prog"), store.where());
   el.append(ui.root);
   let manifest = courseManifest(model.get("manifest"));
   let cells = new Map();

@@ -6,6 +6,7 @@ import { syncEntry } from "../../lib/entry.js";
 import { activityKey } from "../../lib/facts.js";
 import { conflictsIn, resolveConflict } from "../../lib/merge.js";
 import { createNotice } from "../../lib/notice.js";
+import { whereText } from "../../lib/where.js";
 import { summariseFindings } from "../../privacy/guard.js";
 import { buildPart } from "./part.js";
 import { allText, derive, entryValue, fileName, fromEntry, isUsable, textOf, when, words } from "./state.js";
@@ -13,7 +14,7 @@ import { allText, derive, entryValue, fileName, fromEntry, isUsable, textOf, whe
 const TOTAL_DELAY = 1500; // the live total word count is only updated at a pause
 const KEEP_HINT = " Your text stays on this page until you leave it: use \u201cCopy all text\u201d or \u201cDownload as a text file\u201d to keep a copy.";
 
-function shell(reflection, frameworks, uid) {
+function shell(reflection, frameworks, uid, space) {
   const select = h("select", { id: `${uid}-framework`, class: "rf-select", "aria-describedby": `${uid}-source` },
     frameworks.map((f) => h("option", { value: f.id }, f.name)));
   const parts = {
@@ -31,7 +32,7 @@ function shell(reflection, frameworks, uid) {
   parts.root = h("fieldset", { class: "course-widget rf", "data-reflection-id": reflection.id },
     h("legend", { class: "rf-title" }, reflection.title || "Reflection"),
     reflection.prompt ? h("p", { class: "rf-prompt" }, reflection.prompt) : null,
-    h("p", { class: "rf-hint" }, "What you write is saved as you type, in this browser on this device only. Leave out names and anything else that could identify a person."),
+    h("p", { class: "rf-hint" }, `${whereText(space, "writing")} Leave out names and anything else that could identify a person.`),
     h("div", { class: "rf-framework" }, h("label", { for: select.id, class: "rf-label" }, "Reflective framework"), select, parts.source),
     parts.partsBox, parts.total, parts.privacySummary,
     h("div", { class: "course-actions" }, parts.copyButton, parts.downloadButton),
@@ -46,7 +47,7 @@ class ReflectionView {
     this.frameworks = frameworks;
     this.reflection = reflection;
     this.page = model.get("page") || "";
-    this.ui = shell(reflection, frameworks, uniqueId(`rf-${reflection.id}`));
+    this.ui = shell(reflection, frameworks, uniqueId(`rf-${reflection.id}`), store.where());
     el.append(this.ui.root);
     this.state = fromEntry(null, frameworks, reflection.framework);
     this.views = [];
