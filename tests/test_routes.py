@@ -126,12 +126,12 @@ def routes_error(tmp_path, minutes: int, pages: list[str]) -> ContentError:
 def test_a_route_that_runs_over_is_refused(tmp_path):
     error = routes_error(tmp_path, 90, ["book/what-is-a-self-help-group", "book/practitioner-role"])
     assert (error.line, error.field) == (7, "routes[1].pages")
-    assert "the pages take 85 minutes, but a 90-minute session leaves 75" in error.message
+    assert "the pages take 95 minutes, but a 90-minute session leaves 75" in error.message
 
 
 def test_a_route_with_too_much_time_left_over_is_refused(tmp_path):
     error = routes_error(tmp_path, 90, ["book/what-is-a-self-help-group"])
-    assert error.field == "routes[1].pages" and "45 minutes are left over" in error.message
+    assert error.field == "routes[1].pages" and "35 minutes are left over" in error.message
 
 
 def test_a_route_naming_an_unknown_or_reference_page_is_refused(tmp_path):
