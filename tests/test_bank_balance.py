@@ -8,8 +8,8 @@ from __future__ import annotations
 
 
 from selfhelp_course._balance import (MAX_LENGTH_RATIO, MAX_LONGEST_SHARE, MAX_POSITION_SHARE,
-                                      MAX_RIGHT_FIRST_SHARE, measure, option_length,
-                                      right_options_first)
+                                      MAX_RIGHT_FIRST_SHARE, clauses, measure, most_qualified,
+                                      option_length, right_options_first)
 from selfhelp_course._content import CHECKS
 from paths import ROOT
 
@@ -78,3 +78,11 @@ def test_choose_all_that_apply_checks_do_not_list_the_right_options_first():
     assert total >= 5
     assert first / total <= MAX_RIGHT_FIRST_SHARE, (
         f"the right options come first in {first} of {total} choose-all-that-apply checks")
+
+
+def test_right_answers_are_not_the_most_qualified_option_in_most_checks():
+    assert clauses("Ask first, then act; say why if asked and record it") == 4
+    assert most_qualified({"q": question(0, ["Ask, then act, and record it", "Act", "Wait"])}) == (1, 1)
+    most, total = most_qualified(CHECKS.load(CHECKS.paths(ROOT)))
+    print(f"the right answer has the most clauses in {most} of {total} single-answer checks")
+    assert most / total <= MAX_LONGEST_SHARE, f"the right answer is the most qualified in {most} of {total}"

@@ -8,6 +8,7 @@ assessment's bank can be measured the same way.
 """
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -111,3 +112,27 @@ def right_options_first(questions: dict[str, dict]) -> tuple[int, int]:
         total += 1
         block += flags == sorted(flags, reverse=True)
     return block, total
+
+
+# Commas, semicolons, colons and joining words: how many parts, or qualifications, an option has.
+CLAUSE = re.compile(r"[,;:]| and | or | if | unless | where | while ")
+
+
+def clauses(text: str) -> int:
+    return len(CLAUSE.findall(" ".join(text.split())))
+
+
+def most_qualified(questions: dict[str, dict]) -> tuple[int, int]:
+    """Of the single-answer questions, in how many the right answer has strictly more clauses than
+    every wrong one (a guesser's other tell: "do this, and that, if..."); and how many there are."""
+    most = total = 0
+    for question in questions.values():
+        if question.get("kind", "single") != "single":
+            continue
+        right = [clauses(o["text"]) for o in question["options"] if o.get("correct")]
+        wrong = [clauses(o["text"]) for o in question["options"] if not o.get("correct")]
+        if len(right) != 1 or not wrong:
+            continue
+        total += 1
+        most += right[0] > max(wrong)
+    return most, total

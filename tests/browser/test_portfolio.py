@@ -457,7 +457,8 @@ def test_import_over_existing_data_asks_first(watched, site_url):
     chooser.set_input_files(files=files)
     confirm = widget(page).locator(".pf-confirm", has_text="Replace the course data")
     expect(confirm).to_be_visible()
-    expect(confirm).to_contain_text("This browser holds 2 saved items; the backup made on 1 April 2025 holds 1 saved item.")
+    # The two seeded items and the learner entry (the shuffle seed the welcome page's checks wrote).
+    expect(confirm).to_contain_text("This browser holds 3 saved items; the backup made on 1 April 2025 holds 1 saved item.")
     confirm.get_by_role("button", name="Cancel").click()
     expect(widget(page).locator(".pf-message")).to_contain_text("The backup was not imported")
     assert all_storage(page) == before
@@ -514,7 +515,7 @@ def test_clear_all_asks_first_cancel_keeps_and_yes_deletes(watched, site_url, ax
     confirm = widget(page).locator(".pf-confirm", has_text="Delete all your course data")
     expect(confirm).to_be_visible()
     expect(confirm).to_be_focused()
-    expect(confirm).to_contain_text("This deletes 3 saved items")
+    expect(confirm).to_contain_text("This deletes 4 saved items")  # with the learner entry (shuffle seed)
     serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
     confirm.focus()

@@ -217,3 +217,14 @@ test("two tabs: a pick made in one tab never counts as checked because the other
   const again = store.update(key, merged, entry(["a"], true, 2), derive).value;
   assert.deepEqual([again.selected, again.checked, again.complete, again.attempted], [["a"], true, false, true]);
 });
+
+test("a backup (or LMS state) made before option ids is read, once imported, as the same options", () => {
+  const storage = new MemoryStorage();
+  const store = openStore({ storage: () => storage, target: new EventTarget() });
+  assert.equal(store.replaceAll({ "check:one": JSON.stringify(v2([2], true, 1)) }).ok, true);
+  const stored = store.read("check:one").value;
+  assert.deepEqual(s.answerFrom(stored, REORDERED), { selected: ["b"], checked: true, tries: 1 });
+  // The next save writes ids, merged with what is stored: the answer is the same option.
+  const saved = store.update("check:one", stored, s.entryValue(s.answerFrom(stored, REORDERED), "p"), s.derive(REORDERED)).value;
+  assert.deepEqual([saved.v, saved.selected, saved.complete], [3, ["b"], true]);
+});
