@@ -64,8 +64,9 @@ def scratch_book(tmp_path):
         book.mkdir()
         if activities:
             shutil.copytree(ROOT / "data" / "activities", book / "data" / "activities")
-        for name in ("_config.yml", "references.bib"):
-            shutil.copy(ROOT / name, book)
+        for name in ("_config.yml", "references.bib", "data/nations.yml"):
+            (book / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(ROOT / name, book / name)
         (book / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
         (book / "index.md").write_text(SCRATCH_PAGE.format(code=code), encoding="utf-8")
         for name, text in (files or {}).items():

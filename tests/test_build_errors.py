@@ -3,8 +3,8 @@ from __future__ import annotations
 
 BROKEN_BANK = (
     "checks:\n  - id: demo-one\n    kind: single\n    question: Q?\n    options:\n"
-    "      - text: A\n        correct: true\n        feedback: yes\n"
-    "      - text: B\n        correct: maybe\n        feedback: no\n"
+    "      - id: a\n        text: A\n        correct: true\n        feedback: yes\n"
+    "      - id: b\n        text: B\n        correct: maybe\n        feedback: no\n"
 )
 
 
@@ -14,5 +14,5 @@ def test_a_malformed_bank_fails_the_build_naming_file_line_and_field(scratch_boo
                           files={bank: BROKEN_BANK})
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert f"{scratch_book.book / bank}:10" in output
+    assert f"{scratch_book.book / bank}:12" in output
     assert "checks[0].options[1].correct: must be true or false" in output

@@ -19,10 +19,12 @@ checks:
     kind: single
     question: Which is run by its members?
     options:
-      - text: A self-help group
+      - id: self-help-group
+        text: A self-help group
         correct: true
         feedback: Yes.
-      - text: A clinic
+      - id: clinic
+        text: A clinic
         feedback: No.
 """
 
@@ -40,21 +42,33 @@ def test_a_good_bank_loads_with_defaults_and_source(write):
     assert list(checks) == ["demo-one"]
     check = checks["demo-one"]
     assert [option["correct"] for option in check["options"]] == [True, False]
+    assert [option["id"] for option in check["options"]] == ["self-help-group", "clinic"]
+    assert check["order_before_v3"] is None
     assert check["source"] == (str(path), 2)
 
 
 @pytest.mark.parametrize(
     ("broken", "line", "field", "words"),
     [
-        (GOOD.replace("        feedback: No.\n", ""), 9, "checks[0].options[1].feedback", "is missing"),
+        (GOOD.replace("        feedback: No.\n", ""), 10, "checks[0].options[1].feedback", "is missing"),
         (GOOD.replace("kind: single", "kind: singel"), 3, "checks[0].kind", "not one of: single, multiple"),
-        (GOOD.replace("correct: true", "correct: yes please"), 7, "checks[0].options[0].correct", "true or false"),
+        (GOOD.replace("correct: true", "correct: yes please"), 8, "checks[0].options[0].correct", "true or false"),
+        # option ids: required, kebab-case, unique within the question
+        (GOOD.replace("      - id: clinic\n        text:", "      - text:"), 10, "checks[0].options[1].id", "is missing"),
+        (GOOD.replace("id: clinic", "id: A Clinic"), 10, "checks[0].options[1].id", "lower-case words"),
+        (GOOD.replace("id: clinic", "id: self-help-group"), 10, "checks[0].options[1].id",
+         "'self-help-group' is used twice in this question (first on line 6)"),
+        # the order before option ids, for stored answers: each option once
+        (GOOD.replace("    options:\n", "    order_before_v3: [clinic, self-help]\n    options:\n"), 5,
+         "checks[0].order_before_v3", "must list each of this question's option ids once"),
+        (GOOD.replace("    options:\n", "    order_before_v3: [clinic, clinic]\n    options:\n"), 5,
+         "checks[0].order_before_v3", "the options are self-help-group, clinic"),
         (GOOD.replace("id: demo-one", "id: Demo One"), 2, "checks[0].id", "lower-case words"),
         (GOOD.replace("question: Which is run by its members?", "question:"), 4, "checks[0].question", "must be text"),
         (GOOD.replace("correct: true", "correct: false"), 2, "checks[0].options", "exactly one correct"),
         (GOOD.replace("    kind: single\n", "    kind: single\n    hint: x\n"), 4, "checks[0].hint", "not a known field"),
         (GOOD.replace("    kind: single\n", "    kind: single\n    kind: multiple\n"), 4, "checks[0].kind", "appears twice (first on line 3)"),
-        (GOOD.replace("      - text: A clinic\n        feedback: No.\n", ""), 6, "checks[0].options", "needs 2 to 6"),
+        (GOOD.replace("      - id: clinic\n        text: A clinic\n        feedback: No.\n", ""), 6, "checks[0].options", "needs 2 to 6"),
         ("checks: [\n", 2, "", "not valid YAML"),
         ("", 1, "", "is empty"),
         ("- just a list\n", 1, "", "must be a mapping"),
@@ -97,6 +111,11 @@ def test_every_bank_in_the_course_is_valid_and_ids_start_with_their_file_name():
         stem = check["source"][0].rsplit("/", 1)[-1].removesuffix(".yml")
         assert check_id.startswith(stem + "-"), f"{check_id} should start with {stem}-"
         assert all(option["feedback"] for option in check["options"])
+
+
+def test_options_keep_their_order_before_v3_for_stored_answers(write):
+    path = write("bank.yml", GOOD.replace("    options:\n", "    order_before_v3: [clinic, self-help-group]\n    options:\n"))
+    assert CHECKS.load([path])["demo-one"]["order_before_v3"] == ["clinic", "self-help-group"]
 
 
 # --- Reflection frameworks: which portfolio fields each part fills ------------------------------

@@ -1,7 +1,7 @@
 """The standing box of crisis numbers: on every page that deals with distress, from one source.
 
 A page declares that it deals with distress in its front matter (``course: distress: true``) and
-shows the box with ``{distress-support}``; the wording lives once, in sphinx_ext.DISTRESS_SUPPORT.
+shows the box with ``{distress-support}``; the wording lives once, in sphinx_ext.distress_support, and every route in data/nations.yml.
 The source test below decides which pages deal with distress; the build refuses a page that
 declares it without showing the box, or shows the box without declaring it.
 """
@@ -12,7 +12,7 @@ import re
 import pytest
 
 from selfhelp_course._course_time import front_matter, page_path, toc_docnames
-from selfhelp_course.sphinx_ext import DISTRESS_SUPPORT
+from selfhelp_course.sphinx_ext import distress_support
 from paths import REFERENCE_PAGES, ROOT, SCRATCH_PAGE
 
 # Words that mean a page deals with distress: crisis, suicide and self-harm, death and grief,
@@ -52,13 +52,21 @@ def test_the_safety_page_and_the_crisis_story_deal_with_distress():
         assert DISTRESS_WORDS.search(prose(name)) and declares_distress(name)
 
 
-def test_the_box_gives_the_crisis_numbers_with_their_sources():
-    for number, source in (("999", "nhs_crisis_nwbh"), ("116 123", "samaritans"),
-                           ("NHS 111", "nhs_crisis_tewv")):
-        assert number in DISTRESS_SUPPORT
-        line = next(line for line in DISTRESS_SUPPORT.splitlines() if number in line)
-        assert source in line, f"{number} is cited from {source}"
-    assert "{ref}`safety`" in DISTRESS_SUPPORT
+def test_the_box_gives_every_nations_crisis_numbers_with_their_sources():
+    box = distress_support(ROOT)
+    for number, sources in (("999", "nhs_urgent_mental_health"), ("116 123", "samaritans"),
+                            ("NHS 111 and choose the mental health option", "nhs_urgent_mental_health"),
+                            ("NHS 111 Wales and press 2", "wales_111_press_2"),
+                            ("NHS 24 on 111", "nhs24_mental_health"),
+                            ("0800 83 85 87", "breathing_space"),
+                            ("0808 808 8000", "lifeline_ni")):
+        line = next((line for line in box.splitlines() if number in line), None)
+        assert line, f"the box does not give {number}"
+        assert sources in line, f"{number} is cited from {sources}"
+    for nation in ("England", "Wales", "Scotland", "Northern Ireland"):
+        assert f"**{nation}:**" in box
+    assert "{ref}`safety`" in box
+    assert "tewv" not in box and "nwbh" not in box, "no local trust's page as a source"
 
 
 def scratch_page(flag: str, box: str) -> str:

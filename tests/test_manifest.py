@@ -139,6 +139,20 @@ def test_every_activity_exists_in_its_bank_and_has_a_title():
             assert activity["title"].strip(), key
 
 
+def test_each_check_carries_its_option_ids_and_any_order_before_v3_for_the_lms_bridge():
+    checks = CHECKS.load(CHECKS.paths(ROOT))
+    listed = [a for page in MANIFEST["pages"] for a in page["activities"] if a["kind"] == "check"]
+    assert listed
+    for activity in listed:
+        check = checks[activity["id"]]
+        assert activity["options"] == [option["id"] for option in check["options"]]
+        assert activity.get("order_before_v3") == check["order_before_v3"]
+    assert any("order_before_v3" in a for a in listed) and not all("order_before_v3" in a for a in listed)
+    # The assessment carries its questions' option ids too (per question); no other kind has any.
+    others = [a for page in MANIFEST["pages"] for a in page["activities"] if a["kind"] not in {"check", "assessment"}]
+    assert not any("options" in a for a in others)
+
+
 def test_reference_and_record_pages_carry_no_minutes_or_activities():
     for docname in ("book/glossary", "book/references", "book/execution-status", "book/progress"):
         page = PAGES[docname]

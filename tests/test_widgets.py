@@ -19,7 +19,9 @@ def test_knowledge_check_carries_the_bank_item_and_its_page():
     widget = knowledge_check(A_CHECK_ID)
     assert isinstance(widget, KnowledgeCheck)
     assert [check["id"] for check in widget.checks] == [A_CHECK_ID]
-    assert set(widget.checks[0]) == {"id", "kind", "question", "options"}
+    # what the page needs; no authoring fields (order_before_v3 only where a bank has it)
+    assert set(widget.checks[0]) - {"order_before_v3"} == {"id", "kind", "question", "options"}
+    assert all(set(option) == {"id", "text", "correct", "feedback"} for option in widget.checks[0]["options"])
     # The bundled module (js/widgets/knowledge-check), the store included.
     assert widget._esm == widget_module("knowledge-check")
     assert "as default}" in widget._esm and "course-learner-data-change" in widget._esm
@@ -35,7 +37,7 @@ def test_several_checks_make_one_widget_with_a_score():
     widget = knowledge_check(*ids)
     assert [check["id"] for check in widget.checks] == ids
     assert widget.score == 0
-    right = [i for i, o in enumerate(widget.checks[0]["options"]) if o["correct"]]
+    right = [o["id"] for o in widget.checks[0]["options"] if o["correct"]]
     widget.answers = {ids[0]: {"selected": right, "checked": True}}
     assert widget.correct(ids[0]) is True and widget.correct(ids[1]) is None
     assert widget.score == 1
@@ -54,8 +56,8 @@ def test_unknown_check_names_where_it_looked():
 def test_correct_reads_back_what_the_learner_chose():
     widget = knowledge_check(A_CHECK_ID)
     options = widget.checks[0]["options"]
-    right = [i for i, option in enumerate(options) if option["correct"]]
-    wrong = [i for i in range(len(options)) if i not in right][:1]
+    right = [option["id"] for option in options if option["correct"]]  # answers name options by id
+    wrong = [option["id"] for option in options if not option["correct"]][:1]
     assert widget.correct(A_CHECK_ID) is None
     widget.answers = {A_CHECK_ID: {"selected": right, "checked": True}}
     assert widget.correct(A_CHECK_ID) is True

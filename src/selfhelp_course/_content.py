@@ -166,7 +166,28 @@ def _describe(node) -> str:
 # ---------------------------------------------------------------- knowledge checks
 SLUG_TEXT = Text(max_length=80, pattern=ID_PATTERN,
                  hint="must be lower-case words joined by hyphens, e.g. ons4-reported-separately")
+def _check_option_ids(check: dict, node, path: Path, field: str) -> None:
+    """Option ids are unique within their question; ``order_before_v3`` lists each exactly once."""
+    option_nodes = _child(node, "options").value
+    first_line: dict[str, int] = {}
+    for index, option in enumerate(check["options"]):
+        line = _line(_child(option_nodes[index], "id"))
+        if option["id"] in first_line:
+            raise ContentError(path, line, f"{field}.options[{index}].id",
+                               f"{option['id']!r} is used twice in this question (first on line "
+                               f"{first_line[option['id']]}); option ids must be unique within "
+                               "their question")
+        first_line[option["id"]] = line
+    before = check.get("order_before_v3")
+    if before is not None and sorted(before) != sorted(first_line):
+        raise ContentError(path, _line(_child(node, "order_before_v3")), f"{field}.order_before_v3",
+                           "must list each of this question's option ids once, in the order the "
+                           f"options had before option ids (it lists {', '.join(before)}; the "
+                           f"options are {', '.join(first_line)})")
+
+
 def _check_answers(check: dict, node, path: Path, field: str) -> None:
+    _check_option_ids(check, node, path, field)
     correct = sum(option["correct"] for option in check["options"])
     if check["kind"] == "single" and correct != 1:
         raise ContentError(path, _line(node), f"{field}.options",
@@ -181,6 +202,10 @@ def _check_answers(check: dict, node, path: Path, field: str) -> None:
 
 
 MULTIPLE_HINT = "choose all that apply"
+# An option's id: what stored answers, records and SCORM interactions refer to, whatever order
+# the options are shown in. Stable forever: never reuse one for a different meaning.
+OPTION_ID = Text(max_length=60, pattern=ID_PATTERN,
+                 hint="must be lower-case words joined by hyphens, e.g. ask-the-group-first")
 
 
 KNOWLEDGE_CHECK = Record(
@@ -190,13 +215,18 @@ KNOWLEDGE_CHECK = Record(
         "kind": OneOf(("single", "multiple")),
         "question": Text(),
         "options": ListOf(
-            Record(required={"text": Text(max_length=500), "feedback": Text()},
+            Record(required={"id": OPTION_ID, "text": Text(max_length=500), "feedback": Text()},
                    optional={"correct": (Flag(), False)}),
             min_items=2, max_items=6),
     },
-    # The facts a check turns on, as short names shared across the course's banks, so that
-    # tests/test_activities.py can keep any one fact from being tested more than twice.
-    optional={"facts": (ListOf(SLUG_TEXT, min_items=1, max_items=4), [])},
+    optional={
+        # The facts a check turns on, as short names shared across the course's banks, so that
+        # tests/test_activities.py can keep any one fact from being tested more than twice.
+        "facts": (ListOf(SLUG_TEXT, min_items=1, max_items=4), []),
+        # The option ids in the order the options had when answers were stored by position
+        # (entries before v3); only on checks whose options were reordered since.
+        "order_before_v3": (ListOf(OPTION_ID, min_items=2, max_items=6), None),
+    },
     rule=_check_answers,
 )
 

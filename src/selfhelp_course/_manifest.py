@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from ._content import ASSESSMENTS, BANKS, course_root
+from ._content import ASSESSMENTS, BANKS, CHECKS, course_root
 from ._course_time import page_time, toc_docnames
 from ._facts import EXPLORER_ID, KIND_BY_BANK, KIND_BY_NAME
 from ._pages import read_page
@@ -40,6 +40,7 @@ def toc_parts(root: Path) -> dict[str, str]:
 def course_manifest(root: Path | None = None) -> dict:
     root = root or course_root()
     titles = _activity_titles(root)
+    options = _check_options(root)
     parts = toc_parts(root)
     pages = []
     for docname in toc_docnames(root):
@@ -52,10 +53,22 @@ def course_manifest(root: Path | None = None) -> dict:
             "teaching_minutes": time.teaching_minutes if time else 0,
             "activity_minutes": time.activity_minutes if time else 0,
             "activities": [{**activity, "title": titles.get((activity["kind"], activity["id"]), ""),
+                            **(options.get(activity["id"], {}) if activity["kind"] == "check" else {}),
                             **_assessment_options(root, activity)}
                            for activity in page.activities],
         })
     return {"version": VERSION, "pages": pages}
+
+
+def _check_options(root: Path) -> dict[str, dict]:
+    """Each knowledge check's option ids in bank order, and the order before option ids where it
+    changed, so the SCORM bridge reads answers by id and migrates older ones (lms/bridge/cmi.js)."""
+    found = {}
+    for check_id, check in CHECKS.load(CHECKS.paths(root)).items():
+        found[check_id] = {"options": [option["id"] for option in check["options"]]}
+        if check.get("order_before_v3"):
+            found[check_id]["order_before_v3"] = check["order_before_v3"]
+    return found
 
 
 def _activity_titles(root: Path) -> dict[tuple[str, str], str]:

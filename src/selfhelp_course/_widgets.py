@@ -36,7 +36,9 @@ AUTHORING_FIELDS = {"source", "facts"}
 
 
 def _public(item: dict) -> dict:
-    return {key: value for key, value in item.items() if key not in AUTHORING_FIELDS}
+    # An optional field left out of the bank (None) is left out here too.
+    return {key: value for key, value in item.items()
+            if key not in AUTHORING_FIELDS and value is not None}
 
 
 class CourseWidget(anywidget.AnyWidget):
@@ -61,7 +63,7 @@ class KnowledgeCheck(CourseWidget):
 
     bundle = "knowledge-check"
     checks = traitlets.List(traitlets.Dict()).tag(sync=True)
-    #: Per question id: {"selected": [option indices], "checked": bool}.
+    #: Per question id: {"selected": [option ids], "checked": bool}.
     answers = traitlets.Dict().tag(sync=True)
 
     def correct(self, check_id: str) -> bool | None:
@@ -70,8 +72,8 @@ class KnowledgeCheck(CourseWidget):
         if not answer.get("checked"):
             return None
         check = next(c for c in self.checks if c["id"] == check_id)
-        right = [i for i, option in enumerate(check["options"]) if option["correct"]]
-        return sorted(answer.get("selected", [])) == right
+        right = {option["id"] for option in check["options"] if option["correct"]}
+        return set(answer.get("selected", [])) == right
 
     @property
     def score(self) -> int:

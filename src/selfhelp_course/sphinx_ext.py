@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import datetime
 import hashlib
 import json
 import os
@@ -39,6 +40,8 @@ from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_styleshe
 from ._launch import LaunchConfigError, apply_launch_options
 from ._licence import footer_html, licence_settings
 from ._manifest import course_manifest, manifest_script
+from ._review import course_reviews, long_date, overdue_pages, page_review, review_line
+from ._nations import NATIONS_FILE, carers_table, children_table, crisis_markdown, crisis_table, load_nations
 from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
 from ._routes import find_route, load_routes, route_plan, routes_markdown
 from ._session_plans import plan_markdown, session_plan
@@ -157,20 +160,26 @@ class CourseRoutesDirective(SphinxDirective):
         return self.parse_text_to_nodes(markdown)
 
 
+def _nodes_from(directive: SphinxDirective, make_markdown, files: tuple[str, ...]) -> list:
+    """MyST made from the course's files (`make_markdown(root)`), rebuilt when any of them
+    changes; a ContentError becomes the build's error with its file and line."""
+    root = Path(directive.env.srcdir)
+    for name in files:
+        directive.env.note_dependency(str(root / name))
+    try:
+        return directive.parse_text_to_nodes(make_markdown(root))
+    except ContentError as error:
+        _report(error)
+        return []
+
+
 class CourseAboutDirective(SphinxDirective):
     """``{course-about}``: version, makers, licence, citation and where to report a problem,
     each from the file that holds it (_about.py)."""
     has_content = False
 
     def run(self):
-        root = Path(self.env.srcdir)
-        for name in ("_config.yml", "CITATION.cff", "pyproject.toml"):
-            self.env.note_dependency(str(root / name))
-        try:
-            return self.parse_text_to_nodes(about_markdown(root))
-        except ContentError as error:
-            _report(error)
-            return []
+        return _nodes_from(self, about_markdown, ("_config.yml", "CITATION.cff", "pyproject.toml"))
 
 
 def _no_report_address(app: Sphinx) -> None:
@@ -186,23 +195,25 @@ def _no_report_address(app: Sphinx) -> None:
                     "whoever gave them the link. Set it before you publish the course.")
 
 
-# The standing box for pages that deal with distress: one wording, kept here. The safety page
-# (label "safety") sets out the rest; every number is cited from references.bib.
-DISTRESS_SUPPORT = """:::{admonition} If you, or someone you are with, needs help now
+# The standing box for pages that deal with distress: one wording, kept here, with every route
+# from data/nations.yml (all four nations, each cited). The safety page (label "safety") sets
+# out the rest.
+def distress_support(root: Path) -> str:
+    return f""":::{{admonition}} If you, or someone you are with, needs help now
 :class: distress-support
-- If a life is at risk, call **999** {cite:p}`nhs_crisis_nwbh`.
-- **Samaritans**: call **116 123**, free, day or night {cite:p}`samaritans`.
-- **NHS 111** has a mental health option for urgent help {cite:p}`nhs_crisis_tewv`.
+{crisis_markdown(load_nations(root))}
 
 This page deals with distress. What to do when a group member is at risk, and how to raise a
-concern, is on the page {ref}`safety`.
+concern, is on the page {{ref}}`safety`.
 :::
 """
+
+
 DISTRESS_CLASS = "distress-support"
 
 
 class DistressSupportDirective(SphinxDirective):
-    """``{distress-support}``: the standing box (DISTRESS_SUPPORT). Only on a page whose front
+    """``{distress-support}``: the standing box (distress_support). Only on a page whose front
     matter says ``course: distress: true``."""
     has_content = False
 
@@ -210,7 +221,20 @@ class DistressSupportDirective(SphinxDirective):
         if not _declares_distress(self.env.doc2path(self.env.docname)):
             raise self.error("this page shows the distress-support box, so its front matter must "
                              "say it deals with distress: add `distress: true` under `course:`")
-        return self.parse_text_to_nodes(DISTRESS_SUPPORT)
+        return _nodes_from(self, distress_support, (NATIONS_FILE,))
+
+
+class NationTableDirective(SphinxDirective):
+    """``{nation-table} crisis``, ``children`` or ``carers``: the routes in every nation, as
+    data/nations.yml gives them (_nations.py)."""
+    required_arguments = 1
+    TABLES = {"crisis": crisis_table, "children": children_table, "carers": carers_table}
+
+    def run(self):
+        if self.arguments[0] not in self.TABLES:
+            raise self.error(f"the tables are {', '.join(self.TABLES)}")
+        table = self.TABLES[self.arguments[0]]
+        return _nodes_from(self, lambda root: table(load_nations(root)), (NATIONS_FILE,))
 
 
 def _declares_distress(path) -> bool:
@@ -245,8 +269,33 @@ def _row(cells) -> nodes.row:
 def _validate_banks(app: Sphinx) -> None:
     try:
         validate_all(Path(app.srcdir))
+        load_nations(Path(app.srcdir))
     except ContentError as error:
         _report(error)
+
+
+def _check_reviews(app: Sphinx) -> None:
+    """Every page's review dates, checked before any page is read; pages past their review_by
+    date are named loudly. That does not fail the build (a site must still rebuild after a
+    date passes), but the test suite fails on it (tests/test_review.py)."""
+    try:
+        reviews = course_reviews(Path(app.srcdir))
+    except ContentError as error:
+        _report(error)
+        return
+    for review in overdue_pages(reviews, datetime.date.today()):
+        logger.info(f"course: NOTE: {review.docname} was due for review by "
+                    f"{long_date(review.review_by)}; review it and update last_reviewed and "
+                    "review_by in its front matter.")
+
+
+def _show_review(app: Sphinx, doctree: nodes.document) -> None:
+    """The foot of every page says when it was last reviewed and when it is due again."""
+    try:
+        review = page_review(Path(app.srcdir), app.env.docname)
+    except (ContentError, FileNotFoundError):
+        return  # reported with file and line by _check_reviews
+    doctree += nodes.paragraph("", review_line(review), classes=["page-review"])
 
 
 def _report(error: ContentError) -> None:
@@ -552,7 +601,10 @@ def setup(app: Sphinx):
     app.add_directive("assessment-key", assessment_key_directive())
     app.connect("builder-inited", _no_report_address)
     app.add_directive("distress-support", DistressSupportDirective)
+    app.add_directive("nation-table", NationTableDirective)
     app.connect("doctree-read", _check_distress_box)
+    app.connect("builder-inited", _check_reviews)
+    app.connect("doctree-read", _show_review)
     app.connect("doctree-resolved", _fill_cpd_summary)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _list_citations)

@@ -256,9 +256,9 @@ def stamp(minutes_ago: int = 0) -> str:
 
 def check_entry(docname: str, check_id: str, right: bool) -> dict:
     options = CHECK_BANK[check_id]["options"]
-    chosen = [i for i, o in enumerate(options) if o["correct"]] if right else \
-        [next(i for i, o in enumerate(options) if not o["correct"])]
-    return {"v": 2, "page": docname, "selected": chosen, "checked": True, "tries": 1,
+    chosen = [o["id"] for o in options if o["correct"]] if right else \
+        [next(o["id"] for o in options if not o["correct"])]
+    return {"v": 3, "page": docname, "selected": chosen, "checked": True, "tries": 1,
             "complete": right, "attempted": True, "updated": stamp(5)}
 
 
@@ -338,10 +338,11 @@ def test_answers_and_the_last_page_are_recorded_then_one_terminate(watched, lms_
     recorded = interactions(page)
     if edition == "2004":  # one record per question, updated
         assert len(recorded) == 1
-        assert recorded[0]["learner_response"] == LETTERS[RIGHT]
+        assert recorded[0]["learner_response"] == CHECK["options"][RIGHT]["id"]  # 2004: option ids
         assert recorded[0]["description"] == CHECK["question"][:250]
     else:  # SCORM 1.2 interactions are write-only: a journal of answers
         assert [r["result"] for r in recorded] == ["wrong", "correct"]
+        # 1.2: letters by place in the bank (never the shuffled order shown)
         assert [r["student_response"] for r in recorded] == [LETTERS[WRONG], LETTERS[RIGHT]]
     assert {r["id"] for r in recorded} == {CHECK_ID} and {r["type"] for r in recorded} == {"choice"}
     location = "location" if edition == "2004" else "core.lesson_location"

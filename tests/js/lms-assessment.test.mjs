@@ -67,13 +67,16 @@ test("the best attempt's answers go as interactions, lettered in the bank's orde
   const score = assessmentScore(MANIFEST, { "assessment:final": entry({ one: attempt(1, "2026-12-01T09:10:00.000Z") }) }, 0.8);
   const byId = Object.fromEntries(score.interactions.map((i) => [i.id, i]));
   assert.deepEqual(Object.keys(byId).sort(), ["assessment-a", "assessment-b"]);
-  assert.deepEqual(byId["assessment-a"].selected, [1]); // a2 is second in the bank
-  assert.deepEqual(byId["assessment-b"].selected, [2]); // b3 is third
+  assert.deepEqual(byId["assessment-a"].selected, ["a2"]);
+  assert.deepEqual(byId["assessment-b"].selected, ["b3"]);
   assert.equal(byId["assessment-a"].right, true);
   assert.equal(byId["assessment-b"].right, false);
+  // 2004 names the option by its id; 1.2 letters it by its place in the bank (b3 is third: c).
   const values = Object.fromEntries(interactionValues("2004", 0, byId["assessment-b"]));
-  assert.equal(values["cmi.interactions.0.learner_response"], "c");
+  assert.equal(values["cmi.interactions.0.learner_response"], "b3");
   assert.equal(values["cmi.interactions.0.result"], "incorrect");
+  const old = Object.fromEntries(interactionValues("1.2", 0, byId["assessment-b"]));
+  assert.equal(old["cmi.interactions.0.student_response"], "c");
 });
 
 function lms(edition) {

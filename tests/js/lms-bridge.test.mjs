@@ -12,12 +12,13 @@ import { decode, encodeNow } from "../../src/selfhelp_course/js/lms/bridge/suspe
 import { MemoryStorage, blocked } from "./helpers.mjs";
 
 const P = "selfhelp-course:";
+const OPTIONS = ["ask-first", "be-there", "call-later"];
 const MANIFEST = {
   pages: [
     { docname: "book/one", teaching_minutes: 5, activity_minutes: 5,
-      activities: [{ kind: "check", id: "q1", title: "First?" }, { kind: "reflection", id: "r1", title: "Think" }] },
+      activities: [{ kind: "check", id: "q1", title: "First?", options: OPTIONS }, { kind: "reflection", id: "r1", title: "Think" }] },
     { docname: "book/two", teaching_minutes: 5, activity_minutes: 5,
-      activities: [{ kind: "check", id: "q2", title: "Second?" }] },
+      activities: [{ kind: "check", id: "q2", title: "Second?", options: OPTIONS }] },
   ],
 };
 const SITE = "http://lms.example/pkg/";
@@ -103,14 +104,15 @@ test("an answer already sent is not sent again; a changed one updates its own re
   const { bridge, data, calls, store } = await connect(() => storage, {
     "cmi.interactions.0.id": "q0", "cmi.interactions.1.id": "q1" });
   await bridge.update();
-  assert.equal(data.get("cmi.interactions.1.learner_response"), "b");
+  // stored before option ids (index 1): sent as the option's id
+  assert.equal(data.get("cmi.interactions.1.learner_response"), "be-there");
   assert.equal(data.get("cmi.interactions.1.result"), "incorrect");
   const before = calls.length;
   await bridge.update();
   assert.equal(calls.slice(before).filter(([name]) => name.startsWith("cmi.interactions.")).length, 0);
   store.update("check:q1", undefined, { ...answered(true, [0]) });
   await bridge.update();
-  assert.equal(data.get("cmi.interactions.1.learner_response"), "a");
+  assert.equal(data.get("cmi.interactions.1.learner_response"), "ask-first");
   assert.equal(data.get("cmi.interactions.1.result"), "correct");
   assert.equal(data.has("cmi.interactions.2.id"), false);
 });

@@ -9,12 +9,14 @@ import {
 } from "../../src/selfhelp_course/js/lms/bridge/cmi.js";
 import { LIMITS, decode, encode, encodeNow, isProgress, pack } from "../../src/selfhelp_course/js/lms/bridge/suspend.js";
 
+// Each check's option ids in bank order, as the course manifest carries them (_manifest.py).
+const OPTIONS = ["ask", "bide", "call", "drop"];
 const MANIFEST = {
   pages: [
-    { docname: "book/one", activities: [{ kind: "check", id: "q1", title: "First?" },
+    { docname: "book/one", activities: [{ kind: "check", id: "q1", title: "First?", options: OPTIONS },
       { kind: "reflection", id: "r1", title: "Think" }] },
-    { docname: "book/two", activities: [{ kind: "check", id: "q2", title: "Second?" },
-      { kind: "check", id: "q3", title: "Third?" }] },
+    { docname: "book/two", activities: [{ kind: "check", id: "q2", title: "Second?", options: OPTIONS },
+      { kind: "check", id: "q3", title: "Third?", options: OPTIONS }] },
   ],
 };
 const right = (selected) => ({ selected, checked: true, complete: true, attempted: true,
@@ -80,19 +82,39 @@ test("the LMS's pass mark wins when it has one", () => {
   assert.equal(passMarkOf("2004", "7", 0.8), 0.8); // not a scaled mark: ignored
 });
 
-test("interactions: choice answers lettered from a, results in each edition's words", () => {
-  const [result] = checkResults(MANIFEST, { "check:q1": wrong([2, 0]) });
-  assert.equal(learnerResponse("2004", [2, 0]), "a[,]c");
-  assert.equal(learnerResponse("1.2", [2, 0]), "a,c");
+test("interactions: 2004 names options by id, 1.2 letters them by bank place; each edition's words", () => {
+  const [result] = checkResults(MANIFEST, { "check:q1": wrong(["call", "ask"]) });
+  assert.deepEqual([result.selected, result.options], [["ask", "call"], OPTIONS]);
+  assert.equal(learnerResponse("2004", ["call", "ask"], OPTIONS), "ask[,]call");
+  assert.equal(learnerResponse("1.2", ["call", "ask"], OPTIONS), "a,c");
+  assert.equal(learnerResponse("1.2", ["nope"], OPTIONS), "");
   assert.deepEqual(interactionValues("2004", 4, result), [
     ["cmi.interactions.4.id", "q1"], ["cmi.interactions.4.type", "choice"],
-    ["cmi.interactions.4.learner_response", "a[,]c"], ["cmi.interactions.4.result", "incorrect"],
+    ["cmi.interactions.4.learner_response", "ask[,]call"], ["cmi.interactions.4.result", "incorrect"],
     ["cmi.interactions.4.description", "First?"], ["cmi.interactions.4.timestamp", "2026-11-30T09:16:00"]]);
   assert.deepEqual(interactionValues("1.2", 0, result), [
     ["cmi.interactions.0.id", "q1"], ["cmi.interactions.0.type", "choice"],
     ["cmi.interactions.0.student_response", "a,c"], ["cmi.interactions.0.result", "wrong"],
     ["cmi.interactions.0.time", "09:16:00"]]);
 });
+
+test("answers stored before option ids (v2 indices) are read through the check's order_before_v3", () => {
+  const moved = { pages: [{ docname: "book/one", activities: [{ kind: "check", id: "q1", title: "First?",
+    options: OPTIONS, order_before_v3: ["call", "drop", "ask", "bide"] }] }] };
+  // Index 2 in the old order was "ask", now first in the bank.
+  const [result] = checkResults(moved, { "check:q1": { v: 2, ...right([2]) } });
+  assert.deepEqual([result.answered, result.right, result.selected], [true, true, ["ask"]]);
+  assert.equal(learnerResponse("2004", result.selected, result.options), "ask");
+  assert.equal(learnerResponse("1.2", result.selected, result.options), "a");
+  // A v3 entry names its options by id, whatever order they were shown in.
+  const [now] = checkResults(moved, { "check:q1": { v: 3, ...right(["drop"]) } });
+  assert.deepEqual(now.selected, ["drop"]);
+  // A manifest without option ids (or ids the check no longer has) gives no answer.
+  const [bare] = checkResults(MANIFEST_WITHOUT_OPTIONS, { "check:q1": right(["ask"]) });
+  assert.equal(bare.answered, false);
+});
+
+const MANIFEST_WITHOUT_OPTIONS = { pages: [{ docname: "book/one", activities: [{ kind: "check", id: "q1" }] }] };
 
 test("session time in each edition's format", () => {
   const ms = ((2 * 60 + 3) * 60 + 4) * 1000 + 900;

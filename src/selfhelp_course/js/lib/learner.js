@@ -1,39 +1,56 @@
-// The learner's course-wide seed (LEARNER_KEY's `seed`): written once, with the browser's
-// cryptographic random numbers, and kept with their progress, so that shuffled orders follow
-// them across reloads, tabs and devices that share their progress. If two tabs race to write
-// one, the first written is kept and both read it back.
+// The learner's seed (pure apart from the store it is given): one random string, written once
+// into the learner entry (LEARNER_KEY), which is progress and so follows the learner to other
+// tabs, devices and an LMS. Knowledge checks shuffle their options with it (shuffle.js), so a
+// learner sees the same order on every visit and another learner sees another.
 import { LEARNER_KEY } from "./facts.js";
-import { isPlainObject } from "./merge.js";
+import { conflictKey, isPlainObject } from "./merge.js";
 
-const SEED_PATTERN = /^[0-9a-z]{12,64}$/;
+const SEED = /^[0-9a-z]{12,64}$/;
+const SEED_LENGTH = 16;
 
 export function validSeed(value) {
-  return typeof value === "string" && SEED_PATTERN.test(value);
+  return typeof value === "string" && SEED.test(value);
 }
 
-export function freshSeed(random = (bytes) => crypto.getRandomValues(bytes)) {
-  const bytes = random(new Uint8Array(12));
-  return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("");
+export function seedOf(entry) {
+  return isPlainObject(entry) && validSeed(entry.seed) ? entry.seed : null;
 }
 
-// -> the stored seed, or one written now; with storage blocked, a seed for this visit only.
-export function learnerSeed(store, make = freshSeed) {
-  const stored = store.read(LEARNER_KEY);
-  const current = stored.status === "ok" && isPlainObject(stored.value) ? stored.value : undefined;
-  if (current && validSeed(current.seed)) return current.seed;
-  const seed = make();
-  const { updated, rev, parent, conflicts, ...rest } = current || {};
-  // Keep a seed another tab wrote first (a race between the read above and this write).
-  const keepTheirs = (value, sides) => {
-    const theirs = sides && isPlainObject(sides.theirs) ? sides.theirs.seed : undefined;
-    if (!validSeed(theirs)) return {};
-    const others = isPlainObject(value.conflicts)
-      ? Object.fromEntries(Object.entries(value.conflicts).filter(([key]) => key !== JSON.stringify(["seed"])))
-      : undefined;
-    return others && Object.keys(others).length ? { seed: theirs, conflicts: others } : { seed: theirs, conflicts: undefined };
-  };
-  const result = store.update(LEARNER_KEY, current, { v: 1, ...rest, seed }, keepTheirs);
-  if (!result.ok) return seed;
-  const after = store.read(LEARNER_KEY);
-  return after.status === "ok" && isPlainObject(after.value) && validSeed(after.value.seed) ? after.value.seed : seed;
+function randomBytes(count) {
+  return globalThis.crypto.getRandomValues(new Uint8Array(count));
+}
+
+// A fresh seed: base 36, from the browser's cryptographic random numbers (never the clock).
+export function freshSeed(bytes = randomBytes) {
+  return Array.from(bytes(SEED_LENGTH), (byte) => (byte % 36).toString(36)).join("");
+}
+
+// derive() for writing the seed: if another tab wrote a seed first, that one stays (and is not
+// kept as a "conflict" beside it: a seed is not the learner's text).
+export function keepFirstSeed(value, sides) {
+  const first = seedOf(sides && sides.theirs);
+  if (!first || first === value.seed) return {};
+  const conflicts = { ...(isPlainObject(value.conflicts) ? value.conflicts : {}) };
+  delete conflicts[conflictKey(["seed"])];
+  return { seed: first, conflicts: Object.keys(conflicts).length ? conflicts : undefined };
+}
+
+// The stored seed, or null (reading only).
+export function storedSeed(store) {
+  const read = store.read(LEARNER_KEY);
+  return read.status === "ok" ? seedOf(read.value) : null;
+}
+
+// The learner's seed: the stored one, or a fresh one written now (once: a tab that finds one
+// written meanwhile takes it). With storage blocked nothing can be kept, so the seed lasts for
+// this visit only.
+export function learnerSeed(store, bytes = randomBytes) {
+  const read = store.read(LEARNER_KEY);
+  const stored = read.status === "ok" ? seedOf(read.value) : null;
+  if (stored) return stored;
+  const seed = freshSeed(bytes);
+  if (read.status === "unavailable") return seed;
+  const base = read.status === "ok" ? read.value : undefined;
+  const written = store.update(LEARNER_KEY, base, { v: 1, ...(base || {}), seed }, keepFirstSeed);
+  return (written.ok && seedOf(written.value)) || seed;
 }

@@ -1,38 +1,42 @@
-// A deterministic seeded permutation (pure): the same ids, seed and salt always give the same
-// order, on any device, so an order can be worked out again from what is stored with a learner's
-// progress and never from the clock. shuffled(ids, seed, salt) -> a new array.
+// A seeded shuffle (pure): the same ids, seed and salt always give the same order, on any device.
+// Knowledge checks show each learner their options in an order of their own, stable across
+// reloads, tabs and devices that share their progress (the seed is in the learner entry, see
+// learner.js; the salt is the check's id, so each question has its own order).
 
-// cyrb53-style string hash to a 32-bit seed, then mulberry32 as the generator.
-function hash(text) {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+// A 32-bit hash of a string (the finaliser of MurmurHash3 over an FNV-1a pass), as a seed.
+export function hashString(text) {
+  let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h1 ^ h2) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
+// mulberry32: a small, well-mixed generator of numbers in [0, 1) from a 32-bit seed.
+export function seededRandom(seedText) {
+  let state = hashString(String(seedText));
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
+// The ids in this learner's order for this salt (Fisher-Yates with the seeded generator).
 export function shuffled(ids, seed, salt = "") {
-  const next = mulberry32(hash(`${seed}:${salt}`));
-  const out = [...ids];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
+  const order = [...ids];
+  const random = seededRandom(`${seed}:${salt}`);
+  for (let i = order.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
   }
-  return out;
+  return order;
 }

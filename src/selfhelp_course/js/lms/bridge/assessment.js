@@ -29,9 +29,10 @@ export function assessmentScore(manifest, entries, passMark) {
       title: `${activity.title || "Assessment"}: ${q.id}`,
       answered: ids.length > 0,
       right: correct.has(q.id),
-      // Positions in the bank's order (never the shown order), as the formative checks' answers.
-      selected: ids.map((id) => bankOrder.indexOf(id)).filter((i) => i >= 0),
-      selectedIds: ids,
+      // Option ids, with the bank's order (never the shown order), as the formative checks'
+      // results: cmi.js letters or names them the same way (learnerResponse).
+      selected: ids.filter((id) => bankOrder.includes(id)),
+      options: bankOrder,
       updated: attempt.submitted,
     };
   });

@@ -13,12 +13,15 @@
 //   then passed), "failed" only once no attempt is left below the pass mark, else "incomplete".
 
 import { activityKey } from "../../lib/facts.js";
+import { selectedIds } from "../../lib/options.js";
 
 export { assessmentScore } from "./assessment.js";
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
-// Every knowledge check in the course, in reading order, with the learner's answer.
+// Every knowledge check in the course, in reading order, with the learner's answer: `selected`
+// holds option ids (entries from before option ids are read through the check's
+// order_before_v3, lib/options.js), `options` the check's option ids in bank order.
 export function checkResults(manifest, entries) {
   const pages = manifest && Array.isArray(manifest.pages) ? manifest.pages : [];
   return pages.flatMap((page) =>
@@ -27,9 +30,8 @@ export function checkResults(manifest, entries) {
       .map((activity) => {
         const entry = entries[activityKey("check", activity.id)];
         const value = entry && typeof entry === "object" ? entry : {};
-        const selected = Array.isArray(value.selected)
-          ? value.selected.filter((i) => Number.isInteger(i) && i >= 0 && i < LETTERS.length)
-          : [];
+        const options = Array.isArray(activity.options) ? activity.options.filter((id) => typeof id === "string") : [];
+        const selected = selectedIds(value.selected, options, activity.order_before_v3);
         const answered = value.checked === true && selected.length > 0;
         return {
           id: activity.id,
@@ -37,6 +39,7 @@ export function checkResults(manifest, entries) {
           answered,
           right: answered && value.complete === true,
           selected,
+          options,
           updated: typeof value.updated === "string" ? value.updated : "",
         };
       }),
@@ -96,11 +99,13 @@ function round(number) {
   return String(Math.round(number * 10000) / 10000);
 }
 
-// A learner's choice as SCORM writes it: options are lettered a, b, c... in both editions;
-// SCORM 2004 separates them with "[,]", SCORM 1.2 with ",".
-export function learnerResponse(edition, selected) {
-  const letters = [...selected].sort((a, b) => a - b).map((i) => LETTERS[i]);
-  return letters.join(edition === "2004" ? "[,]" : ",");
+// A learner's choice as SCORM writes it, in the bank's order (never the order shown): SCORM 2004
+// names the options by id, separated by "[,]"; SCORM 1.2 allows only single characters, so it
+// letters them a, b, c... by their place in the bank, separated by ",".
+export function learnerResponse(edition, ids, options) {
+  const chosen = options.flatMap((id, index) => (ids.includes(id) ? [[id, index]] : []));
+  if (edition === "2004") return chosen.map(([id]) => id).join("[,]");
+  return chosen.filter(([, index]) => index < LETTERS.length).map(([, index]) => LETTERS[index]).join(",");
 }
 
 // One knowledge-check answer as interaction number `index`.
@@ -108,14 +113,14 @@ export function interactionValues(edition, index, result) {
   const at = `cmi.interactions.${index}.`;
   if (edition === "1.2") {
     const values = [[`${at}id`, result.id], [`${at}type`, "choice"],
-      [`${at}student_response`, learnerResponse(edition, result.selected)],
+      [`${at}student_response`, learnerResponse(edition, result.selected, result.options)],
       [`${at}result`, result.right ? "correct" : "wrong"]];
     const time = /T(\d\d:\d\d:\d\d)/.exec(result.updated);
     if (time) values.push([`${at}time`, time[1]]);
     return values;
   }
   const values = [[`${at}id`, result.id], [`${at}type`, "choice"],
-    [`${at}learner_response`, learnerResponse(edition, result.selected)],
+    [`${at}learner_response`, learnerResponse(edition, result.selected, result.options)],
     [`${at}result`, result.right ? "correct" : "incorrect"]];
   if (result.title) values.push([`${at}description`, result.title.slice(0, 250)]);
   const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.exec(result.updated);

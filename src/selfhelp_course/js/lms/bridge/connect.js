@@ -95,7 +95,7 @@ class CourseBridge {
 
   reportAnswer(result) {
     if (!result.answered) return;
-    const answer = `${learnerResponse(this.edition, result.selected)}=${result.right ? "right" : "wrong"}`;
+    const answer = `${learnerResponse(this.edition, result.selected, result.options)}=${result.right ? "right" : "wrong"}`;
     if (this.sent[result.id] === answer) return;
     for (const [element, value] of interactionValues(this.edition, this.interactions.indexFor(result.id), result)) {
       this.session.set(element, value);

@@ -1,6 +1,8 @@
 // The knowledge check widget: one or more questions, feedback for every option, a score when
 // there are several, and retry. In JupyterLab the answers are synced to Python (trait `answers`).
 import { h, onPress } from "../../lib/dom.js";
+import { LEARNER_KEY } from "../../lib/facts.js";
+import { learnerSeed, storedSeed } from "../../lib/learner.js";
 import { openStore } from "../../lib/store.js";
 import { scoreText } from "./state.js";
 import { renderQuestion } from "./view.js";
@@ -9,6 +11,8 @@ function render({ model, el }) {
   const checks = model.get("checks") || [];
   const page = model.get("page") || "";
   const store = openStore();
+  // The options are shown in this learner's own order (lib/learner.js, lib/shuffle.js).
+  let seed = learnerSeed(store);
   const questions = [];
   const score = h("p", { class: "kc-score", role: "status", "aria-live": "polite" });
 
@@ -21,7 +25,7 @@ function render({ model, el }) {
   }
 
   for (const check of checks) {
-    const question = renderQuestion(check, page, store, sync);
+    const question = renderQuestion(check, page, store, sync, seed);
     questions.push(question);
     el.append(question.element);
   }
@@ -29,12 +33,24 @@ function render({ model, el }) {
     const again = h("button", { type: "button", class: "course-button course-button-secondary" }, "Try all the questions again");
     onPress(again, () => {
       questions.forEach((q) => q.reset());
-      questions[0].element.querySelector("input").focus();
+      questions[0].first().focus();
     });
     el.append(h("div", { class: "course-widget kc-summary" }, score, again));
   }
+  // If another tab settled the seed first, show its order (the answers are kept by option id).
+  const unsubscribe = store.subscribe(({ keys }) => {
+    if (keys && !keys.includes(LEARNER_KEY)) return;
+    const stored = storedSeed(store);
+    if (stored && stored !== seed) {
+      seed = stored;
+      questions.forEach((q) => q.reorder(seed));
+    }
+  });
   sync();
-  return () => questions.forEach((q) => q.dispose());
+  return () => {
+    unsubscribe();
+    questions.forEach((q) => q.dispose());
+  };
 }
 
 export default { render };

@@ -1,28 +1,42 @@
 // Knowledge check state (pure). One stored entry per question, key check:<id>:
-// {v: 2, page, selected: [option indices], checked, tries, complete, attempted, updated}.
-// Completed means answered correctly; attempted means checked at least once.
+// {v: 3, page, selected: [option ids], checked, tries, complete, attempted, updated}.
+// Completed means answered correctly; attempted means checked at least once. Entries stored
+// before v3 held indices into the bank's order of the time; they are read through
+// lib/options.js and written back as ids at the next save, never dropped.
 import { checkedAsMade, deepEqual, isPlainObject } from "../../lib/merge.js";
+import { selectedIds } from "../../lib/options.js";
+import { shuffled } from "../../lib/shuffle.js";
+
+export const ENTRY_VERSION = 3;
+
+export function optionIds(check) {
+  return check.options.map((option) => option.id);
+}
 
 export function correctOptions(check) {
-  return check.options.flatMap((option, index) => (option.correct ? [index] : []));
+  return check.options.flatMap((option) => (option.correct ? [option.id] : []));
 }
 
 export function isRight(check, picked) {
-  return check.options.every((option, index) => Boolean(option.correct) === picked.includes(index));
+  return check.options.every((option) => Boolean(option.correct) === picked.includes(option.id));
+}
+
+// The order this learner sees the options in: shuffled by their seed, salted with the check's
+// id, so each question has its own order and it is the same on every visit and device.
+export function shownOrder(check, seed) {
+  return shuffled(optionIds(check), seed, check.id);
 }
 
 // What a stored entry says the learner chose, cleaned against this question's options.
 export function answerFrom(entry, check) {
   if (!isPlainObject(entry) || !Array.isArray(entry.selected)) return { selected: [], checked: false, tries: 0 };
-  const selected = [...new Set(entry.selected)]
-    .filter((i) => Number.isInteger(i) && i >= 0 && i < check.options.length)
-    .sort((a, b) => a - b);
+  const selected = selectedIds(entry.selected, optionIds(check), check.order_before_v3);
   const tries = Number.isInteger(entry.tries) && entry.tries > 0 ? entry.tries : entry.checked ? 1 : 0;
   return { selected, checked: Boolean(entry.checked) && selected.length > 0, tries };
 }
 
 export function entryValue(answer, page) {
-  return { v: 2, page, selected: answer.selected, checked: answer.checked, tries: answer.tries };
+  return { v: ENTRY_VERSION, page, selected: answer.selected, checked: answer.checked, tries: answer.tries };
 }
 
 // sides: the two tabs' values when a write merged them (store.update), so that one tab's pick
@@ -37,12 +51,14 @@ export function derive(check) {
   };
 }
 
-// Which explanations to show once checked: when right, every option's (all are worth reading);
-// when wrong, only the learner's own choices, so that "Try again" still means something.
+// Which explanations to show once checked (in bank order, by option): when right, every
+// option's (all are worth reading); when wrong, only the learner's own choices, so that
+// "Try again" still means something.
 export function feedback(check, picked) {
   const right = isRight(check, picked);
-  return check.options.map((option, index) => ({
-    visible: right || picked.includes(index),
+  return check.options.map((option) => ({
+    id: option.id,
+    visible: right || picked.includes(option.id),
     correct: Boolean(option.correct),
     text: `${option.correct ? "Correct answer" : "Not this one"}: ${option.feedback}`,
   }));

@@ -4,24 +4,26 @@ import { announce, focusMessage, h, onPress, uniqueId } from "../../lib/dom.js";
 import { syncEntry } from "../../lib/entry.js";
 import { activityKey } from "../../lib/facts.js";
 import { createNotice } from "../../lib/notice.js";
-import { answerFrom, derive, entryValue, feedback, verdict } from "./state.js";
+import { answerFrom, derive, entryValue, feedback, shownOrder, verdict } from "./state.js";
 
+// One option's row; rows are made in bank order and shown in the learner's order.
 function optionRow(option, index, uid, multiple) {
   const input = h("input", {
     type: multiple ? "checkbox" : "radio",
     name: uid,
     id: `${uid}-${index}`,
-    value: String(index),
+    value: option.id,
     "aria-describedby": `${uid}-${index}-note`,
   });
   const note = h("p", { class: "kc-note", id: `${uid}-${index}-note`, hidden: true });
-  const row = h("div", { class: "kc-option" }, input, h("label", { for: input.id }, option.text), note);
-  return { input, note, row };
+  const row = h("div", { class: "kc-option", "data-option-id": option.id }, input, h("label", { for: input.id }, option.text), note);
+  return { id: option.id, input, note, row };
 }
 
 class QuestionView {
-  constructor(check, page, store, onChange) {
+  constructor(check, page, store, onChange, seed) {
     this.check = check;
+    this.seed = seed;
     this.onChange = onChange;
     this.multiple = check.kind === "multiple";
     this.answer = { selected: [], checked: false, tries: 0 };
@@ -42,6 +44,8 @@ class QuestionView {
   build() {
     const uid = uniqueId(`kc-${this.check.id}`);
     this.rows = this.check.options.map((option, index) => optionRow(option, index, uid, this.multiple));
+    this.optionsBox = h("div", { class: "kc-options" });
+    this.arrange();
     this.checkButton = h("button", { type: "button", class: "course-button" }, "Check answer");
     this.retryButton = h("button", { type: "button", class: "course-button course-button-secondary", hidden: true }, "Try again");
     this.status = h("p", { class: "course-status", role: "status", "aria-live": "polite" });
@@ -51,20 +55,34 @@ class QuestionView {
       { class: "course-widget kc", "data-check-id": this.check.id },
       h("legend", { class: "kc-question" }, this.check.question),
       h("p", { class: "kc-hint" }, this.multiple ? "Choose all that apply." : "Choose one answer."),
-      h("div", { class: "kc-options" }, this.rows.map((r) => r.row)),
+      this.optionsBox,
       h("div", { class: "course-actions" }, this.checkButton, this.retryButton),
       this.status,
       this.notice.element,
     );
   }
 
+  // Rows in this learner's order (another tab may have settled the seed differently first).
+  arrange() {
+    const byId = new Map(this.rows.map((r) => [r.id, r]));
+    this.shown = shownOrder(this.check, this.seed).map((id) => byId.get(id));
+    this.optionsBox.append(...this.shown.map((r) => r.row));
+  }
+
+  reorder(seed) {
+    if (seed === this.seed) return;
+    this.seed = seed;
+    this.arrange();
+  }
+
   wire() {
     onPress(this.checkButton, () => this.checkAnswer());
     onPress(this.retryButton, () => {
       this.reset();
-      this.rows[0].input.focus();
+      this.shown[0].input.focus();
     });
-    const chosen = () => this.rows.flatMap((r, index) => (r.input.checked ? [index] : []));
+    // Chosen options by id, in bank order.
+    const chosen = () => this.rows.flatMap((r) => (r.input.checked ? [r.id] : []));
     this.rows.forEach((r) => r.input.addEventListener("change", () => this.change({ ...this.answer, selected: chosen() })));
   }
 
@@ -72,7 +90,7 @@ class QuestionView {
     const notes = this.answer.checked ? feedback(this.check, this.answer.selected) : [];
     this.rows.forEach((r, index) => {
       const note = notes[index];
-      r.input.checked = this.answer.selected.includes(index);
+      r.input.checked = this.answer.selected.includes(r.id);
       r.input.disabled = this.answer.checked;
       r.note.hidden = !(note && note.visible);
       r.note.textContent = note && note.visible ? note.text : "";
@@ -123,7 +141,10 @@ class QuestionView {
   }
 }
 
-export function renderQuestion(check, page, store, onChange) {
-  const view = new QuestionView(check, page, store, onChange);
-  return { element: view.element, answer: () => view.answer, reset: () => view.reset(), dispose: () => view.entry.dispose() };
+export function renderQuestion(check, page, store, onChange, seed) {
+  const view = new QuestionView(check, page, store, onChange, seed);
+  return {
+    element: view.element, answer: () => view.answer, reset: () => view.reset(), dispose: () => view.entry.dispose(),
+    reorder: (next) => view.reorder(next), first: () => view.shown[0].input,
+  };
 }
