@@ -187,3 +187,41 @@ def test_a_draw_that_cannot_cover_the_outcomes_or_exceeds_the_bank_is_refused(co
         assessment_settings(course_copy)
     assert (caught.value.line, caught.value.field) == (line, "assessment.draw")
     assert words in caught.value.message
+
+
+def test_the_widget_carries_the_bank_outcomes_settings_and_a_link_for_every_taught_page():
+    from selfhelp_course import assessment
+    widget = assessment("final")
+    data = widget.assessment
+    assert widget.page == "book/assessment" and widget._esm
+    assert len(data["questions"]) == len(QUESTIONS) and data["settings"]["draw"] == 15
+    assert {o["id"] for o in data["outcomes"]} == set(OUTCOME_IDS)
+    for question in data["questions"]:
+        link = data["pages"][question["page"]]
+        assert link["title"] and (ROOT / "book" / link["href"]).with_suffix(".md").resolve().is_file()
+    with pytest.raises(KeyError):
+        assessment("another")
+
+
+def test_the_manifest_gives_the_bridge_the_option_order_but_never_the_answers():
+    from selfhelp_course._manifest import course_manifest
+    manifest = course_manifest(ROOT)
+    [activity] = [a for page in manifest["pages"] for a in page["activities"] if a["kind"] == "assessment"]
+    assert activity["options"] == {q["id"]: [o["id"] for o in q["options"]] for q in QUESTIONS}
+    assert activity["attempts"] == 0 and activity["pass_mark"] == 0.8
+    assert "correct" not in str(activity) and "feedback" not in str(activity)
+
+
+def test_the_page_lists_every_outcome_and_the_trainer_key_has_every_question():
+    from selfhelp_course._assessment import answer_key_markdown, outcomes_markdown
+    listed = outcomes_markdown(ROOT)
+    texts = [o["text"] for o in load_config(OUTCOMES_FILE, OUTCOMES, ROOT)["outcomes"]]
+    assert all(text in listed for text in texts)
+    key = answer_key_markdown(ROOT)
+    for number, question in enumerate(QUESTIONS, 1):
+        right = "abcdef"[next(i for i, o in enumerate(question["options"]) if o["correct"])]
+        assert question["question"] in key
+        assert f"| {number} | {right} |" in key
+    page = (ROOT / "book" / "assessment.md").read_text(encoding="utf-8")
+    trainer_only = page[page.index("````{only} trainer"):]
+    assert ":::{assessment-key}" in trainer_only[:trainer_only.index("\n````\n")]

@@ -157,3 +157,31 @@ def test_an_unfinished_attempt_survives_a_reload_and_shows_in_a_second_tab(two_t
         expect(widget(a).locator(f'fieldset[data-question-id="{question_id}"] input[value="{options[1]}"]')).to_be_checked()
     expect(widget(a).locator(".as-result")).to_have_count(0)
     expect(widget(a)).to_contain_text(f"3 of {SETTINGS['draw']} answered")
+
+
+def serious(violations: list[dict]) -> list[dict]:
+    return [v for v in violations if v["impact"] in {"serious", "critical"}]
+
+
+def test_an_attempt_and_its_review_are_accessible(watched, url, axe):
+    page = watched.open(url)
+    box = widget(page)
+    box.get_by_role("button", name="Start the assessment").click()
+    expect(box.locator("fieldset.as-question")).to_have_count(SETTINGS["draw"])
+    assert serious(axe(page)) == []
+    # Submitting with questions unanswered is refused, and says how many are left.
+    box.get_by_role("button", name="Submit your answers").click()
+    expect(box.locator(".course-status")).to_contain_text(f"{SETTINGS['draw']} are still unanswered")
+    take_attempt(page, first_shown)
+    assert serious(axe(page)) == []
+    assert watched.errors == []
+
+
+def test_the_assessment_works_opened_from_disk(watched):
+    page = watched.open((SITE / "book" / "assessment.html").as_uri())
+    right, total, _ = take_attempt(page, from_key)
+    assert right == total
+    page.reload()
+    expect(widget(page).locator(".as-result")).to_contain_text("You passed")
+    assert all(u.startswith(("file:", "blob:", "data:")) for u in watched.requests)
+    assert watched.errors == []

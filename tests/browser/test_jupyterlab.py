@@ -89,3 +89,53 @@ def test_the_knowledge_check_works_live_and_python_reads_the_answer(watched, lab
     assert state == {"selected": [first], "checked": True}, "Python did not see the learner's answer"
     outside = [url for url in watched.requests if not url.startswith((base, "blob:", "data:", "ws:"))]
     assert outside == []
+
+
+# One cell: Python listens before the widget is shown, so no answer can come before it does.
+ASSESSMENT_NOTEBOOK = """\
+import json, pathlib
+from selfhelp_course import assessment
+widget = assessment("final")
+widget.observe(lambda change: pathlib.Path("live-result.json").write_text(json.dumps(change["new"])), names="result")
+widget
+"""
+
+
+def test_the_assessment_works_live_and_python_reads_the_result(watched, lab):
+    """The end-of-course assessment in JupyterLab: an attempt answered from the key passes, and
+    Python hears the best result (trait `result`)."""
+    from selfhelp_course._assessment import ASSESSMENT_ID
+    from selfhelp_course._content import ASSESSMENTS
+    base, token, folder = lab
+    bank = {q["id"]: q for q in ASSESSMENTS.find(ASSESSMENT_ID, ROOT)["questions"]}
+    notebook = jupytext.reads(ASSESSMENT_NOTEBOOK, fmt="py:percent")
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    jupytext.write(notebook, folder / "assessment.ipynb")
+    page = watched.page
+    page.goto(f"{base}/lab/tree/assessment.ipynb?token={token}", wait_until="domcontentloaded")
+    page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=30000)
+    page.evaluate("""async () => {
+        const panel = window.jupyterapp.shell.currentWidget;
+        await panel.context.ready;
+        await panel.sessionContext.ready;
+        window.jupyterapp.commands.execute('notebook:run-all-cells');
+    }""")
+    box = page.locator(".as").first
+    expect(box).to_be_visible(timeout=30000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=30000)
+    box.get_by_role("button", name="Start the assessment").click()
+    questions = box.locator("fieldset.as-question")
+    expect(questions.first).to_be_visible()
+    for question_id in questions.evaluate_all("(nodes) => nodes.map((n) => n.dataset.questionId)"):
+        right = next(o["id"] for o in bank[question_id]["options"] if o["correct"])
+        box.locator(f'fieldset[data-question-id="{question_id}"] input[value="{right}"]').check()
+    box.get_by_role("button", name="Submit your answers").click()
+    expect(box.locator(".as-result")).to_contain_text("You passed")
+    result_file = folder / "live-result.json"
+    state: dict = {}
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not state.get("passed"):
+        time.sleep(0.25)
+        if result_file.is_file():
+            state = json.loads(result_file.read_text() or "{}")
+    assert state.get("passed") is True and state["right"] == state["total"], state

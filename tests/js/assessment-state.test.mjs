@@ -169,3 +169,24 @@ test("learnerSeed keeps a seed another tab wrote first", () => {
   assert.equal(learnerSeed(racing, () => "secondsecondsecond"), "firstfirstfirst");
   assert.equal(store.read("learner").value.conflicts, undefined);
 });
+
+test("older submitted attempts keep only their result; the best and the latest keep everything", () => {
+  let entry = null;
+  const scores = [2, 5, 3, 1, 4]; // the best is the second, the latest the fifth
+  scores.forEach((right, i) => {
+    const id = `att${i}`;
+    entry = started(id, "seedseedseed1", entry, `2026-01-0${i + 1}T10:00:00.000Z`);
+    let n = 0;
+    entry = answerAll(entry, id, () => (n++ < right ? "r" : "w1"));
+    entry = s.submit(entry, BANK, id, `2026-01-0${i + 1}T10:20:00.000Z`);
+  });
+  const value = withDerived(entry);
+  assert.deepEqual(Object.keys(value.attempts).filter((id) => value.attempts[id].questions).sort(), ["att1", "att4"]);
+  assert.deepEqual(value.attempts.att0, { started: "2026-01-01T10:00:00.000Z", submitted: "2026-01-01T10:20:00.000Z", right: 2, total: 6 });
+  assert.equal(value.best.attempt, "att1");
+  assert.equal(s.submittedCount(s.cleanEntry(value, BANK)), 5);
+  assert.equal(s.lastSubmitted(s.cleanEntry(value, BANK)), "att4");
+  // Saved again (another tab, a reload): stable.
+  assert.deepEqual(withDerived(s.cleanEntry(value, BANK)).attempts, value.attempts);
+  assert.ok(JSON.stringify(value).length < JSON.stringify(entry).length * 0.7);
+});

@@ -49,8 +49,17 @@ export function startAttempt(entry, bank, outcomes, settings, seed, attemptId, n
 }
 
 // An attempt as stored, cleaned against the bank: unknown questions and options are dropped.
+// A submitted attempt kept as its result only (see compact): {started, submitted, right, total}.
+function cleanStub(attempt) {
+  const { started, submitted, right, total } = attempt;
+  const valid = typeof submitted === "string" && submitted && Number.isInteger(right) && Number.isInteger(total)
+    && total > 0 && right >= 0 && right <= total;
+  return valid ? { started: typeof started === "string" ? started : "", submitted, right, total } : null;
+}
+
 function cleanAttempt(attempt, byId) {
-  if (!isPlainObject(attempt) || !Array.isArray(attempt.questions)) return null;
+  if (!isPlainObject(attempt)) return null;
+  if (!Array.isArray(attempt.questions)) return cleanStub(attempt);
   const questions = attempt.questions
     .filter((q) => isPlainObject(q) && byId.has(q.id) && Array.isArray(q.options))
     .map((q) => {
@@ -148,6 +157,20 @@ export function passed(best, passMark) {
 
 // Fields worked out from the data, and the rule that a submitted attempt never changes: if the
 // other side (another tab) holds an attempt as submitted, its version is kept whole.
+// Older submitted attempts, other than the best and the latest, keep only their result, so the
+// entry stays small enough to travel in a SCORM 1.2 LMS's 4,096 characters of saved state. The
+// best keeps its answers (the LMS's interactions), the latest its review; counts are unchanged.
+export function compact(entry) {
+  const best = bestAttempt(entry);
+  const keep = new Set([best && best.attempt, lastSubmitted(entry)]);
+  const attempts = {};
+  for (const [id, attempt] of Object.entries(entry.attempts)) {
+    const { started, submitted, right, total } = attempt;
+    attempts[id] = attempt.submitted && !keep.has(id) ? { started, submitted, right, total } : attempt;
+  }
+  return { ...entry, attempts };
+}
+
 export function derive(bank, passMark) {
   return (value, sides) => {
     const theirs = sides && isPlainObject(sides.theirs) ? cleanEntry(sides.theirs, bank) : null;
@@ -157,9 +180,10 @@ export function derive(bank, passMark) {
         if (attempt.submitted) merged.attempts[id] = attempt;
       }
     }
-    const best = bestAttempt(merged);
+    const small = compact(merged);
+    const best = bestAttempt(small);
     const out = {
-      attempts: merged.attempts,
+      attempts: small.attempts,
       complete: passed(best, passMark),
       attempted: Object.keys(merged.attempts).length > 0,
       best: best || undefined,

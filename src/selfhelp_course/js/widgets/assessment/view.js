@@ -66,121 +66,144 @@ function reviewView(result, passMark) {
       : h("p", {}, "You answered every question right."));
 }
 
-export function renderAssessment({ model, el, store, now = () => new Date().toISOString() }) {
-  const data = model.get("assessment") || {};
-  const bank = { id: data.id, questions: data.questions || [] };
-  const outcomes = data.outcomes || [];
-  const pages = data.pages || {};
-  const settings = data.settings || { draw: 15, attempts: 0, pass_mark: 0.8 };
-  const passMark = settings.pass_mark;
-  const page = model.get("page") || "";
-  const derive = rules.derive(bank, passMark);
-  let entry = rules.cleanEntry(null, bank);
-  let form = null; // {attemptId, node, update}
-
-  const titleId = uniqueId("as-title");
-  const summary = h("p", { class: "as-summary" });
-  const stage = h("div", { class: "as-stage" });
-  const progress = h("p", { class: "as-progress", role: "status", "aria-live": "polite" });
-  const status = h("p", { class: "course-status", role: "status", "aria-live": "polite", tabindex: "-1" });
-  const notice = createNotice();
-  const submitButton = button("Submit your answers", () => submitNow());
-  const startButton = button("Start the assessment", () => start());
-  const actions = h("div", { class: "course-actions" }, submitButton, startButton);
-  el.append(h("div", { class: "course-widget as", "data-assessment-id": bank.id, role: "group", "aria-labelledby": titleId },
-    h("p", { class: "course-title", id: titleId }, data.title || "Assessment"),
-    summary, stage, progress, actions, status, notice.element));
-
-  function sync() {
-    const best = rules.bestAttempt(entry);
-    model.set("result", best ? { ...best, passed: rules.passed(best, passMark) } : {});
-    model.save_changes();
+class AssessmentView {
+  constructor({ model, el, store, now }) {
+    const data = model.get("assessment") || {};
+    Object.assign(this, { model, store, now, pages: data.pages || {}, outcomes: data.outcomes || [] });
+    this.bank = { id: data.id, questions: data.questions || [] };
+    this.settings = data.settings || { draw: 15, attempts: 0, pass_mark: 0.8 };
+    this.passMark = this.settings.pass_mark;
+    this.page = model.get("page") || "";
+    this.entry = rules.cleanEntry(null, this.bank);
+    this.form = null; // {attemptId, node, update}
+    this.build(el, data.title || "Assessment");
+    this.saved = syncEntry(store, activityKey("assessment", this.bank.id), {
+      current: () => ({ ...this.entry, page: this.page }),
+      derive: rules.derive(this.bank, this.passMark),
+      show: (value, why) => this.showStored(value, why),
+      saved: (result) => this.afterSave(result),
+    });
   }
 
-  const saved = syncEntry(store, activityKey("assessment", bank.id), {
-    current: () => ({ ...entry, page }),
-    derive,
-    show(value, why) {
-      entry = rules.cleanEntry(value, bank);
-      if (why === "cleared" || why === "replaced") notice.show(why);
-      paint();
-      sync();
-    },
-    saved(result) {
-      if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") notice.show(result.reason);
-      else if (result.ok && notice.reason !== "corrupt") notice.clear();
-    },
-  });
+  build(el, title) {
+    const titleId = uniqueId("as-title");
+    this.summary = h("p", { class: "as-summary" });
+    this.stage = h("div", { class: "as-stage" });
+    this.progress = h("p", { class: "as-progress", role: "status", "aria-live": "polite" });
+    this.status = h("p", { class: "course-status", role: "status", "aria-live": "polite", tabindex: "-1" });
+    this.notice = createNotice();
+    this.submitButton = button("Submit your answers", () => this.submitNow());
+    this.startButton = button("Start the assessment", () => this.start());
+    el.append(h("div", { class: "course-widget as", "data-assessment-id": this.bank.id, role: "group", "aria-labelledby": titleId },
+      h("p", { class: "course-title", id: titleId }, title),
+      this.summary, this.stage, this.progress, h("div", { class: "course-actions" }, this.submitButton, this.startButton),
+      this.status, this.notice.element));
+  }
 
-  function paint() {
+  sync() {
+    const best = rules.bestAttempt(this.entry);
+    this.model.set("result", best ? { ...best, passed: rules.passed(best, this.passMark) } : {});
+    this.model.save_changes();
+  }
+
+  showStored(value, why) {
+    this.entry = rules.cleanEntry(value, this.bank);
+    if (why === "cleared" || why === "replaced") this.notice.show(why);
+    this.paint();
+    this.sync();
+  }
+
+  afterSave(result) {
+    if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") this.notice.show(result.reason);
+    else if (result.ok && this.notice.reason !== "corrupt") this.notice.clear();
+  }
+
+  summaryText() {
+    const { settings, entry, passMark } = this;
     const best = rules.bestAttempt(entry);
-    const left = rules.attemptsLeft(entry, settings);
-    const bits = [`Each attempt has ${settings.draw} questions drawn from a bank of ${bank.questions.length}, covering every learning outcome. The pass mark is ${rules.percent(passMark)}.`];
-    bits.push(settings.attempts ? `You have ${left} of ${settings.attempts} attempts left.` : "You may take as many attempts as you like; your best result counts.");
+    const bits = [`Each attempt has ${settings.draw} questions drawn from a bank of ${this.bank.questions.length}, covering every learning outcome. The pass mark is ${rules.percent(passMark)}.`];
+    bits.push(settings.attempts ? `You have ${rules.attemptsLeft(entry, settings)} of ${settings.attempts} attempts left.` : "You may take as many attempts as you like; your best result counts.");
     if (best) bits.push(`Your best result: ${best.right} of ${best.total} (${rules.percent(best.scaled)}) on ${dateOf(best.submitted)}, ${rules.passed(best, passMark) ? "a pass" : "below the pass mark"}.`);
-    summary.textContent = bits.join(" ");
-    const current = rules.currentAttempt(entry);
-    if (current) {
-      const attempt = entry.attempts[current];
-      if (!form || form.attemptId !== current) {
-        form = { attemptId: current, ...attemptForm(bank, attempt, (qid, oid) => choose(current, qid, oid)) };
-        stage.replaceChildren(h("p", { class: "as-instructions" }, "Choose one answer to each question. Nothing is marked until you submit; then you see your result and feedback."), form.node);
-      }
-      form.update(attempt);
-      const missing = rules.unanswered(attempt);
-      progress.textContent = `${attempt.questions.length - missing} of ${attempt.questions.length} answered.`;
-      submitButton.hidden = false;
-      startButton.hidden = true;
-      return;
+    return bits.join(" ");
+  }
+
+  answeredText(attempt) {
+    return `${attempt.questions.length - rules.unanswered(attempt)} of ${attempt.questions.length} answered.`;
+  }
+
+  paintAttempt(current) {
+    const attempt = this.entry.attempts[current];
+    if (!this.form || this.form.attemptId !== current) {
+      this.form = { attemptId: current, ...attemptForm(this.bank, attempt, (qid, oid) => this.choose(current, qid, oid)) };
+      this.stage.replaceChildren(h("p", { class: "as-instructions" }, "Choose one answer to each question. Nothing is marked until you submit; then you see your result and feedback."), this.form.node);
     }
-    form = null;
-    progress.textContent = "";
-    submitButton.hidden = true;
-    const last = rules.lastSubmitted(entry);
-    stage.replaceChildren(last ? reviewView(rules.review(bank, entry.attempts[last], pages, passMark), passMark) : "");
-    startButton.textContent = last ? "Start a new attempt" : "Start the assessment";
-    startButton.hidden = left <= 0;
-    if (last && left <= 0) stage.append(h("p", {}, "You have used all your attempts."));
+    this.form.update(attempt);
+    this.progress.textContent = this.answeredText(attempt);
+    this.submitButton.hidden = false;
+    this.startButton.hidden = true;
   }
 
-  function choose(attemptId, questionId, optionId) {
-    entry = rules.answer(entry, attemptId, questionId, optionId);
-    saved.changed();
-    const attempt = entry.attempts[attemptId];
-    if (attempt) progress.textContent = `${attempt.questions.length - rules.unanswered(attempt)} of ${attempt.questions.length} answered.`;
+  paint() {
+    this.summary.textContent = this.summaryText();
+    const current = rules.currentAttempt(this.entry);
+    if (current) return this.paintAttempt(current);
+    this.form = null;
+    this.progress.textContent = "";
+    this.submitButton.hidden = true;
+    const last = rules.lastSubmitted(this.entry);
+    const left = rules.attemptsLeft(this.entry, this.settings);
+    this.stage.replaceChildren(last ? reviewView(rules.review(this.bank, this.entry.attempts[last], this.pages, this.passMark), this.passMark) : "");
+    this.startButton.textContent = last ? "Start a new attempt" : "Start the assessment";
+    this.startButton.hidden = left <= 0;
+    if (last && left <= 0) this.stage.append(h("p", {}, "You have used all your attempts."));
+    return undefined;
   }
 
-  function start() {
-    if (rules.currentAttempt(entry) || rules.attemptsLeft(entry, settings) <= 0) return;
-    const seed = learnerSeed(store);
-    entry = rules.startAttempt(entry, bank, outcomes, settings, seed, rules.newAttemptId(), now());
-    saved.save();
-    paint();
-    const first = stage.querySelector("input");
+  choose(attemptId, questionId, optionId) {
+    this.entry = rules.answer(this.entry, attemptId, questionId, optionId);
+    this.saved.changed();
+    const attempt = this.entry.attempts[attemptId];
+    if (attempt) this.progress.textContent = this.answeredText(attempt);
+  }
+
+  start() {
+    if (rules.currentAttempt(this.entry) || rules.attemptsLeft(this.entry, this.settings) <= 0) return;
+    const seed = learnerSeed(this.store);
+    this.entry = rules.startAttempt(this.entry, this.bank, this.outcomes, this.settings, seed, rules.newAttemptId(), this.now());
+    this.saved.save();
+    this.paint();
+    const first = this.stage.querySelector("input");
     if (first) first.focus();
-    announce(status, `Attempt started: ${settings.draw} questions.`);
+    announce(this.status, `Attempt started: ${this.settings.draw} questions.`);
   }
 
-  function submitNow() {
-    const current = rules.currentAttempt(entry);
+  submitNow() {
+    const current = rules.currentAttempt(this.entry);
     if (!current) return;
-    const missing = rules.unanswered(entry.attempts[current]);
+    const missing = rules.unanswered(this.entry.attempts[current]);
     if (missing) {
-      announce(status, `Answer every question before you submit: ${missing} ${missing === 1 ? "is" : "are"} still unanswered.`);
+      announce(this.status, `Answer every question before you submit: ${missing} ${missing === 1 ? "is" : "are"} still unanswered.`);
       return;
     }
-    entry = rules.submit(entry, bank, current, now());
-    saved.save();
-    paint();
-    sync();
-    status.textContent = rules.resultText(rules.review(bank, entry.attempts[current], pages, passMark), passMark);
-    focusMessage(status);
+    this.entry = rules.submit(this.entry, this.bank, current, this.now());
+    this.saved.save();
+    this.paint();
+    this.sync();
+    this.status.textContent = rules.resultText(rules.review(this.bank, this.entry.attempts[current], this.pages, this.passMark), this.passMark);
+    focusMessage(this.status);
   }
 
-  const loaded = saved.load();
-  if (loaded.status === "corrupt" || loaded.status === "unavailable") notice.show(loaded.status);
-  entry = rules.cleanEntry(loaded.status === "ok" ? loaded.value : null, bank);
-  paint();
-  sync();
-  return saved.dispose;
+  load() {
+    const loaded = this.saved.load();
+    if (loaded.status === "corrupt" || loaded.status === "unavailable") this.notice.show(loaded.status);
+    this.entry = rules.cleanEntry(loaded.status === "ok" ? loaded.value : null, this.bank);
+    this.paint();
+    this.sync();
+  }
+}
+
+export function renderAssessment({ model, el, store, now = () => new Date().toISOString() }) {
+  const view = new AssessmentView({ model, el, store, now });
+  view.load();
+  return view.saved.dispose;
 }
