@@ -628,7 +628,7 @@ def test_a_second_learner_on_the_same_browser_gets_none_of_the_first_learners_wo
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_what_the_open_website_saved_is_offered_never_taken_silently(watched, lms_url, edition):
+def test_what_the_open_website_saved_is_offered_never_taken_silently(watched, lms_url, axe, edition):
     entries = everything_but_the_test_check()
     entries[f"reflection:{REFLECTION_ID}"] = {**finished(REFLECTION_PAGE), "framework": "gibbs",
                                               "texts": {"gibbs": {"description": PRIVATE_WORDS}}}
@@ -641,6 +641,9 @@ def test_what_the_open_website_saved_is_offered_never_taken_silently(watched, lm
     writing = sum(1 for key in entries if key.startswith("reflection:"))
     expect(offer).to_contain_text(f"{writing} pieces of writing")
     assert PRIVATE_WORDS not in offer.inner_text()  # what it contains, in counts, never the text
+    serious = [v for v in axe(page.locator("#sco").element_handle().content_frame())
+               if v["impact"] in {"serious", "critical"}]
+    assert serious == [], json.dumps(serious, indent=1)
     time.sleep(2)  # not taken meanwhile
     assert interactions(page) == []
     status = "completion_status" if edition == "2004" else "core.lesson_status"
