@@ -699,3 +699,30 @@ def test_an_lms_that_does_not_say_who_the_learner_is_keeps_the_work_for_the_visi
     stored = course(page).evaluate("() => Object.keys(localStorage).filter((k) => k.includes('lms-anonymous'))")
     assert stored == []  # sessionStorage only
     assert watched.errors == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_finishing_on_a_shared_computer_saves_to_the_lms_then_removes_the_learners_copy(watched, lms_url, edition):
+    page, launch = open_in_lms(watched, lms_url, edition, learner="student-4")
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    show(page, lms_url, edition, CHECK_PAGE)
+    answer(course(page), RIGHT)
+    show(page, lms_url, edition, REFLECTION_PAGE)
+    reflection_box(course(page)).fill(PRIVATE_WORDS)  # not shared: it never goes to the LMS
+    launch.get_by_role("button", name="Finish and remove my work from this computer").click()
+    expect(launch.locator(".lms-leave-confirm")).to_contain_text("download them from the CPD portfolio page first")
+    launch.get_by_role("button", name="Finish and remove it").click()
+    expect(launch.locator("#lms-status")).to_contain_text("removed from this computer")
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    assert not [k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith(space("student-4"))]
+    saved = value(page, edition, "suspend_data")
+    assert unpack(saved)["entries"][f"check:{CHECK_ID}"]["complete"] is True
+    assert PRIVATE_WORDS not in json.dumps(lms(page, "calls"))
+    assert [r["id"] for r in interactions(page)] == [CHECK_ID]
+    assert refused(page) == [] and lms(page, "log") == []
+    # Next time, on this computer or another, the LMS hands the progress back.
+    watched.context.add_init_script(f"window.PRIOR_CMI = {json.dumps({'suspend_data': saved})};")
+    again, _ = open_in_lms(watched, lms_url, edition, learner="student-4")
+    show(again, lms_url, edition, CHECK_PAGE)
+    expect(check_widget(course(again)).get_by_label(CHECK["options"][RIGHT]["text"], exact=True)).to_be_checked()
+    assert watched.errors == []
