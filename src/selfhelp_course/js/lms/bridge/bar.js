@@ -44,6 +44,40 @@ export function leftMessage(keys) {
   return `${what[0].toUpperCase()}${what.slice(1)} ${one ? "is" : "are"} more than your learning management system can hold, so ${one ? "it stays" : "they stay"} on this device only.`;
 }
 
+function offerGroup(text, onAnswer) {
+  const group = h("div", { class: "lms-offer", role: "group", "aria-labelledby": "lms-offer-text" });
+  const yes = h("button", { type: "button" }, MESSAGES.offerYes);
+  const no = h("button", { type: "button" }, MESSAGES.offerNo);
+  const answer = (value) => {
+    onAnswer(value);
+    group.replaceChildren(h("p", { role: "status" }, value ? MESSAGES.broughtIn : MESSAGES.leftOut));
+  };
+  yes.addEventListener("click", () => answer(true));
+  no.addEventListener("click", () => answer(false));
+  group.append(h("p", { id: "lms-offer-text" }, text), h("p", { class: "lms-offer-actions" }, yes, " ", no));
+  return group;
+}
+
+// The button, and its confirmation; confirmed() once the learner says yes.
+function leaveGroup(confirmed) {
+  const button = h("button", { type: "button", class: "lms-leave" }, MESSAGES.leave);
+  const confirm = h("div", { class: "lms-leave-confirm", hidden: true });
+  button.addEventListener("click", () => {
+    const yes = h("button", { type: "button" }, MESSAGES.leaveYes);
+    const no = h("button", { type: "button" }, MESSAGES.leaveNo);
+    yes.addEventListener("click", confirmed);
+    no.addEventListener("click", () => {
+      confirm.hidden = true;
+      confirm.replaceChildren();
+      button.focus();
+    });
+    confirm.replaceChildren(h("p", {}, MESSAGES.leaveConfirm), h("p", {}, yes, " ", no));
+    confirm.hidden = false;
+    yes.focus();
+  });
+  return h("div", { class: "lms-leave-group" }, h("p", {}, button), confirm);
+}
+
 // bar: the page's .lms-bar (it holds the status line #lms-status).
 export function lmsBar(bar) {
   const status = bar.querySelector("#lms-status");
@@ -80,41 +114,15 @@ export function lmsBar(bar) {
     // Progress the open website saved in this browser: offered, never taken silently.
     // onAnswer(yes) -> number of entries brought in.
     offer(text, onAnswer) {
-      const group = h("div", { class: "lms-offer", role: "group", "aria-labelledby": "lms-offer-text" });
-      const say = h("p", { id: "lms-offer-text" }, text);
-      const yes = h("button", { type: "button" }, MESSAGES.offerYes);
-      const no = h("button", { type: "button" }, MESSAGES.offerNo);
-      const answer = (value) => {
-        onAnswer(value);
-        group.replaceChildren(h("p", { role: "status" }, value ? MESSAGES.broughtIn : MESSAGES.leftOut));
-      };
-      yes.addEventListener("click", () => answer(true));
-      no.addEventListener("click", () => answer(false));
-      group.append(say, h("p", { class: "lms-offer-actions" }, yes, " ", no));
-      bar.append(group);
+      bar.append(offerGroup(text, onAnswer));
     },
     // "Finish and remove my work from this computer" (a shared computer). onLeave() does it.
     leaving(onLeave) {
-      const button = h("button", { type: "button", class: "lms-leave" }, MESSAGES.leave);
-      const confirm = h("div", { class: "lms-leave-confirm", hidden: true });
-      button.addEventListener("click", () => {
-        const yes = h("button", { type: "button" }, MESSAGES.leaveYes);
-        const no = h("button", { type: "button" }, MESSAGES.leaveNo);
-        yes.addEventListener("click", () => {
-          onLeave();
-          bar.querySelectorAll(".lms-share, .lms-explain, .lms-offer, .lms-leave-group").forEach((node) => node.remove());
-          say("left", MESSAGES.left);
-        });
-        no.addEventListener("click", () => {
-          confirm.hidden = true;
-          confirm.replaceChildren();
-          button.focus();
-        });
-        confirm.replaceChildren(h("p", {}, MESSAGES.leaveConfirm), h("p", {}, yes, " ", no));
-        confirm.hidden = false;
-        yes.focus();
-      });
-      bar.append(h("div", { class: "lms-leave-group" }, h("p", {}, button), confirm));
+      bar.append(leaveGroup(() => {
+        onLeave();
+        bar.querySelectorAll(".lms-share, .lms-explain, .lms-offer, .lms-leave-group").forEach((node) => node.remove());
+        say("left", MESSAGES.left);
+      }));
     },
     anonymous() {
       problem = MESSAGES.anonymous;
