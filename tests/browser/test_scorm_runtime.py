@@ -754,7 +754,7 @@ def test_a_second_learner_on_the_same_browser_gets_none_of_the_first_learners_wo
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_what_the_open_website_saved_is_offered_never_taken_silently(watched, lms_url, edition):
+def test_what_the_open_website_saved_is_offered_never_taken_silently(watched, lms_url, axe, edition):
     entries = everything_but_the_test_check()
     entries[f"reflection:{REFLECTION_ID}"] = {**finished(REFLECTION_PAGE), "framework": "gibbs",
                                               "texts": {"gibbs": {"description": PRIVATE_WORDS}}}
@@ -767,6 +767,9 @@ def test_what_the_open_website_saved_is_offered_never_taken_silently(watched, lm
     writing = sum(1 for key in entries if key.startswith("reflection:"))
     expect(offer).to_contain_text(f"{writing} pieces of writing")
     assert PRIVATE_WORDS not in offer.inner_text()  # what it contains, in counts, never the text
+    serious = [v for v in axe(page.locator("#sco").element_handle().content_frame())
+               if v["impact"] in {"serious", "critical"}]
+    assert serious == [], json.dumps(serious, indent=1)
     time.sleep(2)  # not taken meanwhile
     assert interactions(page) == []
     status = "completion_status" if edition == "2004" else "core.lesson_status"
@@ -823,4 +826,31 @@ def test_an_lms_that_does_not_say_who_the_learner_is_keeps_the_work_for_the_visi
     assert len(interactions(page)) == 1  # student 1's answers are not taken
     stored = course(page).evaluate("() => Object.keys(localStorage).filter((k) => k.includes('lms-anonymous'))")
     assert stored == []  # sessionStorage only
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_finishing_on_a_shared_computer_saves_to_the_lms_then_removes_the_learners_copy(watched, lms_url, edition):
+    page, launch = open_in_lms(watched, lms_url, edition, learner="student-4")
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    show(page, lms_url, edition, CHECK_PAGE)
+    answer(course(page), RIGHT)
+    show(page, lms_url, edition, REFLECTION_PAGE)
+    reflection_box(course(page)).fill(PRIVATE_WORDS)  # not shared: it never goes to the LMS
+    launch.get_by_role("button", name="Finish and remove my work from this computer").click()
+    expect(launch.locator(".lms-leave-confirm")).to_contain_text("download them from the CPD portfolio page first")
+    launch.get_by_role("button", name="Finish and remove it").click()
+    expect(launch.locator("#lms-status")).to_contain_text("removed from this computer")
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    assert not [k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith(space("student-4"))]
+    saved = value(page, edition, "suspend_data")
+    assert unpack(saved)["entries"][f"check:{CHECK_ID}"]["complete"] is True
+    assert PRIVATE_WORDS not in json.dumps(lms(page, "calls"))
+    assert [r["id"] for r in interactions(page)] == [CHECK_ID]
+    assert refused(page) == [] and lms(page, "log") == []
+    # Next time, on this computer or another, the LMS hands the progress back.
+    watched.context.add_init_script(f"window.PRIOR_CMI = {json.dumps({'suspend_data': saved})};")
+    again, _ = open_in_lms(watched, lms_url, edition, learner="student-4")
+    show(again, lms_url, edition, CHECK_PAGE)
+    expect(check_widget(course(again)).get_by_label(CHECK["options"][RIGHT]["text"], exact=True)).to_be_checked()
     assert watched.errors == []

@@ -262,3 +262,20 @@ test("shared-computer mode moves the work into the session, leaves nothing in lo
   assert.equal(session.data.size, 0);
   assert.deepEqual(Object.keys(openStore({ storage: () => local, target: win }).readAll().entries), ["check:b"]);
 });
+
+test("an LMS learner leaving a shared computer removes their whole space, and only theirs", () => {
+  const storage = new MemoryStorage({ [`${P}check:web`]: "{}" });
+  const one = inSpace(storage, learnerSpace("1"));
+  const two = inSpace(storage, learnerSpace("2"));
+  one.update("check:a", undefined, { v: 2 });
+  one.setNote("offer", { decided: "left" });
+  one.clearAll(); // leaves its generation behind...
+  one.update("check:a", undefined, { v: 2 });
+  two.update("check:a", undefined, { v: 2 });
+  assert.equal(one.forgetSpace().ok, true); // ...forgetting does not
+  assert.deepEqual([...storage.data.keys()].filter((k) => k.includes("@lms:1:")), []);
+  assert.deepEqual(Object.keys(two.readAll().entries), ["check:a"]);
+  assert.equal(storage.getItem(`${P}check:web`), "{}");
+  assert.equal(inSpace(storage, WEBSITE).forgetSpace().ok, false); // never the website's
+  assert.equal(storage.getItem(`${P}check:web`), "{}");
+});

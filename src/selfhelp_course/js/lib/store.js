@@ -384,6 +384,26 @@ class LearnerStore {
     }
   }
 
+  // An LMS learner leaving a shared computer: every key of this space (entries, set-aside
+  // copies, notes, the generation) goes. Never the open website's space, which holds the others'.
+  // -> {ok, count}
+  forgetSpace() {
+    const s = this.area();
+    if (!s || this.space.kind !== "lms" || !this.prefix.startsWith(STORAGE_PREFIX + SPACE_MARK)) return { ok: false, count: 0 };
+    try {
+      const keys = [];
+      for (let i = 0; i < s.length; i += 1) {
+        const key = s.key(i);
+        if (key !== null && key.startsWith(this.prefix)) keys.push(key);
+      }
+      keys.forEach((key) => s.removeItem(key));
+      this.announce(null, "cleared");
+      return { ok: true, count: keys.length };
+    } catch (error) {
+      return { ok: false, reason: reasonOf(error), count: 0 };
+    }
+  }
+
   // After a clear or an import elsewhere: this store may write again, from the new generation.
   syncGeneration() {
     const s = this.area();

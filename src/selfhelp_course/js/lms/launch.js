@@ -59,6 +59,16 @@ async function launch() {
     throw error;
   }
   if (!space.learner) bar.anonymous();
+  // Leaving a shared computer: the course page goes first (its widgets save what they hold as
+  // it unloads), then the last values, the saved state and the one Terminate, and only then is
+  // this learner's copy removed from the browser.
+  bar.leaving(() => {
+    frame.addEventListener("load", () => {
+      bridge.finish();
+      store.forgetSpace();
+    }, { once: true });
+    frame.src = "about:blank";
+  });
   const website = openStore({ space: WEBSITE });
   const offer = websiteOffer(website, store);
   if (offer) bar.offer(offer.text, (yes) => answerOffer(website, store, yes).count);

@@ -10,6 +10,12 @@ export const MESSAGES = {
   offerYes: "Bring in the progress saved in this browser",
   offerNo: "Leave it out",
   broughtIn: "The progress saved in this browser is now part of your record.",
+  leave: "Finish and remove my work from this computer",
+  leaveConfirm:
+    "Your progress and knowledge-check answers are kept by your learning management system and come back next time. Reflections and portfolio notes you have not chosen to keep in the system will be deleted: download them from the CPD portfolio page first if you want them.",
+  leaveYes: "Finish and remove it",
+  leaveNo: "Cancel",
+  left: "Your work has been saved in your learning management system and removed from this computer. You can close this window.",
   leftOut: "The progress saved in this browser was left out of your record. You will not be asked again unless it changes.",
   refused:
     "Your learning management system did not open a session, so it will not record this visit. What you do is kept in this browser for this visit only, apart from anyone else's.",
@@ -36,6 +42,40 @@ export function leftMessage(keys) {
   const what = parts.join(" and ");
   const one = keys.length === 1;
   return `${what[0].toUpperCase()}${what.slice(1)} ${one ? "is" : "are"} more than your learning management system can hold, so ${one ? "it stays" : "they stay"} on this device only.`;
+}
+
+function offerGroup(text, onAnswer) {
+  const group = h("div", { class: "lms-offer", role: "group", "aria-labelledby": "lms-offer-text" });
+  const yes = h("button", { type: "button" }, MESSAGES.offerYes);
+  const no = h("button", { type: "button" }, MESSAGES.offerNo);
+  const answer = (value) => {
+    onAnswer(value);
+    group.replaceChildren(h("p", { role: "status" }, value ? MESSAGES.broughtIn : MESSAGES.leftOut));
+  };
+  yes.addEventListener("click", () => answer(true));
+  no.addEventListener("click", () => answer(false));
+  group.append(h("p", { id: "lms-offer-text" }, text), h("p", { class: "lms-offer-actions" }, yes, " ", no));
+  return group;
+}
+
+// The button, and its confirmation; confirmed() once the learner says yes.
+function leaveGroup(confirmed) {
+  const button = h("button", { type: "button", class: "lms-leave" }, MESSAGES.leave);
+  const confirm = h("div", { class: "lms-leave-confirm", hidden: true });
+  button.addEventListener("click", () => {
+    const yes = h("button", { type: "button" }, MESSAGES.leaveYes);
+    const no = h("button", { type: "button" }, MESSAGES.leaveNo);
+    yes.addEventListener("click", confirmed);
+    no.addEventListener("click", () => {
+      confirm.hidden = true;
+      confirm.replaceChildren();
+      button.focus();
+    });
+    confirm.replaceChildren(h("p", {}, MESSAGES.leaveConfirm), h("p", {}, yes, " ", no));
+    confirm.hidden = false;
+    yes.focus();
+  });
+  return h("div", { class: "lms-leave-group" }, h("p", {}, button), confirm);
 }
 
 // bar: the page's .lms-bar (it holds the status line #lms-status).
@@ -74,18 +114,15 @@ export function lmsBar(bar) {
     // Progress the open website saved in this browser: offered, never taken silently.
     // onAnswer(yes) -> number of entries brought in.
     offer(text, onAnswer) {
-      const group = h("div", { class: "lms-offer", role: "group", "aria-labelledby": "lms-offer-text" });
-      const say = h("p", { id: "lms-offer-text" }, text);
-      const yes = h("button", { type: "button" }, MESSAGES.offerYes);
-      const no = h("button", { type: "button" }, MESSAGES.offerNo);
-      const answer = (value) => {
-        onAnswer(value);
-        group.replaceChildren(h("p", { role: "status" }, value ? MESSAGES.broughtIn : MESSAGES.leftOut));
-      };
-      yes.addEventListener("click", () => answer(true));
-      no.addEventListener("click", () => answer(false));
-      group.append(say, h("p", { class: "lms-offer-actions" }, yes, " ", no));
-      bar.append(group);
+      bar.append(offerGroup(text, onAnswer));
+    },
+    // "Finish and remove my work from this computer" (a shared computer). onLeave() does it.
+    leaving(onLeave) {
+      bar.append(leaveGroup(() => {
+        onLeave();
+        bar.querySelectorAll(".lms-share, .lms-explain, .lms-offer, .lms-leave-group").forEach((node) => node.remove());
+        say("left", MESSAGES.left);
+      }));
     },
     anonymous() {
       problem = MESSAGES.anonymous;
