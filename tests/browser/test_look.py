@@ -373,3 +373,53 @@ def test_the_first_script_sets_the_colours_the_theme_settles_on(mode_context, si
     themes = page.evaluate("window.__themes")
     assert themes and set(themes) == {expected}, themes
     assert errors == []
+
+
+# ---------------------------------------------------------------- landmarks and table headers
+
+def axe_violations(page, rules: list[str]) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (rules) => {
+            const result = await axe.run(document, {runOnly: {type: "rule", values: rules}});
+            return result.violations.flatMap(v => v.nodes.map(n => ({rule: v.id, target: n.target.join(" ")})));
+        }""", rules)
+
+
+@pytest.mark.parametrize("docname", ["book/welcome", "book/what-is-a-self-help-group"])
+def test_defect_15_the_sidebar_sits_in_a_landmark_and_no_table_header_is_empty(watched, site_url, docname):
+    """Issue 21, defect 15: the theme's sidebar sat outside every landmark (axe "region") and a
+    table on the self-help-group page had an empty header cell."""
+    page = watched.open(url(site_url, docname))
+    assert page.locator("#pst-primary-sidebar nav.course-sidebar").count() == 1
+    assert axe_violations(page, ["region", "empty-table-header", "landmark-unique"]) == []
+
+
+def light_table_blocks(page) -> list[str]:
+    """Cells, rows and output boxes of the notebook's tables painted light (luminance over 0.4)."""
+    return page.evaluate(
+        """() => {
+            const lum = (rgb) => {
+                const [r, g, b] = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+            };
+            const all = [...document.querySelectorAll(".cell_output .output.text_html, .cell_output .output.text_html table *")];
+            return all.filter(el => el.offsetParent).flatMap(el => {
+                const m = getComputedStyle(el).backgroundColor.match(/[\\d.]+/g).map(Number);
+                const opaque = m.length === 3 || m[3] > 0.5;
+                return opaque && lum(m.slice(0, 3)) > 0.4 ? [`${el.tagName}.${el.className}`] : [];
+            });
+        }""")
+
+
+def test_defect_9_the_data_notebooks_tables_follow_the_theme_with_aa_contrast(mode_context, site_url):
+    """Issue 21, defect 9: in dark mode the data notebook's table captions measured 1.71:1 and
+    the tables stayed light-grey boxes on a dark page."""
+    mode, context = mode_context
+    page, errors = open_in(context, url(site_url, "notebooks/wellbeing-data"))
+    assert page.evaluate("document.documentElement.dataset.theme") == mode
+    assert page.locator(".cell_output table caption").count() >= 3
+    assert contrast_violations(page, ".cell_output") == []
+    if mode == "dark":
+        assert light_table_blocks(page) == []
+    assert errors == []

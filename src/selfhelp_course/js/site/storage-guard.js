@@ -5,7 +5,10 @@
 // classic script tries to read storage once; if that throws, `localStorage` becomes an in-memory stand-in
 // for the theme's keys (the choice lasts until the page is left), while every key of the
 // course's own still throws as blocked storage does, so the store and every widget go on telling
-// the learner that nothing can be saved. Nothing changes when storage works.
+// the learner that nothing can be saved. When storage can be read but not written (full), the
+// theme's own writes (its light/dark choice) are let fail quietly, so a full browser shows the
+// course's notices and no page errors; the course's own keys still throw, for the store to
+// explain. Nothing changes when storage works.
 import { META_KEY, STORAGE_PREFIX } from "../lib/facts.js";
 
 function blocked() {
@@ -60,3 +63,20 @@ if (!storageReadable()) {
     /* the browser would not let it be replaced: the theme stays as it was */
   }
 }
+
+// Full storage: reads work, writes throw QuotaExceededError. The theme writes its preferences
+// with no guard; those writes are dropped (the preference lasts for the page), never the
+// course's own keys, whose errors the store turns into notices (issue 21, defect 13).
+function quietThemeWrites() {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    try {
+      return setItem.call(this, key, value);
+    } catch (error) {
+      if (String(key).startsWith(STORAGE_PREFIX) || !error || error.name !== "QuotaExceededError") throw error;
+      return undefined;
+    }
+  };
+}
+
+if (storageReadable()) quietThemeWrites();
