@@ -150,7 +150,7 @@ def test_every_knowledge_check_question_and_option_is_in_the_book_and_answered_a
                 assert one_line(option["text"]) in text, (check["id"], option["text"])
                 assert one_line(option["feedback"]) in text, (check["id"], option["feedback"])
     book = pages(epub)
-    with_checks = [name for name, page in book.items() if "Knowledge check" in page]
+    with_checks = [name for name, page in book.items() if "course-static-check" in page]
     assert with_checks and all(ANSWERS_TITLE in book[name] for name in with_checks)
 
 
@@ -175,3 +175,35 @@ def test_the_package_carries_the_content_licence_and_attribution(epub):
     assert settings["attribution"] in unescape(rights.group(1))
     assert f"<dc:language>en-GB</dc:language>" in opf
     assert project_version(ROOT) in opf
+
+
+def test_the_explorer_charts_are_svg_with_the_counts_in_their_alt_text():
+    from xml.etree import ElementTree
+    from selfhelp_course._static_activities import explorer_charts
+    rows = [{"time": "before", "q_band": "low"}, {"time": "after", "q_band": "high"},
+            {"time": "after", "q_band": "high"}]
+    state = {"rows": rows, "questions": [{"key": "q", "label": "Q <1>", "bands": ["low", "high"]}]}
+    [(stem, svg, alt)] = explorer_charts(state)
+    assert stem == "explorer-q"
+    root = ElementTree.fromstring(svg)  # well-formed, with the label escaped
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert alt == "Bar chart, Q <1>: people in each band, low: 1 before, 0 after; high: 0 before, 2 after."
+
+
+def test_the_explorer_is_its_tables_and_charts_in_the_book(epub):
+    book = pages(epub)
+    [page] = [name for name, text in book.items() if "people in each band" in text]
+    tables = re.findall(r"<caption>.*?people in each band", book[page], re.S)
+    assert len(tables) == 4  # the four ONS4 questions
+    charts = [name.rsplit("/", 1)[-1] for name in epub if re.search(r"_images/explorer-[\w-]+\.svg$", name)]
+    assert len(charts) == 4 and all(f"_images/{chart}" in book[page] for chart in charts)
+
+
+def test_a_scenario_reads_as_numbered_parts_with_its_debriefs_at_the_end(epub):
+    book = pages(epub)
+    scenario_pages = [name for name, text in book.items() if "course-static-scenario" in text]
+    assert len(scenario_pages) == 2  # book/commissioners, book/practitioner-role
+    for page in scenario_pages:
+        text = unescape(re.sub(r"<[^>]+>", " ", book[page]))
+        assert "Part 1" in text and "Go to part" in text
+        assert text.index("Go to part") < text.index(ANSWERS_TITLE) < text.rindex("an ending")

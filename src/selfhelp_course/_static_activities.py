@@ -157,6 +157,57 @@ def explorer(state: dict, number: int) -> tuple[list, list]:
     return [_box(text.get("title", "Well-being explorer"), body, "explorer")], []
 
 
+def explorer_charts(state: dict) -> list[tuple[str, str, str]]:
+    """The explorer's charts as SVG files (pure): for each question, people in each band before
+    and after, side by side. Returns [(file stem, SVG text, alt text)]."""
+    rows = state.get("rows") or []
+    times = [t for t in dict.fromkeys(row.get("time") for row in rows) if t][:2]
+    charts = []
+    for question in state.get("questions") or []:
+        key, bands = question["key"], question["bands"]
+        counts = Counter((row.get("time"), row.get(f"{key}_band")) for row in rows)
+        charts.append((f"explorer-{nodes.make_id(key)}", _bar_svg(question["label"], bands, times, counts),
+                       f"Bar chart, {question['label']}: people in each band, "
+                       + "; ".join(f"{band}: " + ", ".join(f"{counts[(t, band)]} {t}" for t in times)
+                                   for band in bands) + "."))
+    return charts
+
+
+def _bar_svg(label: str, bands: list, times: list, counts: Counter) -> str:
+    from html import escape
+    width, height, left, bottom, top = 520, 260, 40, 50, 30
+    most = max([counts[(t, b)] for t in times for b in bands] + [1])
+    slot = (width - left - 10) / max(len(bands), 1)
+    bar = slot / (len(times) + 1)
+    fills = ["#2b5d8a", "#b35c00"]  # before, after; also told apart by the legend and the text
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
+             f"<title>{escape(label)}: people in each band</title>",
+             f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+             f'<text x="{left}" y="18" font-weight="bold">{escape(label)}: people in each band</text>']
+    base = height - bottom
+    for step in range(most + 1):
+        y = base - (base - top) * step / most
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#dddddd"/>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{step}</text>')
+    for i, band in enumerate(bands):
+        x0 = left + i * slot + bar / 2
+        for j, time in enumerate(times):
+            value = counts[(time, band)]
+            h = (base - top) * value / most
+            x = x0 + j * bar
+            parts.append(f'<rect x="{x:.1f}" y="{base - h:.1f}" width="{bar * 0.9:.1f}" height="{h:.1f}" '
+                         f'fill="{fills[j % 2]}"/>')
+            parts.append(f'<text x="{x + bar * 0.45:.1f}" y="{base - h - 4:.1f}" text-anchor="middle">{value}</text>')
+        parts.append(f'<text x="{left + i * slot + slot / 2:.1f}" y="{base + 16}" text-anchor="middle">{escape(band)}</text>')
+    for j, time in enumerate(times):
+        x = left + j * 110
+        parts.append(f'<rect x="{x}" y="{height - 18}" width="12" height="12" fill="{fills[j % 2]}"/>')
+        parts.append(f'<text x="{x + 18}" y="{height - 8}">{escape(time)}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
 def _table(header: list, rows: list[list], title: str, ident: str) -> nodes.table:
     table = nodes.table(classes=["course-static-table"], ids=[ident])
     table += nodes.title(text=title)
