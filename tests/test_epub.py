@@ -206,4 +206,12 @@ def test_a_scenario_reads_as_numbered_parts_with_its_debriefs_at_the_end(epub):
     for page in scenario_pages:
         text = unescape(re.sub(r"<[^>]+>", " ", book[page]))
         assert "Part 1" in text and "Go to part" in text
-        assert text.index("Go to part") < text.index(ANSWERS_TITLE) < text.rindex("an ending")
+        # The answers' heading is the last mention of it (the scenario's introduction names it).
+        assert text.index("Go to part") < text.rindex(ANSWERS_TITLE) < text.rindex("an ending")
+
+
+def test_ids_are_made_unique_in_a_page():
+    from selfhelp_course._epub import unique_ids
+    page = '<p id="a">x</p><div id="exercise-content"></div><div id="exercise-content"></div><b id="a">'
+    assert unique_ids(page) == ('<p id="a">x</p><div id="exercise-content"></div>'
+                                '<div id="exercise-content-2"></div><b id="a-2">')

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 
 from ._content import ContentError
@@ -87,11 +88,15 @@ def _static_widgets(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     states = _widget_states(app, docname)
     numbers, answers = Counter(), []
+    for hidden in list(doctree.findall(HideCodeCellNode)):
+        hidden.replace_self(hidden.children)  # an e-book has no "show code" toggle: shown as it is
     for raw in list(doctree.findall(nodes.raw)):
         text = raw.astext()
         if WIDGET_VIEW not in text:
             if "<script" in text:  # sphinx-thebe's settings, for live code the e-book cannot run
                 raw.parent.remove(raw)
+            elif STYLE.search(text):  # pandas' tables bring <style> elements XHTML cannot hold
+                raw.replace_self(nodes.raw("", STYLE.sub("", text), format=raw.get("format", "html")))
             continue
         try:
             view = json.loads(text.split(">", 1)[1].rsplit("</script>", 1)[0].replace("<\\/", "</"))
@@ -157,11 +162,33 @@ def tidy_epub_folder(outdir: Path) -> None:
     (outdir / "index.html").unlink(missing_ok=True)
     for svg in (outdir / "_images").glob("*.svg"):
         text = svg.read_text(encoding="utf-8")
-        cleaned = DOCTYPE.sub("", text, count=1)
+        # matplotlib's glyph for a space is a <path> with no outline, which SVG's schema refuses.
+        cleaned = PATH_WITHOUT_D.sub('<path d="M 0 0"', DOCTYPE.sub("", text, count=1))
         if cleaned != text:
             svg.write_text(cleaned, encoding="utf-8")
+    for page in outdir.rglob("*.xhtml"):
+        text = page.read_text(encoding="utf-8")
+        unique = unique_ids(text)
+        if unique != text:
+            page.write_text(unique, encoding="utf-8")
 
 
+def unique_ids(page: str) -> str:
+    """Every id in a page made unique (pure): sphinx-exercise gives every exercise's body the
+    same id ("exercise-content"); the second becomes "exercise-content-2", and so on."""
+    seen: dict[str, int] = {}
+
+    def rename(match):
+        name = match.group(1)
+        seen[name] = seen.get(name, 0) + 1
+        return match.group(0) if seen[name] == 1 else f' id="{name}-{seen[name]}"'
+
+    return ID.sub(rename, page)
+
+
+STYLE = re.compile(r"<style\b[^>]*>.*?</style>\s*", re.S | re.I)
+ID = re.compile(r'\sid="([^"]+)"')
+PATH_WITHOUT_D = re.compile(r"<path(?![^>]*\sd=)")
 DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(\[[^\]]*\])?\s*>\s*", re.I)
 
 
