@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ._release import FORMATS, RECORD, RELEASE_DIR, SUMS, human_size, project_version, read_record
+from ._release import (FORMATS, RECORD, RELEASE_DIR, SUMS, ReleaseError, human_size, project_version,
+                       read_record)
 
 DOWNLOAD_URL = "COURSE_DOWNLOAD_URL"
 
@@ -81,7 +82,7 @@ def setup_downloads(app) -> None:
             self.env.note_dependency(str(root / "pyproject.toml"))
             try:
                 version = project_version(root)
-            except Exception as error:  # noqa: BLE001: the build says what is wrong
+            except ReleaseError as error:
                 raise self.error(str(error)) from None
             # Rebuilt when the release appears or changes (Sphinx rereads a page whose
             # dependency is missing on every build: one short page).
