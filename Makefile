@@ -21,8 +21,10 @@ CHROMIUM := /usr/bin/chromium
 # itself runs headless): the browser tests use it, at about half the CPU of the full browser.
 HEADLESS_SHELL := /usr/bin/chromium-headless-shell
 SITE := _build/html
+# Debian's EPUBCheck (a Java jar; /usr/bin/epubcheck links to it): the tests validate the EPUB with it.
+EPUBCHECK := /usr/share/java/epubcheck.jar
 
-.PHONY: book test lab clean slides workbook trainer-book notebook-refs scorm bench
+.PHONY: book test lab clean slides workbook trainer-book notebook-refs scorm bench release epub
 
 # The build needs node_modules' build half: esbuild bundles the front end, PurgeCSS cuts the
 # site's stylesheet down (src/selfhelp_course/_styles.py).
@@ -33,8 +35,8 @@ book: $(INSTALLED) $(BUNDLED)
 # wait for the learner edition). pytest runs on both cores; --dist loadfile keeps a file's tests on
 # one worker (its fixtures are made once) and --no-loadscope-reorder keeps the order conftest.py
 # gives, longest files first (xdist's default puts files with one long test, the hub's, last).
-test: $(TEST_INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL)
-	$(MAKE) --no-print-directory -j2 --output-sync=target book trainer-book slides workbook scorm
+test: $(TEST_INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL) $(EPUBCHECK)
+	$(MAKE) --no-print-directory -j2 --output-sync=target book trainer-book slides workbook scorm epub
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
@@ -62,6 +64,25 @@ notebook-refs: $(TEST_INSTALLED) $(BUNDLED)
 # SCORM packages for learning management systems (2004 4th edition and 1.2): _build/scorm/
 scorm: book $(NODE_INSTALLED)
 	$(BIN)/python scripts/make_scorm.py --site $(SITE) --out _build/scorm
+
+# The course as an EPUB 3, every activity as text (src/selfhelp_course/_epub.py), in its own folder:
+# _build/epub/supporting-self-help-groups-<version>.epub. EPUBCheck (Debian's epubcheck) checks
+# it in the tests.
+epub: book
+	rm -rf _build/epub-book/_build/epub
+	$(BIN)/jupyter-book build -W -n --keep-going --builder custom --custom-builder epub --path-output _build/epub-book .
+	mkdir -p _build/epub && rm -f _build/epub/*.epub && cp _build/epub-book/_build/epub/*.epub _build/epub/
+
+# A versioned release (README.md, "Releases"): _build/release/<version>/ with every format, SHA256SUMS
+# and release.json. It refuses, before building anything, a version (pyproject.toml) that
+# CHANGELOG.md has no entry for.
+release: $(INSTALLED)
+	$(BIN)/python scripts/make_release.py --check
+	$(MAKE) --no-print-directory -j2 --output-sync=target book trainer-book workbook scorm epub
+	$(BIN)/python scripts/make_release.py
+	@# The site again, so that its download page lists the release's files and sizes (only that
+	@# page changes); the copies inside the release were built before the release existed.
+	$(MAKE) --no-print-directory book
 
 # Lighthouse (mobile, simulated slow 4G) on the heaviest pages and on a default Jupyter Book
 # page built alongside, three runs each: the medians go to _build/bench.md (scripts/bench.py).
@@ -105,6 +126,11 @@ $(CHROMIUM) $(HEADLESS_SHELL) &:
 	@if [ "$$(id -u)" != 0 ]; then echo "Chromium is missing: run 'sudo apt-get install -y chromium chromium-headless-shell'"; exit 1; fi
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell
+
+$(EPUBCHECK):
+	@if [ "$$(id -u)" != 0 ]; then echo "EPUBCheck is missing: run 'sudo apt-get install -y epubcheck'"; exit 1; fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq epubcheck
 
 clean:
 	rm -rf _build

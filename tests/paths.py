@@ -9,7 +9,7 @@ BUILD = Path(os.environ.get("COURSE_BUILD_DIR", ROOT / "_build"))
 SITE = BUILD / "html"
 
 # Reference and record pages: no minutes, objectives, key points or lesson rules of their own.
-REFERENCE_PAGES = frozenset({"book/about", "book/glossary", "book/references", "book/execution-status",
+REFERENCE_PAGES = frozenset({"book/about", "book/download", "book/glossary", "book/references", "book/execution-status",
                              "book/progress", "book/portfolio"})
 
 # A one-page book's page: MyST front matter and one code cell ({code}); tests/conftest.py's

@@ -32,6 +32,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ._about import about_markdown, report_address
 from ._bundle import site_script
+from ._csp import setup_csp
+from ._downloads import setup_downloads
+from ._epub import setup_epub
 from ._execute_ahead import execute_ahead
 from ._assessment import _directive as assessment_key_directive
 from ._content import BANKS, ROUTES_FILE, ContentError, validate_all
@@ -406,7 +409,7 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 def _one_stylesheet(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Link the site's one purged stylesheet instead of the theme's and extensions' eleven;
     note which they were (in order) so the bundle can be made from them (see _styles.py)."""
-    if "css_files" not in context:
+    if "css_files" not in context or getattr(app.builder, "name", "") == "epub":  # its own theme
         return
     sources = app.course_stylesheets
     for name in [*THEME_STYLESHEETS, *(str(css.filename) for css in context["css_files"])]:
@@ -483,7 +486,7 @@ def _make_stylesheet(app: Sphinx, exception) -> None:
 def _write_manifest(app: Sphinx, builder) -> None:
     """Write the manifest and the page progress script before any page is written, so each
     page's ``?v=`` checksum for them is the new one and browsers do not keep a stale copy."""
-    if builder.format != "html":
+    if builder.format != "html" or getattr(builder, "name", "") == "epub":  # an e-book runs no script
         return
     try:
         script = manifest_script(course_manifest(Path(app.srcdir)))
@@ -609,4 +612,7 @@ def setup(app: Sphinx):
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _list_citations)
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_code, depart_HideCellInput))
+    setup_epub(app)  # the EPUB's activities as text, its metadata (_epub.py)
+    setup_csp(app)  # csp.txt and _headers next to the built site (_csp.py)
+    setup_downloads(app)  # {course-downloads}: the release's files (_downloads.py)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
