@@ -25,3 +25,18 @@ def test_deck_renders_offline_from_disk(watched, slug):
     assert outside == []
     assert any(url.endswith("reveal.js/dist/reveal.js") for url in watched.requests)
     assert watched.errors == []
+
+
+@pytest.mark.parametrize("slug", [slug for slug, _ in DECKS])
+def test_reveal_finds_speaker_notes_on_every_slide_but_the_title(watched, slug):
+    """reveal.js itself (the copy next to the decks, from file://) reads the notes the speaker
+    view shows: Reveal.getSlideNotes() is not empty for any slide after the title slide."""
+    deck = SLIDES / f"{slug}.html"
+    page = watched.open(deck.resolve().as_uri())
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()")
+    notes = page.evaluate("Reveal.getSlides().map(slide => Reveal.getSlideNotes(slide) || '')")
+    assert len(notes) > 5
+    empty = [index for index, text in enumerate(notes) if index and not text.strip()]
+    assert not empty, f"{slug}: slides {empty} of {len(notes)} have no speaker notes"
+    assert all("Ask:" in text and "Listen for:" in text for text in notes[1:])
+    assert watched.errors == []
