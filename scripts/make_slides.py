@@ -144,6 +144,17 @@ def _bullets(items: list[str], numbered_from: int | None = None) -> str:
     return "\n".join(f"{numbered_from + offset}. {item}" for offset, item in enumerate(items))
 
 
+# The generic prompts the notes use where a page has no question of its own for a slide: they
+# ask about what is on the slide and state nothing.
+ASK_OBJECTIVES = "Which of these objectives matters most in your own work, and why?"
+ASK_NO_OBJECTIVES = "What do you already know about {title}?"
+ASK_KEY_POINTS = "Which of these points fits what you see in your own work, and which does not?"
+ASK_CHECK = "Which answer did each person choose, and why?"
+ASK_ACTIVITY = 'When people have done "{name}": what did you choose, and why?'
+ASK_REFLECTION = ("Would anyone like to share a thought from it? No one has to: what each "
+                  "person writes stays in their own browser.")
+
+
 def split_minutes(total: int, parts: int) -> list[int]:
     """``total`` minutes shared over ``parts`` slides as evenly as whole minutes allow, the
     odd minutes going to the first slides (pure); the shares add up to ``total``."""
@@ -208,14 +219,16 @@ def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
     if objectives:
         opening += "\n\n### By the end you will be able to\n\n" + _bullets(objectives)
     slides.append({"type": "slide", "source": opening, "activity": False,
-                   "ask": ["Which of these objectives matters most in your own work, and why?"
-                           if objectives else f"What do you already know about {title}?"],
+                   "ask": [ASK_OBJECTIVES if objectives else ASK_NO_OBJECTIVES.format(title=title)],
                    "listen": [anchors[0]]})
     chunks = _chunks(key_points) if key_points else []
+    asked: set[str] = set()
     for number, chunk in enumerate(chunks, start=1):
         suffix = f" ({number} of {len(chunks)})" if len(chunks) > 1 else ""
-        ask = ([nearest(" ".join(chunk), questions)] if questions else
-               ["Which of these points fits what you see in your own work, and which does not?"])
+        # The page's discussion question nearest the points, one not yet asked where possible.
+        unasked = [item for item in questions if item not in asked] or questions
+        ask = [nearest(" ".join(chunk), unasked)] if questions else [ASK_KEY_POINTS]
+        asked.update(ask)
         slides.append({"type": "subslide", "source": f"### Key points{suffix}\n\n" + _bullets(chunk),
                        "activity": False, "ask": ask, "listen": chunk})
     chunks = _chunks(questions) if questions else []
@@ -230,12 +243,11 @@ def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
         kind = KIND_BY_NAME[activity["kind"]].label.lower() if activity["kind"] in KIND_BY_NAME else activity["kind"]
         name = render(activity["title"]) if activity["title"] else kind.capitalize()
         if activity["kind"] == "reflection":
-            ask = ["Would anyone like to share a thought from it? No one has to: what each "
-                   "person writes stays in their own browser."]
+            ask = [ASK_REFLECTION]
         elif activity["kind"] == "check" and activity["title"]:  # its title is its question
-            ask = [name, "Which answer did each person choose, and why?"]
+            ask = [name, ASK_CHECK]
         else:
-            ask = [f"When people have done \"{name}\": what did you choose, and why?"]
+            ask = [ASK_ACTIVITY.format(name=name)]
         slides.append({"type": "subslide", "activity": True,
                        "source": f"### Your turn\n\nOn the course site, open **{title}** "
                                  f"and do the {kind}:\n\n**{name}**\n\n"

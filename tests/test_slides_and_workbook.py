@@ -139,6 +139,57 @@ def test_every_slide_of_a_deck_notebook_gets_notes_from_the_page_and_plan():
     assert "Other page" in cells[-2][1] and cells[-2][0] == "subslide"  # self-study in the close
 
 
+def _note_parts(notes: str) -> tuple[int, list[str], list[str]]:
+    """(minutes, what to ask, what to listen for) from one note of make_slides.notes_markdown."""
+    def items(block: str) -> list[str]:
+        block = block.strip()
+        if block.startswith("- "):
+            return [" ".join(item.split()) for item in re.split(r"^- ", block, flags=re.M) if item.strip()]
+        return [" ".join(block.split())]
+
+    minutes = int(NOTE_TIMING.search(notes).group(1))
+    ask, listen = notes.split("\n\nAsk:", 1)[1].split("\n\nListen for:", 1)
+    return minutes, items(ask), items(listen)
+
+
+def test_page_notes_only_restate_the_page_and_the_plan():
+    """On every taught page of the course (not only today's routes), each slide's notes ask the
+    page's own discussion or check questions or one of the generic prompts, listen for the
+    page's own key points (its objectives where it has none), and share out its minutes."""
+    from selfhelp_course._course_time import page_path
+    from selfhelp_course._manifest import course_manifest
+
+    citations = make_slides.citation_labels(ROOT / "references.bib")
+    manifest = course_manifest(ROOT)
+    titles = {page["docname"].split("/")[-1]: page["title"] for page in manifest["pages"]}
+
+    def plain(text):
+        return " ".join(make_slides.plain_text(text, citations, titles).split())
+
+    taught = make_slides.teaching_pages(manifest)
+    assert len(taught) >= 10
+    for page in taught:
+        points = make_slides.page_points(page_path(ROOT, page["docname"]).read_text(encoding="utf-8"))
+        cells = make_slides.page_slides(page, points, lambda text: make_slides.plain_text(
+            text, citations, titles))
+        anchors = {plain(item) for item in points["key_points"] or points["objectives"]}
+        names = {plain(activity["title"]) for activity in page["activities"] if activity["title"]}
+        allowed_asks = ({plain(item) for item in points["discussion"]} | names
+                        | {make_slides.ASK_OBJECTIVES, make_slides.ASK_KEY_POINTS,
+                           make_slides.ASK_CHECK, make_slides.ASK_REFLECTION,
+                           make_slides.ASK_NO_OBJECTIVES.format(title=page["title"])}
+                        | {make_slides.ASK_ACTIVITY.format(name=name) for name in names})
+        notes = [source for kind, source in cells if kind == "notes"]
+        assert len(notes) == sum(kind != "notes" for kind, _source in cells), page["docname"]
+        total = 0
+        for note in notes:
+            minutes, ask, listen = _note_parts(note)
+            total += minutes
+            assert set(ask) <= allowed_asks, (page["docname"], set(ask) - allowed_asks)
+            assert set(listen) <= anchors, (page["docname"], set(listen) - anchors)
+        assert total == page["teaching_minutes"] + page["activity_minutes"], page["docname"]
+
+
 def test_session_specs_read_the_plans_page():
     text = ("## A short one\n\n```{session-plan}\n:minutes: 90\n```\n\n"
             "  ````md\n  ```{session-plan}\n  :minutes: 120\n  ```\n  ````\n\n"
