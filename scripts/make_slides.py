@@ -340,11 +340,26 @@ def deck_notebook(deck: dict, pages: dict[str, dict], points: dict[str, dict], r
     if self_study and not any(row["kind"] == "close" for row in deck["rows"]):
         cells.append(("slide", "## After the session\n\nOn the course site, in your own time:\n\n"
                       + _bullets([pages[name]["title"] for name in self_study])))
+    cells = with_clock(cells)
     for slide_type, source in cells:
         cell = nbformat.v4.new_markdown_cell(source)
         cell.metadata["slideshow"] = {"slide_type": slide_type}
         notebook.cells.append(cell)
     return notebook
+
+
+def with_clock(cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each note's timing with the time from the start of the session its slide begins at, as
+    the session plan's timetable writes it ("Timing: 9 minutes, from 0:10 (...)") (pure)."""
+    elapsed, timed = 0, []
+    for slide_type, source in cells:
+        match = re.match(r"Timing: (\d+) minutes?", source) if slide_type == "notes" else None
+        if match:
+            source = (source[:match.end()] + f", from {elapsed // 60}:{elapsed % 60:02d}"
+                      + source[match.end():])
+            elapsed += int(match.group(1))
+        timed.append((slide_type, source))
+    return timed
 
 
 def teaching_pages(manifest: dict) -> list[dict]:

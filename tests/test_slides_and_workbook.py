@@ -131,6 +131,10 @@ def test_every_slide_of_a_deck_notebook_gets_notes_from_the_page_and_plan():
         assert NOTE_TIMING.search(notes) and "Ask:" in notes and "Listen for:" in notes
     notes = [source for kind, source in cells[slides[1]:] if kind == "notes"]
     assert sum(int(NOTE_TIMING.search(text).group(1)) for text in notes) == 40
+    # Each slide's start, as the plan's timetable gives it: the intro at 0:00, the page at 0:10.
+    assert notes[0].startswith("Timing: 10 minutes, from 0:00 (")
+    assert notes[1].startswith("Timing: 3 minutes, from 0:10 (")
+    assert any(text.startswith("Timing: 10 minutes, from 0:25 (") for text in notes)  # the break
     joined = "\n".join(notes)
     # The page's own words: a discussion question asked, key points listened for.
     assert "Ask:" in joined and "First (Visram et al., 2012) question?" in joined
@@ -334,6 +338,11 @@ def test_every_slide_but_the_title_has_notes_to_speak_from(slug):
         assert len(ask) > 10 and len(listen) > 10, notes
     total = sum(int(NOTE_TIMING.search(notes).group(1)) for _text, notes in slides[1:])
     assert total == minutes, f"{slug}: the notes' minutes come to {total}, the plan to {minutes}"
+    # Each slide starts where the one before ends, as the plan's timetable counts (h:mm).
+    elapsed = 0
+    for _text, notes in slides[1:]:
+        assert f"from {elapsed // 60}:{elapsed % 60:02d}" in notes, (elapsed, notes[:80])
+        elapsed += int(NOTE_TIMING.search(notes).group(1))
 
 
 # --- Built workbook --------------------------------------------------------------------------
