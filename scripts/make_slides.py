@@ -13,6 +13,14 @@ learning objectives, its key points, its discussion questions (where it has them
 There is one deck per live session (90 minutes, half day, full day), following the session
 plans of selfhelp_course._session_plans (the routes of data/routes.yml): intro, pages, breaks and close in the plan's order, and
 the pages left for self-study on a last slide. Without that module there is one deck per page.
+
+Every slide after the deck's title slide has speaker notes (reveal.js's ``<aside class="notes">``,
+from the notebook's "notes" cells): its minutes, a question to ask the room and what to listen
+for. They are generated, never typed per slide: the minutes share out the plan's (a page's reading
+minutes over its objectives, key points and discussion slides, its activity minutes over its
+"Your turn" slides), so a deck's notes add up to its session; the questions are the page's own
+discussion questions, or a generic prompt about what is on the slide; what to listen for is the
+page's key point nearest in wording. Nothing in them is not on the page or in the plan.
 """
 from __future__ import annotations
 
@@ -136,41 +144,173 @@ def _bullets(items: list[str], numbered_from: int | None = None) -> str:
     return "\n".join(f"{numbered_from + offset}. {item}" for offset, item in enumerate(items))
 
 
+# The generic prompts the notes use where a page has no question of its own for a slide: they
+# ask about what is on the slide and state nothing.
+ASK_OBJECTIVES = "Which of these objectives matters most in your own work, and why?"
+ASK_NO_OBJECTIVES = "What do you already know about {title}?"
+ASK_KEY_POINTS = "Which of these points fits what you see in your own work, and which does not?"
+ASK_CHECK = "Which answer did each person choose, and why?"
+ASK_ACTIVITY = 'When people have done "{name}": what did you choose, and why?'
+ASK_REFLECTION = ("Would anyone like to share a thought from it? No one has to: what each "
+                  "person writes stays in their own browser.")
+
+
+def split_minutes(total: int, parts: int) -> list[int]:
+    """``total`` minutes shared over ``parts`` slides as evenly as whole minutes allow, the
+    odd minutes going to the first slides (pure); the shares add up to ``total``."""
+    if parts <= 0:
+        return []
+    share, extra = divmod(total, parts)
+    return [share + (1 if index < extra else 0) for index in range(parts)]
+
+
+_STOP = frozenset("""a about after all also an and any are as at be been being but by can could
+did do does for from had has have how i if in into is it its me more most my no not of on one or
+our out so some such than that the their them then there these they this those to up us was we
+were what when where which who why will with would you your""".split())
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]+", text.lower()) if word not in _STOP and len(word) > 2}
+
+
+def nearest(text: str, candidates: list[str]) -> str:
+    """The candidate sharing most words with ``text`` (the first on a tie), or "" (pure)."""
+    if not candidates:
+        return ""
+    words = _words(text)
+    return max(candidates, key=lambda item: (len(words & _words(item)), -candidates.index(item)))
+
+
+def notes_markdown(minutes: int, context: str, ask: list[str], listen: list[str]) -> str:
+    """Speaker notes for one slide: "Timing: N minutes", then what to ask, then what to listen
+    for (pure). ``context`` says where the minutes come from."""
+    def block(label: str, items: list[str]) -> str:
+        items = [" ".join(item.split()) for item in items if item.strip()]
+        if len(items) == 1:
+            return f"{label} {items[0]}"
+        return f"{label}\n\n" + _bullets(items)
+
+    unit = "minute" if minutes == 1 else "minutes"
+    return "\n\n".join([f"Timing: {minutes} {unit} ({context}).", block("Ask:", ask),
+                          block("Listen for:", listen)])
+
+
 def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
-    """(slide_type, markdown) cells for one page of the course, in teaching order.
+    """(slide_type, markdown) cells for one page of the course, in teaching order, each slide
+    followed by a "notes" cell (see notes_markdown).
 
     ``page`` is a manifest entry (title, minutes, activities); ``points`` comes from
-    ``page_points``; ``render`` turns MyST text into plain slide text.
+    ``page_points``; ``render`` turns MyST text into plain slide text. The page's reading
+    minutes are shared over its opening, key points and discussion slides and its activity
+    minutes over its "Your turn" slides (all of them over the others when it has no
+    activities), so the notes add up to the page's minutes in the plan.
     """
     title = page["title"]
-    minutes = page["teaching_minutes"] + page["activity_minutes"]
-    cells: list[tuple[str, str]] = []
+    reading, doing_minutes = page["teaching_minutes"], page["activity_minutes"]
+    key_points = [render(item) for item in points["key_points"]]
+    objectives = [render(item) for item in points["objectives"]]
+    questions = [render(item) for item in points["discussion"]]
+    # What to listen for comes from the key points; a page without them offers its objectives.
+    anchors = key_points or objectives or [f"what people take from {title}"]
+    slides: list[dict] = []  # {"type", "source", "ask", "listen", "activity"}
+
     opening = f"## {title}"
-    if points["objectives"]:
-        opening += "\n\n### By the end you will be able to\n\n" + _bullets(
-            [render(item) for item in points["objectives"]])
-    cells.append(("slide", opening))
-    if minutes:
-        cells.append(("notes", f"About {minutes} minutes on the site "
-                               f"({page['teaching_minutes']} reading, "
-                               f"{page['activity_minutes']} activities)."))
-    chunks = _chunks(points["key_points"]) if points["key_points"] else []
+    if objectives:
+        opening += "\n\n### By the end you will be able to\n\n" + _bullets(objectives)
+    slides.append({"type": "slide", "source": opening, "activity": False,
+                   "ask": [ASK_OBJECTIVES if objectives else ASK_NO_OBJECTIVES.format(title=title)],
+                   "listen": [anchors[0]]})
+    chunks = _chunks(key_points) if key_points else []
+    asked: set[str] = set()
     for number, chunk in enumerate(chunks, start=1):
         suffix = f" ({number} of {len(chunks)})" if len(chunks) > 1 else ""
-        cells.append(("subslide", f"### Key points{suffix}\n\n" + _bullets(
-            [render(item) for item in chunk])))
-    questions = points["discussion"]
+        # The page's discussion question nearest the points, one not yet asked where possible.
+        unasked = [item for item in questions if item not in asked] or questions
+        ask = [nearest(" ".join(chunk), unasked)] if questions else [ASK_KEY_POINTS]
+        asked.update(ask)
+        slides.append({"type": "subslide", "source": f"### Key points{suffix}\n\n" + _bullets(chunk),
+                       "activity": False, "ask": ask, "listen": chunk})
     chunks = _chunks(questions) if questions else []
     for index, chunk in enumerate(chunks):
         suffix = f" ({index + 1} of {len(chunks)})" if len(chunks) > 1 else ""
-        cells.append(("subslide", f"### Discussion{suffix}\n\n" + _bullets(
-            [render(item) for item in chunk], numbered_from=index * PER_SLIDE + 1)))
+        slides.append({"type": "subslide", "activity": False,
+                       "source": f"### Discussion{suffix}\n\n" + _bullets(
+                           chunk, numbered_from=index * PER_SLIDE + 1),
+                       "ask": chunk,
+                       "listen": list(dict.fromkeys(nearest(item, anchors) for item in chunk))})
     for activity in page["activities"]:
         kind = KIND_BY_NAME[activity["kind"]].label.lower() if activity["kind"] in KIND_BY_NAME else activity["kind"]
         name = render(activity["title"]) if activity["title"] else kind.capitalize()
-        cells.append(("subslide", f"### Your turn\n\nOn the course site, open **{title}** "
-                                  f"and do the {kind}:\n\n**{name}**\n\n"
-                                  "Your answers stay in your own browser."))
+        if activity["kind"] == "reflection":
+            ask = [ASK_REFLECTION]
+        elif activity["kind"] == "check" and activity["title"]:  # its title is its question
+            ask = [name, ASK_CHECK]
+        else:
+            ask = [ASK_ACTIVITY.format(name=name)]
+        slides.append({"type": "subslide", "activity": True,
+                       "source": f"### Your turn\n\nOn the course site, open **{title}** "
+                                 f"and do the {kind}:\n\n**{name}**\n\n"
+                                 "Your answers stay in your own browser.",
+                       "ask": ask, "listen": [nearest(name, anchors)]})
+
+    doing = [slide for slide in slides if slide["activity"]]
+    talking = [slide for slide in slides if not slide["activity"]]
+    if doing:
+        shares = split_minutes(reading, len(talking)) + split_minutes(doing_minutes, len(doing))
+        order = talking + doing
+    else:
+        shares, order = split_minutes(reading + doing_minutes, len(talking)), talking
+    minutes = {id(slide): share for slide, share in zip(order, shares)}
+    context = (f"of the plan's {reading + doing_minutes} for this page: {reading} reading, "
+               f"{doing_minutes} activities")
+    cells: list[tuple[str, str]] = []
+    for slide in slides:
+        cells.append((slide["type"], slide["source"]))
+        cells.append(("notes", notes_markdown(minutes[id(slide)], context, slide["ask"],
+                                              slide["listen"])))
+    return cells
+
+
+def row_slides(row: dict, deck: dict, pages: dict[str, dict], render) -> list[tuple[str, str]]:
+    """A slide and its notes for a row of the plan that is not a page: the introduction, a
+    break, time for questions, or the close (with the pages left for self-study after it)."""
+    taught = [row_["docname"] for row_ in deck["rows"] if row_["kind"] == "page"]
+    titles = [pages[name]["title"] for name in taught]
+    self_study = [pages[name]["title"] for name in deck.get("self_study", [])]
+    context = f"the plan's {row['minutes']} for this part"
+    kind = row["kind"]
+    if kind == "intro":
+        ask = ["What does each person hope to take from today?"]
+        listen = [f"hopes that today's pages meet: {'; '.join(titles)}",
+                  "hopes they do not: note them for the close"]
+    elif kind == "break":
+        later = [r for r in deck["rows"][deck["rows"].index(row) + 1:] if r["kind"] == "page"]
+        ask = ["Before the break: is there a question so far to pick up afterwards?"]
+        listen = [f"questions to take up after the break, with {pages[later[0]['docname']]['title']}"
+                  if later else "questions to take up at the close"]
+    elif kind == "close":
+        ask = ["What will each person do differently in their work after today, and how will "
+               "they record it for their CPD?"]
+        listen = ["plans that match the learning objectives on each page's first slide today"]
+    else:  # time kept for questions and open discussion
+        ask = ["What questions do you have about today's pages?"]
+        listen = ["questions today's pages did not answer: the pages left for self-study are "
+                  "listed at the close" if self_study else
+                  "questions to check against the key points of today's pages"]
+    cells = [("slide", f"## {row['title']}\n\n{row['minutes']} minutes")]
+    if kind == "close" and self_study:
+        close, after = split_minutes(row["minutes"], 2)
+        cells.append(("notes", notes_markdown(close, f"of {context}, with the next slide",
+                                              ask, listen)))
+        cells.append(("subslide", "## After the session\n\nOn the course site, in your own time:\n\n"
+                      + _bullets(self_study)))
+        cells.append(("notes", notes_markdown(
+            after, f"of {context}, with the slide before",
+            ["Which of these pages will each person read next, and when?"],
+            ["a page from the list on this slide, and a time, from each person"])))
+        return cells
+    cells.append(("notes", notes_markdown(row["minutes"], context, ask, listen)))
     return cells
 
 
@@ -195,16 +335,31 @@ def deck_notebook(deck: dict, pages: dict[str, dict], points: dict[str, dict], r
             page = pages[row["docname"]]
             cells += page_slides(page, points[page["docname"]], render)
         else:
-            cells.append(("slide", f"## {row['title']}\n\n{row['minutes']} minutes"))
+            cells += row_slides(row, deck, pages, render)
     self_study = deck.get("self_study", [])
-    if self_study:
+    if self_study and not any(row["kind"] == "close" for row in deck["rows"]):
         cells.append(("slide", "## After the session\n\nOn the course site, in your own time:\n\n"
                       + _bullets([pages[name]["title"] for name in self_study])))
+    cells = with_clock(cells)
     for slide_type, source in cells:
         cell = nbformat.v4.new_markdown_cell(source)
         cell.metadata["slideshow"] = {"slide_type": slide_type}
         notebook.cells.append(cell)
     return notebook
+
+
+def with_clock(cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each note's timing with the time from the start of the session its slide begins at, as
+    the session plan's timetable writes it ("Timing: 9 minutes, from 0:10 (...)") (pure)."""
+    elapsed, timed = 0, []
+    for slide_type, source in cells:
+        match = re.match(r"Timing: (\d+) minutes?", source) if slide_type == "notes" else None
+        if match:
+            source = (source[:match.end()] + f", from {elapsed // 60}:{elapsed % 60:02d}"
+                      + source[match.end():])
+            elapsed += int(match.group(1))
+        timed.append((slide_type, source))
+    return timed
 
 
 def teaching_pages(manifest: dict) -> list[dict]:

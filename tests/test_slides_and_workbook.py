@@ -60,6 +60,8 @@ By the end you will be able to:
 ```
 """
 CITATIONS = {"visram2012": ("Visram et al.", "2012")}
+# A speaker note's minutes.
+NOTE_TIMING = re.compile(r"Timing: (\d+) minutes?\b")
 
 
 def render(text):
@@ -99,6 +101,97 @@ def test_deck_notebook_has_slide_types_and_a_your_turn_per_activity():
     assert any("## Demo page" in s and "name one thing that wraps" in s for s in sources)
     assert sum(source.startswith("### Key points") for source in sources) == 2  # 4 points, 3 a slide
     assert any("(Visram et al., 2012)" in source for source in sources)
+
+
+def test_split_minutes_adds_up():
+    assert make_slides.split_minutes(25, 4) == [7, 6, 6, 6]
+    assert make_slides.split_minutes(2, 3) == [1, 1, 0]
+    assert make_slides.split_minutes(5, 0) == []
+
+
+def test_every_slide_of_a_deck_notebook_gets_notes_from_the_page_and_plan():
+    page = {"docname": "book/demo", "title": "Demo page", "teaching_minutes": 10,
+            "activity_minutes": 5,
+            "activities": [{"kind": "check", "id": "demo-a", "title": "A question?"},
+                           {"kind": "reflection", "id": "demo-r", "title": "Reflect"}]}
+    other = {"docname": "book/other", "title": "Other page", "teaching_minutes": 20,
+             "activity_minutes": 0, "activities": []}
+    deck = {"title": "Test session", "minutes": 40, "self_study": ["book/other"],
+            "rows": [{"kind": "intro", "title": "Welcome", "minutes": 10},
+                     {"kind": "page", "docname": "book/demo"},
+                     {"kind": "break", "title": "Break", "minutes": 10},
+                     {"kind": "close", "title": "Close", "minutes": 5}]}
+    notebook = make_slides.deck_notebook(deck, {"book/demo": page, "book/other": other},
+                                         {"book/demo": make_slides.page_points(PAGE)}, render)
+    cells = [(cell.metadata["slideshow"]["slide_type"], cell.source) for cell in notebook.cells]
+    slides = [index for index, (kind, _source) in enumerate(cells) if kind != "notes"]
+    for index in slides[1:]:
+        kind, notes = cells[index + 1]
+        assert kind == "notes", cells[index][1]
+        assert NOTE_TIMING.search(notes) and "Ask:" in notes and "Listen for:" in notes
+    notes = [source for kind, source in cells[slides[1]:] if kind == "notes"]
+    assert sum(int(NOTE_TIMING.search(text).group(1)) for text in notes) == 40
+    # Each slide's start, as the plan's timetable gives it: the intro at 0:00, the page at 0:10.
+    assert notes[0].startswith("Timing: 10 minutes, from 0:00 (")
+    assert notes[1].startswith("Timing: 3 minutes, from 0:10 (")
+    assert any(text.startswith("Timing: 10 minutes, from 0:25 (") for text in notes)  # the break
+    joined = "\n".join(notes)
+    # The page's own words: a discussion question asked, key points listened for.
+    assert "Ask:" in joined and "First (Visram et al., 2012) question?" in joined
+    assert "Listen for:" in joined and "One." in joined
+    assert "Ask:\n\n- A question?" in joined  # a check's question is asked as it stands
+    assert "Other page" in cells[-2][1] and cells[-2][0] == "subslide"  # self-study in the close
+
+
+def _note_parts(notes: str) -> tuple[int, list[str], list[str]]:
+    """(minutes, what to ask, what to listen for) from one note of make_slides.notes_markdown."""
+    def items(block: str) -> list[str]:
+        block = block.strip()
+        if block.startswith("- "):
+            return [" ".join(item.split()) for item in re.split(r"^- ", block, flags=re.M) if item.strip()]
+        return [" ".join(block.split())]
+
+    minutes = int(NOTE_TIMING.search(notes).group(1))
+    ask, listen = notes.split("\n\nAsk:", 1)[1].split("\n\nListen for:", 1)
+    return minutes, items(ask), items(listen)
+
+
+def test_page_notes_only_restate_the_page_and_the_plan():
+    """On every taught page of the course (not only today's routes), each slide's notes ask the
+    page's own discussion or check questions or one of the generic prompts, listen for the
+    page's own key points (its objectives where it has none), and share out its minutes."""
+    from selfhelp_course._course_time import page_path
+    from selfhelp_course._manifest import course_manifest
+
+    citations = make_slides.citation_labels(ROOT / "references.bib")
+    manifest = course_manifest(ROOT)
+    titles = {page["docname"].split("/")[-1]: page["title"] for page in manifest["pages"]}
+
+    def plain(text):
+        return " ".join(make_slides.plain_text(text, citations, titles).split())
+
+    taught = make_slides.teaching_pages(manifest)
+    assert len(taught) >= 10
+    for page in taught:
+        points = make_slides.page_points(page_path(ROOT, page["docname"]).read_text(encoding="utf-8"))
+        cells = make_slides.page_slides(page, points, lambda text: make_slides.plain_text(
+            text, citations, titles))
+        anchors = {plain(item) for item in points["key_points"] or points["objectives"]}
+        names = {plain(activity["title"]) for activity in page["activities"] if activity["title"]}
+        allowed_asks = ({plain(item) for item in points["discussion"]} | names
+                        | {make_slides.ASK_OBJECTIVES, make_slides.ASK_KEY_POINTS,
+                           make_slides.ASK_CHECK, make_slides.ASK_REFLECTION,
+                           make_slides.ASK_NO_OBJECTIVES.format(title=page["title"])}
+                        | {make_slides.ASK_ACTIVITY.format(name=name) for name in names})
+        notes = [source for kind, source in cells if kind == "notes"]
+        assert len(notes) == sum(kind != "notes" for kind, _source in cells), page["docname"]
+        total = 0
+        for note in notes:
+            minutes, ask, listen = _note_parts(note)
+            total += minutes
+            assert set(ask) <= allowed_asks, (page["docname"], set(ask) - allowed_asks)
+            assert set(listen) <= anchors, (page["docname"], set(listen) - anchors)
+        assert total == page["teaching_minutes"] + page["activity_minutes"], page["docname"]
 
 
 def test_session_specs_read_the_plans_page():
@@ -171,6 +264,85 @@ def test_deck_exists_with_its_pages(slug, titles):
     # Nothing outside the deck's folder is named in it.
     assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", text)
     assert (SLIDES / "notebooks" / f"{slug}.ipynb").is_file()
+
+
+def _slides_with_notes(text: str) -> list[tuple[str, str | None]]:
+    """(slide text, notes text or None) for each slide a deck shows, in order: every
+    <section> with no <section> inside it, as reveal.js counts slides."""
+    from html.parser import HTMLParser
+
+    class Sections(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.slides = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "section":
+                if self.stack:
+                    self.stack[-1]["leaf"] = False
+                self.stack.append({"leaf": True, "text": [], "notes": None, "in_notes": 0})
+            elif self.stack and tag == "aside" and "notes" in (dict(attrs).get("class") or "").split():
+                self.stack[-1]["notes"] = self.stack[-1]["notes"] or []
+                self.stack[-1]["in_notes"] += 1
+            elif self.stack and tag == "aside" and self.stack[-1]["in_notes"]:
+                self.stack[-1]["in_notes"] += 1
+
+        def handle_endtag(self, tag):
+            if tag == "section" and self.stack:
+                section = self.stack.pop()
+                if section["leaf"]:
+                    notes = section["notes"]
+                    self.slides.append((" ".join("".join(section["text"]).split()),
+                                        None if notes is None else " ".join("".join(notes).split())))
+            elif tag == "aside" and self.stack and self.stack[-1]["in_notes"]:
+                self.stack[-1]["in_notes"] -= 1
+
+        def handle_data(self, data):
+            if self.stack:
+                section = self.stack[-1]
+                (section["notes"] if section["in_notes"] else section["text"]).append(data + " ")
+
+    parser = Sections()
+    parser.feed(text)
+    return parser.slides
+
+
+def test_slides_with_notes_reads_nested_sections():
+    text = ("<section><section><h1>T</h1><aside class='notes'><p>Hi</p></aside></section>"
+            "<section><h2>K</h2></section></section><section><p>B</p>"
+            "<aside class='notes'><p>Timing: 5 minutes</p></aside></section>")
+    assert _slides_with_notes(text) == [("T", "Hi"), ("K", None), ("B", "Timing: 5 minutes")]
+
+
+@pytest.mark.parametrize("slug", [slug for slug, _ in DECKS])
+def test_every_slide_but_the_title_has_notes_to_speak_from(slug):
+    """Each slide after the deck's title slide has speaker notes in reveal.js's markup with
+    its minutes, a question to ask the room and what to listen for; the minutes come to the
+    session plan's length."""
+    from selfhelp_course._manifest import course_manifest
+
+    deck = SLIDES / f"{slug}.html"
+    assert deck.is_file(), f"{deck} is missing: run `make slides`"
+    slides = _slides_with_notes(deck.read_text(encoding="utf-8"))
+    _mode, specs = make_slides.deck_specs(course_manifest(ROOT), ROOT)
+    minutes = {spec["slug"]: spec["minutes"] for spec in specs}[slug]
+    assert slides[0][0].startswith("Supporting Self-Help Groups")
+    missing = [text[:60] for text, notes in slides[1:]
+               if not notes or not NOTE_TIMING.search(notes) or "Ask:" not in notes
+               or "Listen for:" not in notes]
+    assert not missing, (f"{slug}: {len(missing)} of {len(slides) - 1} slides lack notes with "
+                         f"Timing, Ask and Listen for, e.g. {missing[:3]}")
+    for _text, notes in slides[1:]:
+        ask = notes.split("Ask:", 1)[1].split("Listen for:", 1)[0].strip()
+        listen = notes.split("Listen for:", 1)[1].strip()
+        assert len(ask) > 10 and len(listen) > 10, notes
+    total = sum(int(NOTE_TIMING.search(notes).group(1)) for _text, notes in slides[1:])
+    assert total == minutes, f"{slug}: the notes' minutes come to {total}, the plan to {minutes}"
+    # Each slide starts where the one before ends, as the plan's timetable counts (h:mm).
+    elapsed = 0
+    for _text, notes in slides[1:]:
+        assert f"from {elapsed // 60}:{elapsed % 60:02d}" in notes, (elapsed, notes[:80])
+        elapsed += int(NOTE_TIMING.search(notes).group(1))
 
 
 # --- Built workbook --------------------------------------------------------------------------
