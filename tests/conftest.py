@@ -63,7 +63,9 @@ def scratch_book(tmp_path):
               activities: bool = False) -> subprocess.CompletedProcess:
         book.mkdir()
         if activities:
-            shutil.copytree(ROOT / "data" / "activities", book / "data" / "activities")
+            # The banks without the assessment and its outcomes, which name the course's pages.
+            shutil.copytree(ROOT / "data" / "activities", book / "data" / "activities",
+                            ignore=shutil.ignore_patterns("assessment", "outcomes.yml"))
         for name in ("_config.yml", "references.bib", "data/nations.yml"):
             (book / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(ROOT / name, book / name)

@@ -24,6 +24,8 @@ kernelspec:
   display_name: Python 3
   language: python
   name: python3
+last_reviewed: "2026-12-07"
+review_by: "2027-12-07"
 ---
 # Page
 

@@ -573,7 +573,10 @@ def validate_all(root: Path) -> None:
                 raise ContentError(path, line, "id", f"{item_id!r} is also the id of an item in "
                                    f"data/activities/{ids[item_id]}/; ids must be unique")
             ids[item_id] = kind
-    validate_assessments(loaded["assessment"], load_config(OUTCOMES_FILE, OUTCOMES, root), root)
+    # The outcomes exist for the assessment: a course (or a test's scratch book) with no
+    # assessment bank needs no outcomes file.
+    if loaded["assessment"] or (root / OUTCOMES_FILE).is_file():
+        validate_assessments(loaded["assessment"], load_config(OUTCOMES_FILE, OUTCOMES, root), root)
 
 
 def validate_assessments(assessments: dict[str, dict], outcomes: dict, root: Path) -> None:

@@ -242,8 +242,18 @@ def record_page(kind: str) -> tuple[list, list]:
         "own notes.")], kind)], []
 
 
+def assessment(state: dict, number: int) -> tuple[list, list]:
+    """The end-of-course assessment is taken on the website or in an LMS, never printed: an
+    e-book with its questions and answers would give the key to anyone who opened it."""
+    return [_box("On the website", [_para(
+        "On the course's website, or in your organisation's learning management system, this page "
+        "holds the end-of-course assessment: questions drawn afresh for each attempt, marked when "
+        "you submit them. This e-book leaves its questions out, so that a pass recorded there "
+        "still means something.")], "assessment")], []
+
+
 RENDERERS = {"KnowledgeCheck": knowledge_check, "SortingExercise": sorting, "Scenario": scenario,
-             "Reflection": reflection, "WellbeingExplorer": explorer}
+             "Reflection": reflection, "WellbeingExplorer": explorer, "Assessment": assessment}
 COUNTED = {"KnowledgeCheck": "check", "SortingExercise": "sorting", "Scenario": "scenario"}
 
 

@@ -121,7 +121,7 @@ def test_the_assessment_works_live_and_python_reads_the_result(watched, lab):
         window.jupyterapp.commands.execute('notebook:run-all-cells');
     }""")
     box = page.locator(".as").first
-    expect(box).to_be_visible(timeout=30000)
+    expect(box).to_be_visible(timeout=90000)  # a cold kernel under a loaded suite
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=30000)
     box.get_by_role("button", name="Start the assessment").click()
     questions = box.locator("fieldset.as-question")
