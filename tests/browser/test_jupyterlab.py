@@ -113,16 +113,20 @@ def test_the_assessment_works_live_and_python_reads_the_result(watched, lab):
     jupytext.write(notebook, folder / "assessment.ipynb")
     page = watched.page
     page.goto(f"{base}/lab/tree/assessment.ipynb?token={token}", wait_until="domcontentloaded")
-    page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=30000)
-    page.evaluate("""async () => {
-        const panel = window.jupyterapp.shell.currentWidget;
+    # JupyterLab restores the workspace of the test before it (the knowledge check's notebook), so
+    # find this notebook's own panel and run it, not whichever tab happens to be current.
+    find = "[...window.jupyterapp.shell.widgets('main')].find((w) => w.context && w.context.path === 'assessment.ipynb')"
+    page.wait_for_function(f"window.jupyterapp && Boolean({find})", timeout=60000)
+    page.evaluate(f"""async () => {{
+        const panel = {find};
+        window.jupyterapp.shell.activateById(panel.id);
         await panel.context.ready;
         await panel.sessionContext.ready;
         window.jupyterapp.commands.execute('notebook:run-all-cells');
-    }""")
+    }}""")
     box = page.locator(".as").first
     expect(box).to_be_visible(timeout=90000)  # a cold kernel under a loaded suite
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=30000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'] >> visible=true", timeout=30000)
     box.get_by_role("button", name="Start the assessment").click()
     questions = box.locator("fieldset.as-question")
     expect(questions.first).to_be_visible()
