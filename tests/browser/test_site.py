@@ -318,6 +318,8 @@ def test_the_purged_stylesheet_styles_every_element_as_the_full_one(watched, sit
         page = watched.open(urljoin(site_url, path))  # each state from a fresh load
         if path.startswith("search.html"):
             expect(page.locator("#search-results ul.search li").first).to_be_visible(timeout=10_000)
+            # Results arrive one by one: measure only once the search says it has finished.
+            expect(page.locator("#search-results .search-summary")).to_contain_text("found", timeout=30_000)
         if path in WIDGET_PAGES:
             page.wait_for_function(WIDGETS_SETTLED, arg=VIEW, timeout=10_000)
         # Transitions would catch a box halfway between two looks: both stylesheets go without.
