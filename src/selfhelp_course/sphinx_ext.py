@@ -580,6 +580,7 @@ def setup(app: Sphinx):
     app.add_js_file("course-manifest.js")
     app.add_js_file("page-progress.js")
     app.add_js_file("sidebar-toggles.js")  # the visible sidebar buttons work (see the file)
+    app.add_js_file("search-from-file.js")  # no extracts to fetch from file:// (see the file)
     # After myst-nb's own handler has added a page's widget scripts (priority 500).
     app.connect("html-page-context", _one_stylesheet, priority=900)
     app.connect("html-page-context", _defer_scripts, priority=900)

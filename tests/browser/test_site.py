@@ -191,6 +191,27 @@ def test_search_finds_pages_from_any_page(watched, site_url):
     assert watched.errors == []
 
 
+def test_defect_12_search_from_a_file_lists_results_without_errors(watched):
+    """Opened from file:// (the downloaded site), the search lists matching pages and says why
+    they have no extracts, instead of fetching each page (refused from file://: 42 console
+    errors before)."""
+    page = watched.open((SITE / "search.html").as_uri() + "?q=self-help")
+    expect(page.locator("#search-results").get_by_text("found", exact=False)).to_be_visible(timeout=20_000)
+    results = page.locator("#search-results ul.search li a")
+    assert results.count() >= 3
+    expect(page.locator(".course-search-from-file")).to_contain_text("open from a file")
+    assert page.locator("#search-results ul.search li p.context").count() == 0
+    assert watched.errors == []
+
+
+def test_search_over_http_still_shows_extracts(watched, site_url):
+    page = watched.open(urljoin(site_url, "search.html?q=self-help"))
+    expect(page.locator("#search-results").get_by_text("found", exact=False)).to_be_visible(timeout=20_000)
+    expect(page.locator("#search-results ul.search li p.context").first).to_be_visible(timeout=10_000)
+    assert page.locator(".course-search-from-file").count() == 0
+    assert watched.errors == []
+
+
 def test_dark_mode_toggle_switches_and_is_remembered(watched, site_url):
     page = watched.open(urljoin(site_url, "book/welcome.html"))
     html = page.locator("html")
