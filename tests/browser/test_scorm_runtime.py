@@ -625,8 +625,9 @@ def test_reflection_text_reaches_the_lms_only_when_the_learner_opts_in(watched, 
     assert refused(page) == [] and lms(page, "log") == []
 
 
-def test_what_does_not_fit_in_scorm_12_stays_on_the_device_and_the_learner_is_told(watched, lms_url):
-    edition = "1.2"
+def open_with_long_reflections(watched, lms_url):
+    """SCORM 1.2, writing shared, every activity done and every reflection long: more than the
+    4,096 characters of cmi.suspend_data can hold. Returns (page, launch, entries)."""
     words = random.Random(12).choices(["group", "member", "listen", "share", "meeting", "trust",
                                        "careful", "notes", "Tuesday", "voice", "room", "tea"], k=900)
     entries = everything_but_the_test_check()
@@ -638,7 +639,13 @@ def test_what_does_not_fit_in_scorm_12_stays_on_the_device_and_the_learner_is_to
     seed(watched, lms_url, entries)
     shared = "j1:" + json.dumps({"v": 1, "share": True, "entries": {}, "done": [], "sent": {}})
     watched.context.add_init_script(f"window.PRIOR_CMI = {json.dumps({'suspend_data': shared})};")
-    page, launch = open_in_lms(watched, lms_url, edition)
+    page, launch = open_in_lms(watched, lms_url, "1.2")
+    return page, launch, entries
+
+
+def test_what_does_not_fit_in_scorm_12_stays_on_the_device_and_the_learner_is_told(watched, lms_url):
+    edition = "1.2"
+    page, launch, entries = open_with_long_reflections(watched, lms_url)
     expect(launch.locator(".lms-notes")).to_contain_text("stay on this device only")
     expect(launch.get_by_label("Also keep my reflections and portfolio notes in the learning management system")).to_be_checked()
     text = value(page, edition, "suspend_data")
@@ -648,6 +655,30 @@ def test_what_does_not_fit_in_scorm_12_stays_on_the_device_and_the_learner_is_to
     assert len(checks) == len(CHECK_IDS) - 1  # all progress went
     left = [key for key in entries if key.startswith("reflection:") and key not in state["entries"]]
     assert left and set(left) <= set(state["done"])  # what stayed behind still counts as done
+    assert refused(page) == [] and lms(page, "log") == []
+
+
+def test_defect_14_a_reflection_that_did_not_fit_says_so_beside_its_text(watched, lms_url):
+    """Before: only the launch bar said writing stayed behind, while the reflection itself said
+    "Saved on this device". Now the reflection names the parts that did not go, and one that
+    went says nothing of the kind."""
+    page, launch, entries = open_with_long_reflections(watched, lms_url)
+    expect(launch.locator(".lms-notes")).to_contain_text("stay on this device only")
+    state = unpack(value(page, "1.2", "suspend_data"))
+    where = {f"reflection:{activity['id']}": docname for docname, activity in ACTIVITIES if activity["kind"] == "reflection"}
+    left = [key for key in where if key not in state["entries"]]
+    kept = [key for key in where if key in state["entries"]]
+    assert left
+    key = left[0]
+    show(page, lms_url, "1.2", where[key])
+    box = course(page).locator(f'fieldset.rf[data-reflection-id="{key.split(":", 1)[1]}"] .rf-lms-left')
+    expect(box).to_be_visible(timeout=10_000)
+    expect(box).to_contain_text("Not in your learning management system")
+    expect(box).to_contain_text("\u201cDescription\u201d")
+    expect(box).to_contain_text("stays on this device only")
+    for other in kept:
+        if where[other] == where[key]:
+            expect(course(page).locator(f'fieldset.rf[data-reflection-id="{other.split(":", 1)[1]}"] .rf-lms-left')).to_be_hidden()
     assert refused(page) == [] and lms(page, "log") == []
 
 

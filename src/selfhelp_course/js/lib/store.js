@@ -15,6 +15,7 @@
 //   website's space in sessionStorage, gone when the browser closes. Widgets need not know.
 // - Storage that is blocked or full is reported as a reason ("unavailable", "full") for the
 //   caller to put into words (notice.js).
+import { declaredAbove } from "./above.js";
 import { META_KEY, SPACE_MARK, STORAGE_PREFIX } from "./facts.js";
 import { isPlainObject, keepConflicts, merge3, mergeUnrelated } from "./merge.js";
 
@@ -58,25 +59,9 @@ function validSpace(space) {
 // declares its learner's space as window.courseLearnerSpace before it shows any course page;
 // otherwise shared-computer mode if this tab turned it on, else the open website.
 export function currentSpace(win = typeof window === "undefined" ? null : window) {
-  let w = win;
-  for (let depth = 0; w && depth < 16; depth += 1) {
-    let declared = null;
-    try {
-      declared = w.courseLearnerSpace;
-    } catch (error) {
-      break; // a frame of another origin: not the course's
-    }
-    if (validSpace(declared)) {
-      return Object.freeze({ kind: "lms", prefix: declared.prefix, area: declared.area, learner: String(declared.learner || "") });
-    }
-    let parent = null;
-    try {
-      parent = w.parent;
-    } catch (error) {
-      parent = null;
-    }
-    if (!parent || parent === w) break;
-    w = parent;
+  const declared = declaredAbove(win, (w) => (validSpace(w.courseLearnerSpace) ? w.courseLearnerSpace : null));
+  if (declared) {
+    return Object.freeze({ kind: "lms", prefix: declared.prefix, area: declared.area, learner: String(declared.learner || "") });
   }
   try {
     if (win && win.sessionStorage.getItem(SHARED_FLAG) === "on") return SHARED_COMPUTER;

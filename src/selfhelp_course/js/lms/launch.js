@@ -10,6 +10,7 @@ import { connectCourse } from "./bridge/connect.js";
 import { findApi } from "./bridge/find-api.js";
 import { answerOffer, websiteOffer } from "./bridge/offer.js";
 import { openSession } from "./bridge/session.js";
+import { publishLeft } from "../lib/lms-left.js";
 
 function settings() {
   try {
@@ -51,7 +52,11 @@ async function launch() {
       manifest: courseManifest(),
       settings: { passMark: config.passMark, start },
       siteRoot: new URL("../", window.location.href).href,
-      view: bar.view,
+      // What did not fit: said in the bar, and by the activity itself in the framed page.
+      view: { ...bar.view, left: (keys) => {
+        bar.view.left(keys);
+        publishLeft(window, frame.contentWindow, keys);
+      } },
     });
   } catch (error) {
     frame.src = start; // whatever went wrong, the course itself still opens

@@ -4,6 +4,7 @@ import { announce, h, setText, uniqueId } from "../../lib/dom.js";
 import { downloadText } from "../../lib/download.js";
 import { syncEntry } from "../../lib/entry.js";
 import { activityKey } from "../../lib/facts.js";
+import { leftText, watchLeft } from "../../lib/lms-left.js";
 import { conflictsIn, resolveConflict } from "../../lib/merge.js";
 import { createNotice } from "../../lib/notice.js";
 import { whereText } from "../../lib/where.js";
@@ -27,6 +28,7 @@ function shell(reflection, frameworks, uid, space) {
     downloadButton: h("button", { type: "button", class: "course-button course-button-secondary" }, "Download as a text file"),
     status: h("p", { class: "course-status rf-status", role: "status", "aria-live": "polite" }),
     actionMessage: h("p", { class: "rf-action-message", role: "status", "aria-live": "polite" }),
+    lmsLeft: h("p", { class: "rf-lms-left", role: "status", "aria-live": "polite", hidden: true }),
     notice: createNotice(),
   };
   parts.root = h("fieldset", { class: "course-widget rf", "data-reflection-id": reflection.id },
@@ -36,7 +38,7 @@ function shell(reflection, frameworks, uid, space) {
     h("div", { class: "rf-framework" }, h("label", { for: select.id, class: "rf-label" }, "Reflective framework"), select, parts.source),
     parts.partsBox, parts.total, parts.privacySummary,
     h("div", { class: "course-actions" }, parts.copyButton, parts.downloadButton),
-    parts.actionMessage, parts.status, parts.notice.element);
+    parts.actionMessage, parts.status, parts.lmsLeft, parts.notice.element);
   return parts;
 }
 
@@ -61,6 +63,12 @@ class ReflectionView {
     this.ui.select.addEventListener("change", () => this.chooseFramework(this.ui.select.value));
     wireActions({ ui: this.ui, reflection, frameworks, page: this.page, state: () => this.state });
     this.start();
+    // In an LMS with writing shared: whether this reflection was too much for it to hold.
+    this.heldBack = false;
+    watchLeft(window, activityKey("reflection", reflection.id), (held) => {
+      this.heldBack = held;
+      this.showHeldBack();
+    });
   }
 
   start() {
@@ -86,6 +94,17 @@ class ReflectionView {
   sync() {
     this.model.set("entry", { framework: this.state.framework, texts: entryValue(this.state, this.page).texts });
     this.model.save_changes();
+  }
+
+  showHeldBack() {
+    const box = this.ui.lmsLeft;
+    const current = this.framework();
+    const written = (frameworkId, partId) => textOf(this.state.texts, frameworkId, partId).trim() !== "";
+    const headings = current.parts.filter((part) => written(current.id, part.id)).map((part) => part.heading);
+    const elsewhere = Object.keys(this.state.texts).some((id) => id !== current.id
+      && Object.keys(this.state.texts[id]).some((partId) => written(id, partId)));
+    setText(box, this.heldBack ? leftText(headings, elsewhere) : "");
+    box.hidden = !this.heldBack;
   }
 
   showSavedAt(iso) {
