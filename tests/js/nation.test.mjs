@@ -110,3 +110,19 @@ test("choiceNote says which nation is shown and how to see all four", () => {
   assert.match(choiceNote("northern-ireland"), /Showing Northern Ireland/);
   assert.match(choiceNote("wales"), /"All four nations"/);
 });
+
+test("in an LMS the choice goes with progress: SCORM 1.2's compact form brings every choice back, and none", async () => {
+  const { compactState, expandState } = await import("../../src/selfhelp_course/js/lms/bridge/compact.js");
+  const manifest = { pages: [{ docname: "book/one", activities: [] }] };
+  for (const id of [...NATIONS.map((n) => n.id), null]) {
+    const storage = new MemoryStorage();
+    const store = storeOn(storage);
+    learnerSeed(store, bytes(5));
+    chooseNation(store, "wales");
+    chooseNation(store, id);
+    const payload = { v: 1, share: false, entries: { [LEARNER_KEY]: stored(storage) }, done: [], sent: {} };
+    const back = expandState(JSON.parse(JSON.stringify(compactState(payload, manifest))), manifest);
+    assert.equal(nationOf(back.entries[LEARNER_KEY]), id, String(id));
+    assert.equal(back.entries[LEARNER_KEY].seed, "5".repeat(16));
+  }
+});
