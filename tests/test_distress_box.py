@@ -1,6 +1,8 @@
-"""The standing box of crisis numbers: on every page that deals with distress, from one source.
+"""The standing box of crisis numbers: on every page that deals with distress, risk or low
+well-being, from one source.
 
-A page declares that it deals with distress in its front matter (``course: distress: true``) and
+A page declares that it deals with distress, risk or low well-being in its front matter
+(``course: distress: true``) and
 shows the box with ``{distress-support}``; the wording lives once, in sphinx_ext.distress_support, and every route in data/nations.yml.
 The source test below decides which pages deal with distress; the build refuses a page that
 declares it without showing the box, or shows the box without declaring it.
@@ -21,6 +23,10 @@ DISTRESS_WORDS = re.compile(
     r"\b(suicid\w*|self-harm\w*|end (?:his|her|their|my) life|kill(?:ing)? (?:himself|herself|"
     r"themselves|yourself)|crisis|crises|distress\w*|grief|grieving|died|death|abuse\w*|crying|"
     r"in danger|at risk of (?:serious )?harm)\b", re.I)
+# Words that mean a page discusses low well-being (issue 20: the well-being page did not show
+# the box): low mood or low well-being, hopelessness, depression as a state a person is in.
+LOW_WELLBEING_WORDS = re.compile(
+    r"\b(low mood|low (?:mental )?well-?being|poor mental health|hopeless\w*|depressed)\b", re.I)
 LESSONS = [name for name in toc_docnames(ROOT)
            if name not in REFERENCE_PAGES and not name.startswith("trainer/")]
 BOX = re.compile(r"^```\{distress-support\}\s*\n```", re.M)
@@ -39,7 +45,8 @@ def prose(name: str) -> str:
 
 @pytest.mark.parametrize("name", LESSONS)
 def test_a_page_that_deals_with_distress_declares_it_and_shows_the_box_once(name):
-    words = sorted({word.lower() for word in DISTRESS_WORDS.findall(prose(name))})
+    text = prose(name)
+    words = sorted({word.lower() for pattern in (DISTRESS_WORDS, LOW_WELLBEING_WORDS) for word in pattern.findall(text)})
     if words:
         assert declares_distress(name), f"{name} mentions {words}: add `distress: true` under `course:`"
     boxes = len(BOX.findall(prose(name)))
@@ -50,6 +57,15 @@ def test_the_safety_page_and_the_crisis_story_deal_with_distress():
     """The rule can fail: these pages must be caught by it."""
     for name in ("book/safety", "case_studies/mental-health-peer-group"):
         assert DISTRESS_WORDS.search(prose(name)) and declares_distress(name)
+
+
+def test_the_wellbeing_page_deals_with_low_wellbeing_and_shows_the_box():
+    """Issue 20: a learner reading about well-being scores meets low well-being, so the page
+    must be caught by the rule (in its learners' prose, not only a trainer's note) and show the box."""
+    text = prose("book/wellbeing")
+    learners = re.sub(r"````\{only\} trainer.*?````", "", text, flags=re.S)
+    assert LOW_WELLBEING_WORDS.search(learners), "the well-being page's own prose names low well-being"
+    assert declares_distress("book/wellbeing") and len(BOX.findall(text)) == 1
 
 
 def test_the_box_gives_every_nations_crisis_numbers_with_their_sources():

@@ -15,6 +15,8 @@ from ._content import ContentError, ListOf, Record, Text, _child, _line, course_
 NATIONS_FILE = "data/nations.yml"
 #: The four nations, in the order pages list them.
 NATION_IDS = ("england", "wales", "scotland", "northern-ireland")
+#: Where a route holds when it holds in all four (999, Samaritans): shown whatever the choice.
+EVERYWHERE = "everywhere"
 
 CITE_KEY = re.compile(r"^[a-z0-9_]+$")
 CITES = ListOf(Text(max_length=60, pattern=CITE_KEY, hint="must be a key of references.bib"),
@@ -80,6 +82,23 @@ def crisis_markdown(data: dict) -> str:
         routes = "; ".join(f"{route['route']} {_cite(route['cite'])}" for route in nation["crisis"])
         lines.append(f"- **{nation['name']}:** {routes}.")
     return "\n".join(lines)
+
+
+def crisis_places(data: dict) -> list[str]:
+    """Which nation each line of crisis_markdown is for (EVERYWHERE, or a nation's id), so the
+    browser can show a learner only their nation's lines (js/site/nation-choice.js)."""
+    return [EVERYWHERE] * len(data["everywhere"]["crisis"]) + [nation["id"] for nation in data["nations"]]
+
+
+def crisis_table_places(data: dict) -> list[str]:
+    """Which nation each row of crisis_table is for."""
+    return ([EVERYWHERE] * len(data["everywhere"]["crisis"])
+            + [nation["id"] for nation in data["nations"] for _ in nation["crisis"]])
+
+
+def law_table_places(data: dict) -> list[str]:
+    """Which nation each row of children_table and carers_table is for."""
+    return [nation["id"] for nation in data["nations"]]
 
 
 def crisis_table(data: dict) -> str:

@@ -44,7 +44,9 @@ from ._launch import LaunchConfigError, apply_launch_options
 from ._licence import footer_html, licence_settings
 from ._manifest import course_manifest, manifest_script
 from ._review import course_reviews, long_date, overdue_pages, page_review, review_line
-from ._nations import NATIONS_FILE, carers_table, children_table, crisis_markdown, crisis_table, load_nations
+from ._nation_choice import mark_box, mark_table
+from ._nations import (NATIONS_FILE, carers_table, children_table, crisis_markdown, crisis_places, crisis_table,
+                       crisis_table_places, law_table_places, load_nations)
 from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
 from ._routes import find_route, load_routes, route_plan, routes_markdown
 from ._session_plans import plan_markdown, session_plan
@@ -206,8 +208,8 @@ def distress_support(root: Path) -> str:
 :class: distress-support
 {crisis_markdown(load_nations(root))}
 
-This page deals with distress. What to do when a group member is at risk, and how to raise a
-concern, is on the page {{ref}}`safety`.
+This page touches on distress, risk or low well-being. What to do when a group member is at
+risk, and how to raise a concern, is on the page {{ref}}`safety`.
 :::
 """
 
@@ -224,20 +226,25 @@ class DistressSupportDirective(SphinxDirective):
         if not _declares_distress(self.env.doc2path(self.env.docname)):
             raise self.error("this page shows the distress-support box, so its front matter must "
                              "say it deals with distress: add `distress: true` under `course:`")
-        return _nodes_from(self, distress_support, (NATIONS_FILE,))
+        parsed = _nodes_from(self, distress_support, (NATIONS_FILE,))
+        # Each line says which nation it is for, so a learner's nation choice can show theirs.
+        return mark_box(parsed, crisis_places(load_nations(Path(self.env.srcdir)))) if parsed else parsed
 
 
 class NationTableDirective(SphinxDirective):
     """``{nation-table} crisis``, ``children`` or ``carers``: the routes in every nation, as
     data/nations.yml gives them (_nations.py)."""
     required_arguments = 1
-    TABLES = {"crisis": crisis_table, "children": children_table, "carers": carers_table}
+    TABLES = {"crisis": (crisis_table, crisis_table_places), "children": (children_table, law_table_places),
+              "carers": (carers_table, law_table_places)}
 
     def run(self):
         if self.arguments[0] not in self.TABLES:
             raise self.error(f"the tables are {', '.join(self.TABLES)}")
-        table = self.TABLES[self.arguments[0]]
-        return _nodes_from(self, lambda root: table(load_nations(root)), (NATIONS_FILE,))
+        table, places = self.TABLES[self.arguments[0]]
+        parsed = _nodes_from(self, lambda root: table(load_nations(root)), (NATIONS_FILE,))
+        # Each row says which nation it is for (the learner's nation choice, _nation_choice.py).
+        return mark_table(parsed, places(load_nations(Path(self.env.srcdir)))) if parsed else parsed
 
 
 def _declares_distress(path) -> bool:
@@ -496,6 +503,7 @@ def _write_manifest(app: Sphinx, builder) -> None:
     static.mkdir(parents=True, exist_ok=True)
     (static / "course-manifest.js").write_text(script, encoding="utf-8")
     (static / "page-progress.js").write_text(site_script("site", "page-progress"), encoding="utf-8")
+    (static / "nation-choice.js").write_text(site_script("site", "nation-choice"), encoding="utf-8")
 
 
 def storage_guard_script() -> str:
@@ -581,6 +589,7 @@ def setup(app: Sphinx):
     app.add_js_file("page-progress.js")
     app.add_js_file("sidebar-toggles.js")  # the visible sidebar buttons work (see the file)
     app.add_js_file("search-from-file.js")  # no extracts to fetch from file:// (see the file)
+    app.add_js_file("nation-choice.js")  # the learner's nation on the crisis box and tables
     # After myst-nb's own handler has added a page's widget scripts (priority 500).
     app.connect("html-page-context", _one_stylesheet, priority=900)
     app.connect("html-page-context", _defer_scripts, priority=900)

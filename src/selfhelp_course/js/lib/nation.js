@@ -1,0 +1,74 @@
+// The learner's nation (pure apart from the store it is given): England, Wales, Scotland or
+// Northern Ireland, or not chosen (the default: every page shows all four). It is the field
+// `nation` of the learner entry (LEARNER_KEY), which is progress and so follows the learner to
+// other tabs, devices and an LMS (compact.js encodes it for SCORM 1.2). The crisis box and the
+// nation tables show the chosen nation's routes and the ones for everywhere (site/nation-choice.js).
+import { LEARNER_KEY } from "./facts.js";
+import { conflictKey, isPlainObject } from "./merge.js";
+
+// The nations, in the order pages list them: the ids and names of data/nations.yml
+// (tests/test_nation_choice.py checks they agree).
+export const NATIONS = Object.freeze([
+  Object.freeze({ id: "england", name: "England" }),
+  Object.freeze({ id: "wales", name: "Wales" }),
+  Object.freeze({ id: "scotland", name: "Scotland" }),
+  Object.freeze({ id: "northern-ireland", name: "Northern Ireland" }),
+]);
+// A row that holds in all four nations (999, Samaritans): shown whatever the choice.
+export const EVERYWHERE = "everywhere";
+
+export function validNation(id) {
+  return NATIONS.some((nation) => nation.id === id);
+}
+
+export function nationName(id) {
+  const nation = NATIONS.find((n) => n.id === id);
+  return nation ? nation.name : null;
+}
+
+// The chosen nation in a learner entry, or null (not chosen, or not one of the four).
+export function nationOf(entry) {
+  return isPlainObject(entry) && validNation(entry.nation) ? entry.nation : null;
+}
+
+// The stored choice, or null (reading only).
+export function storedNation(store) {
+  const read = store.read(LEARNER_KEY);
+  return read.status === "ok" ? nationOf(read.value) : null;
+}
+
+// derive() for writing a choice: the learner's newest choice wins over what another tab wrote
+// meanwhile (it is a setting, not their words, so no "conflict" is kept beside it); the seed and
+// every other field merge as usual and are never touched here.
+export function keepNewestChoice(id) {
+  return (value) => {
+    const conflicts = { ...(isPlainObject(value.conflicts) ? value.conflicts : {}) };
+    delete conflicts[conflictKey(["nation"])];
+    return { nation: id === null ? undefined : id, conflicts: Object.keys(conflicts).length ? conflicts : undefined };
+  };
+}
+
+// Choose a nation (an id of NATIONS) or none (null: show all four again).
+// -> the store's answer: {ok: true, value} | {ok: false, reason}
+export function chooseNation(store, id) {
+  if (id !== null && !validNation(id)) return { ok: false, reason: "unknown" };
+  const read = store.read(LEARNER_KEY);
+  if (read.status === "unavailable") return { ok: false, reason: "unavailable" };
+  const base = read.status === "ok" ? read.value : undefined;
+  const mine = { v: 1, ...(base || {}) };
+  if (id === null) delete mine.nation;
+  else mine.nation = id;
+  return store.update(LEARNER_KEY, base, mine, keepNewestChoice(id));
+}
+
+// Whether a row for `place` (a nation's id, or EVERYWHERE) shows when `chosen` is the choice.
+export function shows(place, chosen) {
+  return chosen === null || place === EVERYWHERE || place === chosen;
+}
+
+// What the page says under the control: which nations it shows and how to see all four.
+export function choiceNote(chosen) {
+  const name = nationName(chosen);
+  if (!name) return "Showing all four nations. Choose yours to see only its routes and those that apply everywhere.";
+  return `Showing ${name} and the routes that apply in all four nations. To see every nation's, choose "All four nations".`;
+}
