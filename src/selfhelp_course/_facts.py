@@ -55,9 +55,16 @@ LEARNER_KEY = "learner"
 
 #: The CPD portfolio's fields a reflective framework's part can fill when a reflection becomes a
 #: record (`feeds:` in data/activities/reflection-frameworks.yml): the NMC reflective account's
-#: four questions and the HCPC CPD profile entry's four parts.
+#: four questions, the HCPC CPD profile entry's four parts, and the parts of the other
+#: regulators' records that a reflection's parts clearly answer (Social Work England, Social Care
+#: Wales, SSSC, NISCC, GMC appraisal). Their headings are in widgets/portfolio/forms.js.
 PORTFOLIO_FIELDS = ("nmc.nature", "nmc.learned", "nmc.changed", "nmc.code",
-                    "hcpc.activity", "hcpc.learned", "hcpc.improved", "hcpc.benefits")
+                    "hcpc.activity", "hcpc.learned", "hcpc.improved", "hcpc.benefits",
+                    "swe.description", "swe.learned", "swe.impact",
+                    "scw.contribution",
+                    "sssc.learned", "sssc.practice",
+                    "niscc.activity", "niscc.development",
+                    "gmc.activity", "gmc.learned", "gmc.practice")
 
 
 def activity_key(kind: str, item_id: str) -> str:

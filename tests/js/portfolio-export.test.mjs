@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { documentOf, findingsIn, learnerTexts } from "../../src/selfhelp_course/js/widgets/portfolio/document.js";
 import { backupTexts, makeBackup, parseBackup } from "../../src/selfhelp_course/js/widgets/portfolio/backup.js";
 import { blockMarkdown, markdownOf } from "../../src/selfhelp_course/js/widgets/portfolio/export-markdown.js";
-import { NOT_WRITTEN } from "../../src/selfhelp_course/js/widgets/portfolio/forms.js";
+import { BODIES, FORMS, FORM_INFO, NOT_WRITTEN } from "../../src/selfhelp_course/js/widgets/portfolio/forms.js";
 import { assemble } from "../../src/selfhelp_course/js/widgets/portfolio/record.js";
 import { cleanEdits } from "../../src/selfhelp_course/js/widgets/portfolio/state.js";
 import { EDITS, ENTRIES, FRAMEWORKS, GIBBS, MANIFEST, NMC } from "./portfolio-fixtures.mjs";
@@ -255,4 +255,105 @@ test("backup texts for the privacy check: reflections, portfolio text and what c
 test("the fixtures' reflections are in the record", () => {
   const md = markdown();
   for (const text of [GIBBS.description, NMC.learned, "Edited: I changed how I signpost."]) assert.ok(md.includes(text), text);
+});
+
+// ---------------------------------------------------------------------------- other regulators
+
+const NEW_BODIES = ["swe", "scw", "sssc", "niscc", "gmc"];
+const withBody = (body, accounts = EDITS.accounts) => ({ ...EDITS, details: { ...EDITS.details, body }, accounts });
+
+test("each regulator chosen exports its own record in place of the NMC account and HCPC entry", () => {
+  for (const body of NEW_BODIES) {
+    const doc = documentOf(portfolio({ edits: withBody(body) }));
+    const info = FORM_INFO[body];
+    assert.deepEqual(doc.sections.map((s) => s.heading), ["About me", "Statement of completion", "CPD log", info.section], body);
+    const section = doc.sections[3];
+    assert.equal(section.blocks[0].text, info.rule, body);
+    assert.deepEqual(section.subsections.map((s) => s.heading), [`${info.entry} 1: Why are you taking this course?`, `${info.entry} 2: How a group seemed to help`]);
+    const md = markdownOf(doc);
+    for (const field of FORMS[body]) assert.equal(md.split(`**${field.heading}**`).length - 1, 2, `${body}: ${field.heading}`);
+    assert.ok(!md.includes("## NMC reflective accounts") && !md.includes("## HCPC CPD profile"), body);
+    assert.ok(md.includes(`**Registration body:** ${BODIES.find((b) => b.id === body).label}`), body);
+  }
+  // The old choices keep meaning what they did.
+  for (const body of ["nmc", "hcpc", "other", ""]) {
+    assert.deepEqual(documentOf(portfolio({ edits: withBody(body) })).sections.map((s) => s.heading).slice(3), ["NMC reflective accounts", "HCPC CPD profile"], body);
+  }
+});
+
+test("Social Work England: the form's fields, the peer discussion and how many pieces have one", () => {
+  const md = markdown({ edits: withBody("swe") });
+  assert.ok(md.includes("*Not written yet.*"), "no peer discussion is invented");
+  assert.ok(md.includes("A peer reflection is written for 0 of 2 pieces of CPD here."));
+  const peer = "My practice educator and I talked about letting the group lead.";
+  const doc = documentOf(portfolio({ edits: withBody("swe", { "wellbeing-reflection": { swe: { peer } } }) }));
+  const section = doc.sections[3];
+  assert.equal(section.blocks[1].text, "A peer reflection is written for 1 of 2 pieces of CPD here.");
+  const second = section.subsections[1].blocks;
+  assert.deepEqual(second.find((b) => b.heading === "What you learnt from discussing this CPD activity with a peer"),
+    { type: "answer", heading: "What you learnt from discussing this CPD activity with a peer", text: peer, learner: true, where: 'Piece of CPD 2 ("How a group seemed to help"): What you learnt from discussing this CPD activity with a peer' });
+  assert.deepEqual(second.find((b) => b.type === "field"), { type: "field", label: "Date (when the reflection was last saved)", text: "5 March 2025" });
+  assert.ok(second.some((b) => b.heading === "What you learnt from doing the activity" && b.text === NMC.learned));
+});
+
+test("Social Care Wales and NISCC records print the CPD log's hours for the page, never recalculated", () => {
+  for (const body of ["scw", "niscc"]) {
+    const doc = documentOf(portfolio({ edits: withBody(body) }));
+    const fields = doc.sections[3].subsections.map((s) => s.blocks.find((b) => b.label === "How long").text);
+    assert.deepEqual(fields, [
+      '0.25 hours (the CPD log\'s time for the page "Welcome")',
+      '1.5 hours (the CPD log\'s time for the page "Mental well-being and groups")',
+    ], body);
+    const names = doc.sections[3].subsections.map((s) => s.blocks.find((b) => b.label === "Name of the training or learning").text);
+    assert.deepEqual(names, ["Supporting Self-Help Groups (online course): Welcome", "Supporting Self-Help Groups (online course): Mental well-being and groups"]);
+    const odd = documentOf(portfolio({ edits: { ...withBody(body), log: { "book/wellbeing": { hours: 0.35 } } } }));
+    assert.ok(odd.sections[3].subsections[1].blocks.some((b) => b.label === "How long" && b.text.startsWith("0:21 hours")), "hours as the log prints them");
+    // A reflection on a page not yet in the log counts no hours, and says so.
+    const notDone = { v: 2, complete: false, attempted: true, updated: "2025-03-01T12:00:00.000Z" };
+    const entries = { ...ENTRIES, "check:welcome-a": notDone, "reflection:welcome-reflection": { ...ENTRIES["reflection:welcome-reflection"], complete: false } };
+    const early = documentOf(portfolio({ edits: withBody(body), entries }));
+    assert.match(early.sections[3].subsections[0].blocks.find((b) => b.label === "How long").text, /^None counted yet/);
+  }
+  // The SSSC, Social Work England and the GMC ask for no hours, so none are printed per entry.
+  for (const body of ["swe", "sssc", "gmc"]) {
+    assert.ok(!markdown({ edits: withBody(body) }).includes("**How long:**"), body);
+  }
+});
+
+test("awkward text in every other regulator's form renders back as the literal text", () => {
+  for (const body of NEW_BODIES) {
+    for (const text of [...CORPUS, "[x](javascript:alert(1))", "a [x](javascript:alert(1)) b\n```\nafter"]) {
+      const manifest = structuredClone(MANIFEST);
+      manifest.pages[0].title = text;
+      manifest.pages[0].activities[1].title = text;
+      const form = Object.fromEntries(FORMS[body].map((f) => [f.id, text]));
+      const edits = { details: { name: text, body, summary: text }, accounts: { "welcome-reflection": { [body]: form }, "wellbeing-reflection": { [body]: form } }, log: {} };
+      const doc = documentOf(portfolio({ edits, manifest }));
+      const html = markdownIt.render(markdownOf(doc));
+      const context = `${body}: ${JSON.stringify(text)}`;
+      assertOnlyTags(html, STRUCTURE, context);
+      assert.ok(!/href="\s*javascript:/i.test(html), `no javascript: link (${context})`);
+      assert.equal(flat(textOf(html)), plainText(doc), context);
+      assert.equal((html.match(/<h3>/g) || []).length, 2, context);
+      const texts = learnerTexts(doc).filter((t) => t.text === text);
+      assert.equal(texts.length, text.trim() ? 1 + 2 * FORMS[body].length : 0, `every field goes to the privacy check (${context})`);
+    }
+  }
+});
+
+test("another regulator's record survives a backup and an import exactly", () => {
+  const stored = JSON.stringify({ v: 2, page: "book/portfolio", details: { body: "swe" },
+    accounts: { "welcome-reflection": { nmc: {}, hcpc: {}, swe: { peer: `Peer <b>talk</b> ${MIXED}` }, gmc: { pdp: "Plan | next" } } }, log: {} });
+  const items = { portfolio: stored, "reflection:welcome-reflection": ENTRIES["reflection:welcome-reflection"] && JSON.stringify(ENTRIES["reflection:welcome-reflection"]) };
+  const parsed = parseBackup(makeBackup(items, GENERATED));
+  assert.deepEqual(parsed.items, items);
+  const edits = cleanEdits(JSON.parse(parsed.items.portfolio));
+  assert.equal(edits.details.body, "swe");
+  assert.equal(edits.accounts["welcome-reflection"].swe.peer, `Peer <b>talk</b> ${MIXED}`);
+  const md = markdownOf(documentOf(assemble({ generated: GENERATED, edits, frameworks: FRAMEWORKS, manifest: MANIFEST, entries: ENTRIES })));
+  assert.ok(md.includes("## Social Work England CPD"));
+  const titles = Object.assign(Object.create(null), { "welcome-reflection": "Why?" });
+  const wheres = backupTexts(items, titles, FRAMEWORKS).map((t) => t.where);
+  assert.ok(wheres.includes('Portfolio, Social Work England record for "Why?": What you learnt from discussing this CPD activity with a peer'));
+  assert.ok(wheres.includes('Portfolio, GMC appraisal reflection for "Why?": Learning needs to take into your personal development plan'));
 });

@@ -15,25 +15,28 @@ export const NMC = {
 };
 
 const part = (id, heading, feeds) => ({ id, heading, prompt: `${heading}?`, ...(feeds ? { feeds } : {}) });
+const DESCRIBES = ["nmc.nature", "hcpc.activity", "swe.description", "niscc.activity", "gmc.activity"];
+const LEARNED = ["nmc.learned", "hcpc.learned", "swe.learned", "scw.contribution", "sssc.learned", "niscc.development", "gmc.learned"];
+const CHANGED = ["nmc.changed", "hcpc.improved", "swe.impact", "sssc.practice", "gmc.practice"];
 // As data/activities/reflection-frameworks.yml has them (tests/test_content.py checks the file).
 export const FRAMEWORKS = [
   { id: "gibbs", name: "Gibbs' reflective cycle (six stages)", parts: [
-    part("description", "Description", ["nmc.nature", "hcpc.activity"]),
+    part("description", "Description", DESCRIBES),
     part("feelings", "Feelings", []),
     part("evaluation", "Evaluation"),
-    part("analysis", "Analysis", ["nmc.learned", "hcpc.learned"]),
-    part("conclusion", "Conclusion", ["nmc.learned", "hcpc.learned"]),
-    part("action-plan", "Action plan", ["nmc.changed", "hcpc.improved"]),
+    part("analysis", "Analysis", LEARNED),
+    part("conclusion", "Conclusion", LEARNED),
+    part("action-plan", "Action plan", CHANGED),
   ] },
   { id: "rolfe", name: "What? So what? Now what?", parts: [
-    part("what", "What?", ["nmc.nature", "hcpc.activity"]),
-    part("so-what", "So what?", ["nmc.learned", "hcpc.learned"]),
-    part("now-what", "Now what?", ["nmc.changed", "hcpc.improved"]),
+    part("what", "What?", DESCRIBES),
+    part("so-what", "So what?", LEARNED),
+    part("now-what", "Now what?", CHANGED),
   ] },
   { id: "nmc", name: "NMC reflective account (four questions)", parts: [
-    part("nature", "The nature of the CPD activity, feedback or event", ["nmc.nature", "hcpc.activity"]),
-    part("learned", "What did you learn?", ["nmc.learned", "hcpc.learned"]),
-    part("changed", "How did you change or improve your practice?", ["nmc.changed", "hcpc.improved"]),
+    part("nature", "The nature of the CPD activity, feedback or event", DESCRIBES),
+    part("learned", "What did you learn?", LEARNED),
+    part("changed", "How did you change or improve your practice?", CHANGED),
     part("code", "How is this relevant to the Code?", ["nmc.code"]),
   ] },
 ];

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { checkParticipatory } from "../../src/selfhelp_course/js/portfolio/hours.js";
-import { FEED_TARGETS, FORMS, activityLine } from "../../src/selfhelp_course/js/widgets/portfolio/forms.js";
+import { BODIES, FEED_TARGETS, FORMS, FORM_INFO, activityLine, formsFor } from "../../src/selfhelp_course/js/widgets/portfolio/forms.js";
 import { partsOf, prefill, prefillFromFeeds, sourceFramework, themesIn } from "../../src/selfhelp_course/js/widgets/portfolio/prefill.js";
 import { assemble, describeKey, longDate, savedReflections, setAsideSummary } from "../../src/selfhelp_course/js/widgets/portfolio/record.js";
 import { cleanEdits, editField, emptyEdits, entryValue, readHours } from "../../src/selfhelp_course/js/widgets/portfolio/state.js";
@@ -14,11 +14,18 @@ const GENERATED = "2025-04-01T12:00:00.000Z";
 const record = (edits = EDITS, entries = ENTRIES) => assemble({ generated: GENERATED, edits: cleanEdits(edits), frameworks: FRAMEWORKS, manifest: MANIFEST, entries });
 const plain = (value) => JSON.parse(JSON.stringify(value));
 
-test("the feed targets are the NMC account's four answers and the HCPC entry's four", () => {
-  assert.deepEqual(FEED_TARGETS, ["nmc.nature", "nmc.learned", "nmc.changed", "nmc.code", "hcpc.activity", "hcpc.learned", "hcpc.improved", "hcpc.benefits"]);
-  // Every field the facts name has a heading on its form, and no form field is unnamed.
+test("the feed targets are the forms' fields a reflection's part can answer", () => {
+  assert.deepEqual(FEED_TARGETS.slice(0, 8), ["nmc.nature", "nmc.learned", "nmc.changed", "nmc.code", "hcpc.activity", "hcpc.learned", "hcpc.improved", "hcpc.benefits"]);
+  // Every field the facts name has a heading on its form, in the forms' order; the only form
+  // fields no part can feed are the ones no reflection prompt asks about.
   const formFields = Object.entries(FORMS).flatMap(([form, fields]) => fields.map((f) => `${form}.${f.id}`));
-  assert.deepEqual(formFields, [...FEED_TARGETS]);
+  assert.deepEqual(formFields.filter((f) => FEED_TARGETS.includes(f)), [...FEED_TARGETS]);
+  assert.deepEqual(formFields.filter((f) => !FEED_TARGETS.includes(f)), ["swe.peer", "sssc.codes", "gmc.pdp"]);
+  // Every form has its words for the record, and every regulator but "other" its form.
+  for (const form of Object.keys(FORMS)) assert.ok(FORM_INFO[form] && FORM_INFO[form].legend && FORM_INFO[form].section, form);
+  assert.deepEqual(BODIES.map((b) => b.id).filter((id) => id !== "other"), Object.keys(FORMS));
+  for (const body of ["", "other", "nmc", "hcpc", "unknown", "__proto__"]) assert.deepEqual(formsFor(body), ["nmc", "hcpc"], body);
+  for (const body of ["swe", "scw", "sssc", "niscc", "gmc"]) assert.deepEqual(formsFor(body), [body]);
   assert.equal(activityLine({ kind: "check", id: "a", title: "Which?" }), "Knowledge check: Which?");
   assert.equal(activityLine({ kind: "reflection", id: "r", title: "" }), "Reflection: r");
 });
@@ -88,10 +95,14 @@ test("prefillFromFeeds: parts without feeds fill nothing; several parts feeding 
     { id: "d", text: "   ", feeds: ["nmc.code"] },
     { id: "e", text: "Benefits.", feeds: ["hcpc.benefits"] },
   ];
-  assert.deepEqual(prefillFromFeeds(parts), {
-    nmc: { nature: "", learned: "First.\n\nSecond.", changed: "", code: "" },
-    hcpc: { activity: "", learned: "First.", improved: "", benefits: "Benefits." },
-  });
+  const filled = prefillFromFeeds(parts);
+  assert.deepEqual(filled.nmc, { nature: "", learned: "First.\n\nSecond.", changed: "", code: "" });
+  assert.deepEqual(filled.hcpc, { activity: "", learned: "First.", improved: "", benefits: "Benefits." });
+  // Every other regulator's form is there, empty where nothing feeds it (the peer discussion).
+  assert.deepEqual(Object.keys(filled), Object.keys(FORMS));
+  assert.deepEqual(filled.swe, { description: "", learned: "", impact: "", peer: "" });
+  const fed = prefillFromFeeds([{ id: "p", text: "Peer?", feeds: ["swe.peer", "swe.learned", "gmc.pdp"] }]);
+  assert.deepEqual([fed.swe.peer, fed.swe.learned, fed.gmc.pdp], ["", "Peer?", ""], "a field that is not a feed target is never filled");
   assert.deepEqual(prefillFromFeeds([]).nmc, { nature: "", learned: "", changed: "", code: "" });
 });
 
@@ -192,7 +203,8 @@ test("nothing saved: an empty record", () => {
   const p = record({}, {});
   assert.deepEqual([p.accounts, p.log, p.attempted], [[], [], []]);
   assert.deepEqual(p.details, { name: "", body: "", bodyOther: "", summary: "" });
-  assert.equal(record({ details: { body: "gmc" } }).details.body, "", "an unknown regulator is not shown");
+  assert.equal(record({ details: { body: "gdc" } }).details.body, "", "an unknown regulator is not shown");
+  assert.equal(record({ details: { body: "gmc" } }).details.body, "gmc");
 });
 
 test("entries set aside are described in words", () => {
@@ -210,4 +222,26 @@ test("entries set aside are described in words", () => {
   assert.equal(describeKey("check:gone", MANIFEST), "a saved entry (check:gone)");
   assert.equal(longDate("not a date"), "");
   assert.equal(longDate("2025-03-01T12:00:00.000Z"), "1 March 2025");
+});
+
+// ---------------------------------------------------------------------------- other regulators
+
+test("every regulator's form is drafted from the same reflection, and the learner's edits win", () => {
+  const edits = { ...EDITS, details: { body: "swe" }, accounts: { "welcome-reflection": { swe: { peer: "My supervisor and I agreed groups lead.", impact: 7 } } } };
+  const [gibbs] = record(edits).accounts;
+  const learned = `${GIBBS.analysis}\n\n${GIBBS.conclusion}`;
+  assert.deepEqual(gibbs.swe, { description: GIBBS.description, learned, impact: GIBBS["action-plan"], peer: "My supervisor and I agreed groups lead." });
+  assert.equal(gibbs.edited.swe.peer, true);
+  assert.equal(gibbs.edited.swe.impact, false, "a value that is not text is not an edit");
+  assert.deepEqual(gibbs.scw, { contribution: learned });
+  assert.deepEqual(gibbs.sssc, { learned, practice: GIBBS["action-plan"], codes: "" });
+  assert.deepEqual(gibbs.niscc, { activity: GIBBS.description, development: learned });
+  assert.deepEqual(gibbs.gmc, { activity: GIBBS.description, learned, practice: GIBBS["action-plan"], pdp: "" });
+});
+
+test("stored accounts: the NMC and HCPC forms as before, another regulator's only once written in", () => {
+  const clean = cleanEdits({ accounts: { a: { nmc: { nature: "N" } }, b: { gmc: { pdp: "P", evil: "x" }, sssc: "not an object" } } });
+  assert.deepEqual(plain(entryValue(clean).accounts), { a: { nmc: { nature: "N" }, hcpc: {} }, b: { nmc: {}, hcpc: {}, gmc: { pdp: "P" } } });
+  const edited = editField(clean, ["accounts", "a", "swe", "peer"], "Talked it through.");
+  assert.equal(cleanEdits(entryValue(edited)).accounts.a.swe.peer, "Talked it through.");
 });

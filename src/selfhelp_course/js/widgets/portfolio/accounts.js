@@ -1,9 +1,10 @@
-// "Your reflective accounts": each saved reflection as a draft NMC reflective account and HCPC
-// profile entry, which the learner may change. Views are kept per reflection and updated in
+// "Your reflective accounts": each saved reflection as a draft record in the shape of the
+// learner's regulator (the NMC account and HCPC entry unless another is chosen), with every other
+// regulator's form a click away; the learner may change any of them. Views are kept per reflection and updated in
 // place, so a reflection saved in another tab appears without disturbing the one being edited.
 import { h, keyedList, setText } from "../../lib/dom.js";
 import { textField } from "./fields.js";
-import { CODE_THEMES, FORMS, HCPC_FIELDS, NMC_QUESTIONS } from "./forms.js";
+import { CODE_THEMES, FORMS, FORM_INFO, formsFor } from "./forms.js";
 import { longDate } from "./record.js";
 
 const written = (text) => typeof text === "string" && text.trim() !== "";
@@ -33,16 +34,39 @@ function themeBoxes(ctx, base, id) {
   return { node, update: (themes) => inputs.forEach((input) => { input.checked = themes.includes(input.value); }) };
 }
 
-function buildAccount(ctx, account, base) {
-  const id = account.id;
-  const fields = {};
-  for (const [form, list] of Object.entries(FORMS)) {
-    fields[form] = list.map((field) => textField(ctx, {
-      id: `${base}-${form}-${field.id}`, path: ["accounts", id, form, field.id], label: field.heading,
-      what: `\u201c${field.heading}\u201d`,
-    }));
+// One regulator's form for one reflection: its fields (and, for the NMC, the Code's themes).
+function formFieldset(ctx, base, id, form) {
+  const fields = FORMS[form].map((field) => textField(ctx, {
+    id: `${base}-${form}-${field.id}`, path: ["accounts", id, form, field.id], label: field.heading, hint: field.hint,
+    what: `\u201c${field.heading}\u201d`,
+  }));
+  const themes = form === "nmc" ? themeBoxes(ctx, base, id) : null;
+  const node = h("fieldset", { class: `pf-form pf-${form}`, "data-form": form },
+    h("legend", {}, FORM_INFO[form].legend), fields.map((f) => f.node), themes ? themes.node : null);
+  function update(account) {
+    FORMS[form].forEach((f, i) => fields[i].update(account[form][f.id]));
+    if (themes) themes.update(account.nmc.themes);
   }
-  const themes = themeBoxes(ctx, base, id);
+  return { node, update };
+}
+
+// The forms for the learner's regulator first; the other regulators' forms behind a disclosure,
+// built when it is first opened (so a page with many reflections stays light).
+function buildAccount(ctx, account, base, body) {
+  const id = account.id;
+  const primary = formsFor(body);
+  const shown = primary.map((form) => formFieldset(ctx, base, id, form));
+  const others = h("details", { class: "pf-other-forms" }, h("summary", {}, "Other regulators' forms for this reflection"));
+  const othersBody = h("div", {});
+  others.append(othersBody);
+  let otherViews = null;
+  let latest = account;
+  others.addEventListener("toggle", () => {
+    if (!others.open || otherViews) return;
+    otherViews = Object.keys(FORMS).filter((form) => !primary.includes(form)).map((form) => formFieldset(ctx, base, id, form));
+    othersBody.replaceChildren(...otherViews.map((v) => v.node));
+    otherViews.forEach((v) => v.update(latest));
+  });
   const legend = h("legend", {});
   const meta = h("p", { class: "pf-meta" });
   const original = h("details", { class: "pf-original" }, h("summary", {}, "Your reflection as written"));
@@ -52,12 +76,13 @@ function buildAccount(ctx, account, base) {
   reset.addEventListener("click", () => ctx.refill(id, reset));
   const node = h("fieldset", { class: "pf-account", "data-reflection-id": id },
     legend, meta, original,
-    h("fieldset", { class: "pf-nmc" }, h("legend", {}, "NMC reflective account"), fields.nmc.map((f) => f.node), themes.node),
-    h("fieldset", { class: "pf-hcpc" }, h("legend", {}, "HCPC CPD profile entry"), fields.hcpc.map((f) => f.node)),
+    shown.map((v) => v.node),
+    others,
     h("div", { class: "course-actions" }, reset));
   let shownOriginal = "";
 
   function update(next) {
+    latest = next;
     setText(legend, `Reflection: ${next.title}`);
     setText(meta, metaText(next));
     const signature = JSON.stringify([next.frameworkName, next.original]);
@@ -65,23 +90,48 @@ function buildAccount(ctx, account, base) {
       shownOriginal = signature;
       originalBody.replaceChildren(...originalParts(next));
     }
-    NMC_QUESTIONS.forEach((q, i) => fields.nmc[i].update(next.nmc[q.id]));
-    HCPC_FIELDS.forEach((f, i) => fields.hcpc[i].update(next.hcpc[f.id]));
-    themes.update(next.nmc.themes);
+    shown.forEach((v) => v.update(next));
+    if (otherViews) otherViews.forEach((v) => v.update(next));
   }
   update(account);
   return { node, update };
 }
 
+const DEFAULT_HINT = "Each reflection you have saved on this device becomes an NMC reflective account and an HCPC CPD profile entry, filled in from what you wrote. Change them as you like: your changes are kept in your portfolio, and the reflection on its course page stays as you wrote it.";
+const CHOOSE_HINT = "Registered with Social Work England, Social Care Wales, the SSSC or the NISCC, or a doctor preparing for appraisal? Choose your regulator under \u201cAbout you\u201d and its own record comes first and is exported; every other regulator's form is under each reflection.";
+
+function formHint(body) {
+  const [form] = formsFor(body);
+  if (formsFor(body).length > 1) return [DEFAULT_HINT, CHOOSE_HINT];
+  return [
+    `Each reflection you have saved on this device is drafted in the shape of the ${FORM_INFO[form].legend}, filled in from what you wrote; the exports hold this record. Change it as you like: your changes are kept in your portfolio, and the reflection on its course page stays as you wrote it. The other regulators' forms are under each reflection.`,
+    FORM_INFO[form].rule,
+  ];
+}
+
 export function createAccounts(ctx) {
   const box = h("div", { class: "pf-accounts" });
   const empty = h("p", { class: "pf-empty" }, "No reflections are saved on this device yet. Write one on any course page and it will appear here.");
+  const hint = h("p", { class: "pf-hint" });
+  const rule = h("p", { class: "pf-hint pf-form-rule" });
   const element = h("fieldset", { class: "pf-section pf-accounts-section" },
-    h("legend", {}, "Your reflective accounts"),
-    h("p", { class: "pf-hint" }, "Each reflection you have saved on this device becomes an NMC reflective account and an HCPC CPD profile entry, filled in from what you wrote. Change them as you like: your changes are kept in your portfolio, and the reflection on its course page stays as you wrote it."),
-    box);
+    h("legend", {}, "Your reflective accounts"), hint, rule, box);
   let made = 0;
-  const show = keyedList(box, (account) => buildAccount(ctx, account, `${ctx.uid}-acc-${(made += 1)}`));
-  const update = (portfolio) => show(portfolio.accounts, (account) => account.id, empty);
+  let body = null;
+  let show = null;
+  // A change of regulator redraws the accounts with its form first (the learner chose it in
+  // "About you", so no field here has focus).
+  function update(portfolio) {
+    const chosen = portfolio.details.body;
+    if (chosen !== body || !show) {
+      body = chosen;
+      const [first, second] = formHint(chosen);
+      setText(hint, first);
+      setText(rule, second);
+      box.replaceChildren();
+      show = keyedList(box, (account) => buildAccount(ctx, account, `${ctx.uid}-acc-${(made += 1)}`, chosen));
+    }
+    show(portfolio.accounts, (account) => account.id, empty);
+  }
   return { element, update };
 }

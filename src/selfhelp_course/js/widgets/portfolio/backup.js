@@ -4,7 +4,7 @@
 import { META_KEY, PORTFOLIO_KEY, STORAGE_PREFIX, activityKey } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
 import { SET_ASIDE } from "../../lib/store.js";
-import { HCPC_FIELDS, NMC_QUESTIONS } from "./forms.js";
+import { FORMS, FORM_INFO } from "./forms.js";
 import { cleanEdits } from "./state.js";
 
 export const BACKUP_FORMAT = "selfhelp-course-backup";
@@ -85,8 +85,10 @@ function portfolioTexts(value, titles, add) {
   add("Portfolio: summary of practice", edits.details.summary);
   for (const [id, account] of Object.entries(edits.accounts)) {
     const title = titleOf(titles, id);
-    for (const q of NMC_QUESTIONS) add(`Portfolio, NMC account for "${title}": ${q.heading}`, account.nmc[q.id]);
-    for (const f of HCPC_FIELDS) add(`Portfolio, HCPC entry for "${title}": ${f.heading}`, account.hcpc[f.id]);
+    for (const [form, fields] of Object.entries(FORMS)) {
+      if (!account[form]) continue;
+      for (const f of fields) add(`Portfolio, ${FORM_INFO[form].where} for "${title}": ${f.heading}`, account[form][f.id]);
+    }
   }
   for (const [docname, row] of Object.entries(edits.log)) add(`Portfolio, CPD log (${docname}): link to practice`, row.link);
 }

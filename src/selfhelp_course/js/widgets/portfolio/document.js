@@ -13,7 +13,7 @@
 import { isPlainObject } from "../../lib/merge.js";
 import { findIdentifiers } from "../../privacy/guard.js";
 import { formatHours } from "../../portfolio/hours.js";
-import { BODIES, CODE_THEMES, HCPC_FIELDS, NMC_QUESTIONS, SELF_DECLARED, activityLine } from "./forms.js";
+import { BODIES, CODE_THEMES, FORMS, FORM_INFO, HCPC_FIELDS, NMC_QUESTIONS, SELF_DECLARED, activityLine, formsFor } from "./forms.js";
 import { longDate } from "./record.js";
 
 const NOTHING_YET = "No course activities are recorded as completed on this device yet.";
@@ -137,13 +137,49 @@ function hcpcSection(p) {
   return section;
 }
 
-// portfolio: record.js assemble(...).
+// The CPD log's time for the page a reflection is on, as the log prints it (never recalculated).
+function pageHours(p, account) {
+  const row = p.log.find((r) => r.page === account.page);
+  if (!row) return "None counted yet: the page is not in the CPD log (its activities are not all completed).";
+  return `${formatHours(row.hours)} hours (the CPD log's time for the page "${row.title}")`;
+}
+
+// Another regulator's record (forms.js FORM_INFO): what the regulator asks, then one entry per
+// reflection with the form's fields, its name, date and hours where the regulator's record asks.
+function formSection(p, form) {
+  const info = FORM_INFO[form];
+  const blocks = [{ type: "p", text: info.rule }];
+  if (!p.accounts.length) blocks.push({ type: "p", text: "No reflections are saved on this device yet." });
+  else if (info.peerCount) {
+    const peer = p.accounts.filter((a) => written(a.swe.peer)).length;
+    blocks.push({ type: "p", text: `A peer reflection is written for ${peer} of ${p.accounts.length} ${p.accounts.length === 1 ? "piece" : "pieces"} of CPD here.` });
+  }
+  const section = { heading: info.section, blocks, subsections: [] };
+  p.accounts.forEach((account, index) => {
+    const saved = longDate(account.updated);
+    const entry = [{ type: "p", text: `From the course page "${account.pageTitle}".${saved ? ` Reflection last saved on ${saved}.` : ""}` }];
+    if (info.name) entry.push({ type: "field", label: "Name of the training or learning", text: `${p.course} (online course): ${account.pageTitle}` });
+    if (saved) entry.push({ type: "field", label: "Date (when the reflection was last saved)", text: saved });
+    if (info.hours) entry.push({ type: "field", label: "How long", text: pageHours(p, account) });
+    for (const f of FORMS[form]) {
+      entry.push({ type: "answer", heading: f.heading, text: account[form][f.id], learner: true, where: `${info.entry} ${index + 1} ("${account.title}"): ${f.heading}` });
+    }
+    section.subsections.push({ heading: `${info.entry} ${index + 1}: ${account.title}`, blocks: entry });
+  });
+  return section;
+}
+
+const SECTIONS = { nmc: nmcSection, hcpc: hcpcSection };
+
+// portfolio: record.js assemble(...). The record holds the forms for the learner's regulator
+// (forms.js formsFor): the NMC account and HCPC entry unless another regulator is chosen.
 export function documentOf(portfolio) {
   const made = longDate(portfolio.generated);
+  const forms = formsFor(portfolio.details.body).map((form) => (SECTIONS[form] ? SECTIONS[form](portfolio) : formSection(portfolio, form)));
   return {
     title: `CPD portfolio: ${portfolio.course}`,
     blocks: [{ type: "p", text: `Prepared${made ? ` on ${made}` : ""} from the course "${portfolio.course}", from what was saved in the learner's browser. Nothing was sent anywhere.` }],
-    sections: [aboutSection, statementSection, logSection, nmcSection, hcpcSection].map((make) => make(portfolio)),
+    sections: [...[aboutSection, statementSection, logSection].map((make) => make(portfolio)), ...forms],
   };
 }
 

@@ -1,4 +1,5 @@
-// From a saved reflection to a draft NMC reflective account and HCPC profile entry (pure).
+// From a saved reflection to a draft NMC reflective account, HCPC profile entry and the other
+// regulators' records (pure).
 //
 // Each part of a reflective framework names the portfolio fields it fills (`feeds` in
 // data/activities/reflection-frameworks.yml, e.g. Gibbs' "Analysis" feeds nmc.learned and
@@ -38,8 +39,8 @@ export function partsOf(entry, frameworkId, frameworks) {
   return parts;
 }
 
-// {nmc: {nature, learned, changed, code}, hcpc: {activity, learned, improved, benefits}} from the
-// parts' feeds.
+// {nmc: {nature, learned, changed, code}, hcpc: {activity, learned, improved, benefits}, swe:
+// {...}, ...} from the parts' feeds: every form in FORMS, a field no part feeds left empty.
 export function prefillFromFeeds(parts) {
   const filled = Object.fromEntries(FEED_TARGETS.map((target) => [target, []]));
   for (const part of parts) {
@@ -48,7 +49,7 @@ export function prefillFromFeeds(parts) {
   }
   const forms = {};
   for (const [form, fields] of Object.entries(FORMS)) {
-    forms[form] = Object.fromEntries(fields.map((f) => [f.id, filled[`${form}.${f.id}`].join("\n\n")]));
+    forms[form] = Object.fromEntries(fields.map((f) => [f.id, (filled[`${form}.${f.id}`] || []).join("\n\n")]));
   }
   return forms;
 }
@@ -59,10 +60,11 @@ export function themesIn(parts) {
   return CODE_THEMES.filter((t) => t.words.test(everything)).map((t) => t.id);
 }
 
-// The draft accounts for a saved reflection (before any edit): {framework, parts, nmc, hcpc}.
+// The draft accounts for a saved reflection (before any edit): {framework, parts, nmc, hcpc,
+// swe, ...}, one entry per form in FORMS.
 export function prefill(entry, frameworks) {
   const framework = sourceFramework(entry, frameworks);
   const parts = partsOf(entry, framework, frameworks);
-  const { nmc, hcpc } = prefillFromFeeds(parts);
-  return { framework, parts, nmc: { ...nmc, themes: themesIn(parts) }, hcpc };
+  const forms = prefillFromFeeds(parts);
+  return { framework, parts, ...forms, nmc: { ...forms.nmc, themes: themesIn(parts) } };
 }

@@ -54,8 +54,8 @@ function accountOf(reflection, edits, frameworks) {
     framework: draft.framework,
     frameworkName: framework ? framework.name : draft.framework,
     original: draft.parts,
-    prefill: { nmc: draft.nmc, hcpc: draft.hcpc },
-    edited: { nmc: {}, hcpc: {} },
+    prefill: Object.fromEntries(Object.keys(FORMS).map((form) => [form, draft[form]])),
+    edited: Object.fromEntries(Object.keys(FORMS).map((form) => [form, {}])),
   };
   for (const [form, fields] of Object.entries(FORMS)) {
     const mine = isPlainObject(edit[form]) ? edit[form] : {};

@@ -2,8 +2,9 @@
 //
 // They are one stored entry, "portfolio" (kept in step by lib/entry.js, so two tabs merge):
 //   {v: 2, page: "book/portfolio",
-//    details: {name, body, bodyOther, summary},
-//    accounts: {reflection id: {nmc: {nature, learned, changed, code, themes: [...]}, hcpc: {...}}},
+//    details: {name, body, bodyOther, summary},   body: an id in forms.js BODIES, or ""
+//    accounts: {reflection id: {nmc: {nature, learned, changed, code, themes: [...]}, hcpc: {...},
+//               swe?: {...}, scw?: {...}, sssc?: {...}, niscc?: {...}, gmc?: {...}}},
 //    log: {docname: {hours, participatory, link}},
 //    updated, conflicts?}
 // Only what the learner changed is stored: the rest of the record is worked out afresh from the
@@ -21,10 +22,14 @@ export function emptyEdits() {
   return { details: bare(), accounts: bare(), log: bare() };
 }
 
+// The NMC and HCPC forms are always there (as they always were); another regulator's form only
+// once the learner has written in it.
 function cleanAccount(account) {
   const clean = { nmc: bare(), hcpc: bare() };
   for (const [form, fields] of Object.entries(FORMS)) {
-    const given = isPlainObject(account[form]) ? account[form] : {};
+    const given = isPlainObject(account[form]) ? account[form] : null;
+    if (!given) continue;
+    clean[form] = clean[form] || bare();
     for (const field of fields) if (typeof given[field.id] === "string") clean[form][field.id] = given[field.id];
   }
   if (isPlainObject(account.nmc) && Array.isArray(account.nmc.themes)) {
