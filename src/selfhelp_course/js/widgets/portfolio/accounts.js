@@ -2,6 +2,7 @@
 // profile entry, which the learner may change. Views are kept per reflection and updated in
 // place, so a reflection saved in another tab appears without disturbing the one being edited.
 import { h, keyedList, setText } from "../../lib/dom.js";
+import { confirmIn } from "./data.js";
 import { textField } from "./fields.js";
 import { CODE_THEMES, FORMS, HCPC_FIELDS, NMC_QUESTIONS } from "./forms.js";
 import { longDate } from "./record.js";
@@ -33,6 +34,22 @@ function themeBoxes(ctx, base, id) {
   return { node, update: (themes) => inputs.forEach((input) => { input.checked = themes.includes(input.value); }) };
 }
 
+// What "Fill in again from my reflection" would replace: the fields the learner changed from the
+// reflection's draft, in words (pure). Empty when nothing they typed would go.
+export function changedFromDraft(account) {
+  const changed = [];
+  for (const [form, list] of Object.entries(FORMS)) {
+    for (const field of list) {
+      if (account.edited[form][field.id] && account[form][field.id] !== account.prefill[form][field.id]) changed.push(`\u201c${field.heading}\u201d`);
+    }
+  }
+  const themes = (list) => [...list].sort().join("\u0000");
+  if (account.edited.nmc.themes && themes(account.nmc.themes) !== themes(account.prefill.nmc.themes)) changed.push("the themes of the Code you ticked");
+  return changed;
+}
+
+const inWords = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+
 function buildAccount(ctx, account, base) {
   const id = account.id;
   const fields = {};
@@ -49,15 +66,32 @@ function buildAccount(ctx, account, base) {
   const originalBody = h("div", {});
   original.append(originalBody);
   const reset = h("button", { type: "button", class: "course-button course-button-secondary pf-reset" }, "Fill in again from my reflection");
-  reset.addEventListener("click", () => ctx.refill(id, reset));
+  const confirm = h("div", { class: "pf-confirm", id: `${base}-refill`, role: "region", "aria-labelledby": `${base}-refill-title`, tabindex: "-1", hidden: true });
+  let shown = account;
+  // Ask first when it would replace something the learner typed, saying what.
+  reset.addEventListener("click", () => {
+    const changed = changedFromDraft(shown);
+    if (!changed.length) return ctx.refill(id, reset);
+    return confirmIn(confirm, {
+      title: "Fill in this account again from your reflection?",
+      text: `This replaces what you changed in ${inWords(changed)} with the draft from your reflection. What you typed there cannot be brought back: copy it first if you want to keep it.`,
+      yes: "Yes, fill in again",
+      onYes: () => ctx.refill(id, reset),
+      onNo: () => {
+        reset.focus();
+        ctx.say("Nothing was changed: the account keeps your changes.");
+      },
+    });
+  });
   const node = h("fieldset", { class: "pf-account", "data-reflection-id": id },
     legend, meta, original,
     h("fieldset", { class: "pf-nmc" }, h("legend", {}, "NMC reflective account"), fields.nmc.map((f) => f.node), themes.node),
     h("fieldset", { class: "pf-hcpc" }, h("legend", {}, "HCPC CPD profile entry"), fields.hcpc.map((f) => f.node)),
-    h("div", { class: "course-actions" }, reset));
+    h("div", { class: "course-actions" }, reset), confirm);
   let shownOriginal = "";
 
   function update(next) {
+    shown = next;
     setText(legend, `Reflection: ${next.title}`);
     setText(meta, metaText(next));
     const signature = JSON.stringify([next.frameworkName, next.original]);
