@@ -144,3 +144,110 @@ test("a write made from a moment-old copy does not drop another tab's write", ()
   const stored = JSON.parse(setup.storage.getItem("selfhelp-course:portfolio"));
   assert.deepEqual(stored.details, { name: "Alex", summary: "Nurse" });
 });
+
+// ------------------------------------------------- issue 21: clear-all races, same-part conflicts
+import { MemoryStorage } from "./helpers.mjs";
+import { ownTextInPlace } from "../../src/selfhelp_course/js/lib/conflict.js";
+import { keptAfterClear } from "../../src/selfhelp_course/js/widgets/reflection/state.js";
+
+const REFLECTION = "reflection:r";
+const P = "selfhelp-course:";
+const texts = (parts) => ({ v: 2, page: "p", framework: "g", texts: { g: parts } });
+
+// A reflection-like widget: keeps what was typed after a clear elsewhere (keptAfterClear).
+function reflectionIn(tab, value = texts({})) {
+  const store = openStore({ storage: tab.storage, target: tab.target });
+  const w = { value, shown: [] };
+  w.entry = syncEntry(store, REFLECTION, {
+    current: () => w.value,
+    show: (next, why) => {
+      w.shown.push(why);
+      w.value = next || texts({});
+    },
+    keep: keptAfterClear,
+  });
+  w.entry.load();
+  w.type = (parts) => {
+    const { conflicts } = w.value; // kept, as the widget keeps both versions until the learner chooses
+    w.value = { ...texts({ ...w.value.texts.g, ...parts }), ...(conflicts ? { conflicts } : {}) };
+    w.entry.changed();
+  };
+  return w;
+}
+
+test("defect 2: a keystroke pending when another tab clears all does not bring the old text back", () => {
+  // The browser tells R of the deletion before it tells of the new generation (twoTabs fires
+  // each change's storage event at once, as Chromium does change by change).
+  const { storage, tabs } = twoTabs();
+  const r = reflectionIn(tabs[0]);
+  r.type({ a: "Saved long before the clear." });
+  r.entry.save();
+  r.type({ b: "k" }); // within the save delay
+  const p = openStore({ storage: tabs[1].storage, target: tabs[1].target });
+  p.clearAll();
+  assert.equal(storage.getItem(P + REFLECTION), null, "nothing written back");
+  assert.deepEqual(r.value, texts({}), "the key typed before the clear went with it");
+  assert.ok(r.shown.includes("cleared"));
+  assert.ok(!r.shown.includes("cleared-kept"), "and the message says the activity started again");
+  r.type({ b: "New" });
+  r.entry.save();
+  assert.deepEqual(JSON.parse(storage.getItem(P + REFLECTION)).texts, { g: { b: "New" } });
+  r.entry.dispose();
+});
+
+test("defect 1: text typed in a tab asleep through a clear-all is kept; the clear sticks", () => {
+  const storage = new MemoryStorage();
+  const asleep = { target: new EventTarget(), storage: () => storage }; // hears no storage events
+  const r = reflectionIn(asleep);
+  r.type({ a: "Old text." });
+  r.entry.save();
+  openStore({ storage: () => storage, target: new EventTarget(), now: () => new Date(Date.now() - 5) }).clearAll();
+  r.type({ a: "Old text. Added after.", b: "A new sentence." });
+  const result = r.entry.save();
+  assert.equal(result.ok, true);
+  const stored = JSON.parse(storage.getItem(P + REFLECTION));
+  assert.deepEqual(stored.texts, { g: { a: "Added after.", b: "A new sentence." } });
+  assert.deepEqual(r.value.texts, stored.texts, "the boxes show what was kept");
+  assert.equal(r.shown.at(-1), "cleared-kept");
+  // The store now writes under the new generation: the next change saves normally.
+  r.type({ b: "A new sentence. Then more." });
+  assert.equal(r.entry.save().ok, true);
+  r.entry.dispose();
+});
+
+test("defect 8: a tab's own text stays in its box when another tab's write makes a same-part conflict", () => {
+  const storage = new MemoryStorage();
+  const [awake, asleep] = twoTabs(storage).tabs;
+  const a = reflectionIn(awake);
+  const b = reflectionIn({ target: new EventTarget(), storage: () => storage });
+  a.type({ a: "From A." });
+  a.entry.save();
+  b.type({ a: "From B." });
+  b.entry.save(); // merged with A's: B's text in place, A's kept beside it
+  assert.equal(b.value.texts.g.a, "From B.");
+  // A hears B's write (asleep's store writes through the same storage; tell A as the browser would).
+  awake.target.dispatchEvent(Object.assign(new Event("storage"), { key: P + REFLECTION }));
+  assert.equal(a.value.texts.g.a, "From A.", "what A typed stays where A typed it");
+  assert.deepEqual(Object.values(a.value.conflicts).map((c) => c.versions), [["From B."]]);
+  // A types elsewhere and saves: both versions still kept, A's in place.
+  a.type({ b: "More." });
+  a.entry.save();
+  const stored = JSON.parse(storage.getItem(P + REFLECTION));
+  assert.equal(stored.texts.g.a, "From A.");
+  assert.deepEqual(Object.values(stored.conflicts).map((c) => c.versions), [["From B."]]);
+  void asleep;
+  a.entry.dispose();
+  b.entry.dispose();
+});
+
+test("ownTextInPlace: swaps only where this side's text was kept as the other version", () => {
+  const stored = { texts: { a: "B", b: "x" }, conflicts: { '["texts","a"]': { path: ["texts", "a"], versions: ["A", "C"], at: "t" } } };
+  const shown = ownTextInPlace(stored, { texts: { a: "A", b: "x" } });
+  assert.equal(shown.texts.a, "A");
+  assert.deepEqual(shown.conflicts['["texts","a"]'].versions, ["C", "B"]);
+  assert.equal(stored.texts.a, "B", "the stored value is not changed");
+  assert.equal(ownTextInPlace(stored, { texts: { a: "B" } }), stored, "already in place");
+  assert.equal(ownTextInPlace(stored, { texts: { a: "typed since" } }), stored, "not one of the versions");
+  const none = { texts: { a: "B" } };
+  assert.equal(ownTextInPlace(none, { texts: { a: "A" } }), none);
+});

@@ -74,10 +74,23 @@ test("clear all cannot be undone by a stale tab (the issue's second reproduction
   // Tab B does not listen (a frozen tab): its next write must still be refused.
   assert.deepEqual(a.clearAll(), { ok: true, count: 1 });
   const stale = b.update("reflection:r", saved.value, { texts: { gibbs: { description: "old reflection!" } } });
-  assert.deepEqual(stale, { ok: false, reason: "cleared" });
+  assert.deepEqual(stale, { ok: false, reason: "cleared", at: Date.parse(JSON.parse(storage.getItem(`${P}meta`)).at) });
   assert.equal(storage.getItem(`${P}reflection:r`), null);
   // Having learnt of the clear, B may write new work.
   assert.ok(b.update("reflection:r", undefined, { texts: { gibbs: { description: "new" } } }).ok);
+});
+
+test("issue 21: a write from an entry deleted since is refused, even before the new generation is seen", () => {
+  // The browser may tell a tab that the entry was deleted before it tells of the new generation.
+  const storage = new MemoryStorage();
+  const b = openStore({ storage: () => storage, target: new EventTarget(), now: clock() });
+  const saved = b.update("reflection:r", undefined, { texts: { g: { a: "old reflection" } } });
+  storage.removeItem(`${P}reflection:r`); // the clear's first step, its generation not yet written
+  const refused = b.update("reflection:r", saved.value, { texts: { g: { a: "old reflection", b: "k" } } });
+  assert.equal(refused.ok, false);
+  assert.equal(refused.reason, "cleared");
+  assert.equal(storage.getItem(`${P}reflection:r`), null, "nothing old written back");
+  assert.ok(b.update("reflection:r", undefined, { texts: { g: { b: "new" } } }).ok, "new work, from nothing, is written");
 });
 
 test("replacing from a backup is atomic and stale tabs learn of it", () => {

@@ -1,10 +1,12 @@
 // One stored entry kept in step with a widget, the same way for every widget: load it, save
 // the learner's changes soon after they stop (and at once when the page is hidden), merge with
 // what other tabs saved, and follow their changes as they happen.
+import { ownTextInPlace } from "./conflict.js";
 import { Lineage } from "./lineage.js";
 import { deepEqual, isPlainObject } from "./merge.js";
 
 export const SAVE_DELAY = 400; // ms after the last change before saving
+const EDITS_KEPT = 500; // unsaved changes remembered, with when they were made
 
 class EntrySync {
   constructor(store, key, options) {
@@ -14,6 +16,8 @@ class EntrySync {
     this.show = options.show;
     this.derive = options.derive || null;
     this.saved = options.saved || (() => {});
+    this.keep = options.keep || null;
+    this.edits = []; // [{at: ms, value}]: the widget's value after each change not yet saved
     this.base = undefined; // what this tab last read or wrote: the common ancestor for merging
     this.written = undefined; // what this tab last wrote
     this.dirty = false;
@@ -30,6 +34,7 @@ class EntrySync {
     const result = this.store.read(this.key);
     this.base = result.status === "ok" ? result.value : undefined;
     this.lineage.note(this.base);
+    this.edits = [];
     return result;
   }
 
@@ -37,6 +42,43 @@ class EntrySync {
     this.base = result.value;
     this.written = result.value;
     this.lineage.note(result.value);
+    this.edits = [];
+  }
+
+  // What the widget held at `at` (ms): after its last change made by then, else as last saved.
+  heldAt(at) {
+    let value = this.base;
+    for (const edit of this.edits) {
+      if (edit.at > at) break;
+      value = edit.value;
+    }
+    return value;
+  }
+
+  // Everything was cleared or replaced elsewhere (at `at`, ms). This tab starts again from what
+  // is stored now; after a clear, what the learner changed here since it was made (mine: this
+  // tab's value, if it had unsaved changes) is kept, as the widget's keep(before, mine) says,
+  // and written under the new generation. -> the kept write's result, or null.
+  restart(reason, at, mine) {
+    const before = mine === undefined ? undefined : this.heldAt(typeof at === "number" ? at : Date.now());
+    window.clearTimeout(this.timer);
+    this.timer = null;
+    this.dirty = false;
+    this.written = undefined;
+    this.load();
+    const kept = reason === "cleared" && mine !== undefined && this.keep ? this.keep(before, mine) : null;
+    if (kept) {
+      // Merged with nothing in common: anything saved since the clear elsewhere is kept too.
+      const result = this.store.update(this.key, undefined, kept, this.derive);
+      if (result.ok) {
+        this.wrote(result);
+        this.show(result.value, "cleared-kept");
+        this.saved(result);
+        return result;
+      }
+    }
+    this.show(this.base, reason);
+    return null;
   }
 
   // The value to merge from: what this tab last saw, unless another tab since wrote from a copy
@@ -58,10 +100,11 @@ class EntrySync {
     const result = this.store.update(this.key, this.mergeBase(), mine, this.derive);
     if (result.ok) {
       this.wrote(result);
-      if (result.conflicts.length || differs(result.value, mine)) this.show(result.value, "merged");
+      const shown = ownTextInPlace(result.value, mine);
+      if (result.conflicts.length || differs(shown, mine)) this.show(shown, "merged");
     } else if (result.reason === "cleared" || result.reason === "replaced") {
-      this.load();
-      this.show(this.base, result.reason);
+      const kept = this.restart(result.reason, result.at, mine);
+      if (kept) return kept;
     }
     this.saved(result);
     return result;
@@ -69,6 +112,10 @@ class EntrySync {
 
   changed() {
     this.dirty = true;
+    if (this.keep) {
+      this.edits.push({ at: Date.now(), value: this.current() });
+      if (this.edits.length > EDITS_KEPT) this.edits.shift();
+    }
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(() => this.save(), SAVE_DELAY);
   }
@@ -85,20 +132,18 @@ class EntrySync {
     return true;
   }
 
-  heard({ keys, reason, external }) {
+  heard({ keys, reason, external, at }) {
     if (!external) return;
     if (keys === null) {
-      window.clearTimeout(this.timer);
-      this.dirty = false;
-      this.written = undefined;
-      this.load();
-      this.show(this.base, reason);
+      this.restart(reason, at, this.dirty ? this.current() : undefined);
     } else if (keys.includes(this.key)) {
-      // Unsaved changes here are merged with theirs by saving now; otherwise follow them.
+      // Unsaved changes here are merged with theirs by saving now; otherwise follow them, this
+      // tab's own text staying in its box where the other tab's write made it a conflict.
       if (this.dirty) this.save();
       else {
+        const own = this.current();
         this.load();
-        if (!this.recover()) this.show(this.base, "other-tab");
+        if (!this.recover()) this.show(ownTextInPlace(this.base, own), "other-tab");
       }
     }
   }
@@ -116,8 +161,12 @@ class EntrySync {
 //   current()          -> the value as this widget now holds it (a plain object)
 //   show(value, why)   -> draw a value that came from storage; why: "merged" | "other-tab"
 //                         | "cleared" | "replaced" (value may be undefined: nothing stored)
-//   derive(value)      -> fields worked out from the data ({complete, attempted}), or null
+//                         | "cleared-kept" (cleared elsewhere; what was typed here since is kept)
+//   derive(value, sides) -> fields worked out from the data ({complete, attempted}), or null
 //   saved(result)      -> after each save: {ok: true, value, conflicts} | {ok: false, reason}
+//   keep(before, mine) -> optional: after a clear elsewhere, the part of this tab's unsaved value
+//                         `mine` to keep, given what it held when the clear was made (`before`),
+//                         or null; widgets without it start again empty
 export function syncEntry(store, key, options) {
   const sync = new EntrySync(store, key, options);
   return {

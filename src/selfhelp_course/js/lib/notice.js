@@ -10,6 +10,8 @@ export const STORAGE_MESSAGES = {
     "A saved entry for this activity could not be read, so it was set aside and this activity starts afresh. The progress and portfolio pages list it.",
   cleared:
     "Your course data was deleted in another tab or window, so this activity has started again.",
+  "cleared-kept":
+    "Your course data was deleted in another tab or window. What you typed here since then is kept; what was saved before has gone.",
   replaced:
     "Your course data was replaced from a backup or a learning system in another tab or window, so this activity now shows that.",
 };

@@ -77,6 +77,12 @@ function strip(value) {
   return rest;
 }
 
+// When the last clear or import was made (ms; `now` for a generation that does not say).
+function timeOf(meta, now) {
+  const at = Date.parse(meta.at);
+  return Number.isNaN(at) ? now.getTime() : at;
+}
+
 function readMeta(s, prefix) {
   try {
     const value = JSON.parse(s.getItem(prefix + META_KEY));
@@ -246,6 +252,7 @@ class LearnerStore {
     const meta = readMeta(s, this.prefix);
     if (meta.generation === this.generation) return null;
     this.generation = meta.generation;
+    this.staleAt = timeOf(meta, this.now());
     return meta.reason === "replaced" ? "replaced" : "cleared";
   }
 
@@ -262,14 +269,21 @@ class LearnerStore {
   // Merge `mine` (this tab's value) with what is stored, given `base` (what this tab last read
   // or wrote), and write the result. derive(value, {mine, theirs}) adds fields worked out from
   // the data (complete, attempted; checked only as made, merge.js checkedAsMade).
-  // -> {ok: true, value, conflicts} | {ok: false, reason}
+  // A write is refused ("cleared", "replaced", with `at`: when, in ms) after a clear or an import
+  // elsewhere, and when the entry this tab merged from has since been deleted: only a clear, an
+  // import or a learner leaving an LMS computer deletes an entry, and the browser may tell this
+  // tab of the deletion before it tells of the new generation.
+  // -> {ok: true, value, conflicts} | {ok: false, reason, at?}
   update(key, base, mine, derive = null) {
     const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
     const stale = this.staleReason(s);
-    if (stale) return { ok: false, reason: stale };
+    if (stale) return { ok: false, reason: stale, at: this.staleAt };
     const stored = this.readFrom(s, key);
     if (stored.status === "unavailable") return { ok: false, reason: "unavailable" };
+    if (stored.status === "empty" && isPlainObject(base) && typeof base.rev === "string") {
+      return { ok: false, reason: "cleared", at: this.now().getTime() };
+    }
     const theirs = stored.status === "ok" ? stored.value : undefined;
     const merged = merge3(strip(base), strip(mine), strip(theirs));
     const at = this.now().toISOString();
@@ -395,16 +409,18 @@ class LearnerStore {
     const meta = s ? readMeta(s, this.prefix) : { generation: this.generation };
     const changed = meta.generation !== this.generation;
     this.generation = meta.generation;
-    return { changed, reason: meta.reason === "replaced" ? "replaced" : "cleared" };
+    return { changed, reason: meta.reason === "replaced" ? "replaced" : "cleared", at: timeOf(meta, this.now()) };
   }
 
   // listener({keys: [key, ...] | null (everything), reason: null | "cleared" | "replaced",
-  // external: true when another store (tab, widget or script) made the change}).
+  // external: true when another store (tab, widget or script) made the change, at: for a clear or
+  // an import, when it was made (ms)}).
   subscribe(listener) {
     const fromThisTab = (event) => {
       const detail = event.detail || {};
-      if (!detail.keys) this.syncGeneration();
-      listener({ keys: detail.keys || null, reason: detail.reason || null, external: detail.source !== this.source });
+      const change = { keys: detail.keys || null, reason: detail.reason || null, external: detail.source !== this.source };
+      if (!detail.keys) change.at = this.syncGeneration().at;
+      listener(change);
     };
     const fromOtherTab = (event) => {
       // Another storage area (shared-computer mode in one tab, not in another) is not ours.
@@ -414,7 +430,7 @@ class LearnerStore {
       if (event.key !== null && key === null) return; // another space's, or a note
       if (key === META_KEY || key === null) {
         const meta = this.syncGeneration();
-        if (meta.changed || key === null) listener({ keys: null, reason: meta.reason, external: true });
+        if (meta.changed || key === null) listener({ keys: null, reason: meta.reason, external: true, at: meta.at });
         return;
       }
       listener({ keys: [key], reason: null, external: true });

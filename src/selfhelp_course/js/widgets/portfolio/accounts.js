@@ -3,6 +3,7 @@
 // regulator's form a click away; the learner may change any of them. Views are kept per reflection and updated in
 // place, so a reflection saved in another tab appears without disturbing the one being edited.
 import { h, keyedList, setText } from "../../lib/dom.js";
+import { confirmIn } from "./data.js";
 import { textField } from "./fields.js";
 import { CODE_THEMES, FORMS, FORM_INFO, formsFor } from "./forms.js";
 import { longDate } from "./record.js";
@@ -33,6 +34,23 @@ function themeBoxes(ctx, base, id) {
     inputs.map((input, i) => h("div", { class: "pf-choice" }, input, h("label", { for: input.id }, CODE_THEMES[i].label))));
   return { node, update: (themes) => inputs.forEach((input) => { input.checked = themes.includes(input.value); }) };
 }
+
+// What "Fill in again from my reflection" would replace: the fields the learner changed from the
+// reflection's draft, in words (pure), each named once. Empty when nothing they typed would go.
+export function changedFromDraft(account) {
+  const changed = [];
+  for (const [form, list] of Object.entries(FORMS)) {
+    for (const field of list) {
+      const heading = `\u201c${field.heading}\u201d`;
+      if (account.edited[form][field.id] && account[form][field.id] !== account.prefill[form][field.id] && !changed.includes(heading)) changed.push(heading);
+    }
+  }
+  const themes = (list) => [...list].sort().join("\u0000");
+  if (account.edited.nmc.themes && themes(account.nmc.themes) !== themes(account.prefill.nmc.themes)) changed.push("the themes of the Code you ticked");
+  return changed;
+}
+
+const inWords = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 
 // One regulator's form for one reflection: its fields (and, for the NMC, the Code's themes).
 function formFieldset(ctx, base, id, form) {
@@ -73,12 +91,27 @@ function buildAccount(ctx, account, base, body) {
   const originalBody = h("div", {});
   original.append(originalBody);
   const reset = h("button", { type: "button", class: "course-button course-button-secondary pf-reset" }, "Fill in again from my reflection");
-  reset.addEventListener("click", () => ctx.refill(id, reset));
+  const confirm = h("div", { class: "pf-confirm", id: `${base}-refill`, role: "region", "aria-labelledby": `${base}-refill-title`, tabindex: "-1", hidden: true });
+  // Ask first when it would replace something the learner typed, saying what.
+  reset.addEventListener("click", () => {
+    const changed = changedFromDraft(latest);
+    if (!changed.length) return ctx.refill(id, reset);
+    return confirmIn(confirm, {
+      title: "Fill in this account again from your reflection?",
+      text: `This replaces what you changed in ${inWords(changed)} with the draft from your reflection. What you typed there cannot be brought back: copy it first if you want to keep it.`,
+      yes: "Yes, fill in again",
+      onYes: () => ctx.refill(id, reset),
+      onNo: () => {
+        reset.focus();
+        ctx.say("Nothing was changed: the account keeps your changes.");
+      },
+    });
+  });
   const node = h("fieldset", { class: "pf-account", "data-reflection-id": id },
     legend, meta, original,
     shown.map((v) => v.node),
     others,
-    h("div", { class: "course-actions" }, reset));
+    h("div", { class: "course-actions" }, reset), confirm);
   let shownOriginal = "";
 
   function update(next) {

@@ -1,7 +1,7 @@
 // A labelled text field of the portfolio, tied to one path in the learner's fields: typing edits
 // it, leaving it saves at once, and when two versions of it were saved (in two tabs) both are
 // shown above it until the learner chooses.
-import { conflictPanel } from "../../lib/conflict.js";
+import { afterChoosing, conflictPanel } from "../../lib/conflict.js";
 import { h, setValue } from "../../lib/dom.js";
 
 // ctx: the portfolio's context (view.js). spec: {id, path, label, hint?, what (for the conflict
@@ -20,7 +20,10 @@ export function textField(ctx, spec) {
     const signature = conflict ? JSON.stringify([conflict.current, conflict.versions]) : "";
     if (signature === shownConflict) return; // unchanged: keep the panel (and any focus in it)
     shownConflict = signature;
-    conflictBox.replaceChildren(conflict ? conflictPanel(conflict, (text) => ctx.choose(spec.path, text), spec.what) : "");
+    conflictBox.replaceChildren(conflict ? conflictPanel(conflict, (text, label) => {
+      ctx.choose(spec.path, text);
+      afterChoosing(control, ctx.say, label, spec.what);
+    }, spec.what) : "");
   }
 
   const node = h("div", { class: "pf-field" },

@@ -3,6 +3,7 @@
 //  conflicts?}. Text written under one framework is kept when the learner switches to another.
 // Completed means every part of the chosen framework has some text; attempted, any text at all.
 import { isPlainObject } from "../../lib/merge.js";
+import { changedSince } from "../../lib/typed.js";
 
 // Learner text keyed by framework id, then part id. Objects without a prototype, so that a
 // saved key such as "__proto__" is just a key.
@@ -47,6 +48,17 @@ export function entryValue(state, page) {
   const value = { v: 2, page, framework: state.framework, texts };
   if (state.conflicts) value.conflicts = state.conflicts;
   return value;
+}
+
+// After "Clear all" in another tab: of this tab's unsaved value `mine`, only the text typed since
+// the clear (`before`: what the tab held then) is kept, in the parts where it was typed, under
+// the framework in use. null when nothing was typed since.
+export function keptAfterClear(before, mine) {
+  const typed = changedSince(before, mine);
+  if (!isPlainObject(mine) || !typed || !isPlainObject(typed.texts)) return null;
+  const texts = cleanTexts(typed.texts);
+  if (!Object.keys(texts).length) return null;
+  return { v: 2, page: mine.page, framework: mine.framework, texts: Object.fromEntries(Object.entries(texts).map(([id, parts]) => [id, { ...parts }])) };
 }
 
 export function derive(frameworks) {

@@ -1,5 +1,6 @@
 // The reflection box: a choice of framework, one box per part, a privacy guard, autosave that
 // merges with other tabs, and copy/download so the text can always be kept.
+import { afterChoosing } from "../../lib/conflict.js";
 import { announce, h, setText, uniqueId } from "../../lib/dom.js";
 import { downloadText } from "../../lib/download.js";
 import { syncEntry } from "../../lib/entry.js";
@@ -10,7 +11,7 @@ import { createNotice } from "../../lib/notice.js";
 import { whereText } from "../../lib/where.js";
 import { summariseFindings } from "../../privacy/guard.js";
 import { buildPart } from "./part.js";
-import { allText, derive, entryValue, fileName, fromEntry, isUsable, textOf, when, words } from "./state.js";
+import { allText, derive, entryValue, fileName, fromEntry, isUsable, keptAfterClear, textOf, when, words } from "./state.js";
 
 const TOTAL_DELAY = 1500; // the live total word count is only updated at a pause
 const KEEP_HINT = " Your text stays on this page until you leave it: use \u201cCopy all text\u201d or \u201cDownload as a text file\u201d to keep a copy.";
@@ -59,6 +60,7 @@ class ReflectionView {
       derive: derive(frameworks),
       show: (value, why) => this.showStored(value, why),
       saved: (result) => this.saved(result),
+      keep: keptAfterClear,
     });
     this.ui.select.addEventListener("change", () => this.chooseFramework(this.ui.select.value));
     wireActions({ ui: this.ui, reflection, frameworks, page: this.page, state: () => this.state });
@@ -113,9 +115,10 @@ class ReflectionView {
 
   showStored(value, why) {
     const next = fromEntry(isUsable(value) ? value : null, this.frameworks, this.state.framework);
+    // After a clear that kept what was typed since, the boxes stay (with the caret in place).
     const redraw = next.framework !== this.state.framework || why === "cleared" || why === "replaced";
     this.state = next;
-    if (why === "cleared" || why === "replaced") this.ui.notice.show(why);
+    if (why === "cleared" || why === "replaced" || why === "cleared-kept") this.ui.notice.show(why);
     if (redraw) this.showFramework();
     else this.refreshParts();
     if (value && value.updated && why !== "merged") this.showSavedAt(value.updated);
@@ -155,12 +158,14 @@ class ReflectionView {
     texts[this.state.framework][partId] = text;
   }
 
-  choose(partId, text) {
+  choose(partId, text, label) {
     const path = ["texts", this.state.framework, partId];
     this.state.conflicts = resolveConflict(entryValue(this.state, this.page), path, text).conflicts;
     this.setPartText(partId, text);
     this.refreshParts();
     this.entry.save();
+    const view = this.views.find((v) => v.part.id === partId);
+    if (view) afterChoosing(view.textarea, (message) => announce(this.ui.actionMessage, message), label, `\u201c${view.part.heading}\u201d`);
   }
 
   chooseFramework(id) {
@@ -189,7 +194,7 @@ class ReflectionView {
         this.updateTotal();
         this.entry.flush();
       },
-      onChoose: (text) => this.choose(part.id, text),
+      onChoose: (text, label) => this.choose(part.id, text, label),
       onFindings: () => this.updatePrivacySummary(),
     }));
     this.ui.partsBox.replaceChildren(...this.views.map((view) => view.node));
