@@ -1,10 +1,12 @@
 """Course timing from _toc.yml and front matter."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from selfhelp_course._content import ContentError
-from selfhelp_course._course_time import course_times, cpd_hours, page_time, toc_docnames
+from selfhelp_course._course_time import course_times, cpd_time, page_time, toc_docnames
 from paths import REFERENCE_PAGES, ROOT
 
 PAGE = """\
@@ -47,9 +49,21 @@ def test_unterminated_front_matter_is_reported(tmp_path, write):
         page_time(tmp_path, "page")
 
 
-@pytest.mark.parametrize(("minutes", "hours"), [(0, 0), (14, 0), (15, 0.25), (59, 0.75), (60, 1), (135, 2.25)])
-def test_cpd_hours_round_down_to_the_quarter_hour(minutes, hours):
-    assert cpd_hours(minutes) == hours
+CPD_TIME_CASES = json.loads((ROOT / "tests" / "cpd_time_cases.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", CPD_TIME_CASES, ids=[repr(c["minutes"]) for c in CPD_TIME_CASES])
+def test_defect_4_course_minutes_show_as_stated_the_same_table_as_js(case):
+    """Issue 21, defect 4: 25 minutes is 0 h 25 min (or 0.42 h), never a quarter hour. The same
+    table tests cpdTime in tests/js/cpd-time.test.mjs."""
+    if case.get("error"):
+        with pytest.raises(ValueError):
+            cpd_time(case["minutes"])
+        with pytest.raises(ValueError):
+            cpd_time(case["minutes"], decimal=True)
+    else:
+        assert cpd_time(case["minutes"]) == case["text"]
+        assert cpd_time(case["minutes"], decimal=True) == case["decimal"]
 
 
 def test_every_teaching_page_has_minutes_and_the_course_adds_up():

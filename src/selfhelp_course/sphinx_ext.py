@@ -47,7 +47,7 @@ from ._review import course_reviews, long_date, overdue_pages, page_review, revi
 from ._nation_choice import mark_box, mark_table
 from ._nations import (NATIONS_FILE, carers_table, children_table, crisis_markdown, crisis_places, crisis_table,
                        crisis_table_places, law_table_places, load_nations)
-from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
+from ._course_time import course_times, cpd_time, front_matter, page_path, toc_docnames
 from ._routes import find_route, load_routes, route_plan, routes_markdown
 from ._session_plans import plan_markdown, session_plan
 
@@ -98,8 +98,9 @@ def _fill_cpd_summary(app: Sphinx, doctree: nodes.document, docname: str) -> Non
                       sum(t.activity_minutes for t in times), total))
         group += body
         note = nodes.paragraph(
-            text=f"In all, {total} minutes: {cpd_hours(total):g} hours of CPD "
-                 "(rounded down to the quarter hour).")
+            text=f"In all, {total} minutes: {cpd_time(total)} of CPD "
+                 f"({cpd_time(total, decimal=True)} where a form asks for hours as a decimal, "
+                 "to two places).")
         placeholder.replace_self([table, note])
 
 

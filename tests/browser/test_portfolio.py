@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
-from selfhelp_course._course_time import cpd_hours
+from selfhelp_course._course_time import cpd_time
 from selfhelp_course._facts import META_KEY, STORAGE_PREFIX as P
 from selfhelp_course._manifest import course_manifest, manifest_script
 from settle import settled
@@ -239,7 +239,7 @@ def test_edits_persist_across_a_reload_and_never_change_the_reflection(watched, 
     row.get_by_label(f"Link to practice for \u201c{GIBBS_PAGE['title']}\u201d").fill("Shared at a team meeting.")
     expect(widget(page).locator(".pf-status")).to_have_text(
         re.compile(r"^Your portfolio changes are saved on this device \(at \d\d:\d\d\)\.$"))
-    expect(widget(page).locator(".pf-total-participatory")).to_have_text("1.5 participatory")
+    expect(widget(page).locator(".pf-total-participatory")).to_have_text("1 h 30 min participatory")
 
     page.reload()
     expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value("Edited: what I learned, in my own words.")
@@ -259,7 +259,7 @@ def test_edits_persist_across_a_reload_and_never_change_the_reflection(watched, 
     assert stored[f"{P}reflection:{rid}"] == original, "the reflection itself is never changed"
     edits = json.loads(stored[f"{P}portfolio"])
     assert edits["v"] == 2 and edits["page"] == PORTFOLIO
-    assert edits["log"][GIBBS_PAGE["docname"]] == {"participatory": True, "hours": 1.5, "link": "Shared at a team meeting."}
+    assert edits["log"][GIBBS_PAGE["docname"]] == {"participatory": True, "hours": "1.5", "link": "Shared at a team meeting."}
     assert edits["accounts"][rid]["nmc"]["learned"] == "Edited: what I learned, in my own words."
     assert edits["accounts"][rid]["nmc"]["themes"] == ["preserve-safety"]
 
@@ -674,7 +674,7 @@ def test_only_completed_activities_are_declared_and_attempts_are_listed_apart(wa
 
 # ------------------------------------------------------------------------------ hours
 
-ACCEPTED = [  # typed, stored, the note shown because what is stored is not exactly what was typed
+ACCEPTED = [  # typed (stored as typed), the hours it means, the note shown because it is not exactly a number of hours
     ("2,5", 2.5, "Recorded as 2.5 hours (2 hours 30 minutes)."),
     ("0.1", 0.1, "Recorded as 0.1 hours (6 minutes)."),
     ("1h30", 1.5, "Recorded as 1.5 hours (1 hour 30 minutes)."),
@@ -683,9 +683,9 @@ ACCEPTED = [  # typed, stored, the note shown because what is stored is not exac
 REFUSED = [("-1", "Hours cannot be negative."), ("1e3", 'Write the hours as an ordinary number')]
 
 
-def stored_hours(page, docname: str):
+def stored_row(page, docname: str) -> dict:
     raw = page.evaluate(f"localStorage.getItem('{P}portfolio')")
-    return ((json.loads(raw) if raw else {}).get("log", {}).get(docname) or {}).get("hours")
+    return (json.loads(raw) if raw else {}).get("log", {}).get(docname) or {}
 
 
 def test_hours_are_read_as_meant_refused_with_a_message_and_never_changed_silently(watched, site_url, axe):
@@ -694,44 +694,45 @@ def test_hours_are_read_as_meant_refused_with_a_message_and_never_changed_silent
     row = widget(page).locator(f'tr[data-page="{doc}"]')
     hours = row.get_by_label(f"Hours for \u201c{GIBBS_PAGE['title']}\u201d")
     error, note = row.locator(".pf-hours-error"), row.locator(".pf-hours-note")
+    stored = f"JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').log?.[{json.dumps(doc)}]"
     # A number field would empty "1h30" before any script saw it.
     assert hours.get_attribute("type") == "text" and hours.get_attribute("inputmode") == "decimal"
     for typed, value, says in ACCEPTED:
         hours.fill(typed)
-        page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').log?.[{json.dumps(doc)}]?.hours === {value}")
+        page.wait_for_function(f"{stored}?.hours === {json.dumps(typed)}")  # kept as typed
         expect(hours).to_have_value(typed)
         expect(note).to_have_text(says)
         expect(error).to_be_hidden()
         expect(hours).to_have_attribute("aria-invalid", "false")
         expect(hours).to_have_attribute("aria-describedby", note.get_attribute("id"))
-        expect(widget(page).locator(".pf-total-hours")).to_have_text(f"{value:g} hours")
+        expect(widget(page).locator(".pf-total-hours")).to_have_text(cpd_time(round(value * 60)))
     for typed, says in REFUSED:
         hours.fill(typed)
         expect(error).to_contain_text(says)
-        expect(error).to_contain_text("Until it is fixed, the record keeps 1.5 hours.")
+        expect(error).to_contain_text("Until you change it, the record counts your last valid time, 1 h 30 min.")
         expect(hours).to_have_value(typed)
         expect(hours).to_have_attribute("aria-invalid", "true")
         expect(hours).to_have_attribute("aria-describedby", error.get_attribute("id"))
         hours.blur()
-        page.wait_for_timeout(500)
-        assert stored_hours(page, doc) == 1.5, "only a valid value is stored"
+        page.wait_for_function(f"{stored}?.refused === {json.dumps(typed)}")  # kept apart, marked not yet valid
+        assert stored_row(page, doc)["hours"] == "90 min", "the last valid value still counts"
         expect(hours).to_have_value(typed)
-        expect(widget(page).locator(".pf-total-hours")).to_have_text("1.5 hours")
+        expect(widget(page).locator(".pf-total-hours")).to_have_text("1 h 30 min")
     serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
     hours.fill("0.1")
     expect(error).to_be_hidden()
     expect(hours).to_have_attribute("aria-invalid", "false")
-    page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio')).log[{json.dumps(doc)}].hours === 0.1")
+    page.wait_for_function(f"{stored}.hours === '0.1' && {stored}.refused === undefined")
     # Emptied: the course's estimate counts again, and the field says so.
     hours.fill("")
-    expect(note).to_have_text("Left empty, so the course's estimate is used: 0 hours.")
-    page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio')).log[{json.dumps(doc)}].hours === undefined")
+    expect(note).to_have_text("Left empty, so the course's estimate is used: 0 h 0 min.")
+    page.wait_for_function(f"{stored}.hours === ''")
     hours.fill("1h30")
-    page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio')).log[{json.dumps(doc)}].hours === 1.5")
+    page.wait_for_function(f"{stored}.hours === '1h30'")
     page.reload()
-    expect(hours).to_have_value("1.5")
-    expect(note).to_have_text("Course estimate: 0 hours.")
+    expect(hours).to_have_value("1h30")
+    expect(note).to_have_text("Recorded as 1.5 hours (1 hour 30 minutes).")
     assert watched.errors == []
 
 
@@ -741,18 +742,18 @@ def test_participatory_hours_never_exceed_the_hours(watched, site_url):
     hours = row.get_by_label(f"Hours for \u201c{GIBBS_PAGE['title']}\u201d")
     hours.fill("2")
     row.get_by_label(re.compile(r"^Done with others")).check()
-    expect(row.locator(".pf-participatory-hours")).to_have_text("2 hours")
-    expect(widget(page).locator(".pf-total-participatory")).to_have_text("2 participatory")
+    expect(row.locator(".pf-participatory-hours")).to_have_text("2 h 0 min")
+    expect(widget(page).locator(".pf-total-participatory")).to_have_text("2 h 0 min participatory")
     hours.fill("0.1")  # participatory is the whole row's time, so it follows
-    expect(row.locator(".pf-participatory-hours")).to_have_text("0.1 hours")
-    expect(widget(page).locator(".pf-total-hours")).to_have_text("0.1 hours")
-    expect(widget(page).locator(".pf-total-participatory")).to_have_text("0.1 participatory")
+    expect(row.locator(".pf-participatory-hours")).to_have_text("0 h 6 min")
+    expect(widget(page).locator(".pf-total-hours")).to_have_text("0 h 6 min")
+    expect(widget(page).locator(".pf-total-participatory")).to_have_text("0 h 6 min participatory")
     hours.fill("-1")  # refused: the record keeps 0.1 for both
-    expect(widget(page).locator(".pf-total-participatory")).to_have_text("0.1 participatory")
+    expect(widget(page).locator(".pf-total-participatory")).to_have_text("0 h 6 min participatory")
     md = download(page, "Download Markdown")
     assert f"| {GIBBS_PAGE['title']} (2 of {len(GIBBS_PAGE['activities'])} activities completed) | Online course: " \
-           "reading and interactive exercises | 0.1 | 0.1 |" in md
-    assert "Total: 0.1 hours, of which 0.1 participatory." in md
+           "reading and interactive exercises | 0 h 6 min | 0 h 6 min |" in md
+    assert "Total: 0 h 6 min (0.10 h as a decimal, to two places), of which 0 h 6 min participatory." in md
     assert watched.errors == []
 
 
@@ -772,8 +773,7 @@ def test_the_hours_follow_the_sites_fresh_manifest_over_the_embedded_copy(watche
     minutes = doc["teaching_minutes"] + doc["activity_minutes"]
     fresh = {**MANIFEST, "pages": [{**p, "teaching_minutes": p["teaching_minutes"] + 60} if p["docname"] == doc["docname"]
                                     else p for p in MANIFEST["pages"]]}
-    before, after = cpd_hours(minutes), cpd_hours(minutes + 60)
-    assert before != after
+    before, after = minutes, minutes + 60
 
     def serve_fresh(route):
         assert route.fetch().text() == manifest_script(MANIFEST), "the site's file is the manifest of this build"
@@ -781,11 +781,12 @@ def test_the_hours_follow_the_sites_fresh_manifest_over_the_embedded_copy(watche
 
     page = seeded(site_url, watched, complete_page_items(doc))
     hours = widget(page).get_by_label(f"Hours for \u201c{doc['title']}\u201d")
-    expect(hours).to_have_value(f"{before:g}")
+    shown = lambda m: f"{m // 60}:{m % 60:02d}" if m % 6 and m % 15 else f"{m / 60:g}"  # as formatHours writes it
+    expect(hours).to_have_value(shown(before))
     watched.page.route("**/_static/course-manifest.js*", serve_fresh)
     page.reload()
-    expect(hours).to_have_value(f"{after:g}")
-    expect(widget(page).locator(".pf-total-hours")).to_have_text(f"{after:g} hours")
+    expect(hours).to_have_value(shown(after))
+    expect(widget(page).locator(".pf-total-hours")).to_have_text(cpd_time(after))
     assert watched.errors == []
 
 

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from selfhelp_course._content import (CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, SORTING,
                                       load_config)
-from selfhelp_course._course_time import cpd_hours
+from selfhelp_course._course_time import cpd_time
 from selfhelp_course._facts import KIND_BY_NAME, READ_KEY_PREFIX, STORAGE_PREFIX, storage_key
 from selfhelp_course._manifest import manifest_script
 from paths import ROOT, SITE
@@ -88,8 +88,7 @@ def row(page, docname):
 
 
 def totals_text(done: int, total: int = TOTAL_MINUTES) -> str:
-    hours = cpd_hours(done)
-    return f"CPD minutes done: {done} of {total} ({hours:g} {'hour' if hours == 1 else 'hours'})"
+    return f"CPD minutes done: {done} of {total} ({cpd_time(done)})"
 
 
 # ---------------------------------------------------------------- doing the activities

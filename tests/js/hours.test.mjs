@@ -9,6 +9,8 @@ import {
   describeMinutes,
   formatHours,
   parseHours,
+  refusedMessage,
+  rowHours,
   storedHours,
   sumHours,
 } from "../../src/selfhelp_course/js/portfolio/hours.js";
@@ -163,4 +165,26 @@ test("participatory hours can never exceed the hours", () => {
   );
   assert.equal(checkParticipatory(2, -1).ok, false);
   assert.equal(checkParticipatory(2, Number.NaN).ok, false);
+});
+
+test("a log row's stored hours: as typed, a refused value apart, old numbers still read (issue 21, defects 5 and 6)", () => {
+  assert.deepEqual(rowHours(undefined), { own: null, typed: null, problem: "", refused: null });
+  assert.deepEqual(rowHours({ hours: "1h30" }), { own: 1.5, typed: "1h30", problem: "", refused: null });
+  assert.deepEqual(rowHours({ hours: "" }), { own: null, typed: "", problem: "", refused: null });
+  assert.deepEqual(rowHours({ hours: 0.25 }), { own: 0.25, typed: null, problem: "", refused: null }, "a number saved by an older version");
+  assert.match(rowHours({ hours: "soon" }).problem, /\("soon"\) are not a time the record can use/);
+  assert.match(rowHours({ hours: -1 }).problem, /\(-1\) are not a time the record can use/);
+  const refused = rowHours({ hours: "2", refused: "2 to 3" });
+  assert.equal(refused.own, 2);
+  assert.deepEqual(refused.refused, { text: "2 to 3", message: parseHours("2 to 3").message });
+  assert.equal(rowHours({ refused: "  " }).refused, null);
+  assert.equal(rowHours({ refused: "1.5" }).refused, null, "text that reads well is not refused");
+});
+
+test("the message beside a refused value says what the record counts, with no '1 hours' (issue 21, defect 6)", () => {
+  const refused = { text: "1 to 2", message: "Enter one amount of time, not a range: for example 1.5 for an hour and a half." };
+  assert.equal(refusedMessage(refused, "1 h 0 min", true),
+    "Not yet valid: Enter one amount of time, not a range: for example 1.5 for an hour and a half. Until you change it, the record counts your last valid time, 1 h 0 min.");
+  assert.match(refusedMessage(refused, "0 h 25 min", false), /the record counts the course's estimate, 0 h 25 min\.$/);
+  assert.doesNotMatch(refusedMessage(refused, "1 h 0 min", true), /\b1 hours\b/);
 });

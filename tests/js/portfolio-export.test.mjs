@@ -41,13 +41,13 @@ test("the statement declares only completed activities and pages; attempts are l
   const statement = md.slice(md.indexOf("## Statement of completion"), md.indexOf("## CPD log"));
   assert.ok(statement.includes("*Self-declared by the learner; not verified by the course.*"));
   assert.ok(statement.includes("Alex Example declares that they completed these parts"));
-  assert.ok(statement.includes("- Welcome: 2 of 2 activities completed, last on 2 March 2025; 0.25 hours"));
+  assert.ok(statement.includes("- Welcome: 2 of 2 activities completed, last on 2 March 2025; 0 h 20 min"));
   assert.ok(statement.includes("  - Knowledge check: Which details? (1 March 2025)"));
   assert.ok(statement.includes("  - Reflection: Why are you taking this course? (2 March 2025)"));
-  assert.ok(statement.includes("- Mental well-being and groups: 2 of 4 activities completed, last on 5 March 2025; 1.5 hours"));
-  assert.ok(statement.includes("- A carers' group: page read, last on 20 March 2025; 0.5 hours"));
+  assert.ok(statement.includes("- Mental well-being and groups: 2 of 4 activities completed, last on 5 March 2025; 1 h 30 min"));
+  assert.ok(statement.includes("- A carers' group: page read, last on 20 March 2025; 0 h 30 min"));
   assert.ok(statement.includes("Completed in all: 4 of 7 activities, and 2 of 4 pages in full."));
-  assert.ok(statement.includes("Total: 2.25 hours, of which 1.5 participatory."));
+  assert.ok(statement.includes("Total: 2 h 20 min (2.33 h as a decimal, to two places), of which 1 h 30 min participatory."));
   const declared = statement.slice(0, statement.indexOf("Started but not completed"));
   assert.ok(!declared.includes("WEMWBS") && !declared.includes("What helps"), "attempts are not declared");
   const apart = statement.slice(statement.indexOf("Started but not completed, so not counted above:"));
@@ -62,15 +62,18 @@ test("the CPD log table", () => {
   const lines = log.split("\n").filter((line) => line.startsWith("|"));
   assert.equal(lines[0], "| Date | Activity | Method | Hours | Participatory hours | Link to practice |");
   assert.match(lines[1], /^\|( --- \|){6}$/);
-  assert.equal(lines[2], "| 2 March 2025 | Welcome (2 of 2 activities completed) | Online course: reading and interactive exercises | 0.25 | 0 |  |");
-  assert.equal(lines[3], "| 5 March 2025 | Mental well-being and groups (2 of 4 activities completed) | Online course: reading and interactive exercises | 1.5 | 1.5 | Used in \\| team meeting next week |");
-  assert.equal(lines[4], "| 20 March 2025 | A carers' group | Online course: reading and interactive exercises | 0.5 | 0 |  |");
-  assert.equal(lines[5], "| **Total** |  |  | 2.25 | 1.5 |  |");
+  assert.equal(lines[2], "| 2 March 2025 | Welcome (2 of 2 activities completed) | Online course: reading and interactive exercises | 0 h 20 min | 0 h 0 min |  |");
+  assert.equal(lines[3], "| 5 March 2025 | Mental well-being and groups (2 of 4 activities completed) | Online course: reading and interactive exercises | 1 h 30 min | 1 h 30 min | Used in \\| team meeting next week |");
+  assert.equal(lines[4], "| 20 March 2025 | A carers' group | Online course: reading and interactive exercises | 0 h 30 min | 0 h 0 min |  |");
+  assert.equal(lines[5], "| **Total** |  |  | 2 h 20 min | 1 h 30 min |  |");
   assert.ok(!md.includes("Commissioners ("), "a page with nothing completed has no row");
   const odd = markdown({ edits: { log: { "book/welcome": { hours: 0.35 } } } });
-  assert.ok(odd.includes("| Welcome (2 of 2 activities completed) | Online course: reading and interactive exercises | 0:21 |"), "hours that are not a tidy decimal are hours and minutes");
+  assert.ok(odd.includes("| Welcome (2 of 2 activities completed) | Online course: reading and interactive exercises | 0 h 21 min |"), "hours and minutes, as every time is shown");
   const bad = markdown({ edits: { log: { "book/welcome": { hours: -3 } } } });
   assert.ok(bad.includes('*For "Welcome", the hours saved could not be read, so the course\'s estimate is shown.*'));
+  const typed = markdown({ edits: { log: { "book/welcome": { hours: "1h30", refused: "1 to 2" } } } });
+  assert.ok(typed.includes("| Welcome (2 of 2 activities completed) | Online course: reading and interactive exercises | 1 h 30 min |"), "the last valid time counts");
+  assert.ok(typed.includes('*For "Welcome", the hours typed ("1 to 2") are not yet valid, so the last valid time is counted.*'));
 });
 
 // The text a reader sees of the document, in order, whitespace aside: what the Markdown must

@@ -82,7 +82,8 @@ test("hours as typed: what is meant is stored, the rest refused with a message, 
     assert.equal(read.ok, false, typed);
     assert.match(read.message, new RegExp(words), typed);
   }
-  assert.deepEqual(readHours("  ", 0.25), { ok: true, hours: undefined, note: "Left empty, so the course's estimate is used: 0.25 hours." });
+  assert.deepEqual(readHours("  ", 0.25), { ok: true, hours: undefined, note: "Left empty, so the course's estimate is used: 0 h 15 min." });
+  assert.equal(readHours("", 25 / 60).note, "Left empty, so the course's estimate is used: 0 h 25 min.", "never a quarter hour (issue 21, defect 4)");
 });
 
 // ---------------------------------------------------------------------------- prefill from feeds
@@ -157,10 +158,11 @@ test("accounts are drafted from the reflection and the learner's edits win", () 
 
 test("the log has a row for each page with something completed; only a completed page counts its time", () => {
   const p = record();
-  assert.deepEqual(p.log.map((row) => [row.page, row.completed, row.total, row.complete, row.estimate, row.hours, row.participatoryHours]), [
-    ["book/welcome", 2, 2, true, 0.25, 0.25, 0],
-    ["book/wellbeing", 2, 4, false, 0, 1.5, 1.5], // the learner's own hours
-    ["case_studies/carers-group", 0, 0, true, 0.5, 0.5, 0], // marked as read
+  const min = (hours) => Math.round(hours * 60);
+  assert.deepEqual(p.log.map((row) => [row.page, row.completed, row.total, row.complete, min(row.estimate), min(row.hours), min(row.participatoryHours)]), [
+    ["book/welcome", 2, 2, true, 20, 20, 0], // 20 minutes as stated, not 0.25 h (issue 21, defect 4)
+    ["book/wellbeing", 2, 4, false, 0, 90, 90], // the learner's own hours
+    ["case_studies/carers-group", 0, 0, true, 30, 30, 0], // marked as read
   ]);
   assert.ok(!p.log.some((row) => row.page === "book/commissioners"), "a page with only attempts has no row");
   const wellbeing = p.log[1];
@@ -168,19 +170,37 @@ test("the log has a row for each page with something completed; only a completed
   assert.deepEqual(wellbeing.activities.map((a) => a.id), ["wellbeing-a", "wellbeing-reflection"], "only completed activities are listed");
   assert.equal(wellbeing.date, "2025-03-05T12:00:00.000Z", "dated by the last completed activity, not the last attempt");
   assert.equal(p.log[2].date, "2025-03-20T09:00:00.000Z");
-  assert.deepEqual(p.totals, { hours: 2.25, participatory: 1.5, activitiesCompleted: 4, activitiesTotal: 7, pagesDone: 2, pagesTotal: 4 });
+  assert.deepEqual({ ...p.totals, hours: min(p.totals.hours) }, { hours: 140, participatory: 1.5, activitiesCompleted: 4, activitiesTotal: 7, pagesDone: 2, pagesTotal: 4 });
   assert.deepEqual(p.attempted.map((a) => [a.id, a.pageTitle]), [["wellbeing-b", "Mental well-being and groups"], ["commissioners-a", "Commissioners"]]);
 });
 
 test("hours saved that the record cannot use are reported, not repaired, and the estimate is shown", () => {
-  for (const bad of [-2, "1.5", 25, 0.123]) {
+  for (const bad of [-2, 25, 0.123, "1 to 2", "lots"]) {
     const row = record({ log: { "book/welcome": { hours: bad } } }).log[0];
-    assert.equal(row.hours, 0.25, JSON.stringify(bad));
+    assert.equal(row.hours, 20 / 60, JSON.stringify(bad));
     assert.equal(row.own, null);
     assert.match(row.hoursProblem, /are not a time the record can use/);
   }
   const fine = record({ log: { "book/welcome": { hours: 0.1 } } }).log[0];
   assert.deepEqual([fine.hours, fine.own, fine.hoursProblem], [0.1, 0.1, ""]);
+});
+
+test("hours are kept as typed; a refused value is kept apart with its message until it is changed (issue 21, defects 5 and 6)", () => {
+  const row = (edit) => record({ log: { "book/welcome": edit } }).log[0];
+  for (const [typed, hours] of [["1h30", 1.5], ["2,5", 2.5], ["0:25", 25 / 60], ["0 h 25 min", 25 / 60]]) {
+    const r = row({ hours: typed });
+    assert.deepEqual([r.typed, r.own, r.hours, r.hoursProblem, r.refused], [typed, hours, hours, "", null], typed);
+  }
+  const emptied = row({ hours: "" });
+  assert.deepEqual([emptied.typed, emptied.own, emptied.hours, emptied.hoursProblem], ["", null, 20 / 60, ""], "empty: the estimate");
+  const refused = row({ hours: "2", refused: "2 to 3" });
+  assert.deepEqual([refused.own, refused.hours, refused.typed], [2, 2, "2"], "the last valid time still counts");
+  assert.deepEqual(refused.refused, { text: "2 to 3", message: "Enter one amount of time, not a range: for example 1.5 for an hour and a half." });
+  const alone = row({ refused: "-1" });
+  assert.deepEqual([alone.own, alone.hours, alone.refused.text], [null, 20 / 60, "-1"]);
+  assert.equal(row({ hours: "2", refused: "3" }).refused, null, "a refused text that reads well is not shown as refused");
+  const clean = cleanEdits({ log: { "book/welcome": { hours: "1h30", refused: "1 to 2", other: 3 } } });
+  assert.deepEqual({ ...clean.log["book/welcome"] }, { hours: "1h30", refused: "1 to 2" });
 });
 
 test("participatory hours never exceed the hours, row by row and in total", () => {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { activityStatus, courseProgress, cpdHours, findPage, pageProgress } from "../../src/selfhelp_course/js/lib/progress.js";
+import { activityStatus, courseProgress, findPage, pageProgress } from "../../src/selfhelp_course/js/lib/progress.js";
 
 const CHECK = { kind: "check", id: "q1", title: "Question one" };
 const SORT = { kind: "sorting", id: "s1", title: "Sort the groups" };
@@ -50,12 +50,12 @@ test("reference pages do not count; odd minutes count as zero", () => {
 test("course totals count only complete pages", () => {
   const some = courseProgress(MANIFEST, { "check:q1": DONE, "sorting:s1": DONE, "reflection:r1": DONE, "explorer:wellbeing": TRIED, "read:book/b": { complete: true } });
   assert.deepEqual(
-    [some.minutesDone, some.minutesTotal, some.minutesLeft, some.hoursDone, some.activitiesCompleted, some.activitiesAttempted, some.activitiesTotal, some.pagesDone, some.pagesTotal, some.complete],
-    [55, 105, 50, 0.75, 3, 1, 4, 2, 3, false],
+    [some.minutesDone, some.minutesTotal, some.minutesLeft, some.activitiesCompleted, some.activitiesAttempted, some.activitiesTotal, some.pagesDone, some.pagesTotal, some.complete],
+    [55, 105, 50, 3, 1, 4, 2, 3, false],
   );
   assert.deepEqual(some.pages.map((p) => p.docname), ["book/a", "book/b", "book/c"]);
   const all = courseProgress(MANIFEST, { "check:q1": DONE, "sorting:s1": DONE, "reflection:r1": DONE, "explorer:wellbeing": DONE, "read:book/b": { complete: true } });
-  assert.deepEqual([all.minutesDone, all.hoursDone, all.complete], [105, 1.75, true]);
+  assert.deepEqual([all.minutesDone, all.complete], [105, true]);
 });
 
 test("a missing or malformed manifest gives empty progress", () => {
@@ -67,7 +67,8 @@ test("a missing or malformed manifest gives empty progress", () => {
   assert.equal(findPage(MANIFEST, "nowhere"), null);
 });
 
-test("CPD hours round down to the quarter hour", () => {
-  assert.deepEqual([0, 14, 15, 29, 30, 59, 60, 105].map(cpdHours), [0, 0, 0.25, 0.25, 0.5, 0.75, 1, 1.75]);
-  assert.equal(cpdHours(-10), 0);
+test("progress keeps minutes as the pages state them: no rounded hours (issue 21, defect 4)", () => {
+  const some = courseProgress(MANIFEST, { "check:q1": DONE, "sorting:s1": DONE, "reflection:r1": DONE });
+  assert.equal(some.minutesDone, 45);
+  assert.equal(Object.hasOwn(some, "hoursDone"), false, "hours are shown from the minutes by cpdTime, never stored rounded");
 });

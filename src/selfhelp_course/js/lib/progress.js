@@ -68,11 +68,6 @@ export function findPage(manifest, docname) {
   return manifestPages(manifest).find((p) => p.docname === docname) || null;
 }
 
-// CPD hours, rounded DOWN to the quarter hour (as Python's _course_time.cpd_hours).
-export function cpdHours(minutes) {
-  return Math.floor(Math.max(0, minutes) / 15) / 4;
-}
-
 export function courseProgress(manifest, entries) {
   const pages = manifestPages(manifest).map((page) => pageProgress(page, entries)).filter((p) => p.counted);
   const sum = (pick) => pages.reduce((total, page) => total + pick(page), 0);
@@ -84,7 +79,6 @@ export function courseProgress(manifest, entries) {
     minutesDone,
     minutesTotal,
     minutesLeft: minutesTotal - minutesDone,
-    hoursDone: cpdHours(minutesDone),
     activitiesCompleted: sum((p) => p.completed),
     activitiesAttempted: sum((p) => p.attempted),
     activitiesTotal: sum((p) => p.total),

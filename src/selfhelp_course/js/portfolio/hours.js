@@ -188,3 +188,39 @@ export function checkParticipatory(hours, participatoryHours) {
   }
   return { ok: true };
 }
+
+// What a CPD-log row's stored fields mean (issue 21, defects 5 and 6). edit: {hours?, refused?}
+//   hours:   what the learner last typed that the record could use, as typed ("1h30"; "" when
+//            emptied: the course's estimate counts), or a number of hours (saved by older
+//            versions, and still read);
+//   refused: what the learner typed since that the record cannot use yet, kept as typed until
+//            they change it.
+// Both are text, so two tabs that typed different hours keep both versions for the learner to
+// choose, as with any text. -> {own: hours | null, typed: text | null, problem, refused: {text,
+// message} | null}; problem: a saved value that is not a time (reported, never repaired).
+export function rowHours(edit) {
+  const row = { own: null, typed: null, problem: "", refused: null };
+  const saved = edit ? edit.hours : undefined;
+  if (typeof saved === "string") {
+    row.typed = saved;
+    const read = saved.trim() === "" ? null : parseHours(saved);
+    if (read && read.ok) row.own = read.hours;
+    else if (read) row.problem = `The hours saved for this row (${JSON.stringify(saved)}) are not a time the record can use, so the course's estimate is shown. Enter the time you spent to replace them.`;
+  } else if (saved !== undefined) {
+    row.own = storedHours(saved);
+    if (row.own === null) row.problem = `The hours saved for this row (${JSON.stringify(saved)}) are not a time the record can use, so the course's estimate is shown. Enter the time you spent to replace them.`;
+  }
+  const typed = edit ? edit.refused : undefined;
+  if (typeof typed === "string" && typed.trim() !== "") {
+    const read = parseHours(typed);
+    if (!read.ok) row.refused = { text: typed, message: read.message };
+  }
+  return row;
+}
+
+// The message beside a refused value: what is wrong, and what the record counts meanwhile
+// (countedText: the time as cpdTime shows it; own: whether it is the learner's earlier time).
+export function refusedMessage(refused, countedText, own) {
+  const counted = own ? "your last valid time" : "the course's estimate";
+  return `Not yet valid: ${refused.message} Until you change it, the record counts ${counted}, ${countedText}.`;
+}

@@ -12,11 +12,13 @@
 //   {type: "table", caption, head: [..], rows: [[cell]], foot: [..]}  cell: text or {text, learner, where}
 import { isPlainObject } from "../../lib/merge.js";
 import { findIdentifiers } from "../../privacy/guard.js";
-import { formatHours } from "../../portfolio/hours.js";
+import { cpdTime, minutesOfHours } from "../../lib/cpd-time.js";
 import { BODIES, CODE_THEMES, FORMS, FORM_INFO, HCPC_FIELDS, NMC_QUESTIONS, SELF_DECLARED, activityLine, formsFor } from "./forms.js";
 import { longDate } from "./record.js";
 
 const NOTHING_YET = "No course activities are recorded as completed on this device yet.";
+// Hours (a whole number of minutes) as the course shows every time: "0 h 25 min" (lib/cpd-time.js).
+const time = (hours, decimal = false) => cpdTime(minutesOfHours(hours), decimal);
 const written = (text) => typeof text === "string" && text.trim() !== "";
 
 function bodyLabel(details) {
@@ -43,7 +45,7 @@ function statementItem(row) {
   const counted = row.total ? `${row.completed} of ${row.total} activities completed` : "page read";
   const when = longDate(row.date);
   return {
-    text: `${row.title}: ${counted}${when ? `, last on ${when}` : ""}; ${formatHours(row.hours)} hours`,
+    text: `${row.title}: ${counted}${when ? `, last on ${when}` : ""}; ${time(row.hours)}`,
     items: row.activities.map(dated),
   };
 }
@@ -71,7 +73,7 @@ function statementSection(p) {
       { type: "p", text: `${who} declares that they completed these parts of the online course "${p.course}":` },
       { type: "list", items: p.log.map(statementItem) },
       { type: "p", text: `Completed in all: ${t.activitiesCompleted} of ${t.activitiesTotal} activities, and ${t.pagesDone} of ${t.pagesTotal} pages in full.` },
-      { type: "p", text: `Total: ${formatHours(t.hours)} hours, of which ${formatHours(t.participatory)} participatory.` },
+      { type: "p", text: `Total: ${time(t.hours)} (${time(t.hours, true)} as a decimal, to two places), of which ${time(t.participatory)} participatory.` },
     );
   } else {
     blocks.push({ type: "p", text: NOTHING_YET });
@@ -97,18 +99,22 @@ function logSection(p) {
       longDate(row.date),
       `${row.title}${row.total ? ` (${row.completed} of ${row.total} activities completed)` : ""}`,
       row.method,
-      formatHours(row.hours),
-      formatHours(row.participatoryHours),
+      time(row.hours),
+      time(row.participatoryHours),
       { text: row.link, learner: true, where: `CPD log: link to practice for "${row.title}"` },
     ]),
-    foot: ["Total", "", "", formatHours(p.totals.hours), formatHours(p.totals.participatory), ""],
+    foot: ["Total", "", "", time(p.totals.hours), time(p.totals.participatory), ""],
   }, {
     type: "p",
     note: true,
-    text: "Hours are the course's estimate for each completed page (reading and activities), unless the learner entered their own; a page counts no hours until all its activities are completed. Participatory hours are those the learner marked as done with others.",
+    text: "Hours are the course's estimate for each completed page (reading and activities, in hours and minutes as the course states them), unless the learner entered their own; a page counts no hours until all its activities are completed. Participatory hours are those the learner marked as done with others.",
   }];
   for (const row of p.log.filter((r) => r.hoursProblem)) {
     blocks.push({ type: "p", note: true, text: `For "${row.title}", the hours saved could not be read, so the course's estimate is shown.` });
+  }
+  for (const row of p.log.filter((r) => r.refused)) {
+    blocks.push({ type: "p", note: true, learner: true, where: `CPD log: hours typed for "${row.title}"`,
+      text: `For "${row.title}", the hours typed ("${row.refused.text}") are not yet valid, so ${row.own === null ? "the course's estimate" : "the last valid time"} is counted.` });
   }
   return { heading: "CPD log", blocks, subsections: [] };
 }
@@ -141,7 +147,7 @@ function hcpcSection(p) {
 function pageHours(p, account) {
   const row = p.log.find((r) => r.page === account.page);
   if (!row) return "None counted yet: the page is not in the CPD log (its activities are not all completed).";
-  return `${formatHours(row.hours)} hours (the CPD log's time for the page "${row.title}")`;
+  return `${time(row.hours)} (the CPD log's time for the page "${row.title}")`;
 }
 
 // Another regulator's record (forms.js FORM_INFO): what the regulator asks, then one entry per

@@ -2,8 +2,10 @@
 // typed is read by portfolio/hours.js: accepted when its meaning is clear, otherwise refused with
 // a message beside the field and kept as typed until it is fixed), done-with-others, and a link
 // to practice. Rows are kept per page and updated in place.
+import { conflictPanel } from "../../lib/conflict.js";
+import { cpdTime, minutesOfHours } from "../../lib/cpd-time.js";
 import { h, keyedList, setText, setValue } from "../../lib/dom.js";
-import { formatHours } from "../../portfolio/hours.js";
+import { formatHours, refusedMessage } from "../../portfolio/hours.js";
 import { textField } from "./fields.js";
 import { METHOD } from "./forms.js";
 import { longDate } from "./record.js";
@@ -14,17 +16,26 @@ function rowNote(row) {
   return `${row.completed} of ${row.total} activities completed${row.attempted ? `; ${row.attempted} more attempted, not yet completed` : ""}`;
 }
 
-// The hours field of one row. drafts: what was typed in each row since the page opened.
-function hoursField(ctx, base, drafts, current) {
+// The hours field of one row. What the learner types is stored as typed (issue 21, defects 5
+// and 6): a value the record can use as the row's hours; one it cannot, apart, with its message,
+// until they change it (so it survives a reload). Two tabs that typed different hours keep both,
+// shown as the portfolio's text fields show theirs, until the learner chooses.
+function hoursField(ctx, base, current) {
   const input = h("input", { type: "text", inputmode: "decimal", autocomplete: "off", id: `${base}-hours`, class: "pf-hours" });
   const message = h("p", { class: "pf-hours-error", id: `${base}-hours-error`, hidden: true });
   const note = h("p", { class: "pf-hours-note", id: `${base}-hours-note`, hidden: true });
+  const conflictBox = h("div", { class: "pf-conflict" });
+  let shownConflicts = "";
+  const path = (field) => ["log", current().page, field];
   input.addEventListener("input", () => {
     const row = current();
     const read = readHours(input.value, row.estimate);
-    drafts.set(row.page, { text: input.value, read });
-    if (read.ok) ctx.edit(["log", row.page, "hours"], read.hours); // the redraw that follows shows it
-    else show(row);
+    if (read.ok) {
+      ctx.edit(path("hours"), input.value);
+      ctx.edit(path("refused"), undefined); // even if not yet drawn: a refused text typed a moment ago
+    } else {
+      ctx.edit(path("refused"), input.value);
+    }
   });
   input.addEventListener("blur", () => ctx.flush());
 
@@ -33,32 +44,47 @@ function hoursField(ctx, base, drafts, current) {
     node.hidden = !text;
   }
 
-  // What the field shows: what was typed (while the learner is at it, or until a refused value
-  // is fixed), otherwise the hours the record holds; and why, when that needs saying.
+  function chosen(field, text) {
+    ctx.choose(path(field), text);
+    input.focus();
+    ctx.say(`The hours for \u201c${current().title}\u201d are now ${text.trim() ? `\u201c${text}\u201d` : "empty (the course's estimate)"}.`);
+  }
+
+  function showConflicts(row) {
+    const found = ["hours", "refused"].map((field) => [field, ctx.conflictAt(["log", row.page, field])]).filter(([, c]) => c);
+    const signature = JSON.stringify(found.map(([field, c]) => [field, c.current, c.versions]));
+    if (signature === shownConflicts) return; // unchanged: keep the panel (and any focus in it)
+    shownConflicts = signature;
+    conflictBox.replaceChildren(...found.map(([field, conflict]) => conflictPanel(conflict, (text) => chosen(field, text),
+      `the ${field === "refused" ? "hours typed but not yet valid" : "hours"} for \u201c${row.title}\u201d`)));
+  }
+
+  // What the field shows: what the learner typed (refused text first, as it is the newer), else
+  // the hours the record holds; and why, when that needs saying.
   function show(row) {
-    let draft = drafts.get(row.page);
-    const stored = draft && draft.read.ok && (draft.read.hours === undefined ? row.own === null : draft.read.hours === row.own);
-    if (draft && draft.read.ok && !stored) {
-      drafts.delete(row.page); // changed since, in another tab: show what is saved now
-      draft = undefined;
+    const typed = row.refused ? row.refused.text : row.typed;
+    setValue(input, typed === null ? formatHours(row.hours) : typed);
+    const counted = cpdTime(minutesOfHours(row.hours));
+    say(message, row.refused ? refusedMessage(row.refused, counted, row.own !== null) : "");
+    let explained = "";
+    if (!row.refused) {
+      if (row.typed !== null && !row.hoursProblem) explained = readHours(row.typed, row.estimate).note || "";
+      else explained = row.hoursProblem;
+      if (!explained && row.own !== null && row.own !== row.estimate) explained = `Course estimate: ${cpdTime(minutesOfHours(row.estimate))}.`;
     }
-    if (!draft) setValue(input, formatHours(row.hours));
-    const refused = Boolean(draft && !draft.read.ok);
-    say(message, refused ? `${draft.read.message} Until it is fixed, the record keeps ${formatHours(row.hours)} hours.` : "");
-    let explained = draft && draft.read.ok ? draft.read.note : row.hoursProblem;
-    if (!refused && !explained && row.own !== null && row.own !== row.estimate) explained = `Course estimate: ${formatHours(row.estimate)} hours.`;
-    say(note, refused ? "" : explained);
-    input.setAttribute("aria-invalid", String(refused));
-    const described = [refused ? message.id : null, !refused && explained ? note.id : null].filter(Boolean).join(" ");
+    say(note, explained);
+    input.setAttribute("aria-invalid", String(Boolean(row.refused)));
+    const described = [row.refused ? message.id : null, explained ? note.id : null].filter(Boolean).join(" ");
     if (described) input.setAttribute("aria-describedby", described);
     else input.removeAttribute("aria-describedby");
+    showConflicts(row);
   }
-  return { nodes: [input, message, note], input, show };
+  return { nodes: [conflictBox, input, message, note], input, show };
 }
 
-function buildRow(ctx, row, base, drafts) {
+function buildRow(ctx, row, base) {
   let current = row;
-  const hours = hoursField(ctx, base, drafts, () => current);
+  const hours = hoursField(ctx, base, () => current);
   const together = h("input", { type: "checkbox", id: `${base}-together` });
   together.addEventListener("change", () => {
     ctx.edit(["log", current.page, "participatory"], together.checked);
@@ -68,16 +94,16 @@ function buildRow(ctx, row, base, drafts) {
     id: `${base}-link`, path: ["log", row.page, "link"], className: "pf-link", rows: 2, labelClass: "course-sr-only",
     label: `Link to practice for \u201c${row.title}\u201d`, what: `the link to practice for \u201c${row.title}\u201d`,
   });
-  const cells = { date: h("td", {}), title: h("span", {}), note: h("span", { class: "pf-row-note" }), participatory: h("span", { class: "pf-participatory-hours" }) };
+  const cells = { date: h("td", { "data-label": "Date" }), title: h("span", {}), note: h("span", { class: "pf-row-note" }), participatory: h("span", { class: "pf-participatory-hours" }) };
   const hoursLabel = h("label", { for: hours.input.id, class: "course-sr-only" });
   const node = h("tr", { "data-page": row.page },
     cells.date,
     h("th", { scope: "row" }, cells.title, cells.note),
-    h("td", {}, hoursLabel, ...hours.nodes),
-    h("td", {}, h("div", { class: "pf-choice" }, together,
+    h("td", { "data-label": "Hours" }, hoursLabel, ...hours.nodes),
+    h("td", { "data-label": "Participatory" }, h("div", { class: "pf-choice" }, together,
       h("label", { for: together.id }, "Done with others (e.g. in a session)", h("span", { class: "course-sr-only" }, `: ${row.title}`))),
     cells.participatory),
-    h("td", {}, link.node));
+    h("td", { "data-label": "Link to practice" }, link.node));
 
   function update(next) {
     current = next;
@@ -87,7 +113,7 @@ function buildRow(ctx, row, base, drafts) {
     setText(hoursLabel, `Hours for \u201c${next.title}\u201d`);
     hours.show(next);
     together.checked = next.participatory;
-    setText(cells.participatory, next.participatory ? `${formatHours(next.participatoryHours)} hours` : "");
+    setText(cells.participatory, next.participatory ? cpdTime(minutesOfHours(next.participatoryHours)) : "");
     link.update(next.link);
   }
   update(row);
@@ -114,19 +140,20 @@ export function createLog(ctx) {
     box);
   const empty = h("p", { class: "pf-empty" }, "No activities are recorded as completed on this device yet. Your log fills in as you complete activities in the course.");
   const body = h("tbody", {});
-  const totals = { hours: h("td", { class: "pf-total-hours" }), participatory: h("td", { class: "pf-total-participatory" }) };
+  // data-label: each value's column, shown above it on a phone, where the rows are stacked (CSS).
+  const totals = { hours: h("td", { class: "pf-total-hours", "data-label": "Hours" }), participatory: h("td", { class: "pf-total-participatory", "data-label": "Participatory" }) };
   const full = table(ctx, body, totals);
-  const drafts = new Map();
   let made = 0;
-  const show = keyedList(body, (row) => buildRow(ctx, row, `${ctx.uid}-log-${(made += 1)}`, drafts));
+  const show = keyedList(body, (row) => buildRow(ctx, row, `${ctx.uid}-log-${(made += 1)}`));
 
   function update(portfolio) {
     show(portfolio.log, (row) => row.page);
-    setText(totals.hours, `${formatHours(portfolio.totals.hours)} hours`);
-    setText(totals.participatory, `${formatHours(portfolio.totals.participatory)} participatory`);
+    setText(totals.hours, cpdTime(minutesOfHours(portfolio.totals.hours)));
+    setText(totals.participatory, `${cpdTime(minutesOfHours(portfolio.totals.participatory))} participatory`);
     const shown = portfolio.log.length ? full : empty;
     if (box.firstChild !== shown) box.replaceChildren(shown);
   }
 
-  return { element, update, forget: () => drafts.clear() };
+  // Nothing is kept apart from the record any more: what was typed is stored (see hoursField).
+  return { element, update, forget: () => {} };
 }

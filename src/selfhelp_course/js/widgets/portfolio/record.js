@@ -4,8 +4,8 @@
 import { assessmentResult } from "../../lib/assessment.js";
 import { PORTFOLIO_KEY, activityKey, kindLabel, readKey } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
-import { ATTEMPTED, COMPLETED, courseProgress, cpdHours, findPage, manifestPages } from "../../lib/progress.js";
-import { storedHours, sumHours } from "../../portfolio/hours.js";
+import { ATTEMPTED, COMPLETED, courseProgress, findPage, manifestPages } from "../../lib/progress.js";
+import { rowHours, sumHours } from "../../portfolio/hours.js";
 import { BODIES, COURSE, FORMS, METHOD } from "./forms.js";
 import { prefill } from "./prefill.js";
 
@@ -73,15 +73,6 @@ function accountOf(reflection, edits, frameworks) {
 
 const activityOf = (page) => (a) => ({ kind: a.kind, id: a.id, title: a.title || a.id, updated: a.updated, page: page.docname, pageTitle: page.title });
 
-// Hours the learner entered, if they can be used; null when none were entered; otherwise a
-// message, as a stored value that is not a time is reported, never repaired.
-function ownHours(edit) {
-  if (edit.hours === undefined) return { hours: null, problem: "" };
-  const hours = storedHours(edit.hours);
-  if (hours !== null) return { hours, problem: "" };
-  return { hours: null, problem: `The hours saved for this row (${JSON.stringify(edit.hours)}) are not a time the record can use, so the course's estimate is shown. Enter the time you spent to replace them.` };
-}
-
 // A CPD log row for a page with something completed (or marked as read). The page's time counts
 // once all its activities are completed, as on the progress page, unless the learner entered
 // their own hours. Participatory is yes or no for the whole row, so participatory hours are the
@@ -89,9 +80,10 @@ function ownHours(edit) {
 function logRow(page, edit) {
   const completed = page.activities.filter((a) => a.status === COMPLETED).map(activityOf(page));
   const attempted = page.activities.filter((a) => a.status === ATTEMPTED).map(activityOf(page));
-  const estimate = page.complete ? cpdHours(page.minutes) : 0;
-  const own = ownHours(edit);
-  const hours = own.hours === null ? estimate : own.hours;
+  // The page's minutes as the course states them, never rounded (issue 21, defect 4).
+  const estimate = page.complete ? page.minutes / 60 : 0;
+  const own = rowHours(edit); // what the learner typed (portfolio/hours.js)
+  const hours = own.own === null ? estimate : own.own;
   const participatory = edit.participatory === true;
   return {
     page: page.docname,
@@ -105,7 +97,9 @@ function logRow(page, edit) {
     read: page.read,
     minutes: page.minutes,
     estimate,
-    own: own.hours,
+    own: own.own,
+    typed: own.typed,
+    refused: own.refused,
     hoursProblem: own.problem,
     hours,
     participatory,

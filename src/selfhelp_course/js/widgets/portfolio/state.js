@@ -10,7 +10,8 @@
 // Only what the learner changed is stored: the rest of the record is worked out afresh from the
 // reflections and progress the course pages saved (record.js), so it follows them.
 import { isPlainObject } from "../../lib/merge.js";
-import { formatHours, parseHours } from "../../portfolio/hours.js";
+import { cpdTime, minutesOfHours } from "../../lib/cpd-time.js";
+import { parseHours } from "../../portfolio/hours.js";
 import { CODE_THEMES, FORMS, PORTFOLIO_PAGE } from "./forms.js";
 
 const DETAILS = ["name", "body", "bodyOther", "summary"];
@@ -43,6 +44,7 @@ function cleanAccount(account) {
 function cleanRow(row) {
   const clean = bare();
   if (typeof row.hours === "number" || typeof row.hours === "string") clean.hours = row.hours;
+  if (typeof row.refused === "string") clean.refused = row.refused; // typed, not yet valid (log.js)
   if (typeof row.participatory === "boolean") clean.participatory = row.participatory;
   if (typeof row.link === "string") clean.link = row.link;
   return clean;
@@ -103,7 +105,7 @@ function withoutConflictsUnder(conflicts, path) {
 // message} to show next to the field while what was typed stays there.
 export function readHours(text, estimate) {
   if (String(text ?? "").trim() === "") {
-    return { ok: true, hours: undefined, note: `Left empty, so the course's estimate is used: ${formatHours(estimate)} hours.` };
+    return { ok: true, hours: undefined, note: `Left empty, so the course's estimate is used: ${cpdTime(minutesOfHours(estimate))}.` };
   }
   const read = parseHours(text);
   if (!read.ok) return { ok: false, message: read.message };

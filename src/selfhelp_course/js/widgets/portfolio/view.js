@@ -18,6 +18,7 @@ import { createStatement } from "./document-view.js";
 import { createExports } from "./exports.js";
 import { SELF_DECLARED } from "./forms.js";
 import { createLog } from "./log.js";
+import { printMirrors } from "./print-fields.js";
 import { assemble, setAsideSummary } from "./record.js";
 import { cleanEdits, editField, emptyEdits, entryValue } from "./state.js";
 
@@ -101,6 +102,7 @@ function redraw(app) {
   app.parts.statement.update(doc);
   app.parts.exports.refreshPrint(doc);
   showSetAside(app.ui.setAside, setAsideSummary(app.setAside, app.manifest));
+  app.printCopies.sync(); // the browser's own print shows every field in full (print-fields.js)
 }
 
 // The portfolio's own entry, kept by lib/entry.js: autosave, merge with other tabs, follow them.
@@ -223,6 +225,7 @@ export function renderPortfolio({ model, el, store }) {
   };
   app.entry = syncEntry(store, PORTFOLIO_KEY, entryOptions(app));
   buildParts(app, context(app));
+  app.printCopies = printMirrors(app.ui.root);
   el.append(app.ui.root);
   // Other tabs' reflections and progress, as they are saved (the portfolio's own entry is
   // followed by syncEntry).

@@ -1,14 +1,14 @@
 // Progress page state (pure): the words and groupings the progress page shows, from the one
 // progress rule (lib/progress.js) and what the store reads. Nothing here reads or writes storage.
 import { activityKey, kindLabel, PORTFOLIO_KEY, readKey } from "../../lib/facts.js";
+import { cpdTime } from "../../lib/cpd-time.js";
 import { manifestPages } from "../../lib/progress.js";
 
 const PAGE_STATUS = { completed: "Completed", attempted: "Attempted", "not started": "Not started" };
 
-export const hoursText = (hours) => `${hours} ${hours === 1 ? "hour" : "hours"}`;
-
+// "CPD minutes done: 55 of 600 (0 h 55 min)": the minutes as the pages state them, never rounded.
 export function totalsText(progress) {
-  return `CPD minutes done: ${progress.minutesDone} of ${progress.minutesTotal} (${hoursText(progress.hoursDone)})`;
+  return `CPD minutes done: ${progress.minutesDone} of ${progress.minutesTotal} (${cpdTime(progress.minutesDone)})`;
 }
 
 // "Activities completed: 3 of 20; attempted but not completed: 2."

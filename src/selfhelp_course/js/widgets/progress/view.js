@@ -37,7 +37,7 @@ function shell(uid, space) {
       "An activity is completed when it is done in full (a question answered correctly, every item sorted right, " +
       "a reflection with every part written...); one you have begun but not finished is attempted. A page's minutes " +
       "count once all its activities are completed, or, for a page without activities, once you mark it as read. " +
-      "CPD hours are rounded down to the quarter hour."),
+      "Time is shown in hours and minutes, exactly as the pages state it (nothing is rounded)."),
     ui.notice.element,
     ui.setAside,
     h("div", { class: "prog-scroll", role: "region", "aria-label": "Progress by page", tabindex: 0 }, ui.table),
