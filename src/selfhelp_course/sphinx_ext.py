@@ -44,7 +44,7 @@ from ._launch import LaunchConfigError, apply_launch_options
 from ._licence import footer_html, licence_settings
 from ._manifest import course_manifest, manifest_script
 from ._review import course_reviews, long_date, overdue_pages, page_review, review_line
-from ._nation_choice import mark_box, mark_table
+from ._nation_choice import NationRowsDirective, mark_box, mark_table
 from ._nations import (NATIONS_FILE, carers_table, children_table, crisis_markdown, crisis_places, crisis_table,
                        crisis_table_places, law_table_places, load_nations)
 from ._course_time import course_times, cpd_hours, front_matter, page_path, toc_docnames
@@ -614,6 +614,7 @@ def setup(app: Sphinx):
     app.connect("builder-inited", _no_report_address)
     app.add_directive("distress-support", DistressSupportDirective)
     app.add_directive("nation-table", NationTableDirective)
+    app.add_directive("nation-rows", NationRowsDirective)  # a page's own table, by nation
     app.connect("doctree-read", _check_distress_box)
     app.connect("builder-inited", _check_reviews)
     app.connect("doctree-read", _show_review)
