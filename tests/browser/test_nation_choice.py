@@ -168,3 +168,14 @@ def test_printed_pages_keep_every_nation_whatever_was_chosen(watched, site_url):
     expect(page.locator(".course-nation-choice").first).to_be_hidden()
     page.emulate_media(media="screen")
     expect_box_shows(page, "scotland")
+
+
+def test_with_storage_blocked_the_choice_works_on_this_page_and_says_it_is_not_kept(watched, site_url):
+    watched.block_storage()
+    page = watched.page
+    watched.open(url(site_url, SAFETY))
+    control(box(page)).select_option("wales")
+    expect_box_shows(page, "wales")
+    expect(box(page).locator(".course-nation-notice")).to_contain_text("applies on this page only")
+    assert shown_places(page.locator("table.course-nations").nth(1)) == ["wales"]  # the whole page follows
+    assert watched.errors == []
