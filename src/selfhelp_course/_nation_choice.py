@@ -23,6 +23,17 @@ CONTAINER_CLASS = "course-nations"
 PLACE_PREFIX = "course-place-"
 
 
+#: The site script that adds the control (js/site/nation-choice.js, written to _static).
+SCRIPT = "nation-choice.js"
+
+
+def add_script_where_needed(app, pagename, templatename, context, doctree) -> None:
+    """The nation choice's script only on pages with a crisis box or a nation table (about a
+    third of them), so the other pages do not load it (html-page-context: this page only)."""
+    if CONTAINER_CLASS in context.get("body", ""):
+        app.add_js_file(SCRIPT)
+
+
 class NationMarkError(RuntimeError):
     """The lines or rows do not match the places given (a change to _nations.py's markdown)."""
 

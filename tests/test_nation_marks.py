@@ -132,3 +132,9 @@ def test_nation_rows_marks_a_table_written_on_a_page_and_refuses_an_unknown_nati
     html = (scratch_book.book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<table class="[^"]*\bcourse-nations\b', html)
     assert re.findall(r'<tr class="course-place-([a-z-]+)', html) == ["england", "scotland", "everywhere"]
+
+
+def test_only_pages_with_a_crisis_box_or_nation_table_load_the_nation_script():
+    assert "nation-choice.js" in built("book/safety")
+    assert "course-nations" not in built("book/commissioners")
+    assert "nation-choice.js" not in built("book/commissioners")
