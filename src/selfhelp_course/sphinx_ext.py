@@ -44,7 +44,7 @@ from ._launch import LaunchConfigError, apply_launch_options
 from ._licence import footer_html, licence_settings
 from ._manifest import course_manifest, manifest_script
 from ._review import course_reviews, long_date, overdue_pages, page_review, review_line
-from ._nation_choice import mark_box, mark_table
+from ._nation_choice import NationRowsDirective, add_script_where_needed, mark_box, mark_table
 from ._nations import (NATIONS_FILE, carers_table, children_table, crisis_markdown, crisis_places, crisis_table,
                        crisis_table_places, law_table_places, load_nations)
 from ._course_time import course_times, cpd_time, front_matter, page_path, toc_docnames
@@ -590,9 +590,10 @@ def setup(app: Sphinx):
     app.add_js_file("page-progress.js")
     app.add_js_file("sidebar-toggles.js")  # the visible sidebar buttons work (see the file)
     app.add_js_file("search-from-file.js")  # no extracts to fetch from file:// (see the file)
-    app.add_js_file("nation-choice.js")  # the learner's nation on the crisis box and tables
     # After myst-nb's own handler has added a page's widget scripts (priority 500).
     app.connect("html-page-context", _one_stylesheet, priority=900)
+    # The learner's nation on the crisis box and nation tables: only pages that have them.
+    app.connect("html-page-context", add_script_where_needed)
     app.connect("html-page-context", _defer_scripts, priority=900)
     # Late: other extensions still write stylesheets when the build finishes (the theme's
     # pygments.css with its light and dark colours, myst-nb's mystnb.css).
@@ -616,6 +617,7 @@ def setup(app: Sphinx):
     app.connect("builder-inited", _no_report_address)
     app.add_directive("distress-support", DistressSupportDirective)
     app.add_directive("nation-table", NationTableDirective)
+    app.add_directive("nation-rows", NationRowsDirective)  # a page's own table, by nation
     app.connect("doctree-read", _check_distress_box)
     app.connect("builder-inited", _check_reviews)
     app.connect("doctree-read", _show_review)

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from selfhelp_course._facts import LEARNER_KEY, STORAGE_PREFIX
+from settle import open_settled
 
 KEY = STORAGE_PREFIX + LEARNER_KEY
 SAFETY, CARERS, WELLBEING = "book/safety", "case_studies/carers-group", "book/wellbeing"
@@ -128,13 +129,19 @@ def test_the_nation_control_works_from_the_keyboard_alone(watched, site_url):
     expect(select).to_be_focused()  # the redraw leaves the learner where they were
 
 
-def test_the_nation_control_passes_axe(watched, site_url, axe):
-    page = watched.page
-    watched.open(url(site_url, SAFETY))
-    control(box(page)).select_option("england")
-    violations = axe(page)
-    ours = [v for v in violations if any("course-nation" in node or "distress-support" in node for node in v["nodes"])]
-    assert ours == [], ours
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_nation_control_passes_axe_in_light_and_dark(browser, site_url, axe, scheme):
+    context = browser.new_context(color_scheme=scheme)  # the site's mode is "auto": it follows
+    try:
+        page = open_settled(context.new_page(), url(site_url, SAFETY))
+        control(box(page)).select_option("england")
+        expect_box_shows(page, "england")
+        violations = axe(page)
+        ours = [v for v in violations
+                if any("course-nation" in node or "distress-support" in node for node in v["nodes"])]
+        assert ours == [], ours
+    finally:
+        context.close()
 
 
 def test_without_javascript_every_nation_shows_and_no_control(browser, site_url):
@@ -161,3 +168,14 @@ def test_printed_pages_keep_every_nation_whatever_was_chosen(watched, site_url):
     expect(page.locator(".course-nation-choice").first).to_be_hidden()
     page.emulate_media(media="screen")
     expect_box_shows(page, "scotland")
+
+
+def test_with_storage_blocked_the_choice_works_on_this_page_and_says_it_is_not_kept(watched, site_url):
+    watched.block_storage()
+    page = watched.page
+    watched.open(url(site_url, SAFETY))
+    control(box(page)).select_option("wales")
+    expect_box_shows(page, "wales")
+    expect(box(page).locator(".course-nation-notice")).to_contain_text("applies on this page only")
+    assert shown_places(page.locator("table.course-nations").nth(1)) == ["wales"]  # the whole page follows
+    assert watched.errors == []

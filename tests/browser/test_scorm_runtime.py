@@ -885,3 +885,32 @@ def test_finishing_on_a_shared_computer_saves_to_the_lms_then_removes_the_learne
     show(again, lms_url, edition, CHECK_PAGE)
     expect(check_widget(course(again)).get_by_label(CHECK["options"][RIGHT]["text"], exact=True)).to_be_checked()
     assert watched.errors == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_learners_nation_goes_to_the_lms_and_comes_back_in_a_fresh_browser(watched, new_profile, lms_url, edition):
+    """Issue 20: the nation is chosen once and kept with progress, so in an LMS it follows the
+    learner (SCORM 1.2 carries it in the compact suspend data, compact.js)."""
+    page, _ = open_in_lms(watched, lms_url, edition)
+    show(page, lms_url, edition, "book/safety")
+    frame = course(page)
+    frame.locator(".distress-support").get_by_label("Show routes for").select_option("northern-ireland")
+    stored = frame.evaluate(f"() => JSON.parse(localStorage.getItem('{space()}learner'))")
+    assert stored["nation"] == "northern-ireland"  # in this LMS learner's own space
+    assert frame.evaluate(f"() => localStorage.getItem('{WEBSITE}learner')") is None
+    close_sco(page)
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    assert suspend_state(page, edition)["entries"]["learner"]["nation"] == "northern-ireland"
+    recorded = cmi(page)
+    prior = ({"suspend_data": recorded["suspend_data"], "entry": "resume"} if edition == "2004"
+             else {"suspend_data": recorded["suspend_data"], "core": {"entry": "resume"}})
+    elsewhere = new_profile()
+    elsewhere.context.add_init_script(f"window.PRIOR_CMI = {json.dumps(prior)};")
+    again, launch = open_in_lms(elsewhere, lms_url, edition)
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    show(again, lms_url, edition, "case_studies/carers-group")
+    box = course(again).locator(".distress-support")
+    expect(box.locator(".course-nation-select")).to_have_value("northern-ireland")
+    expect(box).to_contain_text("0808 808 8000")
+    expect(box).not_to_contain_text("NHS 111 Wales", use_inner_text=True)
+    assert elsewhere.errors == []

@@ -78,7 +78,7 @@ function start() {
     if (!result.ok && (result.reason === "cleared" || result.reason === "replaced")) result = chooseNation(store, id);
     unsaved = result.ok ? undefined : id;
     if (result.ok) notice.clear();
-    else notice.show(result.reason === "unknown" ? null : result.reason, result.reason === "unknown" ? "That is not one of the four nations." : "");
+    else notice.show(result.reason, "Your choice applies on this page only.");
     update();
   }
 

@@ -10,11 +10,11 @@ import re
 import pytest
 from docutils import nodes
 
-from selfhelp_course._nation_choice import NationMarkError, mark_box, mark_table
+from selfhelp_course._nation_choice import NationMarkError, mark_box, mark_table, places_by_name
 from selfhelp_course._nations import (EVERYWHERE, NATION_IDS, carers_table, children_table, crisis_markdown,
                                       crisis_places, crisis_table, crisis_table_places, law_table_places,
                                       load_nations)
-from paths import ROOT, SITE
+from paths import ROOT, SCRATCH_PAGE, SITE
 
 NATION_JS = ROOT / "src" / "selfhelp_course" / "js" / "lib" / "nation.js"
 
@@ -93,3 +93,48 @@ def test_the_built_pages_keep_every_nation_and_mark_each_line(page):
         assert number in html, f"{page} lost {number}"
     assert "course-nation-other" not in html  # nothing is hidden until a learner chooses, in a browser
     assert "nation-choice.js" in html
+
+
+def named_table(*firsts: str) -> nodes.table:
+    rows = [nodes.row("", nodes.entry("", nodes.paragraph("", first)), nodes.entry("", nodes.paragraph("", "x")))
+            for first in firsts]
+    return nodes.table("", nodes.tgroup("", nodes.thead("", nodes.row()), nodes.tbody("", *rows)))
+
+
+def test_a_pages_own_table_is_placed_by_the_nation_its_first_column_names():
+    names = {nation["name"]: nation["id"] for nation in load_nations(ROOT)["nations"]}
+    table = named_table("All four nations", "Northern Ireland", "Wales")
+    assert places_by_name(table, names) == ["everywhere", "northern-ireland", "wales"]
+    with pytest.raises(NationMarkError, match="a row starts 'Ulster'"):
+        places_by_name(named_table("Wales", "Ulster"), names)
+
+
+NATION_ROWS = """
+```{nation-rows}
+| Nation | Who regulates social workers |
+|---|---|
+| England | Social Work England |
+| Scotland | the SSSC |
+| All four nations | (a row for everywhere) |
+```
+"""
+
+
+@pytest.mark.parametrize("first,error", [("Scotland", None), ("Caledonia", "a row starts 'Caledonia'")],
+                         ids=["marked", "unknown-nation"])
+def test_nation_rows_marks_a_table_written_on_a_page_and_refuses_an_unknown_nation(scratch_book, first, error):
+    page = SCRATCH_PAGE.format(code="1").replace("# Page\n", "# Page\n" + NATION_ROWS.replace("| Scotland |", f"| {first} |"), 1)
+    result = scratch_book("1", activities=True, files={"index.md": page})
+    if error:
+        assert result.returncode != 0 and error in result.stdout + result.stderr
+        return
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    html = (scratch_book.book / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<table class="[^"]*\bcourse-nations\b', html)
+    assert re.findall(r'<tr class="course-place-([a-z-]+)', html) == ["england", "scotland", "everywhere"]
+
+
+def test_only_pages_with_a_crisis_box_or_nation_table_load_the_nation_script():
+    assert "nation-choice.js" in built("book/safety")
+    assert "course-nations" not in built("book/commissioners")
+    assert "nation-choice.js" not in built("book/commissioners")
