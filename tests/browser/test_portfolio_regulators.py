@@ -58,6 +58,9 @@ def test_choosing_a_regulator_shows_and_exports_its_record(watched, site_url, bo
 
     # Filled in from the reflection where a part answers the form; the learner's text is kept.
     box = form.get_by_label(field, exact=True)
+    learned = f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}"
+    # The field a reflection answers is drafted from it; the others start empty.
+    expect(box).to_have_value(learned if body in ("scw", "niscc") else "")
     box.fill(HOSTILE)
     box.blur()
     page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').accounts?.[{json.dumps(rid)}]?.{body}")
@@ -66,7 +69,7 @@ def test_choosing_a_regulator_shows_and_exports_its_record(watched, site_url, bo
     if hours:
         row = widget(page).locator(f'tr[data-page="{GIBBS_PAGE["docname"]}"]')
         row.get_by_label(f"Hours for \u201c{GIBBS_PAGE['title']}\u201d").fill(own_hours)
-        page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio')).log[{json.dumps(GIBBS_PAGE['docname'])}].hours === 1.5")
+        page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').log?.[{json.dumps(GIBBS_PAGE['docname'])}]?.hours === 1.5")
 
     md = download(page, "Download Markdown")
     assert f"\n## {section}\n" in md
@@ -76,9 +79,11 @@ def test_choosing_a_regulator_shows_and_exports_its_record(watched, site_url, bo
     assert "\\<img src=x onerror=alert(1)> \\*\\*not bold\\*\\* \\[link\\](javascript:alert(1))" in md, "as text"
     assert not re.search(r"(?<!\\)<img", md) and not re.search(r"(?<!\\)\]\(javascript:", md)
     assert not re.search(r"^\s*(```|~~~)", md, re.M), "no line opens a code block"
-    assert GIBBS_TEXT["analysis"] in md, "drafted from the reflection through the framework's feeds"
+    if body != "scw":  # its only field now holds the learner's own text
+        drafted = GIBBS_TEXT["analysis"] if body == "sssc" else GIBBS_TEXT["description"]
+        assert drafted in md, "drafted from the reflection through the framework's feeds"
     if hours:
-        assert f"**How long:** 1.5 hours (the CPD log's time for the page \"{GIBBS_PAGE['title']}\")" in md
+        assert f"**How long:** The CPD log's time for the page \"{GIBBS_PAGE['title']}\": 1.5 hours" in md
         assert "| 1.5 | 0 |" in md, "the log says the same"
     else:
         assert "**How long:**" not in md

@@ -141,7 +141,7 @@ function hcpcSection(p) {
 function pageHours(p, account) {
   const row = p.log.find((r) => r.page === account.page);
   if (!row) return "None counted yet: the page is not in the CPD log (its activities are not all completed).";
-  return `${formatHours(row.hours)} hours (the CPD log's time for the page "${row.title}")`;
+  return `The CPD log's time for the page "${row.title}": ${formatHours(row.hours)} hours`;
 }
 
 // Another regulator's record (forms.js FORM_INFO): what the regulator asks, then one entry per
