@@ -92,7 +92,7 @@ def test_choosing_a_regulator_shows_and_exports_its_record(watched, site_url, bo
     assert watched.errors == []
 
 
-def test_the_print_copy_follows_the_regulator_and_a_reload_keeps_the_choice(watched, site_url):
+def test_the_print_copy_follows_the_regulator_and_a_reload_keeps_the_choice(watched, site_url, axe):
     watched.context.add_init_script(PRINT_STUB)
     page = seeded(site_url, watched, basic_items())
     widget(page).get_by_label("Social Work England", exact=True).check()
@@ -101,6 +101,12 @@ def test_the_print_copy_follows_the_regulator_and_a_reload_keeps_the_choice(watc
     expect(widget(page).get_by_label("Social Work England", exact=True)).to_be_checked()
     rid = GIBBS_REFLECTION["id"]
     expect(account(page, rid).locator("fieldset.pf-swe")).to_be_visible()
+    # Keyboard: the other forms open from their summary, and the page stays accessible.
+    account(page, rid).locator(".pf-other-forms summary").focus()
+    page.keyboard.press("Enter")
+    expect(account(page, rid).locator("fieldset.pf-gmc")).to_be_visible()
+    serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
     widget(page).get_by_role("button", name="Print or save as PDF").click()
     page.wait_for_function("window.__printed === 1")
     page.emulate_media(media="print")
