@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from selfhelp_course._facts import STORAGE_PREFIX as P
 from test_portfolio import (GIBBS_PAGE, GIBBS_REFLECTION, GIBBS_TEXT, PRINT_STUB, account, basic_items, download,
-                            seeded, widget)
+                            seeded, url, widget)
 
 # What the learner sees for each choice: the label of the radio, the form's legend, its section
 # heading in the export, one field to write in (its label), and whether entries give hours.
@@ -120,3 +120,28 @@ def test_the_print_copy_follows_the_regulator_and_a_reload_keeps_the_choice(watc
     expect(account(page, rid).locator("fieldset.pf-nmc")).to_be_visible()
     expect(account(page, rid).locator("fieldset.pf-swe")).to_have_count(0)
     assert watched.errors == []
+
+
+def test_a_regulators_record_comes_back_from_a_backup_in_a_fresh_profile(watched, site_url, new_profile):
+    page = seeded(site_url, watched, basic_items())
+    rid = GIBBS_REFLECTION["id"]
+    widget(page).get_by_label("General Medical Council (GMC), for appraisal", exact=True).check()
+    pdp = account(page, rid).locator("fieldset.pf-gmc").get_by_label(REGULATORS["gmc"][3], exact=True)
+    pdp.fill(f"Learn more about local groups \U0001F49A {HOSTILE}")
+    pdp.blur()
+    page.wait_for_function(f"(localStorage.getItem('{P}portfolio') || '').includes('local groups')")
+    before = stored_portfolio(page)
+    backup = download(page, "Download backup (JSON)")
+
+    other = new_profile()
+    fresh = other.open(url(site_url, "book/portfolio"))
+    widget(fresh).get_by_label("Import backup (a JSON file from this course)").set_input_files(
+        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode("utf-8")}])
+    expect(widget(fresh).locator(".pf-message")).to_contain_text("Backup imported")
+    assert stored_portfolio(fresh) == before
+    expect(widget(fresh).get_by_label("General Medical Council (GMC), for appraisal", exact=True)).to_be_checked()
+    expect(account(fresh, rid).locator("fieldset.pf-gmc").get_by_label(REGULATORS["gmc"][3], exact=True)).to_have_value(
+        f"Learn more about local groups \U0001F49A {HOSTILE}")
+    md = download(fresh, "Download Markdown")
+    assert "\n## Reflection on CPD for appraisal (GMC)\n" in md and "Learn more about local groups \U0001F49A" in md
+    assert watched.errors == [] and other.errors == []
