@@ -313,6 +313,10 @@ test("Social Care Wales and NISCC records print the CPD log's hours for the page
     const entries = { ...ENTRIES, "check:welcome-a": notDone, "reflection:welcome-reflection": { ...ENTRIES["reflection:welcome-reflection"], complete: false } };
     const early = documentOf(portfolio({ edits: withBody(body), entries }));
     assert.match(early.sections[3].subsections[0].blocks.find((b) => b.label === "How long").text, /^None counted yet/);
+    // A page in the log whose activities are not all done counts nothing yet, and says why.
+    const partly = { ...ENTRIES, "check:welcome-a": notDone };
+    assert.equal(documentOf(portfolio({ edits: withBody(body), entries: partly })).sections[3].subsections[0].blocks.find((b) => b.label === "How long").text,
+      'The CPD log\'s time for the page "Welcome": 0 hours so far (a page counts its time once all its activities are completed)');
   }
   // The SSSC, Social Work England and the GMC ask for no hours, so none are printed per entry.
   for (const body of ["swe", "sssc", "gmc"]) {
