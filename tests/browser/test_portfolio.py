@@ -552,8 +552,12 @@ def test_markup_in_learner_text_is_shown_as_text(watched, site_url):
     page = seeded(site_url, watched, {
         f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)})
     expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(hostile)
-    account(page, GIBBS_REFLECTION["id"]).locator("summary").click()
+    account(page, GIBBS_REFLECTION["id"]).locator(".pf-original summary").click()
     expect(account(page, GIBBS_REFLECTION["id"]).locator(".pf-original")).to_contain_text("<script>window.__pwned=2</script>")
+    # The other regulators' forms are drafted from the same text, as text.
+    account(page, GIBBS_REFLECTION["id"]).locator(".pf-other-forms summary").click()
+    expect(account(page, GIBBS_REFLECTION["id"]).locator("fieldset.pf-swe").get_by_label(
+        "A short description of the CPD activity and why it is relevant to you", exact=True)).to_have_value(hostile)
     widget(page).get_by_role("button", name="Print or save as PDF").click()
     expect(widget(page).locator(".pf-print-view")).to_contain_text(hostile)
     assert page.locator("div.pf img, div.pf b, div.pf script, .pf-print-root img, .pf-print-root b").count() == 0

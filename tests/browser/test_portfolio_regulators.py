@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from selfhelp_course._facts import STORAGE_PREFIX as P
 from test_portfolio import (GIBBS_PAGE, GIBBS_REFLECTION, GIBBS_TEXT, PRINT_STUB, account, basic_items, download,
-                            seeded, widget)
+                            seeded, url, widget)
 
 # What the learner sees for each choice: the label of the radio, the form's legend, its section
 # heading in the export, one field to write in (its label), and whether entries give hours.
@@ -58,6 +58,9 @@ def test_choosing_a_regulator_shows_and_exports_its_record(watched, site_url, bo
 
     # Filled in from the reflection where a part answers the form; the learner's text is kept.
     box = form.get_by_label(field, exact=True)
+    learned = f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}"
+    # The field a reflection answers is drafted from it; the others start empty.
+    expect(box).to_have_value(learned if body in ("scw", "niscc") else "")
     box.fill(HOSTILE)
     box.blur()
     page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').accounts?.[{json.dumps(rid)}]?.{body}")
@@ -66,7 +69,7 @@ def test_choosing_a_regulator_shows_and_exports_its_record(watched, site_url, bo
     if hours:
         row = widget(page).locator(f'tr[data-page="{GIBBS_PAGE["docname"]}"]')
         row.get_by_label(f"Hours for \u201c{GIBBS_PAGE['title']}\u201d").fill(own_hours)
-        page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio')).log[{json.dumps(GIBBS_PAGE['docname'])}].hours === 1.5")
+        page.wait_for_function(f"JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').log?.[{json.dumps(GIBBS_PAGE['docname'])}]?.hours === {json.dumps(own_hours)}")
 
     md = download(page, "Download Markdown")
     assert f"\n## {section}\n" in md
@@ -76,10 +79,12 @@ def test_choosing_a_regulator_shows_and_exports_its_record(watched, site_url, bo
     assert "\\<img src=x onerror=alert(1)> \\*\\*not bold\\*\\* \\[link\\](javascript:alert(1))" in md, "as text"
     assert not re.search(r"(?<!\\)<img", md) and not re.search(r"(?<!\\)\]\(javascript:", md)
     assert not re.search(r"^\s*(```|~~~)", md, re.M), "no line opens a code block"
-    assert GIBBS_TEXT["analysis"] in md, "drafted from the reflection through the framework's feeds"
+    if body != "scw":  # its only field now holds the learner's own text
+        drafted = GIBBS_TEXT["analysis"] if body == "sssc" else GIBBS_TEXT["description"]
+        assert drafted in md, "drafted from the reflection through the framework's feeds"
     if hours:
-        assert f"**How long:** 1.5 hours (the CPD log's time for the page \"{GIBBS_PAGE['title']}\")" in md
-        assert "| 1.5 | 0 |" in md, "the log says the same"
+        assert f"**How long:** The CPD log's time for the page \"{GIBBS_PAGE['title']}\": 1 h 30 min" in md
+        assert "| 1 h 30 min | 0 h 0 min |" in md, "the log says the same"
     else:
         assert "**How long:**" not in md
     if body == "swe":
@@ -87,7 +92,7 @@ def test_choosing_a_regulator_shows_and_exports_its_record(watched, site_url, bo
     assert watched.errors == []
 
 
-def test_the_print_copy_follows_the_regulator_and_a_reload_keeps_the_choice(watched, site_url):
+def test_the_print_copy_follows_the_regulator_and_a_reload_keeps_the_choice(watched, site_url, axe):
     watched.context.add_init_script(PRINT_STUB)
     page = seeded(site_url, watched, basic_items())
     widget(page).get_by_label("Social Work England", exact=True).check()
@@ -96,6 +101,12 @@ def test_the_print_copy_follows_the_regulator_and_a_reload_keeps_the_choice(watc
     expect(widget(page).get_by_label("Social Work England", exact=True)).to_be_checked()
     rid = GIBBS_REFLECTION["id"]
     expect(account(page, rid).locator("fieldset.pf-swe")).to_be_visible()
+    # Keyboard: the other forms open from their summary, and the page stays accessible.
+    account(page, rid).locator(".pf-other-forms summary").focus()
+    page.keyboard.press("Enter")
+    expect(account(page, rid).locator("fieldset.pf-gmc")).to_be_visible()
+    serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
     widget(page).get_by_role("button", name="Print or save as PDF").click()
     page.wait_for_function("window.__printed === 1")
     page.emulate_media(media="print")
@@ -109,3 +120,28 @@ def test_the_print_copy_follows_the_regulator_and_a_reload_keeps_the_choice(watc
     expect(account(page, rid).locator("fieldset.pf-nmc")).to_be_visible()
     expect(account(page, rid).locator("fieldset.pf-swe")).to_have_count(0)
     assert watched.errors == []
+
+
+def test_a_regulators_record_comes_back_from_a_backup_in_a_fresh_profile(watched, site_url, new_profile):
+    page = seeded(site_url, watched, basic_items())
+    rid = GIBBS_REFLECTION["id"]
+    widget(page).get_by_label("General Medical Council (GMC), for appraisal", exact=True).check()
+    pdp = account(page, rid).locator("fieldset.pf-gmc").get_by_label(REGULATORS["gmc"][3], exact=True)
+    pdp.fill(f"Learn more about local groups \U0001F49A {HOSTILE}")
+    pdp.blur()
+    page.wait_for_function(f"(localStorage.getItem('{P}portfolio') || '').includes('local groups')")
+    before = stored_portfolio(page)
+    backup = download(page, "Download backup (JSON)")
+
+    other = new_profile()
+    fresh = other.open(url(site_url, "book/portfolio"))
+    widget(fresh).get_by_label("Import backup (a JSON file from this course)").set_input_files(
+        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode("utf-8")}])
+    expect(widget(fresh).locator(".pf-message")).to_contain_text("Backup imported")
+    assert stored_portfolio(fresh) == before
+    expect(widget(fresh).get_by_label("General Medical Council (GMC), for appraisal", exact=True)).to_be_checked()
+    expect(account(fresh, rid).locator("fieldset.pf-gmc").get_by_label(REGULATORS["gmc"][3], exact=True)).to_have_value(
+        f"Learn more about local groups \U0001F49A {HOSTILE}")
+    md = download(fresh, "Download Markdown")
+    assert "\n## Reflection on CPD for appraisal (GMC)\n" in md and "Learn more about local groups \U0001F49A" in md
+    assert watched.errors == [] and other.errors == []

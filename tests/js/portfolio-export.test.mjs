@@ -304,23 +304,29 @@ test("Social Care Wales and NISCC records print the CPD log's hours for the page
     const doc = documentOf(portfolio({ edits: withBody(body) }));
     const fields = doc.sections[3].subsections.map((s) => s.blocks.find((b) => b.label === "How long").text);
     assert.deepEqual(fields, [
-      '0 h 20 min (the CPD log\'s time for the page "Welcome")',
-      '1 h 30 min (the CPD log\'s time for the page "Mental well-being and groups")',
+      'The CPD log\'s time for the page "Welcome": 0 h 20 min',
+      'The CPD log\'s time for the page "Mental well-being and groups": 1 h 30 min',
     ], body);
     const names = doc.sections[3].subsections.map((s) => s.blocks.find((b) => b.label === "Name of the training or learning").text);
     assert.deepEqual(names, ["Supporting Self-Help Groups (online course): Welcome", "Supporting Self-Help Groups (online course): Mental well-being and groups"]);
     const odd = documentOf(portfolio({ edits: { ...withBody(body), log: { "book/wellbeing": { hours: 0.35 } } } }));
-    assert.ok(odd.sections[3].subsections[1].blocks.some((b) => b.label === "How long" && b.text.startsWith("0 h 21 min")), "hours as the log prints them");
+    assert.ok(odd.sections[3].subsections[1].blocks.some((b) => b.label === "How long" && b.text.endsWith(": 0 h 21 min")), "hours as the log prints them");
     // A reflection on a page not yet in the log counts no hours, and says so.
     const notDone = { v: 2, complete: false, attempted: true, updated: "2025-03-01T12:00:00.000Z" };
     const entries = { ...ENTRIES, "check:welcome-a": notDone, "reflection:welcome-reflection": { ...ENTRIES["reflection:welcome-reflection"], complete: false } };
     const early = documentOf(portfolio({ edits: withBody(body), entries }));
     assert.match(early.sections[3].subsections[0].blocks.find((b) => b.label === "How long").text, /^None counted yet/);
+    // A page in the log whose activities are not all done counts nothing yet, and says why.
+    const partly = { ...ENTRIES, "check:welcome-a": notDone };
+    assert.equal(documentOf(portfolio({ edits: withBody(body), entries: partly })).sections[3].subsections[0].blocks.find((b) => b.label === "How long").text,
+      'The CPD log\'s time for the page "Welcome": 0 h 0 min so far (a page counts its time once all its activities are completed)');
   }
   // The SSSC, Social Work England and the GMC ask for no hours, so none are printed per entry.
   for (const body of ["swe", "sssc", "gmc"]) {
     assert.ok(!markdown({ edits: withBody(body) }).includes("**How long:**"), body);
   }
+  // In the Markdown file the hours read as the log writes them, with no escape in the number.
+  assert.ok(markdown({ edits: withBody("niscc") }).includes('**How long:** The CPD log\'s time for the page "Mental well-being and groups": 1 h 30 min'));
 });
 
 test("awkward text in every other regulator's form renders back as the literal text", () => {

@@ -147,7 +147,8 @@ function hcpcSection(p) {
 function pageHours(p, account) {
   const row = p.log.find((r) => r.page === account.page);
   if (!row) return "None counted yet: the page is not in the CPD log (its activities are not all completed).";
-  return `${time(row.hours)} (the CPD log's time for the page "${row.title}")`;
+  const waiting = !row.complete && row.own === null ? " so far (a page counts its time once all its activities are completed)" : "";
+  return `The CPD log's time for the page "${row.title}": ${time(row.hours)}${waiting}`;
 }
 
 // Another regulator's record (forms.js FORM_INFO): what the regulator asks, then one entry per
