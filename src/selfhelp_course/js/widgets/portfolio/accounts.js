@@ -67,10 +67,11 @@ function buildAccount(ctx, account, base) {
   original.append(originalBody);
   const reset = h("button", { type: "button", class: "course-button course-button-secondary pf-reset" }, "Fill in again from my reflection");
   const confirm = h("div", { class: "pf-confirm", id: `${base}-refill`, role: "region", "aria-labelledby": `${base}-refill-title`, tabindex: "-1", hidden: true });
-  let shown = account;
-  // Ask first when it would replace something the learner typed, saying what.
+  // Ask first when it would replace something the learner typed, saying what (from the record as
+  // it is now: the view is redrawn a moment after typing).
   reset.addEventListener("click", () => {
-    const changed = changedFromDraft(shown);
+    const now = ctx.record().accounts.find((a) => a.id === id);
+    const changed = now ? changedFromDraft(now) : [];
     if (!changed.length) return ctx.refill(id, reset);
     return confirmIn(confirm, {
       title: "Fill in this account again from your reflection?",
@@ -91,7 +92,6 @@ function buildAccount(ctx, account, base) {
   let shownOriginal = "";
 
   function update(next) {
-    shown = next;
     setText(legend, `Reflection: ${next.title}`);
     setText(meta, metaText(next));
     const signature = JSON.stringify([next.frameworkName, next.original]);
