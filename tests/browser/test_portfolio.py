@@ -939,9 +939,16 @@ def test_the_same_field_changed_in_two_tabs_keeps_both_until_the_learner_chooses
     assert sorted(kept) == ["Version from tab A.", "Version from tab B."]
     serious = [v for v in axe(a) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
-    # The learner keeps tab B's version, choosing in tab A.
+    # What each tab's learner typed stays in that tab's box (issue 21, defect 8).
+    expect(summary_box(a)).to_have_value("Version from tab A.")
+    expect(summary_box(b)).to_have_value("Version from tab B.")
+    # The learner keeps tab B's version, choosing in tab A by keyboard: focus goes to the field
+    # that now holds it, and the choice is said (defect 7).
     choice = widget(a).locator(".course-conflict-version").filter(has_text="Version from tab B.")
-    choice.get_by_role("button").click()
+    choice.get_by_role("button").focus()
+    a.keyboard.press("Enter")
+    expect(summary_box(a)).to_be_focused()
+    expect(widget(a).locator(".pf-message")).to_contain_text("Kept the other version of your summary of practice")
     for page in (a, b):
         expect(summary_box(page)).to_have_value("Version from tab B.")
         expect(widget(page).locator(".course-conflict")).to_have_count(0)
