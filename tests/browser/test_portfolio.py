@@ -265,8 +265,45 @@ def test_edits_persist_across_a_reload_and_never_change_the_reflection(watched, 
 
     # "Fill in again" drops the edits for that account and goes back to the reflection's text.
     account(page, rid).get_by_role("button", name="Fill in again from my reflection").click()
+    account(page, rid).get_by_role("button", name="Yes, fill in again").click()
     expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value(f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}")
     assert rid not in json.loads(course_storage(page)[f"{P}portfolio"])["accounts"]
+    assert watched.errors == []
+
+
+def test_defect_3_fill_in_again_asks_first_and_says_what_it_replaces(watched, site_url):
+    page = seeded(site_url, watched, basic_items())
+    rid = GIBBS_REFLECTION["id"]
+    edited = "My own words for what I learned, typed over the draft."
+    nmc(page, rid, NMC_QUESTIONS[1]).fill(edited)
+    account(page, rid).get_by_label("Preserve safety", exact=True).check()
+    # At once, before the view is redrawn: it must still know what the learner changed.
+    reset = account(page, rid).get_by_role("button", name="Fill in again from my reflection")
+    reset.focus()
+    page.keyboard.press("Enter")
+    confirm = account(page, rid).locator(".pf-confirm")
+    expect(confirm).to_be_visible()
+    expect(confirm).to_be_focused()
+    # It says what will be replaced: the changed question and the themes, nothing else.
+    expect(confirm).to_contain_text(f"\u201c{NMC_QUESTIONS[1]}\u201d")
+    expect(confirm).to_contain_text("themes")
+    expect(confirm).not_to_contain_text(NMC_QUESTIONS[0])
+    expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value(edited)  # nothing changed yet
+    confirm.get_by_role("button", name="Cancel").click()
+    expect(confirm).to_be_hidden()
+    expect(reset).to_be_focused()
+    expect(widget(page).locator(".pf-message")).to_contain_text("Nothing was changed")
+    expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value(edited)
+    page.wait_for_function(
+        f"(JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').accounts || {{}})[{json.dumps(rid)}]"
+        f"?.nmc?.learned === {json.dumps(edited)}")
+    # Asked again and confirmed: the reflection's text is back and the edits are gone.
+    reset.click()
+    confirm.get_by_role("button", name="Yes, fill in again").click()
+    expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value(f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}")
+    expect(reset).to_be_focused()
+    expect(widget(page).locator(".pf-message")).to_contain_text("filled in again from your reflection")
+    page.wait_for_function(f"!(JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').accounts || {{}})[{json.dumps(rid)}]")
     assert watched.errors == []
 
 
@@ -493,7 +530,8 @@ def test_a_bad_import_is_refused_and_changes_nothing(watched, site_url, name, co
     expect(message).to_contain_text(words)
     expect(message).to_contain_text("Nothing on this device has been changed.")
     expect(message).to_have_class(re.compile(r"\bpf-message-error\b"))
-    expect(widget(page).locator(".pf-confirm")).to_have_count(2)
+    # The import's and the clear's confirmations, and "Fill in again"'s for the one account: all closed.
+    expect(widget(page).locator(".pf-confirm")).to_have_count(3)
     expect(widget(page).locator(".pf-confirm:visible")).to_have_count(0)
     assert all_storage(page) == before
     expect(widget(page).locator("fieldset.pf-account")).to_have_count(1)
@@ -906,9 +944,16 @@ def test_the_same_field_changed_in_two_tabs_keeps_both_until_the_learner_chooses
     assert sorted(kept) == ["Version from tab A.", "Version from tab B."]
     serious = [v for v in axe(a) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
-    # The learner keeps tab B's version, choosing in tab A.
+    # What each tab's learner typed stays in that tab's box (issue 21, defect 8).
+    expect(summary_box(a)).to_have_value("Version from tab A.")
+    expect(summary_box(b)).to_have_value("Version from tab B.")
+    # The learner keeps tab B's version, choosing in tab A by keyboard: focus goes to the field
+    # that now holds it, and the choice is said (defect 7).
     choice = widget(a).locator(".course-conflict-version").filter(has_text="Version from tab B.")
-    choice.get_by_role("button").click()
+    choice.get_by_role("button").focus()
+    a.keyboard.press("Enter")
+    expect(summary_box(a)).to_be_focused()
+    expect(widget(a).locator(".pf-message")).to_contain_text("Kept the other version of your summary of practice")
     for page in (a, b):
         expect(summary_box(page)).to_have_value("Version from tab B.")
         expect(widget(page).locator(".course-conflict")).to_have_count(0)

@@ -251,3 +251,20 @@ test("ownTextInPlace: swaps only where this side's text was kept as the other ve
   const none = { texts: { a: "B" } };
   assert.equal(ownTextInPlace(none, { texts: { a: "A" } }), none);
 });
+
+test("text typed in a tab asleep through an import is kept beside the backup's, both versions of a part", () => {
+  const storage = new MemoryStorage();
+  const r = reflectionIn({ target: new EventTarget(), storage: () => storage });
+  r.type({ a: "Old text." });
+  r.entry.save();
+  const backup = JSON.stringify({ v: 2, page: "p", framework: "other", texts: { g: { a: "From the backup." }, other: { x: "Kept." } } });
+  openStore({ storage: () => storage, target: new EventTarget(), now: () => new Date(Date.now() - 5) }).replaceAll({ [REFLECTION]: backup });
+  r.type({ a: "Old text. Typed since.", b: "New part." });
+  assert.equal(r.entry.save().ok, true);
+  const stored = JSON.parse(storage.getItem(P + REFLECTION));
+  assert.equal(stored.framework, "g", "the framework in use here");
+  assert.deepEqual(stored.texts, { g: { a: "Typed since.", b: "New part." }, other: { x: "Kept." } });
+  assert.deepEqual(Object.values(stored.conflicts).map((c) => c.versions), [["From the backup."]]);
+  assert.equal(r.shown.at(-1), "replaced-kept");
+  r.entry.dispose();
+});

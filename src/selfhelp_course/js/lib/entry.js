@@ -56,9 +56,9 @@ class EntrySync {
   }
 
   // Everything was cleared or replaced elsewhere (at `at`, ms). This tab starts again from what
-  // is stored now; after a clear, what the learner changed here since it was made (mine: this
-  // tab's value, if it had unsaved changes) is kept, as the widget's keep(before, mine) says,
-  // and written under the new generation. -> the kept write's result, or null.
+  // is stored now; what the learner changed here since (mine: this tab's value, if it had unsaved
+  // changes) is kept, as the widget's keep(before, mine) says, and written under the new
+  // generation. -> the kept write's result, or null.
   restart(reason, at, mine) {
     const before = mine === undefined ? undefined : this.heldAt(typeof at === "number" ? at : Date.now());
     window.clearTimeout(this.timer);
@@ -66,13 +66,16 @@ class EntrySync {
     this.dirty = false;
     this.written = undefined;
     this.load();
-    const kept = reason === "cleared" && mine !== undefined && this.keep ? this.keep(before, mine) : null;
+    const kept = mine !== undefined && this.keep ? this.keep(before, mine) : null;
     if (kept) {
-      // Merged with nothing in common: anything saved since the clear elsewhere is kept too.
-      const result = this.store.update(this.key, undefined, kept, this.derive);
+      // Merged with what is stored now (an import's entry, or anything saved since the clear
+      // elsewhere) from its top-level values alone: this tab's choices there (a framework) win,
+      // and the nested data (texts) have nothing in common, so differing text keeps both versions.
+      const top = isPlainObject(this.base) ? Object.fromEntries(Object.entries(this.base).filter(([, v]) => !isPlainObject(v))) : undefined;
+      const result = this.store.update(this.key, top, kept, this.derive);
       if (result.ok) {
         this.wrote(result);
-        this.show(result.value, "cleared-kept");
+        this.show(result.value, `${reason}-kept`);
         this.saved(result);
         return result;
       }
@@ -161,10 +164,10 @@ class EntrySync {
 //   current()          -> the value as this widget now holds it (a plain object)
 //   show(value, why)   -> draw a value that came from storage; why: "merged" | "other-tab"
 //                         | "cleared" | "replaced" (value may be undefined: nothing stored)
-//                         | "cleared-kept" (cleared elsewhere; what was typed here since is kept)
+//                         | "cleared-kept" | "replaced-kept" (what was typed here since is kept)
 //   derive(value, sides) -> fields worked out from the data ({complete, attempted}), or null
 //   saved(result)      -> after each save: {ok: true, value, conflicts} | {ok: false, reason}
-//   keep(before, mine) -> optional: after a clear elsewhere, the part of this tab's unsaved value
+//   keep(before, mine) -> optional: after a clear or import elsewhere, the part of this tab's unsaved value
 //                         `mine` to keep, given what it held when the clear was made (`before`),
 //                         or null; widgets without it start again empty
 export function syncEntry(store, key, options) {

@@ -14,6 +14,8 @@ export const STORAGE_MESSAGES = {
     "Your course data was deleted in another tab or window. What you typed here since then is kept; what was saved before has gone.",
   replaced:
     "Your course data was replaced from a backup or a learning system in another tab or window, so this activity now shows that.",
+  "replaced-kept":
+    "Your course data was replaced from a backup or a learning system in another tab or window. What you typed here since then is kept with it; where it differs from the backup's text, both versions are kept for you to choose.",
 };
 
 // A notice paragraph: show(reason, extra) with one of STORAGE_MESSAGES' reasons (or any text

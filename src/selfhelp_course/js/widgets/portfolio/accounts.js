@@ -92,9 +92,11 @@ function buildAccount(ctx, account, base, body) {
   original.append(originalBody);
   const reset = h("button", { type: "button", class: "course-button course-button-secondary pf-reset" }, "Fill in again from my reflection");
   const confirm = h("div", { class: "pf-confirm", id: `${base}-refill`, role: "region", "aria-labelledby": `${base}-refill-title`, tabindex: "-1", hidden: true });
-  // Ask first when it would replace something the learner typed, saying what.
+  // Ask first when it would replace something the learner typed, saying what (from the record as
+  // it is now: the view is redrawn a moment after typing).
   reset.addEventListener("click", () => {
-    const changed = changedFromDraft(latest);
+    const now = ctx.record().accounts.find((a) => a.id === id);
+    const changed = now ? changedFromDraft(now) : [];
     if (!changed.length) return ctx.refill(id, reset);
     return confirmIn(confirm, {
       title: "Fill in this account again from your reflection?",

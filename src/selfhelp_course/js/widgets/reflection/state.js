@@ -50,9 +50,9 @@ export function entryValue(state, page) {
   return value;
 }
 
-// After "Clear all" in another tab: of this tab's unsaved value `mine`, only the text typed since
-// the clear (`before`: what the tab held then) is kept, in the parts where it was typed, under
-// the framework in use. null when nothing was typed since.
+// After "Clear all" (or an import) in another tab: of this tab's unsaved value `mine`, only the
+// text typed since (`before`: what the tab held then) is kept, in the parts where it was typed,
+// under the framework in use. null when nothing was typed since.
 export function keptAfterClear(before, mine) {
   const typed = changedSince(before, mine);
   if (!isPlainObject(mine) || !typed || !isPlainObject(typed.texts)) return null;

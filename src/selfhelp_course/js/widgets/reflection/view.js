@@ -115,10 +115,10 @@ class ReflectionView {
 
   showStored(value, why) {
     const next = fromEntry(isUsable(value) ? value : null, this.frameworks, this.state.framework);
-    // After a clear that kept what was typed since, the boxes stay (with the caret in place).
+    // After a clear or import that kept what was typed since, the boxes stay (caret in place).
     const redraw = next.framework !== this.state.framework || why === "cleared" || why === "replaced";
     this.state = next;
-    if (why === "cleared" || why === "replaced" || why === "cleared-kept") this.ui.notice.show(why);
+    if (["cleared", "replaced", "cleared-kept", "replaced-kept"].includes(why)) this.ui.notice.show(why);
     if (redraw) this.showFramework();
     else this.refreshParts();
     if (value && value.updated && why !== "merged") this.showSavedAt(value.updated);
