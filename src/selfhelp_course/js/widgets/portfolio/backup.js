@@ -88,7 +88,10 @@ function portfolioTexts(value, titles, add) {
     for (const q of NMC_QUESTIONS) add(`Portfolio, NMC account for "${title}": ${q.heading}`, account.nmc[q.id]);
     for (const f of HCPC_FIELDS) add(`Portfolio, HCPC entry for "${title}": ${f.heading}`, account.hcpc[f.id]);
   }
-  for (const [docname, row] of Object.entries(edits.log)) add(`Portfolio, CPD log (${docname}): link to practice`, row.link);
+  for (const [docname, row] of Object.entries(edits.log)) {
+    add(`Portfolio, CPD log (${docname}): link to practice`, row.link);
+    add(`Portfolio, CPD log (${docname}): hours typed, not yet valid`, row.refused); // kept as typed (log.js)
+  }
 }
 
 // Learner text in a backup, for the privacy check: reflection texts, portfolio text and any entry
