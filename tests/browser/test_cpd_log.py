@@ -136,6 +136,8 @@ def test_defect_5_hours_typed_in_two_tabs_keep_both_until_the_learner_chooses(br
         keep.focus()
         c.keyboard.press("Enter")
         expect(hours_field(c, ROW_PAGE)).to_have_value("2")
+        expect(hours_field(c, ROW_PAGE)).to_be_focused()  # focus goes to the field now holding the choice
+        expect(widget(c).locator(".pf-message")).to_have_text(f"The hours for \u201c{ROW_PAGE['title']}\u201d are now \u201c2\u201d.")
         expect(log_row(c, ROW_PAGE["docname"]).locator(".course-conflict")).to_have_count(0)
         c.wait_for_function(f"!(localStorage.getItem('{P}portfolio') || '').includes('conflicts')")
         assert str(stored_portfolio(c)["log"][ROW_PAGE["docname"]]["hours"]) == "2"
