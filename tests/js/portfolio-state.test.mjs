@@ -231,19 +231,3 @@ test("entries set aside are described in words", () => {
   assert.equal(longDate("not a date"), "");
   assert.equal(longDate("2025-03-01T12:00:00.000Z"), "1 March 2025");
 });
-
-test("hours typed differently in two tabs are a conflict, kept for the learner to choose, like text (issue 21, defect 5)", async () => {
-  const { merge3, keepConflicts, conflictsIn, resolveConflict } = await import("../../src/selfhelp_course/js/lib/merge.js");
-  const entry = (hours, extra = {}) => entryValue(cleanEdits({ log: { "book/welcome": { hours, ...extra } } }));
-  const base = entry("1");
-  const merged = merge3(base, entry("2"), entry("3"));
-  assert.deepEqual(merged.conflicts, [{ path: ["log", "book/welcome", "hours"], mine: "2", theirs: "3" }]);
-  const kept = keepConflicts(merged.value, { base, mine: entry("2"), theirs: entry("3") }, merged.conflicts, "t");
-  assert.deepEqual(conflictsIn(kept).map((c) => [c.current, c.versions]), [["2", ["3"]]]);
-  const chosen = cleanEdits(resolveConflict(kept, ["log", "book/welcome", "hours"], "3"));
-  assert.equal(chosen.log["book/welcome"].hours, "3");
-  assert.equal(chosen.conflicts, undefined);
-  assert.equal(record({ log: chosen.log }).log[0].hours, 3, "the chosen text is the row's hours");
-  // Numbers saved by older versions still merge as before (latest wins): only typed text conflicts.
-  assert.deepEqual(merge3({ log: { p: { hours: 1 } } }, { log: { p: { hours: 2 } } }, { log: { p: { hours: 3 } } }).conflicts, []);
-});
