@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+from io import BytesIO
+
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from selfhelp_course._course_time import course_times, cpd_time
 from selfhelp_course._facts import STORAGE_PREFIX as P
@@ -133,6 +136,8 @@ def test_defect_5_hours_typed_in_two_tabs_keep_both_until_the_learner_chooses(br
         keep.focus()
         c.keyboard.press("Enter")
         expect(hours_field(c, ROW_PAGE)).to_have_value("2")
+        expect(hours_field(c, ROW_PAGE)).to_be_focused()  # focus goes to the field now holding the choice
+        expect(widget(c).locator(".pf-message")).to_have_text(f"The hours for \u201c{ROW_PAGE['title']}\u201d are now \u201c2\u201d.")
         expect(log_row(c, ROW_PAGE["docname"]).locator(".course-conflict")).to_have_count(0)
         c.wait_for_function(f"!(localStorage.getItem('{P}portfolio') || '').includes('conflicts')")
         assert str(stored_portfolio(c)["log"][ROW_PAGE["docname"]]["hours"]) == "2"
@@ -209,8 +214,10 @@ def test_defect_10_the_browsers_own_print_shows_every_portfolio_field_in_full(wa
       return visible && holds && el.scrollHeight <= el.clientHeight + 2 && el.getBoundingClientRect().height > 40 * 12;
     })""", LONG_SUMMARY)
     assert shown, "the summary is not shown in full in print"
-    pdf = page.pdf()
-    assert len(pdf) > 1000
+    # And in the PDF the browser prints: every line of the summary is there.
+    printed = " ".join(sheet.extract_text() for sheet in PdfReader(BytesIO(page.pdf())).pages)
+    missing = [n for n in range(1, 41) if f"Line {n}: I support peer groups" not in " ".join(printed.split())]
+    assert missing == [], f"lines of the summary missing from the printed PDF: {missing}"
     page.emulate_media(media="screen")
     assert watched.errors == []
 

@@ -239,7 +239,7 @@ test("an import refuses malformed, foreign and wrong-version files, and says not
 test("backup texts for the privacy check: reflections, portfolio text and what cannot be read", () => {
   const items = {
     "reflection:welcome-reflection": JSON.stringify({ v: 2, framework: "gibbs", texts: { gibbs: { description: "Near NG7 2UH", feelings: "" } } }),
-    portfolio: JSON.stringify({ details: { name: "Dr Jane Smith", summary: "Ward 5" }, accounts: { constructor: { hcpc: { benefits: "B" } } }, log: { "book/welcome": { link: "L" } } }),
+    portfolio: JSON.stringify({ details: { name: "Dr Jane Smith", summary: "Ward 5" }, accounts: { constructor: { hcpc: { benefits: "B" } } }, log: { "book/welcome": { link: "L", hours: "2", refused: "2 with Mrs Jones" } } }),
     "check:a": JSON.stringify({ v: 2, selected: [1] }),
     "reflection:x:unreadable:1": "raw 943 476 5919",
     "check:b": "{broken",
@@ -250,6 +250,7 @@ test("backup texts for the privacy check: reflections, portfolio text and what c
     { where: "Portfolio: summary of practice", text: "Ward 5" },
     { where: 'Portfolio, HCPC entry for "constructor": How it benefits service users', text: "B" },
     { where: "Portfolio, CPD log (book/welcome): link to practice", text: "L" },
+    { where: "Portfolio, CPD log (book/welcome): hours typed, not yet valid", text: "2 with Mrs Jones" },
     { where: 'Reflection "Why?": Description', text: "Near NG7 2UH" },
     { where: "An unreadable saved entry kept aside", text: "raw 943 476 5919" },
   ]);

@@ -90,7 +90,10 @@ function portfolioTexts(value, titles, add) {
       for (const f of fields) add(`Portfolio, ${FORM_INFO[form].where} for "${title}": ${f.heading}`, account[form][f.id]);
     }
   }
-  for (const [docname, row] of Object.entries(edits.log)) add(`Portfolio, CPD log (${docname}): link to practice`, row.link);
+  for (const [docname, row] of Object.entries(edits.log)) {
+    add(`Portfolio, CPD log (${docname}): link to practice`, row.link);
+    add(`Portfolio, CPD log (${docname}): hours typed, not yet valid`, row.refused); // kept as typed (log.js)
+  }
 }
 
 // Learner text in a backup, for the privacy check: reflection texts, portfolio text and any entry

@@ -13,11 +13,11 @@ export function printMirrors(root) {
 
   function mirror(field) {
     let copy = mirrors.get(field);
-    if (!copy || copy.previousElementSibling !== field) {
+    if (!copy) {
       copy = h("div", { class: `pf-print-text${field.tagName === "TEXTAREA" ? " pf-print-text-block" : ""}`, "aria-hidden": "true" });
-      field.after(copy);
       mirrors.set(field, copy);
     }
+    if (copy.previousElementSibling !== field) field.after(copy); // placed, or moved back beside its field
     if (copy.textContent !== field.value) copy.textContent = field.value;
   }
 
