@@ -129,11 +129,13 @@ frameworks:
       - id: what
         heading: What?
         prompt: What happened?
-        feeds: [nmc.nature, hcpc.activity]
+        feeds: [nmc.nature, hcpc.activity, swe.description, niscc.activity, gmc.activity]
       - id: rest
         heading: The rest
         prompt: Everything else.
-        feeds: [nmc.learned, nmc.changed, nmc.code, hcpc.learned, hcpc.improved, hcpc.benefits]
+        feeds: [nmc.learned, nmc.changed, nmc.code, hcpc.learned, hcpc.improved, hcpc.benefits,
+                swe.learned, swe.impact, scw.contribution, sssc.learned, sssc.practice,
+                niscc.development, gmc.learned, gmc.practice]
 """
 
 
