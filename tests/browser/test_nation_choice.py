@@ -101,6 +101,22 @@ def test_a_choice_above_a_nation_table_applies_to_the_box_and_every_table(watche
     expect(tables.nth(1)).not_to_contain_text("Working Together", use_inner_text=True)  # England's guidance is hidden
 
 
+def test_the_regulators_table_on_the_portfolio_page_follows_the_nation(watched, site_url):
+    """Issue 20: the regulators' CPD rules follow the nation too (the UK-wide regulators stay)."""
+    page = watched.page
+    watched.open(url(site_url, SAFETY))
+    control(box(page)).select_option("scotland")
+    watched.open(url(site_url, "book/portfolio"))
+    table = page.locator("table.course-nations")
+    expect(table).to_have_count(1)
+    assert shown_places(table) == ["scotland", "everywhere", "everywhere"]
+    expect(table).to_contain_text("SSSC", use_inner_text=True)
+    expect(table).not_to_contain_text("Social Work England", use_inner_text=True)
+    page.locator(".course-nation-select").select_option("")
+    assert shown_places(table) == ["england", "wales", "scotland", "northern-ireland", "everywhere", "everywhere"]
+    assert watched.errors == []
+
+
 def test_a_second_tab_follows_the_nation_choice(two_tabs, site_url):
     a, b = two_tabs(url(site_url, SAFETY), ".course-nation-select")
     control(box(a)).select_option("scotland")
