@@ -24,7 +24,7 @@ SITE := _build/html
 # Debian's EPUBCheck (a Java jar; /usr/bin/epubcheck links to it): the tests validate the EPUB with it.
 EPUBCHECK := /usr/share/java/epubcheck.jar
 
-.PHONY: book test lab clean slides workbook trainer-book notebook-refs scorm bench release epub
+.PHONY: book test lint lab clean slides workbook trainer-book notebook-refs scorm bench release epub
 
 # The build needs node_modules' build half: esbuild bundles the front end, PurgeCSS cuts the
 # site's stylesheet down (src/selfhelp_course/_styles.py).
@@ -36,8 +36,13 @@ book: $(INSTALLED) $(BUNDLED)
 # one worker (its fixtures are made once) and --no-loadscope-reorder keeps the order conftest.py
 # gives, longest files first (xdist's default puts files with one long test, the hub's, last).
 test: $(TEST_INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL) $(EPUBCHECK)
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory -j2 --output-sync=target book trainer-book slides workbook scorm epub
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
+
+# Python's lint (settings in pyproject.toml's [tool.ruff]); `make test` runs it first.
+lint: $(TEST_INSTALLED)
+	$(BIN)/ruff check src scripts tests
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
 # banner (Sphinx tag `trainer`, set by the course's extension when COURSE_EDITION=trainer).

@@ -25,7 +25,6 @@ import threading
 from datetime import date
 from io import BytesIO
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 import brotli
 

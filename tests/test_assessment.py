@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import statistics
-import textwrap
 from collections import Counter
 
 import pytest

@@ -2,9 +2,6 @@
 mistake a trainer can make."""
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 import textwrap
 
 import pytest

@@ -173,7 +173,7 @@ def test_the_package_carries_the_content_licence_and_attribution(epub):
     settings = licence_settings(ROOT)
     assert rights and settings["content"] in rights.group(1)
     assert settings["attribution"] in unescape(rights.group(1))
-    assert f"<dc:language>en-GB</dc:language>" in opf
+    assert "<dc:language>en-GB</dc:language>" in opf
     assert project_version(ROOT) in opf
 
 

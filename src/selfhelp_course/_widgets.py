@@ -7,7 +7,6 @@ widget syncs what the learner does back into traits, so Python can read it in Ju
 from __future__ import annotations
 
 import csv
-from functools import cache
 from pathlib import Path
 
 import anywidget
