@@ -6,9 +6,9 @@ Public API (each takes ids from the YAML banks in ``data/activities/``)::
     knowledge_check("welcome-where-saved")
 """
 from ._content import ContentError
-from ._widgets import (Assessment, KnowledgeCheck, Portfolio, ProgressOverview, Reflection, Scenario,
+from ._widgets import (Assessment, Evaluation, KnowledgeCheck, Portfolio, ProgressOverview, Reflection, Scenario,
                        SortingExercise, WellbeingExplorer, knowledge_check, portfolio,
-                       progress_overview, reflection, assessment, scenario, sorting_exercise,
+                       progress_overview, reflection, assessment, evaluation, scenario, sorting_exercise,
                        wellbeing_explorer)
 
 __all__ = [
@@ -21,4 +21,5 @@ __all__ = [
     "ProgressOverview", "progress_overview",
     "Portfolio", "portfolio",
     "Assessment", "assessment",
+    "Evaluation", "evaluation",
 ]

@@ -444,6 +444,69 @@ ROUTES = Record(required={"routes": ListOf(Record(
     rule=_check_route), min_items=1, max_items=8)})
 
 
+# ---------------------------------------------------------------- the course evaluation
+def _exact_values(expected: tuple, key: str, what: str):
+    """A rule: the list under ``key`` gives each of ``expected`` once, in that order (the values
+    are what is stored and downloaded; only their words are the author's to change)."""
+    def rule(value, node, path, field):
+        items = value if key == "" else value[key]
+        seq = node if key == "" else _child(node, key)
+        got = [item["value"] for item in items]
+        for index, item in enumerate(items):
+            if index >= len(expected) or item["value"] != expected[index]:
+                raise ContentError(path, _line(seq.value[index]), f"{field}.{key}[{index}].value" if key
+                                   else f"{field}[{index}].value",
+                                   f"is {item['value']!r}; {what} must be "
+                                   f"{', '.join(map(str, expected))}, once each and in that order")
+        if len(got) != len(expected):
+            raise ContentError(path, _line(seq), f"{field}.{key}" if key else field,
+                               f"has {len(got)} points; {what} must be {', '.join(map(str, expected))}")
+    return rule
+
+
+EVALUATION_SCALE = (1, 2, 3, 4, 5)
+EVALUATION_TIME = ("less", "about", "more")
+EVALUATION_RECOMMEND = ("yes", "maybe", "no")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A schema with one more check after it (for lists, which Record's rule cannot reach)."""
+
+    schema: Any
+    rule: Callable
+
+    def check(self, node, path, field):
+        value = self.schema.check(node, path, field)
+        self.rule(value, node, path, field)
+        return value
+
+
+_POINT = Record(required={"value": Whole(1, 5), "words": Text(max_length=80)})
+_CHOICE = lambda values: Record(required={"value": OneOf(values), "words": Text(max_length=120)})  # noqa: E731
+_SCALE = Rule(ListOf(_POINT, min_items=5, max_items=5),
+              _exact_values(EVALUATION_SCALE, "", "a scale's values"))
+EVALUATION = Record(required={
+    "title": Text(max_length=200),
+    "before_intro": Text(max_length=600),
+    "after_intro": Text(max_length=600),
+    "confidence": _SCALE,
+    "relevance": Record(required={"question": Text(max_length=200), "scale": _SCALE}),
+    "clarity": Record(required={"question": Text(max_length=200), "scale": _SCALE}),
+    "time": Record(required={"question": Text(max_length=200),
+                             "choices": ListOf(_CHOICE(EVALUATION_TIME), min_items=1, max_items=3)},
+                   rule=_exact_values(EVALUATION_TIME, "choices", "the time choices")),
+    "recommend": Record(required={"question": Text(max_length=200),
+                                  "choices": ListOf(_CHOICE(EVALUATION_RECOMMEND), min_items=1, max_items=3)},
+                        rule=_exact_values(EVALUATION_RECOMMEND, "choices", "the recommend choices")),
+    "role": Record(required={"question": Text(max_length=200), "roles": ListOf(
+        Record(required={"id": SLUG, "words": Text(max_length=120)}), min_items=1, max_items=30)},
+        rule=lambda value, node, path, field: _unique_at(
+            [r["id"] for r in value["roles"]], _child(node, "roles"), path, "role.roles", "role id")),
+    "change": Record(required={"question": Text(max_length=300), "hint": Text(max_length=600)}),
+})
+
+
 # ---------------------------------------------------------------- the well-being explorer
 EXPLORER = Record(required={
     "title": Text(max_length=200),
@@ -548,6 +611,7 @@ OUTCOMES_FILE = "data/activities/outcomes.yml"
 FRAMEWORKS_FILE = "data/activities/reflection-frameworks.yml"
 ROUTES_FILE = "data/routes.yml"
 EXPLORER_FILE = "data/activities/wellbeing-explorer.yml"
+EVALUATION_FILE = "data/activities/evaluation.yml"
 
 
 def load_config(relative: str, schema: Record, root: Path | None = None) -> dict:
@@ -560,6 +624,9 @@ def validate_all(root: Path) -> None:
     loaded = {bank.kind: bank.load(bank.paths(root)) for bank in BANKS}
     frameworks = {f["id"] for f in load_config(FRAMEWORKS_FILE, FRAMEWORKS, root)["frameworks"]}
     load_config(EXPLORER_FILE, EXPLORER, root)
+    # The evaluation asks about the outcomes, so it needs both files (a scratch book has neither).
+    if (root / EVALUATION_FILE).is_file():
+        load_config(EVALUATION_FILE, EVALUATION, root)
     for reflection in loaded["reflections"].values():
         if reflection["framework"] not in frameworks:
             path, line = reflection["source"]

@@ -20,6 +20,8 @@ class ActivityKind:
     #: the learner's own words: they reach an LMS only if the learner opts in (SCORM packages);
     #: every other kind is progress, which always goes
     private: bool = False
+    #: whether it counts towards the course's progress and completion (the evaluation never does)
+    counts: bool = True
 
 
 ACTIVITY_KINDS: tuple[ActivityKind, ...] = (
@@ -29,12 +31,17 @@ ACTIVITY_KINDS: tuple[ActivityKind, ...] = (
     ActivityKind("reflection", "Reflection", "reflection", "reflections", private=True),
     ActivityKind("explorer", "Well-being explorer", "wellbeing_explorer", None),
     ActivityKind("assessment", "End-of-course assessment", "assessment", "assessment"),
+    # The learner's confidence before and after, and their feedback: one entry, evaluation:course,
+    # shown in two stages (welcome page, book/evaluation); words in data/activities/evaluation.yml.
+    ActivityKind("evaluation", "Course evaluation", "evaluation", None, private=True, counts=False),
 )
 KIND_BY_NAME = {kind.kind: kind for kind in ACTIVITY_KINDS}
 KIND_BY_CALL = {kind.call: kind for kind in ACTIVITY_KINDS}
 KIND_BY_BANK = {kind.bank: kind for kind in ACTIVITY_KINDS if kind.bank}
 #: The explorer has no bank: there is one, stored as explorer:wellbeing.
 EXPLORER_ID = "wellbeing"
+#: The evaluation has no bank either: there is one, stored as evaluation:course.
+EVALUATION_ID = "course"
 
 #: Every key the course stores in a browser starts with this.
 STORAGE_PREFIX = "selfhelp-course:"
@@ -89,6 +96,7 @@ def facts() -> dict:
         "spaceMark": SPACE_MARK,
         "learnerKey": LEARNER_KEY,
         "explorerId": EXPLORER_ID,
+        "evaluationId": EVALUATION_ID,
         "portfolioFields": list(PORTFOLIO_FIELDS),
     }
 

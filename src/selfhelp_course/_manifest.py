@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from ._content import ASSESSMENTS, BANKS, CHECKS, course_root
+from ._content import ASSESSMENTS, BANKS, CHECKS, EVALUATION_FILE, course_root
 from ._course_time import page_time, toc_docnames
 from ._facts import EXPLORER_ID, KIND_BY_BANK, KIND_BY_NAME
 from ._pages import read_page
@@ -57,7 +57,13 @@ def course_manifest(root: Path | None = None) -> dict:
                             **_assessment_options(root, activity)}
                            for activity in page.activities],
         })
-    return {"version": VERSION, "pages": pages}
+    manifest = {"version": VERSION, "pages": pages}
+    # The course evaluation (contracts.md): outcomes and the words of its scales; a course (or a
+    # test's scratch book) without data/activities/evaluation.yml has none.
+    if (root / EVALUATION_FILE).is_file():
+        from ._evaluation import evaluation_manifest
+        manifest["evaluation"] = evaluation_manifest(root)
+    return manifest
 
 
 def _check_options(root: Path) -> dict[str, dict]:

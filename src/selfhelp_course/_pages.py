@@ -95,6 +95,10 @@ def _activities(path: Path, notebook) -> list[dict]:
                  and isinstance(node.func, ast.Name) and node.func.id in KIND_BY_CALL]
         for call in sorted(calls, key=lambda node: (node.lineno, node.col_offset)):
             kind = KIND_BY_CALL[call.func.id].kind
+            # The explorer has one instance and no id; the evaluation is left out: it never
+            # counts towards progress, so no page lists it (its stages are arguments, not ids).
+            if kind == "evaluation":
+                continue
             ids = [EXPLORER_ID] if kind == "explorer" else [
                 arg.value for arg in call.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
             found += [{"kind": kind, "id": item_id} for item_id in ids]

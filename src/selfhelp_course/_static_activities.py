@@ -252,8 +252,18 @@ def assessment(state: dict, number: int) -> tuple[list, list]:
         "still means something.")], "assessment")], []
 
 
+def evaluation(state: dict, number: int) -> tuple[list, list]:
+    """The course evaluation's ratings are kept in a browser, so an e-book only says where."""
+    return [_box("On the website", [_para(
+        "On the course's website, or in your organisation's learning management system, this is "
+        "where you can rate your confidence in each of the course's learning outcomes and, at the "
+        "end, say what you thought of the course. It is optional, and what you choose stays on "
+        "your device unless you decide to share it.")], "evaluation")], []
+
+
 RENDERERS = {"KnowledgeCheck": knowledge_check, "SortingExercise": sorting, "Scenario": scenario,
-             "Reflection": reflection, "WellbeingExplorer": explorer, "Assessment": assessment}
+             "Reflection": reflection, "WellbeingExplorer": explorer, "Assessment": assessment,
+             "Evaluation": evaluation}
 COUNTED = {"KnowledgeCheck": "check", "SortingExercise": "sorting", "Scenario": "scenario"}
 
 

@@ -15,6 +15,7 @@ import traitlets
 from . import ons4
 from ._assessment import ASSESSMENT_ID, ASSESSMENT_PAGE, assessment_data
 from ._bundle import widget_module
+from ._evaluation import EVALUATION_PAGE, STAGES, evaluation_data
 from ._content import (CHECKS, EXPLORER, EXPLORER_FILE, FRAMEWORKS, FRAMEWORKS_FILE,
                        REFLECTIONS, SCENARIOS, SORTING, course_root, load_config)
 from ._course_time import toc_docnames
@@ -186,6 +187,27 @@ def assessment(assessment_id: str = ASSESSMENT_ID) -> Assessment:
     if assessment_id != ASSESSMENT_ID:
         raise KeyError(f"the course has one assessment, {ASSESSMENT_ID!r}, not {assessment_id!r}")
     return Assessment(assessment=assessment_data(course_root()), page=ASSESSMENT_PAGE)
+
+
+class Evaluation(CourseWidget):
+    """The course evaluation: confidence against each learning outcome before the course
+    (``stage="before"``, skippable) and after it with feedback (``stage="after"``); the learner
+    may download an anonymous file of it. Never counts towards progress."""
+
+    bundle = "evaluation"
+    #: Outcomes, the scales' values and words, the questions, the course's title and version.
+    evaluation = traitlets.Dict().tag(sync=True)
+    stage = traitlets.Unicode("before").tag(sync=True)
+    #: The ratings as the learner left them: {"before": {outcome: 1-5}, "after": {...}, "feedback": {...}}.
+    ratings = traitlets.Dict().tag(sync=True)
+
+
+def evaluation(stage: str = "before") -> Evaluation:
+    """The evaluation's first stage (welcome page) or second (book/evaluation)."""
+    if stage not in STAGES:
+        raise ValueError(f"stage must be one of {', '.join(STAGES)}, not {stage!r}")
+    page = EVALUATION_PAGE if stage == "after" else "book/welcome"
+    return Evaluation(evaluation=evaluation_data(course_root()), stage=stage, page=page)
 
 
 class ProgressOverview(CourseWidget):

@@ -9,6 +9,8 @@ export const SPACE_MARK = facts.spaceMark;
 // The learner's course-wide settings (shuffle seed, nation, profession): progress, not writing.
 export const LEARNER_KEY = facts.learnerKey;
 export const EXPLORER_ID = facts.explorerId;
+// The one course evaluation: stored as evaluation:<EVALUATION_ID>.
+export const EVALUATION_ID = facts.evaluationId;
 export const READ_KEY_PREFIX = facts.readKeyPrefix;
 // The portfolio fields a reflective framework's part can fill ("nmc.code", "hcpc.benefits"...).
 export const PORTFOLIO_FIELDS = Object.freeze([...facts.portfolioFields]);

@@ -8,7 +8,7 @@
 // "attempted" when the learner has tried it but not completed it; else "not started".
 // A page counts as done when all its activities are completed; a page with minutes but no
 // activities, once the learner marks it as read. Pages with neither (reference pages) do not count.
-import { activityKey, readKey } from "./facts.js";
+import { ACTIVITY_KINDS, activityKey, readKey } from "./facts.js";
 import { isPlainObject } from "./merge.js";
 
 export const COMPLETED = "completed";
@@ -31,7 +31,9 @@ export function manifestPages(manifest) {
 // page: a manifest page. entries: {key: stored value} (store.readAll().entries).
 export function pageProgress(page, entries) {
   const docname = typeof page.docname === "string" ? page.docname : "";
-  const activities = (Array.isArray(page.activities) ? page.activities : []).filter(isPlainObject).map((a) => {
+  // A kind that never counts (the course evaluation) is left out, wherever a manifest lists it.
+  const counts = (a) => !(ACTIVITY_KINDS[a.kind] && ACTIVITY_KINDS[a.kind].counts === false);
+  const activities = (Array.isArray(page.activities) ? page.activities : []).filter(isPlainObject).filter(counts).map((a) => {
     const kind = String(a.kind || "");
     const id = String(a.id || "");
     const entry = entries[activityKey(kind, id)];
