@@ -194,7 +194,7 @@ def test_widget_pages_follow_the_theme_with_aa_contrast(mode_context, site_url):
     assert errors == []
 
 
-@pytest.mark.parametrize("docname", ["book/portfolio", "book/progress"])
+@pytest.mark.parametrize("docname", ["book/portfolio", "book/progress", "book/evaluation"])
 def test_portfolio_and_progress_pages_follow_the_theme_with_aa_contrast(mode_context, site_url, docname):
     mode, context = mode_context
     activities, _ = open_in(context, url(site_url, SORT_PAGE["docname"]))
@@ -386,7 +386,7 @@ def axe_violations(page, rules: list[str]) -> list[dict]:
         }""", rules)
 
 
-@pytest.mark.parametrize("docname", ["book/welcome", "book/what-is-a-self-help-group"])
+@pytest.mark.parametrize("docname", ["book/welcome", "book/what-is-a-self-help-group", "book/evaluation"])
 def test_defect_15_the_sidebar_sits_in_a_landmark_and_no_table_header_is_empty(watched, site_url, docname):
     """Issue 21, defect 15: the theme's sidebar sat outside every landmark (axe "region") and a
     table on the self-help-group page had an empty header cell."""
