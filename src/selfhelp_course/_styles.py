@@ -36,7 +36,7 @@ CACHE = "course-bundle.sha256"  # beside the doctrees: what the current bundle w
 # tag or attribute) kept whatever the pages contain.
 SAFELIST = {
     # Classes the course's widgets and site scripts build at run time ("kc-note-" + kind).
-    "greedy": [r"^(kc|srt|sort|scn|rf|wbx|pf|prog|cpp|course)(-|$)"],
+    "greedy": [r"^(kc|srt|sort|scn|rf|wbx|pf|prog|cpp|ev|course)(-|$)"],
     # Bootstrap and the theme: tooltips, dropdowns and dialogs get their classes from scripts
     # that build names from pieces (`bs-${name}-auto`), so keep those families whole.
     "deep": [r"^(bs-|tooltip|popover|dropdown|modal)", r"^(show|showing|hiding|collapsing|fade)$"],
