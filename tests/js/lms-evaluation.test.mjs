@@ -10,7 +10,13 @@ import { evaluationRatings, likertResponse, likertValues } from "../../src/selfh
 import { connectCourse } from "../../src/selfhelp_course/js/lms/bridge/connect.js";
 import { openSession } from "../../src/selfhelp_course/js/lms/bridge/session.js";
 import { decode } from "../../src/selfhelp_course/js/lms/bridge/suspend.js";
+import { confidenceOf, includeInStatement } from "../../src/selfhelp_course/js/widgets/portfolio/confidence.js";
+import { documentOf } from "../../src/selfhelp_course/js/widgets/portfolio/document.js";
+import { markdownOf } from "../../src/selfhelp_course/js/widgets/portfolio/export-markdown.js";
+import { assemble } from "../../src/selfhelp_course/js/widgets/portfolio/record.js";
+import { cleanEdits } from "../../src/selfhelp_course/js/widgets/portfolio/state.js";
 import { MemoryStorage } from "./helpers.mjs";
+import { EDITS, ENTRIES, FRAMEWORKS, MANIFEST as PORTFOLIO_MANIFEST } from "./portfolio-fixtures.mjs";
 
 const P = "selfhelp-course:";
 const KEY = "evaluation:course";
@@ -200,3 +206,59 @@ for (const edition of ["2004", "1.2"]) {
     assert.deepEqual(ratingRows(data, edition), []);
   });
 }
+
+// ---------------------------------------------------------------- the portfolio
+const SCALE = ["Not at all confident", "Slightly confident", "Fairly confident", "Very confident", "Completely confident"];
+const WITH_SCALE = { ...EVALUATION, scale: SCALE.map((words, i) => ({ value: i + 1, words })) };
+const statementOf = (entry, evaluation = WITH_SCALE) => {
+  const portfolio = assemble({ generated: "2026-12-07T12:00:00.000Z", edits: cleanEdits(EDITS), frameworks: FRAMEWORKS,
+    manifest: { ...PORTFOLIO_MANIFEST, ...(evaluation ? { evaluation } : {}) }, entries: { ...ENTRIES, ...(entry ? { [KEY]: entry } : {}) } });
+  const doc = documentOf(portfolio);
+  return { portfolio, statement: doc.sections.find((s) => s.heading === "Statement of completion"), markdown: markdownOf(doc) };
+};
+
+test("portfolio: the learner's own before and after confidence, in the scale's words", () => {
+  const confidence = confidenceOf({ evaluation: WITH_SCALE }, { [KEY]: ENTRY });
+  assert.deepEqual(confidence.rows.map((r) => [r.id, r.before, r.after]), [
+    ["recognise-groups", "Slightly confident", "Very confident"],
+    ["use-evidence", "", "Completely confident"],
+  ]);
+  assert.equal(confidence.inStatement, true);
+  assert.equal(confidenceOf({ evaluation: WITH_SCALE }, {}), null);
+  assert.equal(confidenceOf({ pages: [] }, { [KEY]: ENTRY }), null);
+});
+
+test("portfolio: the statement of completion includes the ratings only when the learner chose so", () => {
+  const shown = statementOf(ENTRY);
+  const table = shown.statement.blocks.find((b) => b.type === "table");
+  assert.deepEqual(table.head, ["Learning outcome", "Before the course", "After the course"]);
+  assert.deepEqual(table.rows, [
+    ["Tell a self-help group apart from other groups.", "Slightly confident", "Very confident"],
+    ["Say what the research shows.", "Not rated", "Completely confident"],
+  ]);
+  assert.ok(shown.markdown.includes("Very confident"));
+  for (const entry of [{ ...ENTRY, inStatement: false }, (({ inStatement, ...rest }) => rest)(ENTRY), null]) {
+    const hidden = statementOf(entry);
+    assert.equal(hidden.statement.blocks.some((b) => b.type === "table"), false);
+    assert.equal(hidden.markdown.includes("confident"), false);
+  }
+  // No evaluation in the manifest: nothing, whatever the entry says.
+  assert.equal(statementOf(ENTRY, null).markdown.includes("confident"), false);
+  // Neither the free text nor the role is ever in the record.
+  for (const secret of [SECRET, "Nurse", ENTRY.responseId]) assert.equal(shown.markdown.includes(secret), false, secret);
+});
+
+test("portfolio: ticking \"include\" writes only the flag; a rating another tab saved meanwhile is kept", () => {
+  const storage = seeded();
+  const mine = openStore({ storage: () => storage, target: new EventTarget() });
+  const other = openStore({ storage: () => storage, target: new EventTarget() });
+  const read = other.read(KEY).value;
+  other.update(KEY, read, { ...read, after: { ...read.after, "use-evidence": 2 }, inStatement: true });
+  assert.equal(includeInStatement(mine, false).ok, true);
+  const stored = mine.read(KEY).value;
+  assert.equal(stored.inStatement, false);
+  assert.deepEqual(stored.after, { "recognise-groups": 4, "use-evidence": 2 });
+  assert.deepEqual(stored.before, ENTRY.before);
+  assert.equal(stored.change, SECRET);
+  assert.equal(includeInStatement(openStore({ storage: () => new MemoryStorage(), target: new EventTarget() }), true).ok, false);
+});

@@ -30,9 +30,11 @@
 // - SCORM 1.2's interaction fields are write-only, so connect.js keeps in `sent` what went, and
 //   a changed rating is a new record with the same id (a journal: the last record is current);
 //   SCORM 2004 reads the ids back and updates the record in place (connect.js interactionIndex).
+import { activityKey } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
 
-export const EVALUATION_KEY = "evaluation:course";
+// The one evaluation entry (contracts.md), in the course's key format.
+export const EVALUATION_KEY = activityKey("evaluation", "course");
 
 const FIVE = [1, 2, 3, 4, 5];
 const FEEDBACK = [
