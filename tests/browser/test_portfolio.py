@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
+from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, OUTCOMES, OUTCOMES_FILE, REFLECTIONS, load_config
 from selfhelp_course._course_time import cpd_time
 from selfhelp_course._facts import META_KEY, STORAGE_PREFIX as P
 from selfhelp_course._manifest import course_manifest, manifest_script
@@ -1040,3 +1040,58 @@ def test_defect_13_full_storage_gives_notices_and_no_page_errors(watched, site_u
     expect(widget(page).locator(".pf-status")).to_contain_text("Not saved")
     watched.open(url(site_url, "book/glossary"))
     assert watched.errors == []
+
+
+# ---------------------------------------------------------------- the course evaluation (issue 23)
+def evaluation_manifest() -> dict:
+    """The manifest's `evaluation` (contracts.md), or, while the course has none, one made from
+    the course's own outcomes, with words at each point of the scale (the page is given it)."""
+    if MANIFEST.get("evaluation"):
+        return MANIFEST["evaluation"]
+    outcomes = load_config(OUTCOMES_FILE, OUTCOMES, ROOT)["outcomes"]
+    scale = ["Not at all confident", "A little confident", "Fairly confident", "Very confident", "Completely confident"]
+    return {"outcomes": [{"id": o["id"], "text": o["text"]} for o in outcomes],
+            "scale": [{"value": i + 1, "words": w} for i, w in enumerate(scale)]}
+
+
+def test_confidence_before_and_after_is_shown_and_goes_in_the_statement_only_when_ticked(watched, site_url, axe):
+    evaluation = evaluation_manifest()
+    if not MANIFEST.get("evaluation"):
+        watched.context.add_init_script(f"""(() => {{ let kept;
+            Object.defineProperty(window, "COURSE_MANIFEST", {{ configurable: true, get: () => kept,
+              set: (m) => {{ kept = m && !m.evaluation ? {{ ...m, evaluation: {json.dumps(evaluation)} }} : m; }} }}); }})();""")
+    words = {str(point["value"]): point["words"] for point in evaluation["scale"]}
+    first, second = evaluation["outcomes"][0], evaluation["outcomes"][1]
+    page = seeded(site_url, watched, basic_items())
+    box = widget(page).locator("fieldset.pf-confidence")
+    expect(box).to_be_hidden()  # no evaluation entry: nothing
+
+    key = f"{P}evaluation:course"
+    entry = {"v": 1, "page": "book/evaluation", "responseId": "q7w2e9r4t1y8u3i5", "before": {first["id"]: 1},
+             "after": {first["id"]: 4, second["id"]: 5}, "feedback": {"recommend": "yes"}, "role": "nurse",
+             "change": "My private plan for Ward 7", "shareChange": False, "inStatement": False,
+             "updated": "2026-12-07T10:00:00.000Z"}
+    seed(page, {key: json.dumps(entry)})
+    page.reload()
+    expect(box).to_be_visible()
+    rows = box.locator("tbody tr")
+    expect(rows.first).to_contain_text(words["1"])
+    expect(rows.first).to_contain_text(words["4"])
+    expect(rows.nth(1)).to_contain_text("Not rated")
+    expect(rows.nth(1)).to_contain_text(words["5"])
+    statement = widget(page).locator("fieldset.pf-statement")
+    expect(statement).not_to_contain_text(words["4"])
+
+    tick = box.get_by_label("Include these ratings in my statement of completion")
+    tick.check()
+    expect(statement).to_contain_text(words["4"])
+    stored = json.loads(page.evaluate(f"() => localStorage.getItem({json.dumps(key)})"))
+    assert stored["inStatement"] is True
+    assert (stored["before"], stored["after"], stored["change"]) == (entry["before"], entry["after"], entry["change"])
+    assert axe(page) == []
+    page.reload()
+    expect(tick).to_be_checked()
+    expect(statement).to_contain_text(words["4"])
+    expect(widget(page)).not_to_contain_text("My private plan")
+    tick.uncheck()
+    expect(statement).not_to_contain_text(words["4"])
