@@ -15,11 +15,12 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, OUTCOMES, OUTCOMES_FILE, REFLECTIONS, load_config
+from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
 from selfhelp_course._course_time import cpd_time
 from selfhelp_course._facts import META_KEY, STORAGE_PREFIX as P
 from selfhelp_course._manifest import course_manifest, manifest_script
 from settle import settled
+from evaluation_stub import give_evaluation
 from paths import ROOT
 
 PORTFOLIO = "book/portfolio"
@@ -1043,23 +1044,9 @@ def test_defect_13_full_storage_gives_notices_and_no_page_errors(watched, site_u
 
 
 # ---------------------------------------------------------------- the course evaluation (issue 23)
-def evaluation_manifest() -> dict:
-    """The manifest's `evaluation` (contracts.md), or, while the course has none, one made from
-    the course's own outcomes, with words at each point of the scale (the page is given it)."""
-    if MANIFEST.get("evaluation"):
-        return MANIFEST["evaluation"]
-    outcomes = load_config(OUTCOMES_FILE, OUTCOMES, ROOT)["outcomes"]
-    scale = ["Not at all confident", "A little confident", "Fairly confident", "Very confident", "Completely confident"]
-    return {"outcomes": [{"id": o["id"], "text": o["text"]} for o in outcomes],
-            "scale": [{"value": i + 1, "words": w} for i, w in enumerate(scale)]}
-
-
+# (the manifest's evaluation: evaluation_stub.py)
 def test_confidence_before_and_after_is_shown_and_goes_in_the_statement_only_when_ticked(watched, site_url, axe):
-    evaluation = evaluation_manifest()
-    if not MANIFEST.get("evaluation"):
-        watched.context.add_init_script(f"""(() => {{ let kept;
-            Object.defineProperty(window, "COURSE_MANIFEST", {{ configurable: true, get: () => kept,
-              set: (m) => {{ kept = m && !m.evaluation ? {{ ...m, evaluation: {json.dumps(evaluation)} }} : m; }} }}); }})();""")
+    evaluation = give_evaluation(watched.context, MANIFEST)
     words = {str(point["value"]): point["words"] for point in evaluation["scale"]}
     first, second = evaluation["outcomes"][0], evaluation["outcomes"][1]
     page = seeded(site_url, watched, basic_items())

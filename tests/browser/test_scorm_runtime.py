@@ -21,9 +21,10 @@ import pytest
 from playwright.sync_api import expect
 
 from selfhelp_course._assessment import assessment_settings
-from selfhelp_course._content import ASSESSMENTS, CHECKS, OUTCOMES, OUTCOMES_FILE, load_config
+from selfhelp_course._content import ASSESSMENTS, CHECKS
 from selfhelp_course._manifest import course_manifest
 from selfhelp_course._scorm import EDITIONS, course_info, package_name
+from evaluation_stub import give_evaluation
 from paths import BUILD, ROOT, SITE
 
 HOST = ROOT / "tests" / "browser" / "lms_host.html"
@@ -920,32 +921,15 @@ def test_the_learners_nation_goes_to_the_lms_and_comes_back_in_a_fresh_browser(w
 EVALUATION_KEY = "evaluation:course"
 
 
-def evaluation_manifest() -> dict:
-    """The manifest's `evaluation` (contracts.md), or, while the course has none, one made from
-    the course's own outcomes with the contract's values (the launch page is given it below)."""
-    if MANIFEST.get("evaluation"):
-        return MANIFEST["evaluation"]
-    outcomes = load_config(OUTCOMES_FILE, OUTCOMES, ROOT)["outcomes"]
-    points = lambda values: [{"value": v, "words": f"Point {v}"} for v in values]  # noqa: E731
-    return {"outcomes": [{"id": o["id"], "text": o["text"]} for o in outcomes], "scale": points(range(1, 6)),
-            "relevance": points(range(1, 6)), "clarity": points(range(1, 6)),
-            "time": points(["less", "about", "more"]), "recommend": points(["yes", "maybe", "no"]),
-            "roles": [{"id": "nurse", "words": "Nurse"}]}
-
-
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_evaluation_ratings_reach_the_lms_as_likert_interactions_and_nothing_else(watched, lms_url, edition):
-    evaluation = evaluation_manifest()
+    evaluation = give_evaluation(watched.context, MANIFEST)
     first, second = [o["id"] for o in evaluation["outcomes"][:2]]
     entry = {"v": 1, "page": "book/evaluation", "responseId": "q7w2e9r4t1y8u3i5",
              "before": {first: 2}, "after": {first: 4, second: 5},  # `second` before: skipped
              "feedback": {"relevance": 5, "time": "about", "recommend": "yes"},  # clarity: skipped
              "role": "nurse", "change": PRIVATE_WORDS, "shareChange": True, "inStatement": False, "updated": stamp(5)}
     seed(watched, lms_url, {EVALUATION_KEY: entry})
-    if not MANIFEST.get("evaluation"):  # the launch page's manifest, with the evaluation added
-        watched.context.add_init_script(f"""(() => {{ let kept;
-            Object.defineProperty(window, "COURSE_MANIFEST", {{ configurable: true, get: () => kept,
-              set: (m) => {{ kept = m && !m.evaluation ? {{ ...m, evaluation: {json.dumps(evaluation)} }} : m; }} }}); }})();""")
     page, launch = open_in_lms(watched, lms_url, edition)
     expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
     launch.get_by_label("Also keep my reflections and portfolio notes in the learning management system").check()
