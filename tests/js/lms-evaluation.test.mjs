@@ -200,6 +200,24 @@ for (const edition of ["2004", "1.2"]) {
     assert.equal(ratingRows(two.data, edition).length, 6);
   });
 
+  test(`bridge (${edition}): what went is one short record in the suspend data; a course whose outcomes changed sends again`, async () => {
+    const storage = seeded();
+    const one = await connect(edition, storage);
+    await one.bridge.update();
+    one.bridge.finish();
+    const { sent } = (await decode(one.data.get("cmi.suspend_data"), MANIFEST)).value;
+    assert.deepEqual(Object.keys(sent), [KEY]);
+    assert.match(sent[KEY], /^[0-9a-z]{3}:[0-9a-z_]{8}$/); // 2 outcomes x 2, and 4 feedback items
+    // The course is updated: an outcome added before the others. Nothing is taken as sent that
+    // was not, so every rating goes again (2004: to its own record).
+    const updated = { ...MANIFEST, evaluation: { ...EVALUATION, outcomes: [{ id: "new-outcome", text: "New." }, ...EVALUATION.outcomes] } };
+    const two = await connect(edition, storage, Object.fromEntries(one.data), updated);
+    await two.bridge.update();
+    const again = two.calls.filter(([name]) => /^cmi\.interactions\.\d+\.id$/.test(name)).map(([, id]) => id);
+    assert.equal(again.length, 6);
+    assert.equal(new Set(ratingRows(two.data, edition).map((r) => r.index)).size, edition === "2004" ? 6 : 12);
+  });
+
   test(`bridge (${edition}): a course without the evaluation in its manifest sends no ratings`, async () => {
     const { bridge, data } = await connect(edition, seeded(), {}, { pages: MANIFEST.pages });
     await bridge.update();

@@ -14,8 +14,8 @@
 // then the one Terminate.
 import { courseProgress } from "../../lib/progress.js";
 import {
-  assessmentScore, checkResults, evaluationRatings, interactionValues, knownPage, learnerResponse, likertResponse,
-  likertValues, pageOf, passMarkOf, sessionTime, statusValues,
+  EVALUATION_SENT, assessmentScore, checkResults, evaluationRatings, interactionValues, knownPage, learnerResponse,
+  likertValues, markSent, pageOf, passMarkOf, sessionTime, statusValues, wasSent,
 } from "./cmi.js";
 import { LIMITS, decode, encodeCompact, encodeCompactNow, pack, packNow } from "./suspend.js";
 
@@ -101,14 +101,13 @@ class CourseBridge {
   }
 
   // The course evaluation's ratings (evaluation.js), sent as the answers are: once, and again
-  // only when changed.
+  // only when changed (what went is one record in `sent`).
   reportRating(rating) {
-    const answer = likertResponse(this.edition, rating);
-    if (this.sent[rating.id] === answer) return;
+    if (wasSent(this.manifest, this.sent[EVALUATION_SENT], rating)) return;
     for (const [element, value] of likertValues(this.edition, this.interactions.indexFor(rating.id), rating)) {
       this.session.set(element, value);
     }
-    this.sent[rating.id] = answer;
+    this.sent[EVALUATION_SENT] = markSent(this.manifest, this.sent[EVALUATION_SENT], rating);
     this.changedSincePack = true;
   }
 

@@ -27,11 +27,13 @@
 //   4,000). Outcome ids are kebab-case, so every id here is valid in both; an outcome id that is
 //   not (the manifest is not checked here) is left out rather than sent broken.
 // - result "neutral" (both vocabularies: a response that is neither right nor wrong).
-// - SCORM 1.2's interaction fields are write-only, so connect.js keeps in `sent` what went, and
+// - SCORM 1.2's interaction fields are write-only, so connect.js keeps in `sent` what went (one
+//   record for the whole evaluation: SENT_KEY, below), and
 //   a changed rating is a new record with the same id (a journal: the last record is current);
 //   SCORM 2004 reads the ids back and updates the record in place (connect.js interactionIndex).
 import { activityKey } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
+import { keyCode } from "./compact.js";
 
 // The one evaluation entry (contracts.md), in the course's key format.
 export const EVALUATION_KEY = activityKey("evaluation", "course");
@@ -60,32 +62,69 @@ function ratingOf(value, values) {
   return values.includes(text) ? text : null;
 }
 
-// Every rating the learner gave, in a fixed order: [{id, value, values, description}]. Nothing
-// when the manifest has no `evaluation` or the learner has no evaluation entry.
-export function evaluationRatings(manifest, entries) {
-  const evaluation = manifest && isPlainObject(manifest.evaluation) ? manifest.evaluation : null;
-  const entry = entries && isPlainObject(entries[EVALUATION_KEY]) ? entries[EVALUATION_KEY] : null;
-  if (!evaluation || !entry) return [];
+// Every item the evaluation has, in a fixed order: [{id, values, description, read(entry)}].
+function itemsOf(evaluation) {
   const outcomes = (Array.isArray(evaluation.outcomes) ? evaluation.outcomes : [])
     .filter((o) => isPlainObject(o) && typeof o.id === "string" && ID.test(o.id));
   const scale = valuesOf(evaluation.scale, FIVE);
-  const ratings = [];
+  const part = (entry, name) => (isPlainObject(entry[name]) ? entry[name] : {});
+  const own = (object, key) => (Object.hasOwn(object, key) ? object[key] : undefined);
+  const items = [];
   for (const [when, words] of [["before", "before the course"], ["after", "after the course"]]) {
-    const given = isPlainObject(entry[when]) ? entry[when] : {};
     for (const outcome of outcomes) {
-      const value = Object.hasOwn(given, outcome.id) ? ratingOf(given[outcome.id], scale) : null;
-      if (value === null) continue;
       const text = typeof outcome.text === "string" ? outcome.text.replace(/\s+/g, " ").trim() : outcome.id;
-      ratings.push({ id: `evaluation-${when}-${outcome.id}`, value, values: scale, description: `Confidence ${words}: ${text}` });
+      items.push({ id: `evaluation-${when}-${outcome.id}`, values: scale, description: `Confidence ${words}: ${text}`,
+        read: (entry) => own(part(entry, when), outcome.id) });
     }
   }
-  const feedback = isPlainObject(entry.feedback) ? entry.feedback : {};
   for (const [item, list, fallback, description] of FEEDBACK) {
-    const values = valuesOf(evaluation[list], fallback);
-    const value = Object.hasOwn(feedback, item) ? ratingOf(feedback[item], values) : null;
-    if (value !== null) ratings.push({ id: `evaluation-${item}`, value, values, description });
+    items.push({ id: `evaluation-${item}`, values: valuesOf(evaluation[list], fallback), description,
+      read: (entry) => own(part(entry, "feedback"), item) });
   }
-  return ratings;
+  return items;
+}
+
+const evaluationOf = (manifest) => (manifest && isPlainObject(manifest.evaluation) ? manifest.evaluation : null);
+
+// Every rating the learner gave, in a fixed order: [{id, value, values, description}]. Nothing
+// when the manifest has no `evaluation` or the learner has no evaluation entry.
+export function evaluationRatings(manifest, entries) {
+  const evaluation = evaluationOf(manifest);
+  const entry = entries && isPlainObject(entries[EVALUATION_KEY]) ? entries[EVALUATION_KEY] : null;
+  if (!evaluation || !entry) return [];
+  return itemsOf(evaluation).flatMap(({ id, values, description, read }) => {
+    const value = ratingOf(read(entry), values);
+    return value === null ? [] : [{ id, value, values, description }];
+  });
+}
+
+// What went to the LMS, as ONE record of the suspend data's `sent` (connect.js), so that SCORM
+// 1.2's 4,096 characters are not spent on twenty ids: "<code of the item list>:<one mark per
+// item>", a mark being the rating as SCORM 1.2 writes it (one character, unique within its item)
+// and "_" an item not sent. If the course's items change, so does the code: all is sent again.
+export const SENT_KEY = EVALUATION_KEY;
+
+function sentMarks(manifest, record) {
+  const evaluation = evaluationOf(manifest);
+  const ids = evaluation ? itemsOf(evaluation).map((item) => item.id) : [];
+  const code = keyCode(ids.join(" "));
+  const [was, marks] = typeof record === "string" ? record.split(":") : [];
+  const kept = was === code && typeof marks === "string" && marks.length === ids.length ? marks : "_".repeat(ids.length);
+  return { ids, code, marks: kept.split("") };
+}
+
+export function wasSent(manifest, record, rating) {
+  const { ids, marks } = sentMarks(manifest, record);
+  const at = ids.indexOf(rating.id);
+  return at >= 0 && marks[at] === likertResponse("1.2", rating);
+}
+
+// -> the record with `rating` noted as sent.
+export function markSent(manifest, record, rating) {
+  const { ids, code, marks } = sentMarks(manifest, record);
+  const at = ids.indexOf(rating.id);
+  if (at >= 0) marks[at] = likertResponse("1.2", rating);
+  return `${code}:${marks.join("")}`;
 }
 
 // A rating as the edition writes it (see the rules above).
