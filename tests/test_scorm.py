@@ -234,7 +234,7 @@ import random  # noqa: E402
 import subprocess  # noqa: E402
 from datetime import datetime, timedelta, timezone  # noqa: E402
 
-from selfhelp_course._content import CHECKS, SCENARIOS, SORTING  # noqa: E402
+from selfhelp_course._content import CHECKS, OUTCOMES, OUTCOMES_FILE, SCENARIOS, SORTING, load_config  # noqa: E402
 from selfhelp_course._facts import LEARNER_KEY, READ_KEY_PREFIX  # noqa: E402
 
 BRIDGE = ROOT / "src" / "selfhelp_course" / "js" / "lms" / "bridge"
@@ -260,7 +260,9 @@ def worst_case_state(root: Path) -> dict:
     ticked after many tries, every scenario step visited and every ending reached, every page
     marked read, every reflection finished (its key listed as done; its text stays on the device,
     as sharing is off), the learner entry, and the summative assessment (contracts.md) with 15
-    questions: a best submitted attempt and a second attempt in progress, every question answered."""
+    questions: a best submitted attempt and a second attempt in progress, every question answered;
+    and every rating of the course evaluation sent as an interaction (its entry never goes, only
+    the one record of what was sent, lms/bridge/evaluation.js SENT_KEY)."""
     rng = random.Random(19)
     when = _times(rng)
     manifest = course_manifest(root)
@@ -320,6 +322,8 @@ def worst_case_state(root: Path) -> dict:
                                    "best": {"attempt": "a8k2m4q9", "right": 13, "total": 15, "scaled": 13 / 15,
                                             "submitted": best["submitted"]},
                                    "updated": next(when), **lineage()}
+    outcomes = [o["id"] for o in load_config(OUTCOMES_FILE, OUTCOMES, root)["outcomes"]]
+    sent["evaluation:course"] = "k9z:" + "5" * (2 * len(outcomes)) + "55mm"  # code of the item list: one mark each
     return {"entries": entries, "share": False, "carried": done, "sent": sent, "manifest": manifest}
 
 

@@ -20,6 +20,7 @@ from selfhelp_course._course_time import cpd_time
 from selfhelp_course._facts import META_KEY, STORAGE_PREFIX as P
 from selfhelp_course._manifest import course_manifest, manifest_script
 from settle import settled
+from evaluation_stub import give_evaluation
 from paths import ROOT
 
 PORTFOLIO = "book/portfolio"
@@ -1040,3 +1041,44 @@ def test_defect_13_full_storage_gives_notices_and_no_page_errors(watched, site_u
     expect(widget(page).locator(".pf-status")).to_contain_text("Not saved")
     watched.open(url(site_url, "book/glossary"))
     assert watched.errors == []
+
+
+# ---------------------------------------------------------------- the course evaluation (issue 23)
+# (the manifest's evaluation: evaluation_stub.py)
+def test_confidence_before_and_after_is_shown_and_goes_in_the_statement_only_when_ticked(watched, site_url, axe):
+    evaluation = give_evaluation(watched.context, MANIFEST)
+    words = {str(point["value"]): point["words"] for point in evaluation["scale"]}
+    first, second = evaluation["outcomes"][0], evaluation["outcomes"][1]
+    page = seeded(site_url, watched, basic_items())
+    box = widget(page).locator("fieldset.pf-confidence")
+    expect(box).to_be_hidden()  # no evaluation entry: nothing
+
+    key = f"{P}evaluation:course"
+    entry = {"v": 1, "page": "book/evaluation", "responseId": "q7w2e9r4t1y8u3i5", "before": {first["id"]: 1},
+             "after": {first["id"]: 4, second["id"]: 5}, "feedback": {"recommend": "yes"}, "role": "nurse",
+             "change": "My private plan for Ward 7", "shareChange": False, "inStatement": False,
+             "updated": "2026-12-07T10:00:00.000Z"}
+    seed(page, {key: json.dumps(entry)})
+    page.reload()
+    expect(box).to_be_visible()
+    rows = box.locator("tbody tr")
+    expect(rows.first).to_contain_text(words["1"])
+    expect(rows.first).to_contain_text(words["4"])
+    expect(rows.nth(1)).to_contain_text("Not rated")
+    expect(rows.nth(1)).to_contain_text(words["5"])
+    statement = widget(page).locator("fieldset.pf-statement")
+    expect(statement).not_to_contain_text(words["4"])
+
+    tick = box.get_by_label("Include these ratings in my statement of completion")
+    tick.check()
+    expect(statement).to_contain_text(words["4"])
+    stored = json.loads(page.evaluate(f"() => localStorage.getItem({json.dumps(key)})"))
+    assert stored["inStatement"] is True
+    assert (stored["before"], stored["after"], stored["change"]) == (entry["before"], entry["after"], entry["change"])
+    assert axe(page) == []
+    page.reload()
+    expect(tick).to_be_checked()
+    expect(statement).to_contain_text(words["4"])
+    expect(widget(page)).not_to_contain_text("My private plan")
+    tick.uncheck()
+    expect(statement).not_to_contain_text(words["4"])

@@ -24,6 +24,7 @@ from selfhelp_course._assessment import assessment_settings
 from selfhelp_course._content import ASSESSMENTS, CHECKS
 from selfhelp_course._manifest import course_manifest
 from selfhelp_course._scorm import EDITIONS, course_info, package_name
+from evaluation_stub import give_evaluation
 from paths import BUILD, ROOT, SITE
 
 HOST = ROOT / "tests" / "browser" / "lms_host.html"
@@ -914,3 +915,38 @@ def test_the_learners_nation_goes_to_the_lms_and_comes_back_in_a_fresh_browser(w
     expect(box).to_contain_text("0808 808 8000")
     expect(box).not_to_contain_text("NHS 111 Wales", use_inner_text=True)
     assert elsewhere.errors == []
+
+
+# ---------------------------------------------------------------- the course evaluation (issue 23)
+EVALUATION_KEY = "evaluation:course"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_evaluation_ratings_reach_the_lms_as_likert_interactions_and_nothing_else(watched, lms_url, edition):
+    evaluation = give_evaluation(watched.context, MANIFEST)
+    first, second = [o["id"] for o in evaluation["outcomes"][:2]]
+    entry = {"v": 1, "page": "book/evaluation", "responseId": "q7w2e9r4t1y8u3i5",
+             "before": {first: 2}, "after": {first: 4, second: 5},  # `second` before: skipped
+             "feedback": {"relevance": 5, "time": "about", "recommend": "yes"},  # clarity: skipped
+             "role": "nurse", "change": PRIVATE_WORDS, "shareChange": True, "inStatement": False, "updated": stamp(5)}
+    seed(watched, lms_url, {EVALUATION_KEY: entry})
+    page, launch = open_in_lms(watched, lms_url, edition)
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    launch.get_by_label("Also keep my reflections and portfolio notes in the learning management system").check()
+    ratings = lambda: [r for r in interactions(page) if r["id"].startswith("evaluation-")]  # noqa: E731
+    wait_until(lambda: len(ratings()) == 6, "the six ratings as interactions")
+    response = "learner_response" if edition == "2004" else "student_response"
+    words = {"about": "about", "yes": "yes"} if edition == "2004" else {"about": "a", "yes": "y"}
+    assert {r["id"]: r[response] for r in ratings()} == {
+        f"evaluation-before-{first}": "2", f"evaluation-after-{first}": "4", f"evaluation-after-{second}": "5",
+        "evaluation-relevance": "5", "evaluation-time": words["about"], "evaluation-recommend": words["yes"]}
+    assert {r["type"] for r in ratings()} == {"likert"} and {r["result"] for r in ratings()} == {"neutral"}
+    close_sco(page)
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    assert len(ratings()) == 6  # sent once, not again at the end
+    everything = json.dumps(lms(page, "calls")) + json.dumps(suspend_state(page, edition))
+    for private in (PRIVATE_WORDS, "nurse", entry["responseId"]):
+        assert private not in everything, private
+    assert EVALUATION_KEY not in suspend_state(page, edition)["entries"]  # shared writing or not
+    assert refused(page) == [] and lms(page, "log") == []  # scorm-again took every id and response
+    assert watched.errors == []

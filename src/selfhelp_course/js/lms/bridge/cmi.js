@@ -20,6 +20,7 @@ import { activityKey } from "../../lib/facts.js";
 import { selectedIds } from "../../lib/options.js";
 
 export { assessmentScore } from "./assessment.js";
+export { SENT_KEY as EVALUATION_SENT, evaluationRatings, likertResponse, likertValues, markSent, wasSent } from "./evaluation.js";
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 

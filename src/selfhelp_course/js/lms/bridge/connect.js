@@ -6,14 +6,16 @@
 // with adopt(), which merges it with what this browser holds and keeps both versions of any text
 // that differs; the page to open is the learner's last one (cmi.location).
 // While open: completion, success and score (from the assessment), progress, and one
-// interaction per knowledge-check answer and per question of the assessment's best attempt are set as the learner works (cmi.js has the rules), the suspend data is re-packed, and
+// interaction per knowledge-check answer, per question of the assessment's best attempt and per
+// rating of the course evaluation (evaluation.js) are set as the learner works (cmi.js has the
+// rules), the suspend data is re-packed, and
 // the LMS is asked to commit every so often and when the page is hidden.
 // On leaving (finish): session time, exit "suspend" (so the next visit resumes with this state),
 // then the one Terminate.
 import { courseProgress } from "../../lib/progress.js";
 import {
-  assessmentScore, checkResults, interactionValues, knownPage, learnerResponse, pageOf, passMarkOf,
-  sessionTime, statusValues,
+  EVALUATION_SENT, assessmentScore, checkResults, evaluationRatings, interactionValues, knownPage, learnerResponse,
+  likertValues, markSent, pageOf, passMarkOf, sessionTime, statusValues, wasSent,
 } from "./cmi.js";
 import { LIMITS, decode, encodeCompact, encodeCompactNow, pack, packNow } from "./suspend.js";
 
@@ -95,6 +97,18 @@ class CourseBridge {
       if (element === el.completion) this.previous = value;
     }
     for (const result of [...results, ...score.interactions]) this.reportAnswer(result);
+    for (const rating of evaluationRatings(this.manifest, entries)) this.reportRating(rating);
+  }
+
+  // The course evaluation's ratings (evaluation.js), sent as the answers are: once, and again
+  // only when changed (what went is one record in `sent`).
+  reportRating(rating) {
+    if (wasSent(this.manifest, this.sent[EVALUATION_SENT], rating)) return;
+    for (const [element, value] of likertValues(this.edition, this.interactions.indexFor(rating.id), rating)) {
+      this.session.set(element, value);
+    }
+    this.sent[EVALUATION_SENT] = markSent(this.manifest, this.sent[EVALUATION_SENT], rating);
+    this.changedSincePack = true;
   }
 
   reportAnswer(result) {

@@ -118,12 +118,18 @@ function checked(data) {
   return state;
 }
 
+// Entries that never go, shared or not: the course evaluation (contracts.md: private, never in
+// suspend_data; its ratings reach the LMS as interactions only, evaluation.js, never its text).
+export function neverSent(key) {
+  return String(key).startsWith("evaluation:");
+}
+
 // What may go, most needed first: progress, smallest first; then, when shared, the learner's own
 // writing, smallest first (so that as many pieces as possible fit).
 function candidates({ entries, share }) {
   const size = (key) => JSON.stringify(entries[key]).length;
   const bySize = (a, b) => size(a) - size(b) || (a < b ? -1 : 1);
-  const keys = Object.keys(entries);
+  const keys = Object.keys(entries).filter((key) => !neverSent(key));
   return [...keys.filter(isProgress).sort(bySize), ...(share ? keys.filter((k) => !isProgress(k)).sort(bySize) : [])];
 }
 

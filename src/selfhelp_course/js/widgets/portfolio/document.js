@@ -13,6 +13,7 @@
 import { isPlainObject } from "../../lib/merge.js";
 import { findIdentifiers } from "../../privacy/guard.js";
 import { cpdTime, minutesOfHours } from "../../lib/cpd-time.js";
+import { statementBlocks } from "./confidence.js";
 import { BODIES, CODE_THEMES, FORMS, FORM_INFO, HCPC_FIELDS, NMC_QUESTIONS, SELF_DECLARED, activityLine, formsFor } from "./forms.js";
 import { longDate } from "./record.js";
 
@@ -80,6 +81,7 @@ function statementSection(p) {
   }
   const assessment = assessmentLine(p.assessment);
   if (assessment) blocks.push({ type: "p", text: assessment });
+  blocks.push(...statementBlocks(p.confidence)); // only when the learner ticked "include"
   if (p.attempted.length) {
     blocks.push(
       { type: "p", text: "Started but not completed, so not counted above:" },

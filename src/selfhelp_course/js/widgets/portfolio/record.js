@@ -6,6 +6,7 @@ import { PORTFOLIO_KEY, activityKey, kindLabel, readKey } from "../../lib/facts.
 import { isPlainObject } from "../../lib/merge.js";
 import { ATTEMPTED, COMPLETED, courseProgress, findPage, manifestPages } from "../../lib/progress.js";
 import { rowHours, sumHours } from "../../portfolio/hours.js";
+import { confidenceOf } from "./confidence.js";
 import { BODIES, COURSE, FORMS, METHOD } from "./forms.js";
 import { prefill } from "./prefill.js";
 
@@ -141,6 +142,7 @@ export function assemble(input) {
     log,
     attempted,
     assessment: assessmentResult(input.manifest, entries),
+    confidence: confidenceOf(input.manifest, entries), // the course evaluation's ratings, or null
     totals: {
       hours: sumHours(log.map((row) => row.hours)),
       participatory: sumHours(log.map((row) => row.participatoryHours)),

@@ -12,6 +12,7 @@ import { whereText } from "../../lib/where.js";
 import { manifestPages } from "../../lib/progress.js";
 import { createAbout } from "./about.js";
 import { createAccounts } from "./accounts.js";
+import { createConfidence } from "./confidence-view.js";
 import { createClear, createImport } from "./data.js";
 import { documentOf } from "./document.js";
 import { createStatement } from "./document-view.js";
@@ -99,6 +100,7 @@ function redraw(app) {
   app.parts.about.update(portfolio.details);
   app.parts.accounts.update(portfolio);
   app.parts.log.update(portfolio);
+  app.parts.confidence.update(portfolio.confidence);
   app.parts.statement.update(doc);
   app.parts.exports.refreshPrint(doc);
   showSetAside(app.ui.setAside, setAsideSummary(app.setAside, app.manifest));
@@ -176,6 +178,10 @@ function context(app) {
     },
     hidePanels: () => [app.parts.exports.hidePrivacy, app.parts.importer.hide, app.parts.clear.hide].forEach((hide) => hide()),
     startAfresh: () => startAfresh(app),
+    refresh() { // after this tab wrote another entry (the store tells other tabs only)
+      gather(app);
+      redraw(app);
+    },
   };
   return ctx;
 }
@@ -198,13 +204,14 @@ function buildParts(app, ctx) {
     about: createAbout(ctx),
     accounts: createAccounts(ctx),
     log: createLog(ctx),
+    confidence: createConfidence(ctx),
     statement: createStatement(SELF_DECLARED),
     exports: createExports(ctx),
     importer: createImport(ctx),
     clear: createClear(ctx),
   };
   const { parts, ui } = app;
-  ui.root.append(parts.about.element, parts.accounts.element, parts.log.element, parts.statement.element,
+  ui.root.append(parts.about.element, parts.accounts.element, parts.log.element, parts.confidence.element, parts.statement.element,
     h("fieldset", { class: "pf-section pf-exports" },
       h("legend", {}, "Keep a copy, or move your record"),
       h("p", { class: "pf-hint" }, "Files are made in your browser and saved where you choose; nothing is sent anywhere. Before any export the privacy check lists anything that looks identifying."),
