@@ -52,6 +52,11 @@ ROLES = {"nurse": 12, "social-worker": 9, "link-worker": 7, "gp": 6, "allied-hea
 NATIONS = {"england": 22, "scotland": 8, "wales": 6, "northern-ireland": 2, None: 2}
 VERSIONS = {"0.1.0": 33, "0.0.9": 7}
 MONTHS = {"2026-11": 15, "2026-12": 25}
+# How far each outcome's confidence sits from a learner's usual level before the course, and
+# how much the course moves it (outcomes in the order of outcomes.yml; made up, so that the
+# outcomes differ as they would in a real class).
+OUTCOME_START = (0.5, -0.1, -0.7, 0.2, 0.8, 0.0, -0.9, -0.4)
+OUTCOME_GAIN = (0.6, 1.0, 1.4, 0.9, 0.5, 1.1, 1.0, 1.3)
 N_LEARNERS = 40
 
 # What some fictional learners chose to share about what they will do differently: written
@@ -103,13 +108,14 @@ def chance(rng: random.Random, p: float) -> bool:
 def make_learner(rng: random.Random, outcomes: list[str], role, nation, version, month) -> dict:
     """One fictional learner's evaluation, in the schema's field order."""
     start = rng.gauss(2.4, 0.7)  # how confident this learner was to begin with
-    gain = rng.gauss(1.2, 0.6)  # how much the course moved them, on average
+    gain = rng.gauss(0, 0.5)  # how much more (or less) than most the course moved them
     skipped_before = chance(rng, 0.08)  # went straight in without the first ratings
     skipped_after = chance(rng, 0.06)  # left before the last ones
     confidence = {}
-    for outcome in outcomes:
-        first = clamp(start + rng.gauss(0, 0.6))
-        last = clamp(first + gain + rng.gauss(0, 0.6))
+    for number, outcome in enumerate(outcomes):
+        shift = OUTCOME_START[number % len(OUTCOME_START)]
+        first = clamp(start + shift + rng.gauss(0, 0.6))
+        last = clamp(first + gain + OUTCOME_GAIN[number % len(OUTCOME_GAIN)] + rng.gauss(0, 0.6))
         confidence[outcome] = {
             "before": None if skipped_before or chance(rng, 0.03) else first,
             "after": None if skipped_after or chance(rng, 0.03) else last,

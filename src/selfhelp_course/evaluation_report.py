@@ -498,7 +498,7 @@ def confidence_summary(frame: pd.DataFrame, labels: Labels | None = None) -> pd.
 def _number(value: float | None, signed: bool = False) -> str:
     if value is None:
         return HIDDEN
-    text = f"{value:+.1f}" if signed else f"{value:.1f}"
+    text = f"{value:+.1f}" if signed and value != 0 else f"{value:.1f}"
     return text.replace(".0", "") if text.endswith(".0") else text
 
 
@@ -591,7 +591,7 @@ def confidence_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illus
     import matplotlib.pyplot as plt
 
     outcomes = outcome_ids_in(frame)
-    fig, ax = plt.subplots(figsize=(8, 0.55 * len(outcomes) + 1.4))
+    fig, ax = plt.subplots(figsize=(9, 0.34 * len(outcomes) + 1.3))
     for y, outcome in enumerate(outcomes):
         b, a = frame[before(outcome)], frame[after(outcome)]
         both = b.notna() & a.notna()
@@ -609,7 +609,8 @@ def confidence_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illus
     ax.invert_yaxis()
     ax.set_xlim(0.5, 5.5)
     ax.set_xticks(SCALE, [str(p) for p in SCALE])
-    ax.set_xlabel("Confidence (1 = lowest, 5 = highest), median of the learners who rated both")
+    ax.set_xlabel("Confidence, 1 (lowest) to 5 (highest): median of the learners who rated both",
+                  fontsize=9)
     ax.grid(axis="x", color="#dddddd")
     ax.set_axisbelow(True)
     handles, names_ = ax.get_legend_handles_labels()
@@ -617,6 +618,74 @@ def confidence_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illus
         ax.legend(handles, names_, loc="lower right", fontsize=8, frameon=True)
     ax.set_title(("ILLUSTRATIVE DATA: " if illustrative else "")
                  + "Confidence against each outcome, before and after", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+BEFORE_STYLE = {"color": "#E69F00", "hatch": "//", "edgecolor": "black", "linewidth": 0.6}
+AFTER_STYLE = {"color": "#0072B2", "edgecolor": "black", "linewidth": 0.6}
+
+
+def _hidden_marks(ax, positions, counts) -> None:
+    for x, count in zip(positions, counts):
+        if pd.isna(count):
+            ax.text(x, 0.3, "<5", ha="center", va="bottom", fontsize=7, rotation=90)
+
+
+def distribution_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illustrative=False):
+    """For each outcome, how many chose each point of the scale before and after: paired bars,
+    before hatched; a count under MIN_CELL is not drawn and is marked "<5"."""
+    import matplotlib.pyplot as plt
+
+    outcomes = outcome_ids_in(frame)
+    columns = 2
+    rows = (len(outcomes) + columns - 1) // columns
+    fig, axes = plt.subplots(rows, columns, figsize=(10, 2.3 * rows + 0.6), sharey=True,
+                             squeeze=False)
+    width = 0.4
+    for ax, outcome in zip(axes.flat, outcomes):
+        table = confidence_distribution(frame, outcome).loc[list(SCALE)]
+        b = table["before_count"].astype("float").fillna(0).tolist()
+        a = table["after_count"].astype("float").fillna(0).tolist()
+        left = [p - width / 2 for p in SCALE]
+        right = [p + width / 2 for p in SCALE]
+        ax.bar(left, b, width, label="Before the course", **BEFORE_STYLE)
+        ax.bar(right, a, width, label="After the course", **AFTER_STYLE)
+        _hidden_marks(ax, left, table["before_count"])
+        _hidden_marks(ax, right, table["after_count"])
+        name = labels.outcome(outcome) if labels else outcome
+        ax.set_title(_short(name, 60), fontsize=9)
+        ax.set_xticks(SCALE, [str(p) for p in SCALE], fontsize=8)
+    for ax in list(axes.flat)[len(outcomes):]:
+        ax.axis("off")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("Learners", fontsize=8)
+    handles, names = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, names, loc="lower center", fontsize=8, ncols=2)
+    fig.suptitle(("ILLUSTRATIVE DATA: " if illustrative else "")
+                 + "Confidence, 1 (lowest) to 5 (highest), before and after; <5 = hidden",
+                 fontsize=10, x=0.02, ha="left")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+def feedback_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illustrative=False):
+    """One panel per feedback question: how many gave each answer (under MIN_CELL: "<5")."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, len(FEEDBACK), figsize=(10, 2.8), sharey=True)
+    for ax, (name, values) in zip(axes, FEEDBACK_VALUES.items()):
+        table = rating_counts(frame, name, values).loc[list(values)]
+        positions = list(range(len(values)))
+        ax.bar(positions, table["count"].astype("float").fillna(0).tolist(), 0.6, **AFTER_STYLE)
+        _hidden_marks(ax, positions, table["count"])
+        words = [labels.word(name, v) if labels else str(v) for v in values]
+        ax.set_xticks(positions, [_short(w, 14) for w in words], fontsize=8,
+                      rotation=30 if max(map(len, words)) > 6 else 0)
+        ax.set_title(name.capitalize(), fontsize=9)
+    axes[0].set_ylabel("Learners", fontsize=8)
+    fig.suptitle(("ILLUSTRATIVE DATA: " if illustrative else "") + "Feedback; <5 = hidden",
+                 fontsize=10, x=0.02, ha="left")
     fig.tight_layout()
     return fig
 
