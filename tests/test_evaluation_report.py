@@ -288,7 +288,7 @@ def written(tmp_path_factory):
     import matplotlib
     matplotlib.use("Agg")
     chart = er.confidence_chart(frame, labels, illustrative=True)
-    html_path = er.write_html(report, out / "class-report.html", er._png(chart))
+    html_path = er.write_html(report, out / "class-report.html", er.png_bytes(chart))
     pdf_path = er.write_pdf(report, out / "class-report.pdf", frame, labels)
     return html_path, pdf_path
 

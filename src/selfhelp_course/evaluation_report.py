@@ -694,7 +694,7 @@ def _short(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _png(fig) -> bytes:
+def png_bytes(fig) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110, metadata={"Software": None})
     return buffer.getvalue()
@@ -821,7 +821,7 @@ def write_pdf(report: ClassReport, path: Path | str, frame: pd.DataFrame | None 
         table(counts[["By", "Group", "Responses"]], "Who responded")
         if frame is not None:
             chart = confidence_chart(frame, labels, illustrative=report.illustrative)
-            image = plt.imread(io.BytesIO(_png(chart)), format="png")
+            image = plt.imread(io.BytesIO(png_bytes(chart)), format="png")
             plt.close(chart)
             height = 0.24
             ax = fig.add_axes([0.05, y - height, 0.9, height])
