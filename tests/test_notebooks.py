@@ -196,7 +196,8 @@ def test_some_pages_are_executable():
 
 
 @pytest.mark.notebooks
-@pytest.mark.parametrize("name", ["notebooks/esteem-sample", "notebooks/wellbeing-data"])
+@pytest.mark.parametrize("name", ["notebooks/esteem-sample", "notebooks/wellbeing-data",
+                                  "trainer/class-report"])
 def test_data_notebooks_draw_their_charts_with_alt_text(name, executed):
     figures = chart_cells(executed(name))
     assert figures, f"{name} draws no chart"
