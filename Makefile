@@ -41,9 +41,11 @@ test: $(TEST_INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL) $(EPUBCH
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # The lint and type checks, each failing the target; `make test` runs them first. Python: ruff
-# (pyproject.toml's [tool.ruff]). JavaScript: Biome (biome.jsonc; npm, devDependencies).
+# and mypy (pyproject.toml's [tool.ruff] and [tool.mypy]). JavaScript: Biome (biome.jsonc; npm,
+# devDependencies).
 lint: $(TEST_INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/ruff check src scripts tests
+	$(BIN)/mypy
 	node_modules/.bin/biome lint --error-on-warnings
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
