@@ -40,9 +40,13 @@ test: $(TEST_INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL) $(EPUBCH
 	$(MAKE) --no-print-directory -j2 --output-sync=target book trainer-book slides workbook scorm epub
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
-# Python's lint (settings in pyproject.toml's [tool.ruff]); `make test` runs it first.
-lint: $(TEST_INSTALLED)
+# The lint and type checks, each failing the target; `make test` runs them first. Python: ruff
+# and mypy (pyproject.toml's [tool.ruff] and [tool.mypy]). JavaScript: Biome (biome.jsonc; npm,
+# devDependencies).
+lint: $(TEST_INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/ruff check src scripts tests
+	$(BIN)/mypy
+	node_modules/.bin/biome lint --error-on-warnings
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
 # banner (Sphinx tag `trainer`, set by the course's extension when COURSE_EDITION=trainer).

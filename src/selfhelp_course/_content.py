@@ -115,7 +115,7 @@ class Record:
     """A mapping with required and optional keys; unknown keys are errors (typos get caught)."""
 
     required: dict
-    optional: dict = None  # key -> (schema, default)
+    optional: dict | None = None  # key -> (schema, default)
     rule: Callable[[dict, Any, Path, str], None] | None = None
 
     def check(self, node, path, field):
@@ -601,11 +601,18 @@ class Bank:
 
 
 # Each bank's folder is the one _facts.py names for its activity kind.
-CHECKS = Bank(KIND_BY_NAME["check"].bank, KNOWLEDGE_CHECK)
-SORTING = Bank(KIND_BY_NAME["sorting"].bank, SORTING_EXERCISE)
-SCENARIOS = Bank(KIND_BY_NAME["scenario"].bank, SCENARIO)
-REFLECTIONS = Bank(KIND_BY_NAME["reflection"].bank, REFLECTION)
-ASSESSMENTS = Bank(KIND_BY_NAME["assessment"].bank, ASSESSMENT)
+def _bank_folder(name: str) -> str:
+    folder = KIND_BY_NAME[name].bank
+    if folder is None:
+        raise ValueError(f"_facts.py names no bank folder for the activity kind {name!r}")
+    return folder
+
+
+CHECKS = Bank(_bank_folder("check"), KNOWLEDGE_CHECK)
+SORTING = Bank(_bank_folder("sorting"), SORTING_EXERCISE)
+SCENARIOS = Bank(_bank_folder("scenario"), SCENARIO)
+REFLECTIONS = Bank(_bank_folder("reflection"), REFLECTION)
+ASSESSMENTS = Bank(_bank_folder("assessment"), ASSESSMENT)
 BANKS = (CHECKS, SORTING, SCENARIOS, REFLECTIONS, ASSESSMENTS)
 OUTCOMES_FILE = "data/activities/outcomes.yml"
 FRAMEWORKS_FILE = "data/activities/reflection-frameworks.yml"
@@ -632,7 +639,7 @@ def validate_all(root: Path) -> None:
             path, line = reflection["source"]
             raise ContentError(path, line, "framework", f"{reflection['framework']!r} is not one of "
                                f"the frameworks in {FRAMEWORKS_FILE}: {', '.join(sorted(frameworks))}")
-    ids = {}
+    ids: dict[str, str] = {}
     for kind, items in loaded.items():
         for item_id, item in items.items():
             if item_id in ids:

@@ -87,7 +87,8 @@ def _static_widgets(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not is_epub(app):
         return
     states = _widget_states(app, docname)
-    numbers, answers = Counter(), []
+    numbers: Counter[str] = Counter()
+    answers: list[nodes.Node] = []
     for hidden in list(doctree.findall(HideCodeCellNode)):
         hidden.replace_self(hidden.children)  # an e-book has no "show code" toggle: shown as it is
     for raw in list(doctree.findall(nodes.raw)):
@@ -114,7 +115,7 @@ def _static_widgets(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         section = nodes.section(ids=["course-answers"], names=["answers and explanations"])
         section += nodes.title(text=ANSWERS_TITLE)
         section.extend(answers)
-        top = next(iter(doctree.findall(nodes.section)), doctree)
+        top: nodes.Element = next(iter(doctree.findall(nodes.section)), doctree)
         top += section
 
 
@@ -123,7 +124,7 @@ def _chart_images(app: Sphinx, docname: str, state: dict) -> list[nodes.Node]:
     images = Path(app.outdir) / "_images"
     images.mkdir(parents=True, exist_ok=True)
     up = "../" * docname.count("/")
-    shown = []
+    shown: list[nodes.Node] = []
     for stem, svg, alt in explorer_charts(state):
         name = f"{stem}.svg"
         (images / name).write_text(svg, encoding="utf-8")

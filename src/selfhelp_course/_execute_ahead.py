@@ -40,16 +40,18 @@ class Run:
     failed: bool = False
 
 
+# `type: ignore[attr-defined]` below: myst-nb adds `mystnb_config` and `myst_config` to Sphinx's
+# environment at run time; Sphinx's BuildEnvironment does not declare them.
 def uncached_pages(app: Sphinx, cache=None) -> list[Run]:
     """The pages myst-nb would run (notebooks and text notebooks), in reading order, that the
     execution cache (myst-nb's, unless given) has no match for."""
-    config = app.env.mystnb_config
+    config = app.env.mystnb_config  # type: ignore[attr-defined]
     cache = cache or get_cache(config.execution_cache_path)
     runs = []
     for docname in toc_docnames(Path(app.srcdir)):
         path = page_path(Path(app.srcdir), docname)
         text = path.read_text(encoding="utf-8")
-        reader = create_nb_reader(str(path), app.env.myst_config, config, text)
+        reader = create_nb_reader(str(path), app.env.myst_config, config, text)  # type: ignore[attr-defined]
         if reader is None:
             continue
         notebook = reader.read(text)  # a page with no code cell runs too, as myst-nb runs it
@@ -73,7 +75,7 @@ def _execute(run: Run, timeout: int | None, allow_errors: bool) -> Run:
 
 
 def execute_ahead(app: Sphinx) -> None:
-    config = app.env.mystnb_config
+    config = app.env.mystnb_config  # type: ignore[attr-defined]
     if app.builder.format != "html" or config.execution_mode != "cache":
         return
     cache = get_cache(config.execution_cache_path)

@@ -10,6 +10,7 @@ chosen, hides the other nations' lines on screen.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from docutils import nodes
@@ -38,7 +39,7 @@ class NationMarkError(RuntimeError):
     """The lines or rows do not match the places given (a change to _nations.py's markdown)."""
 
 
-def _mark(container: nodes.Element, items: list[nodes.Element], places: list[str], what: str) -> None:
+def _mark(container: nodes.Element, items: Sequence[nodes.Element], places: list[str], what: str) -> None:
     if len(items) != len(places):
         raise NationMarkError(f"the {what} has {len(items)} lines for {len(places)} places")
     container["classes"].append(CONTAINER_CLASS)

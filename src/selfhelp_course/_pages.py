@@ -94,7 +94,8 @@ def _activities(path: Path, notebook) -> list[dict]:
         calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
                  and isinstance(node.func, ast.Name) and node.func.id in KIND_BY_CALL]
         for call in sorted(calls, key=lambda node: (node.lineno, node.col_offset)):
-            kind = KIND_BY_CALL[call.func.id].kind
+            # `calls` holds only calls of a plain name (filtered above); mypy cannot carry that over.
+            kind = KIND_BY_CALL[call.func.id].kind  # type: ignore[attr-defined]
             # The explorer has one instance and no id; the evaluation is left out: it never
             # counts towards progress, so no page lists it (its stages are arguments, not ids).
             if kind == "evaluation":
@@ -137,7 +138,8 @@ def _section_items(tokens: list[Token], heading: str) -> list[str]:
 
 def _list_items(tokens: list[Token]) -> list[str]:
     """The first paragraph of each top-level item of the first list, one line each."""
-    items, depth = [], 0
+    items: list[str] = []
+    depth = 0
     for index, token in enumerate(tokens):
         if token.type in ("bullet_list_open", "ordered_list_open"):
             depth += 1

@@ -14,6 +14,7 @@ is pure: it reads only the state it is given.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from string import ascii_lowercase
 
 from docutils import nodes
@@ -35,7 +36,7 @@ def _strong(text: str) -> nodes.strong:
 
 
 def _items(texts, enumtype: str | None = None) -> nodes.Element:
-    listing = nodes.enumerated_list(enumtype=enumtype, prefix="", suffix=".") if enumtype else nodes.bullet_list(bullet="-")
+    listing: nodes.Element = nodes.enumerated_list(enumtype=enumtype, prefix="", suffix=".") if enumtype else nodes.bullet_list(bullet="-")
     for text in texts:
         item = nodes.list_item()
         item += text if isinstance(text, nodes.Node) else _para(str(text))
@@ -43,12 +44,12 @@ def _items(texts, enumtype: str | None = None) -> nodes.Element:
     return listing
 
 
-def _paragraphs(text: str) -> list[nodes.paragraph]:
+def _paragraphs(text: str) -> list[nodes.Node]:
     """Text with blank lines between paragraphs (as in the banks' YAML) as paragraphs."""
     return [_para(" ".join(block.split())) for block in str(text or "").split("\n\n") if block.strip()]
 
 
-def _box(title: str, body: list[nodes.Node], kind: str) -> nodes.container:
+def _box(title: str, body: Sequence[nodes.Node], kind: str) -> nodes.container:
     box = nodes.container(classes=["course-static-activity", f"course-static-{kind}"])
     box += _para("", _strong(title), classes=["course-static-title"])
     box.extend(body)
@@ -60,7 +61,8 @@ def _letter(index: int) -> str:
 
 
 def knowledge_check(state: dict, number: int) -> tuple[list, list]:
-    body, answers = [], []
+    body: list[nodes.Node] = []
+    answers: list[nodes.Node] = []
     for position, check in enumerate(state.get("checks") or [], start=1):
         label = f"Question {number}.{position}" if len(state["checks"]) > 1 else f"Question {number}"
         how = "choose all that apply" if check.get("kind") == "multiple" else "choose one"
@@ -81,7 +83,7 @@ def sorting(state: dict, number: int) -> tuple[list, list]:
             _para("The kinds to choose from:"), _items(list(kinds.values())),
             _para("Descriptions to sort:"),
             _items([" ".join(item["text"].split()) for item in exercise.get("items", [])], "arabic")]
-    answers = [_para("", _strong(f"Sorting exercise {number}:"))]
+    answers: list[nodes.Node] = [_para("", _strong(f"Sorting exercise {number}:"))]
     answers.append(_items([f"{i}. {kinds.get(item.get('answer'), item.get('answer'))}. "
                            f"{' '.join(str(item.get('explanation', '')).split())}"
                            for i, item in enumerate(exercise.get("items", []), start=1)]))
@@ -94,10 +96,10 @@ def scenario(state: dict, number: int) -> tuple[list, list]:
     order = [story.get("start")] + [s["id"] for s in steps if s["id"] != story.get("start")]
     numbered = {step_id: index for index, step_id in enumerate(order, start=1)}
     by_id = {s["id"]: s for s in steps}
-    body = [_para("Read each part, choose what you would do, and go on to the part your choice "
+    body: list[nodes.Node] = [_para("Read each part, choose what you would do, and go on to the part your choice "
                   "names. The endings are discussed under “Answers and explanations” at the end "
                   "of the page.")]
-    answers = [_para("", _strong(f"Scenario {number}: {story.get('title', '')}"))]
+    answers: list[nodes.Node] = [_para("", _strong(f"Scenario {number}: {story.get('title', '')}"))]
     for step_id in order:
         step = by_id.get(step_id)
         if step is None:

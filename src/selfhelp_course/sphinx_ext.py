@@ -378,20 +378,23 @@ def _fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
+# `type: ignore[attr-defined]` below: myst-nb adds `mystnb_config` to Sphinx's environment at run
+# time, and this extension keeps its own state on the app (`app.course_*`); Sphinx's classes
+# declare neither.
 def _stamps(app: Sphinx) -> tuple[Path, Path]:
     """What the doctrees and what the execution cache were made from: two stamps, since both
     editions share one cache (see _trainer_edition) but each has its own doctrees."""
     # myst-nb has settled the cache's path by now (its builder-inited handler runs first).
-    cache = Path(app.env.mystnb_config.execution_cache_path)
+    cache = Path(app.env.mystnb_config.execution_cache_path)  # type: ignore[attr-defined]
     return Path(app.doctreedir) / STAMP, cache.with_name(f"{cache.name}.{STAMP}")
 
 
 def _check_execution_inputs(app: Sphinx) -> None:
-    app.course_fingerprint = _fingerprint(Path(app.srcdir))
+    app.course_fingerprint = _fingerprint(Path(app.srcdir))  # type: ignore[attr-defined]
     doctrees, executed = _stamps(app)
-    app.course_inputs_changed = not _matches(doctrees, app.course_fingerprint)
-    cache = Path(app.env.mystnb_config.execution_cache_path)
-    if cache.is_dir() and not _matches(executed, app.course_fingerprint):
+    app.course_inputs_changed = not _matches(doctrees, app.course_fingerprint)  # type: ignore[attr-defined]
+    cache = Path(app.env.mystnb_config.execution_cache_path)  # type: ignore[attr-defined]
+    if cache.is_dir() and not _matches(executed, app.course_fingerprint):  # type: ignore[attr-defined]
         logger.info("course: widget code or data changed; clearing the execution cache")
         shutil.rmtree(cache)
 
@@ -401,7 +404,7 @@ def _matches(stamp: Path, fingerprint: str) -> bool:
 
 
 def _outdated(app: Sphinx, env, added, changed, removed):
-    return sorted(env.found_docs - added - changed) if app.course_inputs_changed else []
+    return sorted(env.found_docs - added - changed) if app.course_inputs_changed else []  # type: ignore[attr-defined]
 
 
 def _shrink_icon_fonts(app: Sphinx, exception) -> None:
@@ -419,7 +422,7 @@ def _one_stylesheet(app: Sphinx, pagename, templatename, context, doctree) -> No
     note which they were (in order) so the bundle can be made from them (see _styles.py)."""
     if "css_files" not in context or getattr(app.builder, "name", "") == "epub":  # its own theme
         return
-    sources = app.course_stylesheets
+    sources = app.course_stylesheets  # type: ignore[attr-defined]
     for name in [*THEME_STYLESHEETS, *(str(css.filename) for css in context["css_files"])]:
         name = name.removeprefix("_static/")
         if "://" not in name and name != BUNDLE and name not in sources:
@@ -481,10 +484,10 @@ def _icon_on_the_redirect(app: Sphinx, exception) -> None:
 
 
 def _make_stylesheet(app: Sphinx, exception) -> None:
-    if exception is not None or app.builder.format != "html" or not app.course_stylesheets:
+    if exception is not None or app.builder.format != "html" or not app.course_stylesheets:  # type: ignore[attr-defined]
         return
     try:
-        sizes = write_bundle(Path(app.outdir), app.course_stylesheets, Path(app.doctreedir))
+        sizes = write_bundle(Path(app.outdir), app.course_stylesheets, Path(app.doctreedir))  # type: ignore[attr-defined]
     except StylesheetError as error:
         raise ExtensionError(f"course: {error}") from None
     if sizes:
@@ -524,11 +527,11 @@ def _page_meta(app: Sphinx, pagename, templatename, context, doctree) -> None:
 def _save_stamp(app: Sphinx, exception) -> None:
     if exception is None and app.statuscode == 0:
         for stamp in _stamps(app):
-            stamp.write_text(app.course_fingerprint)
+            stamp.write_text(app.course_fingerprint)  # type: ignore[attr-defined]
 
 
 def _add_paths(app: Sphinx, config) -> None:
-    app.course_stylesheets = []
+    app.course_stylesheets = []  # type: ignore[attr-defined]
     config.html_static_path.append(str(SITE_STATIC))
     config.templates_path.insert(0, str(TEMPLATES))
     if not config.html_favicon:  # browsers ask for one; without it every page logs a 404

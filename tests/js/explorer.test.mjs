@@ -184,7 +184,7 @@ test("text wraps between words to the width, and cuts a word too long for any li
   for (const line of wrap("Life satisfaction: each member's change (higher is better)", 120, measure, 16)) assert.ok(measure(line) <= 120, line);
   // The weight is passed on to the measure.
   const seen = [];
-  wrap("bold words", 500, (text, size, weight) => seen.push([size, weight]) && 0, 16, 600);
+  wrap("bold words", 500, (_text, size, weight) => seen.push([size, weight]) && 0, 16, 600);
   assert.deepEqual(seen[0], [16, 600]);
 });
 

@@ -244,7 +244,7 @@ test("decoding: empty, both formats, and anything unreadable", async () => {
     assert.deepEqual(value.done, ["r"]);
   }
   assert.equal((await decode("z1:not base64!")).status, "corrupt");
-  assert.equal((await decode("z1:" + (await encode(payload)).slice(3, 40))).status, "corrupt");
+  assert.equal((await decode(`z1:${(await encode(payload)).slice(3, 40)}`)).status, "corrupt");
   assert.equal((await decode("something else")).status, "corrupt");
 });
 

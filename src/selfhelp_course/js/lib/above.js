@@ -7,14 +7,14 @@ export function declaredAbove(win, pick) {
     let found;
     try {
       found = pick(w);
-    } catch (error) {
+    } catch {
       return null; // a frame of another origin: not the course's
     }
     if (found !== null && found !== undefined) return found;
     let parent = null;
     try {
       parent = w.parent;
-    } catch (error) {
+    } catch {
       parent = null;
     }
     if (!parent || parent === w) break;

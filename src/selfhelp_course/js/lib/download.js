@@ -11,7 +11,7 @@ export function downloadText(text, fileName, type, where) {
     link.remove();
     window.setTimeout(() => URL.revokeObjectURL(url), 10000);
     return true;
-  } catch (error) {
+  } catch {
     return false;
   }
 }

@@ -26,7 +26,7 @@ export function publishLeft(launchWin, frameWin, keys) {
   launchWin.courseLmsLeft = list;
   try {
     if (frameWin) frameWin.postMessage({ type: LEFT_MESSAGE, keys: list }, launchWin.location.origin === "null" ? "*" : launchWin.location.origin);
-  } catch (error) {
+  } catch {
     /* the frame shows another site's page, or is gone: it reads courseLmsLeft when it opens */
   }
 }

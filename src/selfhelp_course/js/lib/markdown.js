@@ -73,6 +73,7 @@ const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:"]);
 export function safeLinkUrl(url) {
   if (typeof url !== "string") return null;
   // As the URL parser does: drop control characters and spaces at the ends, tabs and newlines inside.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   const cleaned = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
   if (!/^(?:https?|mailto):/i.test(cleaned)) return null;
   let parsed;

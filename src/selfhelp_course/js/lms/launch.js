@@ -15,7 +15,7 @@ import { publishLeft } from "../lib/lms-left.js";
 function settings() {
   try {
     return JSON.parse(document.body.dataset.lmsSettings || "{}");
-  } catch (error) {
+  } catch {
     return {};
   }
 }
@@ -80,7 +80,7 @@ async function launch() {
   frame.addEventListener("load", () => {
     try {
       bridge.pageShown(frame.contentWindow.location.href);
-    } catch (error) {
+    } catch {
       /* a page from elsewhere: nothing to remember */
     }
   });

@@ -21,7 +21,7 @@ function storageReadable() {
   try {
     window.localStorage.getItem(STORAGE_PREFIX + META_KEY);
     return true;
-  } catch (error) {
+  } catch {
     return false;
   }
 }
@@ -59,7 +59,7 @@ if (!storageReadable()) {
   const standIn = themeStandIn();
   try {
     Object.defineProperty(window, "localStorage", { configurable: true, get: () => standIn });
-  } catch (error) {
+  } catch {
     /* the browser would not let it be replaced: the theme stays as it was */
   }
 }

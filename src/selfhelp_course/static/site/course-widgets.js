@@ -5,7 +5,7 @@
 // myst-nb embeds every widget model's state in a <script type=".../widget-state+json"> and
 // marks each output with <script type=".../widget-view+json">{"model_id": ...}</script>.
 // An anywidget model carries its front-end module in `_esm` and its styles in `_css`.
-(function () {
+(() => {
   "use strict";
   const STATE_TYPE = "application/vnd.jupyter.widget-state+json";
   const VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
@@ -86,7 +86,7 @@
     let modelId;
     try {
       modelId = JSON.parse(script.textContent).model_id;
-    } catch (error) {
+    } catch {
       modelId = undefined;
     }
     const entry = states[modelId];

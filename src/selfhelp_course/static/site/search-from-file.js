@@ -3,7 +3,7 @@
 // so every result logged an error. There the results list the pages without extracts, and the
 // page says why. Runs after documentation_options.js and before searchtools.js (both deferred,
 // in order), so the search reads the setting before it shows anything.
-(function () {
+(() => {
   "use strict";
   if (window.location.protocol !== "file:" || typeof DOCUMENTATION_OPTIONS === "undefined") return;
   DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;

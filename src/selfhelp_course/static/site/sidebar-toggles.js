@@ -4,7 +4,7 @@
 // on a phone the course's contents cannot be opened. Each visible button clicks the wired one,
 // so the themes' own behaviour runs: on a wide screen the contents slide away, on a phone they
 // open as a dialog.
-(function () {
+(() => {
   "use strict";
   for (const kind of ["primary", "secondary"]) {
     const wired = document.querySelector(`.${kind}-toggle`);
@@ -21,7 +21,7 @@
 
 // The theme's "print to PDF" button, without the inline onclick the site's Content-Security-Policy
 // blocks (templates/macros/buttons.html gives it data-course-action="print" instead).
-(function () {
+(() => {
   "use strict";
   for (const button of document.querySelectorAll('[data-course-action="print"]')) {
     button.addEventListener("click", () => window.print());

@@ -251,7 +251,7 @@ function wireActions({ ui, reflection, frameworks, page, state }) {
         await navigator.clipboard.writeText(text());
         copied = true;
       }
-    } catch (error) {
+    } catch {
       copied = false;
     }
     if (!copied) copied = copyWithSelection(ui.root, text(), ui.copyButton);
@@ -274,7 +274,7 @@ function copyWithSelection(root, text, returnTo) {
   let copied = false;
   try {
     copied = document.execCommand("copy");
-  } catch (error) {
+  } catch {
     copied = false;
   }
   area.remove();
