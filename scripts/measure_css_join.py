@@ -4,7 +4,9 @@
 Reads nothing but a built site's `_static` folder (a copy is safest) and writes only under
 `--scratch`. The sources are the ones the built bundle's header names, in its order.
 
-    python scripts/measure_css_join.py --static /tmp/copy/_static --esbuild node_modules/.bin/esbuild
+    .venv/bin/python scripts/measure_css_join.py --static /tmp/copy/_static --esbuild node_modules/.bin/esbuild
+
+(the course's venv, where `make book` installed the package; the script does not edit sys.path)
 
 Prints, for each way: the best and median time of `--runs` runs, the output's size, and whether
 every relative `url()` in the output points at a file that exists, seen from `_static/styles/`.
@@ -17,12 +19,10 @@ import re
 import shutil
 import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from selfhelp_course._styles import BUNDLE, URL, joined_stylesheets  # noqa: E402
+from selfhelp_course._styles import BUNDLE, URL, joined_stylesheets
 
 HEADER = re.compile(r"/\*! course-bundle from: ([^*]+) \*/")
 

@@ -6,8 +6,11 @@ workers), each into a cache of its own in a scratch folder (docs/decisions.md).
 Run it on a scratch copy of the course (the pages run there, with the page's folder as the
 working directory; nothing is written to the course's own `_build/.jupyter_cache`):
 
-    python scripts/measure_execute.py --root /tmp/copy-of-course --way ahead
-    python scripts/measure_execute.py --root /tmp/copy-of-course --way jupyter-cache
+    PYTHONPATH=/tmp/copy-of-course/src .venv/bin/python scripts/measure_execute.py --root /tmp/copy-of-course --way ahead
+    PYTHONPATH=/tmp/copy-of-course/src .venv/bin/python scripts/measure_execute.py --root /tmp/copy-of-course --way jupyter-cache
+
+(PYTHONPATH, not an edit of sys.path, so that the pages' kernels import the copy's package too;
+the copy needs `src/selfhelp_course/static/dist/` from a built tree: widgets read their bundles.)
 
 Prints the wall time, the pages run, failed and stored, and how many of the pages myst-nb would
 then find in that cache when it reads them (read with the project's MyST settings, as myst-nb
@@ -18,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -32,15 +34,13 @@ from jupyter_core.utils import ensure_event_loop
 from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
 from myst_parser.config.main import MdParserConfig
 import nbformat
+from selfhelp_course._course_time import page_path, toc_docnames
 
 READ_DATA = {"type": "plugin", "name": "myst_nb_md"}  # how myst-nb stages a text notebook
 MOST_AT_ONCE = 4  # _execute_ahead.MOST_AT_ONCE
 
 
 def pages(root: Path) -> list[Path]:
-    sys.path.insert(0, str(root / "src"))
-    from selfhelp_course._course_time import page_path, toc_docnames
-
     found = []
     for name in toc_docnames(root):
         path = page_path(root, name)
