@@ -165,7 +165,15 @@ class EntrySync {
 //   show(value, why)   -> draw a value that came from storage; why: "merged" | "other-tab"
 //                         | "cleared" | "replaced" (value may be undefined: nothing stored)
 //                         | "cleared-kept" | "replaced-kept" (what was typed here since is kept)
-//   derive(value, sides) -> fields worked out from the data ({complete, attempted}), or null
+//   derive(value, sides) -> an object of fields worked out from the data ({complete, attempted},
+//                         and whatever the widget's rule settles: checked, seed, attempts...),
+//                         spread over `value` before it is written; optional. store.update calls
+//                         it once per write with `value` = the merged entry about to be written
+//                         (updated, rev and parent already set) and sides = {mine, theirs}: this
+//                         tab's value as passed to update, and the entry stored when the write
+//                         began (undefined if none). derivedDiffers (below) calls it as
+//                         derive(value), with no sides, so it must cope with sides undefined and
+//                         return an object, never null (docs/design-learner-data.md, "Every write merges").
 //   saved(result)      -> after each save: {ok: true, value, conflicts} | {ok: false, reason}
 //   keep(before, mine) -> optional: after a clear or import elsewhere, the part of this tab's unsaved value
 //                         `mine` to keep, given what it held when the clear was made (`before`),
