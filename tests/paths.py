@@ -10,7 +10,7 @@ SITE = BUILD / "html"
 
 # Reference and record pages: no minutes, objectives, key points or lesson rules of their own.
 REFERENCE_PAGES = frozenset({"book/about", "book/download", "book/glossary", "book/references", "book/execution-status",
-                             "book/progress", "book/portfolio"})
+                             "book/progress", "book/evaluation", "book/portfolio"})
 
 # A one-page book's page: MyST front matter and one code cell ({code}); tests/conftest.py's
 # scratch_book fixture builds it.

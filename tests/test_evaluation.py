@@ -135,3 +135,22 @@ def test_a_malformed_file_is_reported_by_validate_all(tmp_path):
     path.write_text(textwrap.dedent(GOOD).replace("value: maybe", "value: perhaps"), encoding="utf-8")
     with pytest.raises(ContentError, match=r"evaluation\.yml:\d+: recommend\.choices\[1\]\.value"):
         validate_all(tmp_path)
+
+
+def test_the_widget_is_given_the_words_the_course_title_and_version_and_its_stage():
+    from selfhelp_course import evaluation
+    from selfhelp_course._release import project_version
+    after = evaluation(stage="after")
+    assert after.page == "book/evaluation" and after.stage == "after" and after._esm
+    assert after.evaluation["course"] == {"title": "Supporting Self-Help Groups", "version": project_version(ROOT)}
+    assert after.evaluation["outcomes"] == evaluation_manifest(ROOT)["outcomes"]
+    assert evaluation().stage == "before"
+    with pytest.raises(ValueError, match="stage"):
+        evaluation(stage="during")
+
+
+def test_an_e_book_says_the_evaluation_is_on_the_website():
+    from collections import Counter
+    from selfhelp_course._static_activities import static_activity
+    shown, answers = static_activity({"_anywidget_id": "selfhelp_course._widgets.Evaluation"}, Counter())
+    assert answers == [] and "On the website" in shown[0].astext() and "optional" in shown[0].astext()

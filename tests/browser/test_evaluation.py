@@ -163,3 +163,23 @@ def test_two_tabs_rating_different_outcomes_keep_both(two_tabs, site_url, docnam
     expect(outcome(a, "after", FIRST).get_by_label(SCALE[5], exact=True)).to_be_checked()
     expect(outcome(a, "after", SECOND).get_by_label(SCALE[1], exact=True)).to_be_checked()
     assert stored(a)["after"] == {FIRST["id"]: 5, SECOND["id"]: 1}
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_scales_words_sit_beside_their_radios_under_the_question(browser, site_url, width):
+    """Each point's words beside its radio, wide enough to read, and every point under the
+    question (a flex row once squeezed each label to a letter a line, beside the legend)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(url(site_url, "book/welcome"))
+    group = outcome(page, "before", FIRST)
+    group.locator(".ev-point").first.wait_for()
+    legend = group.locator("legend").bounding_box()
+    rows = group.locator(".ev-point")
+    for index in range(rows.count()):
+        radio = rows.nth(index).locator("input").bounding_box()
+        label = rows.nth(index).locator("label").bounding_box()
+        assert label["width"] > 60 and label["x"] > radio["x"], (width, index, label)
+        assert abs(label["y"] - radio["y"]) < radio["height"], (width, index)
+        assert radio["y"] >= legend["y"] + legend["height"] - 1, (width, index)
+    context.close()

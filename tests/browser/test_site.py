@@ -325,6 +325,7 @@ STYLE_PAGES = {
     "notebooks/wellbeing-data.html": list(STATES),
     "book/what-is-a-self-help-group.html": ["light", "dark"],
     "book/glossary.html": ["light", "dark"],
+    "book/evaluation.html": ["light"],
     "search.html?q=group": ["light"],
 }
 

@@ -11,7 +11,6 @@ import { EVALUATION_ID, activityKey } from "../../lib/facts.js";
 import { conflictsIn, resolveConflict } from "../../lib/merge.js";
 import { storedNation } from "../../lib/nation.js";
 import { createNotice } from "../../lib/notice.js";
-import { whereText } from "../../lib/where.js";
 import { buildPart } from "../reflection/part.js";
 import { filePreview, radioGroup, roleSelect, tickBox } from "./form.js";
 import * as rules from "./state.js";
@@ -23,6 +22,13 @@ function button(label, handler, secondary = false) {
   onPress(node, handler);
   return node;
 }
+
+// Where the answers are kept, in words true where the page runs (the store's where()).
+const WHERE = {
+  website: "Your answers are kept only in this browser, on this device: nothing is sent anywhere.",
+  shared: "Your answers are kept in this browser only until it is closed (shared-computer mode): nothing is sent anywhere.",
+  lms: "Your answers are kept in this browser for you alone; your ratings and choices also go to your learning management system, but what you write never does.",
+};
 
 const wordsOf = (points, value) => (points.find((p) => p.value === value) || {}).words || "";
 
@@ -53,7 +59,7 @@ class EvaluationView {
     this.root = h("div", { class: `course-widget ev ev-${this.stage}`, "data-evaluation-stage": this.stage, role: "group", "aria-labelledby": titleId },
       h("p", { class: "course-title", id: titleId }, this.text.title || "Course evaluation"),
       h("p", { class: "ev-intro" }, this.stage === "after" ? this.text.after_intro : this.text.before_intro),
-      h("p", { class: "ev-where" }, `${whereText(this.store.where(), "writing")} It never counts towards your progress.`),
+      h("p", { class: "ev-where" }, `${WHERE[this.store.where()] || WHERE.website} It never counts towards your progress.`),
       this.body, this.status, this.notice.element);
     el.append(this.root);
     this.body.append(...this.confidenceGroups());
