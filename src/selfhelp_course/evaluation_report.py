@@ -139,13 +139,24 @@ def _points(items) -> dict:
     return found
 
 
+def _list_in(value):
+    """The list of points in ``value``: the list itself, or the one under ``scale``,
+    ``choices``, ``roles``, ``points`` or ``options`` when ``value`` is a mapping."""
+    if isinstance(value, dict):
+        for key in ("scale", "choices", "roles", "points", "options"):
+            if isinstance(value.get(key), list):
+                return value[key]
+    return value
+
+
 def load_labels(root: Path | None = None) -> Labels:
     """The words for each scale point and role, from data/activities/evaluation.yml if present.
 
-    The file belongs to the learner's evaluation widget (its owner validates it); this reads
-    lists of ``{value: .., words: ..}`` (roles: ``{id: .., words: ..}``) under ``scale`` (or
-    ``confidence``), ``relevance``, ``clarity``, ``time``, ``recommend`` and ``roles``, at the
-    top level or under ``evaluation:``. Without the file every value stands for itself.
+    The file belongs to the learner's evaluation widget (its owner validates it). Read here:
+    ``confidence`` (or ``scale``): a list of ``{value, words}``; ``relevance`` and ``clarity``:
+    ``{scale: [...]}``; ``time`` and ``recommend``: ``{choices: [...]}``; ``role``: ``{roles:
+    [{id, words}]}`` (or a top-level ``roles`` list); a bare list is read for any of them. A
+    point without words, or no file at all, falls back to the value itself.
     """
     root = root or course_root()
     labels = Labels(outcomes=load_outcomes(root))
@@ -157,16 +168,10 @@ def load_labels(root: Path | None = None) -> Labels:
         data = data["evaluation"]
     if not isinstance(data, dict):
         return labels
-    scale = data.get("scale", data.get("confidence"))
-    if isinstance(scale, dict):  # e.g. confidence: {scale: [...]}
-        scale = scale.get("scale", scale.get("points"))
-    labels.points["confidence"] = _points(scale)
+    labels.points["confidence"] = _points(_list_in(data.get("confidence", data.get("scale"))))
     for name in ("relevance", "clarity", "time", "recommend"):
-        value = data.get(name)
-        if isinstance(value, dict):
-            value = value.get("scale", value.get("points", value.get("options")))
-        labels.points[name] = _points(value)
-    labels.points["role"] = _points(data.get("roles"))
+        labels.points[name] = _points(_list_in(data.get(name)))
+    labels.points["role"] = _points(_list_in(data.get("role", data.get("roles"))))
     return labels
 
 
@@ -679,7 +684,8 @@ def feedback_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illustr
         positions = list(range(len(values)))
         ax.bar(positions, table["count"].astype("float").fillna(0).tolist(), 0.6, **AFTER_STYLE)
         _hidden_marks(ax, positions, table["count"])
-        words = [labels.word(name, v) if labels else str(v) for v in values]
+        words = [labels.word(name, v) if labels and name in ("time", "recommend") else str(v)
+                 for v in values]  # relevance and clarity: the numbers (the table has the words)
         ax.set_xticks(positions, [_short(w, 14) for w in words], fontsize=8,
                       rotation=30 if max(map(len, words)) > 6 else 0)
         ax.set_title(name.capitalize(), fontsize=9)
