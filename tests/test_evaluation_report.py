@@ -92,6 +92,8 @@ def test_the_illustrative_folder_reads_forty_and_lists_the_four_bad_files():
     assert len(skipped) == 4
     for words in ("malformed JSON", "foreign file", "duplicate", "does not match the schema"):
         assert words in reasons
+    # Two identical downloads: the browser's " (1)" copy is the one left out.
+    assert [s.name for s in skipped if "duplicate" in s.reason][0].endswith(" (1).json")
 
 
 # ------------------------------------------------------------------------------ small numbers
@@ -251,6 +253,14 @@ def test_moodle_export_saved_as_comma_separated_csv_is_read_too(tmp_path):
     assert '"Tuesday, 1 December 2026, 9:05 AM"' in path.read_text(encoding="utf-8-sig")
     frame, _ = er.load_moodle_export(path, root=ROOT)
     assert frame[er.before(OUTCOMES[1])].tolist() == [3, 3, 3]
+
+
+def test_moodle_export_with_questions_but_no_answers_says_what_to_check(tmp_path):
+    path = tmp_path / "export.txt"
+    rows = [person("Ada", 1, (f"evaluation-before-{OUTCOMES[0]}", "")), person("Bo", 1)]
+    path.write_text(moodle_text(rows, 1), encoding="utf-8")
+    with pytest.raises(er.MoodleExportError, match="holds none of the answers"):
+        er.load_moodle_export(path, root=ROOT)
 
 
 def test_moodle_export_without_question_ids_says_which_boxes_to_tick(tmp_path):

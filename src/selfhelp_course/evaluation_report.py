@@ -228,7 +228,8 @@ def load_folder(folder: Path | str, *, root: Path | None = None,
     not JSON, a JSON file that is not an evaluation (no ``format``, or another one), one that
     fails the schema (the first field at fault is named), and a second file with a response id
     already seen (the learner downloaded twice: the copy with more answers is kept, then the
-    later month, then the first by name). Other files are listed as not read; hidden files
+    later month, then the shorter name, as a browser adds " (1)" to a second download, then the
+    first by name). Other files are listed as not read; hidden files
     (a name starting with ".") are ignored. Nothing here raises for a bad file.
     """
     root = root or course_root()
@@ -275,7 +276,7 @@ def load_folder(folder: Path | str, *, root: Path | None = None,
     for name, data in valid:
         first = kept.setdefault(data["response_id"], (name, data))
         if first[0] != name:
-            rank = lambda item: (_answered(item[1]), item[1]["month"])  # noqa: E731
+            rank = lambda item: (_answered(item[1]), item[1]["month"], -len(item[0]))  # noqa: E731
             kept[data["response_id"]] = max(first, (name, data), key=rank)
     for name, data in valid:
         keeper = kept[data["response_id"]][0]
@@ -383,7 +384,7 @@ def load_moodle_export(path: Path | str, *, course_version: str | None = None,
                       and name not in ("Attempt", "Started on", "Last accessed on", "Score")]
     skipped: list[Skipped] = []
     latest: dict[tuple, tuple[int, dict]] = {}
-    unread = empty = 0
+    unread = empty = asked = 0
     for row in rows:
         row = row + [""] * (len(header) - len(row))
         answers: dict[str, object] = {}
@@ -392,6 +393,7 @@ def load_moodle_export(path: Path | str, *, course_version: str | None = None,
             column = _field(question, outcome_ids)
             if column is None or f"Response {n}" not in index:
                 continue
+            asked += 1
             response = row[index[f"Response {n}"]]
             if not response.strip():
                 continue
@@ -411,6 +413,11 @@ def load_moodle_export(path: Path | str, *, course_version: str | None = None,
                   "month": month, "role": None, "nation": None, "change": None, **answers}
         if person not in latest or attempt >= latest[person][0]:
             latest[person] = (attempt, record)
+    if asked and not latest and not unread:
+        raise MoodleExportError(
+            f"{path.name} names the evaluation's questions but holds none of the answers: check "
+            "that 'Summary of responses' is ticked in the Interactions report's options, and look "
+            "at one learner's attempt in Moodle to see whether the answers were recorded")
     if empty:
         skipped.append(Skipped(path.name, f"{empty} row{'s' * (empty != 1)} with no evaluation "
                                           "answers (not started, or the evaluation skipped)"))
