@@ -416,8 +416,10 @@ def load_moodle_export(path: Path | str, *, course_version: str | None = None,
     if asked and not latest and not unread:
         raise MoodleExportError(
             f"{path.name} names the evaluation's questions but holds none of the answers: check "
-            "that 'Summary of responses' is ticked in the Interactions report's options, and look "
-            "at one learner's attempt in Moodle to see whether the answers were recorded")
+            "that 'Summary of responses' is ticked in the Interactions report's options. The "
+            "report reads its Response columns from SCORM 1.2's element (student_response), so "
+            "a SCORM 2004 package's answers may not show there: use the SCORM 1.2 package for "
+            "classes whose evaluation you want to export (trainer/lms.md)")
     if empty:
         skipped.append(Skipped(path.name, f"{empty} row{'s' * (empty != 1)} with no evaluation "
                                           "answers (not started, or the evaluation skipped)"))
