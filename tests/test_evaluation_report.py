@@ -92,6 +92,8 @@ def test_the_illustrative_folder_reads_forty_and_lists_the_four_bad_files():
     assert len(skipped) == 4
     for words in ("malformed JSON", "foreign file", "duplicate", "does not match the schema"):
         assert words in reasons
+    # Two identical downloads: the browser's " (1)" copy is the one left out.
+    assert [s.name for s in skipped if "duplicate" in s.reason][0].endswith(" (1).json")
 
 
 # ------------------------------------------------------------------------------ small numbers
@@ -253,6 +255,14 @@ def test_moodle_export_saved_as_comma_separated_csv_is_read_too(tmp_path):
     assert frame[er.before(OUTCOMES[1])].tolist() == [3, 3, 3]
 
 
+def test_moodle_export_with_questions_but_no_answers_says_what_to_check(tmp_path):
+    path = tmp_path / "export.txt"
+    rows = [person("Ada", 1, (f"evaluation-before-{OUTCOMES[0]}", "")), person("Bo", 1)]
+    path.write_text(moodle_text(rows, 1), encoding="utf-8")
+    with pytest.raises(er.MoodleExportError, match="holds none of the answers"):
+        er.load_moodle_export(path, root=ROOT)
+
+
 def test_moodle_export_without_question_ids_says_which_boxes_to_tick(tmp_path):
     path = tmp_path / "export.txt"
     path.write_text("Name\tAttempt\tResponse 0\nAda\t1\t3\n", encoding="utf-8")
@@ -276,6 +286,49 @@ def test_labels_come_from_the_evaluation_yaml_when_it_is_there_and_values_otherw
     assert worded.word("confidence", 3) == "Fairly confident" and worded.word("role", "gp") == "GP"
     assert worded.word("time", "less") == "Less than I expected"
     assert worded.word("confidence", 4) == "4"  # a point without words falls back to its value
+
+
+# The shape data/activities/evaluation.yml has on the evaluation widget's branch (issue 23).
+WIDGET_YAML = """\
+confidence:
+  - {value: 1, words: Not at all confident}
+  - {value: 5, words: Completely confident}
+relevance:
+  question: How relevant was the course to your work?
+  scale: [{value: 4, words: Very relevant}]
+clarity:
+  question: How clear was the course?
+  scale: [{value: 2, words: Slightly clear}]
+time:
+  question: How long did the course take you?
+  choices: [{value: more, words: More than the stated time}]
+recommend:
+  question: Would you recommend the course to a colleague?
+  choices: [{value: "no", words: "No"}]
+role:
+  question: Which best describes your role? (optional)
+  roles: [{id: link-worker, words: Social prescribing link worker}]
+"""
+
+
+def test_labels_read_the_evaluation_widgets_yaml(tmp_path):
+    (tmp_path / "data" / "activities").mkdir(parents=True)
+    shutil.copy(ROOT / er.OUTCOMES_FILE, tmp_path / er.OUTCOMES_FILE)
+    (tmp_path / er.LABELS_FILE).write_text(WIDGET_YAML, encoding="utf-8")
+    labels = er.load_labels(tmp_path)
+    assert [labels.word("confidence", 1), labels.word("confidence", 5), labels.word("relevance", 4),
+            labels.word("clarity", 2), labels.word("time", "more"), labels.word("recommend", "no"),
+            labels.word("role", "link-worker")] == [
+        "Not at all confident", "Completely confident", "Very relevant", "Slightly clear",
+        "More than the stated time", "No", "Social prescribing link worker"]
+
+
+@pytest.mark.skipif(not (ROOT / er.LABELS_FILE).is_file(), reason="evaluation.yml not merged yet")
+def test_the_courses_evaluation_yaml_gives_words_for_every_value():
+    labels = er.load_labels(ROOT)
+    for scale, values in {"confidence": er.SCALE, **er.FEEDBACK_VALUES}.items():
+        for value in values:
+            assert labels.word(scale, value) != str(value), (scale, value)
 
 
 # ------------------------------------------------------------------------------ the report

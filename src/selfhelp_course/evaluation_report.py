@@ -139,13 +139,24 @@ def _points(items) -> dict:
     return found
 
 
+def _list_in(value):
+    """The list of points in ``value``: the list itself, or the one under ``scale``,
+    ``choices``, ``roles``, ``points`` or ``options`` when ``value`` is a mapping."""
+    if isinstance(value, dict):
+        for key in ("scale", "choices", "roles", "points", "options"):
+            if isinstance(value.get(key), list):
+                return value[key]
+    return value
+
+
 def load_labels(root: Path | None = None) -> Labels:
     """The words for each scale point and role, from data/activities/evaluation.yml if present.
 
-    The file belongs to the learner's evaluation widget (its owner validates it); this reads
-    lists of ``{value: .., words: ..}`` (roles: ``{id: .., words: ..}``) under ``scale`` (or
-    ``confidence``), ``relevance``, ``clarity``, ``time``, ``recommend`` and ``roles``, at the
-    top level or under ``evaluation:``. Without the file every value stands for itself.
+    The file belongs to the learner's evaluation widget (its owner validates it). Read here:
+    ``confidence`` (or ``scale``): a list of ``{value, words}``; ``relevance`` and ``clarity``:
+    ``{scale: [...]}``; ``time`` and ``recommend``: ``{choices: [...]}``; ``role``: ``{roles:
+    [{id, words}]}`` (or a top-level ``roles`` list); a bare list is read for any of them. A
+    point without words, or no file at all, falls back to the value itself.
     """
     root = root or course_root()
     labels = Labels(outcomes=load_outcomes(root))
@@ -157,16 +168,10 @@ def load_labels(root: Path | None = None) -> Labels:
         data = data["evaluation"]
     if not isinstance(data, dict):
         return labels
-    scale = data.get("scale", data.get("confidence"))
-    if isinstance(scale, dict):  # e.g. confidence: {scale: [...]}
-        scale = scale.get("scale", scale.get("points"))
-    labels.points["confidence"] = _points(scale)
+    labels.points["confidence"] = _points(_list_in(data.get("confidence", data.get("scale"))))
     for name in ("relevance", "clarity", "time", "recommend"):
-        value = data.get(name)
-        if isinstance(value, dict):
-            value = value.get("scale", value.get("points", value.get("options")))
-        labels.points[name] = _points(value)
-    labels.points["role"] = _points(data.get("roles"))
+        labels.points[name] = _points(_list_in(data.get(name)))
+    labels.points["role"] = _points(_list_in(data.get("role", data.get("roles"))))
     return labels
 
 
@@ -223,7 +228,8 @@ def load_folder(folder: Path | str, *, root: Path | None = None,
     not JSON, a JSON file that is not an evaluation (no ``format``, or another one), one that
     fails the schema (the first field at fault is named), and a second file with a response id
     already seen (the learner downloaded twice: the copy with more answers is kept, then the
-    later month, then the first by name). Other files are listed as not read; hidden files
+    later month, then the shorter name, as a browser adds " (1)" to a second download, then the
+    first by name). Other files are listed as not read; hidden files
     (a name starting with ".") are ignored. Nothing here raises for a bad file.
     """
     root = root or course_root()
@@ -270,7 +276,7 @@ def load_folder(folder: Path | str, *, root: Path | None = None,
     for name, data in valid:
         first = kept.setdefault(data["response_id"], (name, data))
         if first[0] != name:
-            rank = lambda item: (_answered(item[1]), item[1]["month"])  # noqa: E731
+            rank = lambda item: (_answered(item[1]), item[1]["month"], -len(item[0]))  # noqa: E731
             kept[data["response_id"]] = max(first, (name, data), key=rank)
     for name, data in valid:
         keeper = kept[data["response_id"]][0]
@@ -378,7 +384,7 @@ def load_moodle_export(path: Path | str, *, course_version: str | None = None,
                       and name not in ("Attempt", "Started on", "Last accessed on", "Score")]
     skipped: list[Skipped] = []
     latest: dict[tuple, tuple[int, dict]] = {}
-    unread = empty = 0
+    unread = empty = asked = 0
     for row in rows:
         row = row + [""] * (len(header) - len(row))
         answers: dict[str, object] = {}
@@ -387,6 +393,7 @@ def load_moodle_export(path: Path | str, *, course_version: str | None = None,
             column = _field(question, outcome_ids)
             if column is None or f"Response {n}" not in index:
                 continue
+            asked += 1
             response = row[index[f"Response {n}"]]
             if not response.strip():
                 continue
@@ -406,6 +413,13 @@ def load_moodle_export(path: Path | str, *, course_version: str | None = None,
                   "month": month, "role": None, "nation": None, "change": None, **answers}
         if person not in latest or attempt >= latest[person][0]:
             latest[person] = (attempt, record)
+    if asked and not latest and not unread:
+        raise MoodleExportError(
+            f"{path.name} names the evaluation's questions but holds none of the answers: check "
+            "that 'Summary of responses' is ticked in the Interactions report's options. The "
+            "report reads its Response columns from SCORM 1.2's element (student_response), so "
+            "a SCORM 2004 package's answers may not show there: use the SCORM 1.2 package for "
+            "classes whose evaluation you want to export (trainer/lms.md)")
     if empty:
         skipped.append(Skipped(path.name, f"{empty} row{'s' * (empty != 1)} with no evaluation "
                                           "answers (not started, or the evaluation skipped)"))
@@ -679,7 +693,8 @@ def feedback_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illustr
         positions = list(range(len(values)))
         ax.bar(positions, table["count"].astype("float").fillna(0).tolist(), 0.6, **AFTER_STYLE)
         _hidden_marks(ax, positions, table["count"])
-        words = [labels.word(name, v) if labels else str(v) for v in values]
+        words = [labels.word(name, v) if labels and name in ("time", "recommend") else str(v)
+                 for v in values]  # relevance and clarity: the numbers (the table has the words)
         ax.set_xticks(positions, [_short(w, 14) for w in words], fontsize=8,
                       rotation=30 if max(map(len, words)) > 6 else 0)
         ax.set_title(name.capitalize(), fontsize=9)
