@@ -1,3 +1,4 @@
+// @ts-check
 // Markdown that keeps a learner's text as text. Pure: no DOM, no storage.
 //
 // The CPD portfolio's Markdown export puts learner text into paragraphs, headings, list items and

@@ -1,3 +1,4 @@
+// @ts-check
 // Knowledge-check answers name options by their id in the bank (entries v3), so a learner's
 // answer, record and LMS interaction mean the same option whatever order it was shown in.
 // Entries stored before v3 (v1, v2) hold indices into the bank's order at the time: the bank's

@@ -1,3 +1,4 @@
+// @ts-check
 // The learner-data store: the only code that touches localStorage. Every widget, the page's
 // progress box, the progress page, the portfolio and the LMS bridge go through it.
 //
@@ -18,6 +19,33 @@
 import { declaredAbove } from "./above.js";
 import { META_KEY, SPACE_MARK, STORAGE_PREFIX } from "./facts.js";
 import { isPlainObject, keepConflicts, merge3, mergeUnrelated } from "./merge.js";
+
+/**
+ * A stored entry: one activity's data (or the portfolio's, the learner's settings) as a plain
+ * object, with what the store adds on every write (`updated`, `rev`, `parent`, `conflicts`:
+ * merge.js) and the fields a widget's derive() works out (`complete`, `attempted`). The rest is
+ * the widget's own, versioned by `v` (each widget's state module).
+ * @typedef {object} StoredEntry
+ * @property {number} [v]
+ * @property {string} [updated] ISO time of the last write
+ * @property {string} [rev] which write this is (lineage.js)
+ * @property {string | null} [parent] the write it was merged with
+ * @property {object[]} [conflicts] the other versions of text both sides changed (merge.js)
+ * @property {boolean} [complete]
+ * @property {boolean} [attempted]
+ */
+/**
+ * store.read(key): what is stored under one key.
+ * @typedef {{status: "ok", value: StoredEntry, setAside?: undefined} | {status: "empty", value?: undefined, setAside?: undefined}
+ *   | {status: "corrupt", value?: undefined, setAside: string | null}
+ *   | {status: "unavailable", value?: undefined, setAside?: undefined}} ReadResult
+ */
+/**
+ * store.update(key, base, mine, derive): the merged value written, or why nothing was.
+ * ok: true with `value` and `conflicts`; ok: false with `reason` ("unavailable", "full", "cleared",
+ * "replaced") and, for the last two, `at` (ms).
+ * @typedef {{ok: boolean, value?: StoredEntry, conflicts?: object[], reason?: string, at?: number}} UpdateResult
+ */
 
 export const CHANGE_EVENT = "course-learner-data-change";
 // Marks a key moved aside because its entry could not be read: <key>:unreadable:<time>.
@@ -169,6 +197,11 @@ class LearnerStore {
     return aside;
   }
 
+  /**
+   * @param {Storage} s
+   * @param {string} key
+   * @returns {ReadResult}
+   */
   readFrom(s, key) {
     let text;
     try {
@@ -202,6 +235,10 @@ class LearnerStore {
   }
 
   // -> {status: "ok" | "empty" | "corrupt" | "unavailable", value?, setAside?}
+  /**
+   * @param {string} key
+   * @returns {ReadResult}
+   */
   read(key) {
     const s = this.area();
     return s ? this.readFrom(s, key) : { status: "unavailable" };
@@ -256,6 +293,12 @@ class LearnerStore {
     return meta.reason === "replaced" ? "replaced" : "cleared";
   }
 
+  /**
+   * @param {Storage} s
+   * @param {string} key
+   * @param {StoredEntry} value
+   * @returns {{ok: boolean, value?: StoredEntry, reason?: string}}
+   */
   writeValue(s, key, value) {
     try {
       s.setItem(this.prefix + key, JSON.stringify(value));
@@ -274,6 +317,13 @@ class LearnerStore {
   // import or a learner leaving an LMS computer deletes an entry, and the browser may tell this
   // tab of the deletion before it tells of the new generation.
   // -> {ok: true, value, conflicts} | {ok: false, reason, at?}
+  /**
+   * @param {string} key
+   * @param {StoredEntry | undefined} base
+   * @param {object} mine
+   * @param {((value: StoredEntry, sides: {mine: object, theirs: StoredEntry | undefined}) => object) | null} [derive]
+   * @returns {UpdateResult}
+   */
   update(key, base, mine, derive = null) {
     const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
