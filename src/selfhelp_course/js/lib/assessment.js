@@ -23,6 +23,7 @@ function submittedAttempts(entry) {
 
 // -> {id, attempt, scaled} or null
 export function bestSubmitted(entry) {
+  /** @type {{id: string, attempt: Record<string, any>, scaled: number} | null} */
   let best = null;
   for (const [id, attempt] of submittedAttempts(entry)) {
     const scaled = attempt.right / attempt.total;

@@ -6,6 +6,11 @@
 
 // The options a stored `selected` names: this question's option ids, once each, in bank order.
 // Indices are read through the order before v3; ids that are not this question's are dropped.
+/**
+ * @param {unknown} selected
+ * @param {unknown} optionIds
+ * @param {unknown[] | null} [orderBefore]
+ */
 export function selectedIds(selected, optionIds, orderBefore = null) {
   if (!Array.isArray(selected) || !Array.isArray(optionIds)) return [];
   const before = Array.isArray(orderBefore) && orderBefore.length ? orderBefore : optionIds;

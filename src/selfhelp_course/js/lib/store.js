@@ -179,6 +179,10 @@ class LearnerStore {
     }
   }
 
+  /**
+   * @param {string[] | null} keys the keys changed, or null: everything
+   * @param {string | null} [reason] "cleared" | "replaced" for everything
+   */
   announce(keys, reason = null) {
     this.target.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: { keys, reason, source: this.source } }));
   }
