@@ -63,6 +63,7 @@ function asideItem(key) {
 
 // ------------------------------------------------------------------------- learner spaces
 // A space: {kind: "website" | "shared" | "lms", prefix, area: "local" | "session", learner?}.
+/** @typedef {{kind: "website" | "shared" | "lms", prefix: string, area: "local" | "session", learner?: string}} Space */
 export const WEBSITE = Object.freeze({ kind: "website", prefix: STORAGE_PREFIX, area: "local" });
 export const SHARED_COMPUTER = Object.freeze({ kind: "shared", prefix: STORAGE_PREFIX, area: "session" });
 // Set in sessionStorage (never localStorage) while shared-computer mode is on in this tab.
@@ -72,6 +73,10 @@ const LMS_PREFIX = `${STORAGE_PREFIX}${SPACE_MARK}lms:`;
 // The space of one LMS learner, from cmi.core.student_id / cmi.learner_id. The id is URL-encoded,
 // so it holds no ":" and no learner's prefix can start another's. With no id the LMS cannot say
 // who this is: the work is kept for this tab only (sessionStorage) and shared with no one.
+/**
+ * @param {unknown} id
+ * @returns {Space}
+ */
 export function learnerSpace(id) {
   const text = typeof id === "string" ? id.trim() : "";
   if (!text) return Object.freeze({ kind: "lms", prefix: `${STORAGE_PREFIX}${SPACE_MARK}lms-anonymous:`, area: "session", learner: "" });
@@ -86,6 +91,10 @@ function validSpace(space) {
 // The space of the page in `win`: a launch page (this window or one framing it, same origin)
 // declares its learner's space as window.courseLearnerSpace before it shows any course page;
 // otherwise shared-computer mode if this tab turned it on, else the open website.
+/**
+ * @param {Window | null} [win]
+ * @returns {Space}
+ */
 export function currentSpace(win = typeof window === "undefined" ? null : window) {
   const declared = declaredAbove(win, (w) => (validSpace(w.courseLearnerSpace) ? w.courseLearnerSpace : null));
   if (declared) {
@@ -469,6 +478,10 @@ class LearnerStore {
   // listener({keys: [key, ...] | null (everything), reason: null | "cleared" | "replaced",
   // external: true when another store (tab, widget or script) made the change, at: for a clear or
   // an import, when it was made (ms)}).
+  /**
+   * @param {(change: {keys: string[] | null, reason: string | null, external: boolean, at?: number}) => void} listener
+   * @returns {() => void} stops listening
+   */
   subscribe(listener) {
     const fromThisTab = (event) => {
       const detail = event.detail || {};
