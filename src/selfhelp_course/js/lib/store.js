@@ -102,7 +102,7 @@ export function currentSpace(win = typeof window === "undefined" ? null : window
   }
   try {
     if (win && win.sessionStorage.getItem(SHARED_FLAG) === "on") return SHARED_COMPUTER;
-  } catch (error) {
+  } catch {
     /* no session storage: the website's space */
   }
   return WEBSITE;
@@ -124,7 +124,7 @@ function readMeta(s, prefix) {
   try {
     const value = JSON.parse(s.getItem(prefix + META_KEY));
     return isPlainObject(value) && Number.isInteger(value.generation) ? value : { generation: 0 };
-  } catch (error) {
+  } catch {
     return { generation: 0 };
   }
 }
@@ -172,7 +172,7 @@ class LearnerStore {
   area() {
     try {
       return this.storage() || null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -183,7 +183,7 @@ class LearnerStore {
     try {
       s.getItem(this.prefix + META_KEY);
       return true;
-    } catch (error) {
+    } catch {
       return false;
     }
   }
@@ -202,7 +202,7 @@ class LearnerStore {
     try {
       s.setItem(this.prefix + aside, text);
       s.removeItem(this.prefix + key);
-    } catch (error) {
+    } catch {
       return null;
     }
     this.recent.set(this.prefix + key, aside);
@@ -219,7 +219,7 @@ class LearnerStore {
     let text;
     try {
       text = s.getItem(this.prefix + key);
-    } catch (error) {
+    } catch {
       return { status: "unavailable" };
     }
     if (text === null || text === undefined) {
@@ -229,7 +229,7 @@ class LearnerStore {
     try {
       const value = JSON.parse(text);
       if (isPlainObject(value)) return { status: "ok", value };
-    } catch (error) {
+    } catch {
       /* unreadable: set aside below */
     }
     return { status: "corrupt", setAside: this.setAside(s, key, text) };
@@ -241,7 +241,7 @@ class LearnerStore {
     let text = null;
     try {
       text = s ? s.getItem(this.prefix + key) : null;
-    } catch (error) {
+    } catch {
       text = null;
     }
     return text === null ? null : this.setAside(s, key, text);
@@ -264,7 +264,7 @@ class LearnerStore {
     let keys;
     try {
       keys = s ? keysOf(s, this.prefix) : null;
-    } catch (error) {
+    } catch {
       keys = null;
     }
     if (!keys) return none;
@@ -292,7 +292,7 @@ class LearnerStore {
       const items = {};
       for (const key of keysOf(s, this.prefix)) if (key !== META_KEY) items[key] = s.getItem(this.prefix + key);
       return { status: "ok", items };
-    } catch (error) {
+    } catch {
       return { status: "unavailable", items: {} };
     }
   }
@@ -400,7 +400,7 @@ class LearnerStore {
       keysOf(s, this.prefix).forEach((key) => {
         before[key] = s.getItem(this.prefix + key);
       });
-    } catch (error) {
+    } catch {
       return { ok: false, reason: "unavailable" };
     }
     // Remove what was there (and, when putting it back, what the backup had written so far).
@@ -414,7 +414,7 @@ class LearnerStore {
     } catch (error) {
       try {
         put(before, [...new Set([...Object.keys(before), ...Object.keys(items)])]);
-      } catch (ignored) {
+      } catch {
         /* refused again: the caller reports the first reason */
       }
       return { ok: false, reason: reasonOf(error) };
@@ -430,7 +430,7 @@ class LearnerStore {
     try {
       const text = s ? s.getItem(`${this.prefix}${SPACE_MARK}note:${name}`) : null;
       return text === null ? null : JSON.parse(text);
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -441,7 +441,7 @@ class LearnerStore {
       if (!s) return false;
       s.setItem(`${this.prefix}${SPACE_MARK}note:${name}`, JSON.stringify(value));
       return true;
-    } catch (error) {
+    } catch {
       return false;
     }
   }
@@ -523,7 +523,7 @@ export function openStore(options = {}) {
 export function sharedComputer(win = window) {
   try {
     return win.sessionStorage.getItem(SHARED_FLAG) === "on";
-  } catch (error) {
+  } catch {
     return false;
   }
 }
@@ -536,7 +536,7 @@ function moveAll(from, to) {
     let value = null;
     try {
       value = key.includes(SET_ASIDE) ? null : JSON.parse(text);
-    } catch (error) {
+    } catch {
       value = null;
     }
     const done = isPlainObject(value) ? to.adopt(key, value) : (() => {
@@ -559,7 +559,7 @@ export function setSharedComputer(on, win = window) {
   try {
     local = win.localStorage;
     session = win.sessionStorage;
-  } catch (error) {
+  } catch {
     return { ok: false, reason: "unavailable" };
   }
   if (on === sharedComputer(win)) return { ok: true, count: 0 };
