@@ -15,6 +15,7 @@ NODE_BUILD := node_modules/.installed-build
 NODE_INSTALLED := node_modules/.installed
 # The front end (src/selfhelp_course/js, ES modules) bundled by esbuild into static/dist.
 BUNDLED := src/selfhelp_course/static/dist/.bundled
+FACTS_JS := src/selfhelp_course/js/lib/facts.generated.js
 JS_SOURCES := $(shell find src/selfhelp_course/js -name '*.js' ! -name '*.generated.js')
 CHROMIUM := /usr/bin/chromium
 # The same Chromium built for automation only (Debian's chromium-headless-shell, what Playwright
@@ -41,12 +42,14 @@ test: $(TEST_INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL) $(EPUBCH
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # The lint and type checks, each failing the target; `make test` runs them first. Python: ruff
-# and mypy (pyproject.toml's [tool.ruff] and [tool.mypy]). JavaScript: Biome (biome.jsonc; npm,
-# devDependencies).
-lint: $(TEST_INSTALLED) $(NODE_INSTALLED)
+# and mypy (pyproject.toml's [tool.ruff] and [tool.mypy]). JavaScript: Biome (biome.jsonc) and
+# TypeScript's checker on js/lib's JSDoc types (tsconfig.json), both from npm's devDependencies;
+# tsc reads the course facts module, so it is written first.
+lint: $(TEST_INSTALLED) $(NODE_INSTALLED) $(FACTS_JS)
 	$(BIN)/ruff check src scripts tests
 	$(BIN)/mypy
 	node_modules/.bin/biome lint --error-on-warnings
+	node_modules/.bin/tsc -p tsconfig.json
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
 # banner (Sphinx tag `trainer`, set by the course's extension when COURSE_EDITION=trainer).
@@ -116,6 +119,11 @@ $(HUB_INSTALLED): $(INSTALLED) requirements/hub.txt
 $(TEST_INSTALLED): $(INSTALLED) requirements/test.txt requirements/hub.txt
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $(HUB_INSTALLED) $@
+
+# The course facts as an ES module (_facts.py); the bundling below writes it too.
+$(FACTS_JS): src/selfhelp_course/_facts.py $(INSTALLED)
+	$(BIN)/python -c 'from selfhelp_course._bundle import write_facts; write_facts()'
+	touch $@
 
 $(BUNDLED): $(JS_SOURCES) src/selfhelp_course/_facts.py src/selfhelp_course/_bundle.py $(INSTALLED) $(NODE_BUILD)
 	$(BIN)/python -m selfhelp_course.build_front_end

@@ -1,3 +1,4 @@
+// @ts-check
 // A value a launch page declares for the course pages it frames (the learner's space, what the
 // LMS could not hold): the first that pick(w) finds in `win` or a same-origin window above it.
 // A frame of another origin ends the search (reading it throws). Null if none.

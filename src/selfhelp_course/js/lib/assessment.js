@@ -1,3 +1,4 @@
+// @ts-check
 // The end-of-course assessment's result as every reader sees it (pure): the LMS bridge, the
 // portfolio's statement of completion and CPD log. The result is the best submitted attempt
 // (highest share right; the earlier on a tie), read from the attempts themselves.
@@ -22,6 +23,7 @@ function submittedAttempts(entry) {
 
 // -> {id, attempt, scaled} or null
 export function bestSubmitted(entry) {
+  /** @type {{id: string, attempt: Record<string, any>, scaled: number} | null} */
   let best = null;
   for (const [id, attempt] of submittedAttempts(entry)) {
     const scaled = attempt.right / attempt.total;

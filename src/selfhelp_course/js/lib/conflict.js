@@ -1,3 +1,4 @@
+// @ts-check
 // Two versions of one text (saved in two tabs or devices): both are shown and the learner
 // chooses; nothing is dropped until they do.
 import { h, uniqueId } from "./dom.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // Course time as the course states it, never rounded (pure). The one way the progress page, the
 // CPD log, the statement of completion and the exports show a time: "0 h 25 min". With
 // `decimal`, hours to two places for a form that asks for a decimal ("0.42 h"): the one place a

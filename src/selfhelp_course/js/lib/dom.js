@@ -1,3 +1,4 @@
+// @ts-check
 // Building the page: every string a learner or a trainer wrote goes in as a text node, never
 // as HTML, so markup typed into a reflection or a YAML file shows as the characters it is.
 

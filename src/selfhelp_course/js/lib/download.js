@@ -1,3 +1,4 @@
+// @ts-check
 import { h } from "./dom.js";
 
 // Offer text as a file download: made in the browser, so it works offline and from file://.

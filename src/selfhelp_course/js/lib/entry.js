@@ -1,3 +1,4 @@
+// @ts-check
 // One stored entry kept in step with a widget, the same way for every widget: load it, save
 // the learner's changes soon after they stop (and at once when the page is hidden), merge with
 // what other tabs saved, and follow their changes as they happen.

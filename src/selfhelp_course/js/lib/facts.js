@@ -1,3 +1,4 @@
+// @ts-check
 // Course facts from Python (src/selfhelp_course/_facts.py), through the generated module.
 import facts from "./facts.generated.js";
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The learner's seed (pure apart from the store it is given): one random string, written once
 // into the learner entry (LEARNER_KEY), which is progress and so follows the learner to other
 // tabs, devices and an LMS. Knowledge checks shuffle their options with it (shuffle.js), so a

@@ -1,3 +1,4 @@
+// @ts-check
 // Which stored value came from which (pure). Every write the store makes carries a `rev` and the
 // `parent` rev it merged with. Browsers may hand a tab a copy of storage that is a moment old,
 // so two tabs can write at nearly the same time, each from a copy without the other's change:

@@ -1,3 +1,4 @@
+// @ts-check
 // What the learning management system could not hold. SCORM 1.2 keeps 4,096 characters of
 // course state (2004: 64,000); when a learner shares their writing and it does not all fit, the
 // launch page's bridge keeps some entries on this device only (suspend.js pack()'s `left`). The

@@ -1,3 +1,4 @@
+// @ts-check
 // Markdown that keeps a learner's text as text. Pure: no DOM, no storage.
 //
 // The CPD portfolio's Markdown export puts learner text into paragraphs, headings, list items and
@@ -32,7 +33,8 @@ function escapeInline(text) {
 
 // One line of text, with nothing at its start that could begin a block.
 function escapeLine(line) {
-  const indent = /^[ \t]*/.exec(line)[0];
+  // The pattern matches every string (at worst, empty): exec never gives null here.
+  const indent = /** @type {RegExpExecArray} */ (/^[ \t]*/.exec(line))[0];
   const body = escapeInline(line.slice(indent.length).replace(/[ \t]+$/, ""));
   const safeStart = LINE_START_SPECIAL.test(body) ? `\\${body}` : body.replace(ORDERED_LIST_START, "$1\\$2");
   return indent.replace(/\t/g, "    ").replace(/ /g, NBSP) + safeStart;

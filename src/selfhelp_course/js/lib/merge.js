@@ -1,3 +1,4 @@
+// @ts-check
 // Merging learner data (pure: no DOM, no storage). A learner may have the course open in two
 // tabs: each tab keeps the stored value it last saw (the base) and what it holds now (mine),
 // and a write merges them with what is stored now (theirs), field by field, so one tab never
@@ -11,6 +12,10 @@
 // Set by the store on every write; never merged.
 const WRITTEN_BY_STORE = new Set(["updated", "conflicts", "rev", "parent"]);
 
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, any>}
+ */
 export function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The learner's nation (pure apart from the store it is given): England, Wales, Scotland or
 // Northern Ireland, or not chosen (the default: every page shows all four). It is the field
 // `nation` of the learner entry (LEARNER_KEY), which is progress and so follows the learner to

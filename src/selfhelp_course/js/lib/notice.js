@@ -1,3 +1,4 @@
+// @ts-check
 // The words for what can go wrong with the browser's storage, and a notice box that shows them.
 // Every widget uses these, so the learner reads the same explanation everywhere.
 import { h } from "./dom.js";

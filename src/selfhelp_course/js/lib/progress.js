@@ -1,3 +1,4 @@
+// @ts-check
 // The one reading of "how far has the learner got" (pure: it is given the stored entries).
 // The page's progress box, the progress page, the portfolio's statement of completion and the
 // LMS bridge all use it, so they always agree.
@@ -15,6 +16,15 @@ export const COMPLETED = "completed";
 export const ATTEMPTED = "attempted";
 export const NOT_STARTED = "not started";
 
+/** @typedef {import("./manifest.js").Manifest} Manifest */
+/** @typedef {import("./manifest.js").ManifestPage} ManifestPage */
+/** @typedef {import("./store.js").StoredEntry} StoredEntry */
+/** @typedef {typeof COMPLETED | typeof ATTEMPTED | typeof NOT_STARTED} Status */
+
+/**
+ * @param {unknown} entry a stored entry, or nothing
+ * @returns {Status}
+ */
 export function activityStatus(entry) {
   if (!isPlainObject(entry)) return NOT_STARTED;
   if (entry.complete === true) return COMPLETED;
@@ -24,11 +34,20 @@ export function activityStatus(entry) {
 
 const minutesOf = (value) => (Number.isInteger(value) && value > 0 ? value : 0);
 
+// Read defensively: each page is a plain object, its fields checked where they are used.
+/**
+ * @param {unknown} manifest
+ * @returns {Partial<ManifestPage>[]}
+ */
 export function manifestPages(manifest) {
   return isPlainObject(manifest) && Array.isArray(manifest.pages) ? manifest.pages.filter(isPlainObject) : [];
 }
 
 // page: a manifest page. entries: {key: stored value} (store.readAll().entries).
+/**
+ * @param {Partial<ManifestPage>} page
+ * @param {Record<string, StoredEntry>} entries
+ */
 export function pageProgress(page, entries) {
   const docname = typeof page.docname === "string" ? page.docname : "";
   // A kind that never counts (the course evaluation) is left out, wherever a manifest lists it.
@@ -66,10 +85,19 @@ export function pageProgress(page, entries) {
   };
 }
 
+/**
+ * @param {unknown} manifest
+ * @param {string} docname
+ * @returns {Partial<ManifestPage> | null}
+ */
 export function findPage(manifest, docname) {
   return manifestPages(manifest).find((p) => p.docname === docname) || null;
 }
 
+/**
+ * @param {unknown} manifest
+ * @param {Record<string, StoredEntry>} entries
+ */
 export function courseProgress(manifest, entries) {
   const pages = manifestPages(manifest).map((page) => pageProgress(page, entries)).filter((p) => p.counted);
   const sum = (pick) => pages.reduce((total, page) => total + pick(page), 0);

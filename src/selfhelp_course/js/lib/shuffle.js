@@ -1,3 +1,4 @@
+// @ts-check
 // A seeded shuffle (pure): the same ids, seed and salt always give the same order, on any device.
 // Knowledge checks show each learner their options in an order of their own, stable across
 // reloads, tabs and devices that share their progress (the seed is in the learner entry, see

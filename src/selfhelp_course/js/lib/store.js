@@ -1,3 +1,4 @@
+// @ts-check
 // The learner-data store: the only code that touches localStorage. Every widget, the page's
 // progress box, the progress page, the portfolio and the LMS bridge go through it.
 //
@@ -19,6 +20,33 @@ import { declaredAbove } from "./above.js";
 import { META_KEY, SPACE_MARK, STORAGE_PREFIX } from "./facts.js";
 import { isPlainObject, keepConflicts, merge3, mergeUnrelated } from "./merge.js";
 
+/**
+ * A stored entry: one activity's data (or the portfolio's, the learner's settings) as a plain
+ * object, with what the store adds on every write (`updated`, `rev`, `parent`, `conflicts`:
+ * merge.js) and the fields a widget's derive() works out (`complete`, `attempted`). The rest is
+ * the widget's own, versioned by `v` (each widget's state module).
+ * @typedef {object} StoredEntry
+ * @property {number} [v]
+ * @property {string} [updated] ISO time of the last write
+ * @property {string} [rev] which write this is (lineage.js)
+ * @property {string | null} [parent] the write it was merged with
+ * @property {object[]} [conflicts] the other versions of text both sides changed (merge.js)
+ * @property {boolean} [complete]
+ * @property {boolean} [attempted]
+ */
+/**
+ * store.read(key): what is stored under one key.
+ * @typedef {{status: "ok", value: StoredEntry, setAside?: undefined} | {status: "empty", value?: undefined, setAside?: undefined}
+ *   | {status: "corrupt", value?: undefined, setAside: string | null}
+ *   | {status: "unavailable", value?: undefined, setAside?: undefined}} ReadResult
+ */
+/**
+ * store.update(key, base, mine, derive): the merged value written, or why nothing was.
+ * ok: true with `value` and `conflicts`; ok: false with `reason` ("unavailable", "full", "cleared",
+ * "replaced") and, for the last two, `at` (ms).
+ * @typedef {{ok: boolean, value?: StoredEntry, conflicts?: object[], reason?: string, at?: number}} UpdateResult
+ */
+
 export const CHANGE_EVENT = "course-learner-data-change";
 // Marks a key moved aside because its entry could not be read: <key>:unreadable:<time>.
 export const SET_ASIDE = ":unreadable:";
@@ -35,6 +63,7 @@ function asideItem(key) {
 
 // ------------------------------------------------------------------------- learner spaces
 // A space: {kind: "website" | "shared" | "lms", prefix, area: "local" | "session", learner?}.
+/** @typedef {{kind: "website" | "shared" | "lms", prefix: string, area: "local" | "session", learner?: string}} Space */
 export const WEBSITE = Object.freeze({ kind: "website", prefix: STORAGE_PREFIX, area: "local" });
 export const SHARED_COMPUTER = Object.freeze({ kind: "shared", prefix: STORAGE_PREFIX, area: "session" });
 // Set in sessionStorage (never localStorage) while shared-computer mode is on in this tab.
@@ -44,6 +73,10 @@ const LMS_PREFIX = `${STORAGE_PREFIX}${SPACE_MARK}lms:`;
 // The space of one LMS learner, from cmi.core.student_id / cmi.learner_id. The id is URL-encoded,
 // so it holds no ":" and no learner's prefix can start another's. With no id the LMS cannot say
 // who this is: the work is kept for this tab only (sessionStorage) and shared with no one.
+/**
+ * @param {unknown} id
+ * @returns {Space}
+ */
 export function learnerSpace(id) {
   const text = typeof id === "string" ? id.trim() : "";
   if (!text) return Object.freeze({ kind: "lms", prefix: `${STORAGE_PREFIX}${SPACE_MARK}lms-anonymous:`, area: "session", learner: "" });
@@ -58,6 +91,10 @@ function validSpace(space) {
 // The space of the page in `win`: a launch page (this window or one framing it, same origin)
 // declares its learner's space as window.courseLearnerSpace before it shows any course page;
 // otherwise shared-computer mode if this tab turned it on, else the open website.
+/**
+ * @param {Window | null} [win]
+ * @returns {Space}
+ */
 export function currentSpace(win = typeof window === "undefined" ? null : window) {
   const declared = declaredAbove(win, (w) => (validSpace(w.courseLearnerSpace) ? w.courseLearnerSpace : null));
   if (declared) {
@@ -65,7 +102,7 @@ export function currentSpace(win = typeof window === "undefined" ? null : window
   }
   try {
     if (win && win.sessionStorage.getItem(SHARED_FLAG) === "on") return SHARED_COMPUTER;
-  } catch (error) {
+  } catch {
     /* no session storage: the website's space */
   }
   return WEBSITE;
@@ -87,7 +124,7 @@ function readMeta(s, prefix) {
   try {
     const value = JSON.parse(s.getItem(prefix + META_KEY));
     return isPlainObject(value) && Number.isInteger(value.generation) ? value : { generation: 0 };
-  } catch (error) {
+  } catch {
     return { generation: 0 };
   }
 }
@@ -135,7 +172,7 @@ class LearnerStore {
   area() {
     try {
       return this.storage() || null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -146,11 +183,15 @@ class LearnerStore {
     try {
       s.getItem(this.prefix + META_KEY);
       return true;
-    } catch (error) {
+    } catch {
       return false;
     }
   }
 
+  /**
+   * @param {string[] | null} keys the keys changed, or null: everything
+   * @param {string | null} [reason] "cleared" | "replaced" for everything
+   */
   announce(keys, reason = null) {
     this.target.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: { keys, reason, source: this.source } }));
   }
@@ -161,7 +202,7 @@ class LearnerStore {
     try {
       s.setItem(this.prefix + aside, text);
       s.removeItem(this.prefix + key);
-    } catch (error) {
+    } catch {
       return null;
     }
     this.recent.set(this.prefix + key, aside);
@@ -169,11 +210,16 @@ class LearnerStore {
     return aside;
   }
 
+  /**
+   * @param {Storage} s
+   * @param {string} key
+   * @returns {ReadResult}
+   */
   readFrom(s, key) {
     let text;
     try {
       text = s.getItem(this.prefix + key);
-    } catch (error) {
+    } catch {
       return { status: "unavailable" };
     }
     if (text === null || text === undefined) {
@@ -183,7 +229,7 @@ class LearnerStore {
     try {
       const value = JSON.parse(text);
       if (isPlainObject(value)) return { status: "ok", value };
-    } catch (error) {
+    } catch {
       /* unreadable: set aside below */
     }
     return { status: "corrupt", setAside: this.setAside(s, key, text) };
@@ -195,13 +241,17 @@ class LearnerStore {
     let text = null;
     try {
       text = s ? s.getItem(this.prefix + key) : null;
-    } catch (error) {
+    } catch {
       text = null;
     }
     return text === null ? null : this.setAside(s, key, text);
   }
 
   // -> {status: "ok" | "empty" | "corrupt" | "unavailable", value?, setAside?}
+  /**
+   * @param {string} key
+   * @returns {ReadResult}
+   */
   read(key) {
     const s = this.area();
     return s ? this.readFrom(s, key) : { status: "unavailable" };
@@ -214,7 +264,7 @@ class LearnerStore {
     let keys;
     try {
       keys = s ? keysOf(s, this.prefix) : null;
-    } catch (error) {
+    } catch {
       keys = null;
     }
     if (!keys) return none;
@@ -242,7 +292,7 @@ class LearnerStore {
       const items = {};
       for (const key of keysOf(s, this.prefix)) if (key !== META_KEY) items[key] = s.getItem(this.prefix + key);
       return { status: "ok", items };
-    } catch (error) {
+    } catch {
       return { status: "unavailable", items: {} };
     }
   }
@@ -256,6 +306,12 @@ class LearnerStore {
     return meta.reason === "replaced" ? "replaced" : "cleared";
   }
 
+  /**
+   * @param {Storage} s
+   * @param {string} key
+   * @param {StoredEntry} value
+   * @returns {{ok: boolean, value?: StoredEntry, reason?: string}}
+   */
   writeValue(s, key, value) {
     try {
       s.setItem(this.prefix + key, JSON.stringify(value));
@@ -274,6 +330,13 @@ class LearnerStore {
   // import or a learner leaving an LMS computer deletes an entry, and the browser may tell this
   // tab of the deletion before it tells of the new generation.
   // -> {ok: true, value, conflicts} | {ok: false, reason, at?}
+  /**
+   * @param {string} key
+   * @param {StoredEntry | undefined} base
+   * @param {object} mine
+   * @param {((value: StoredEntry, sides: {mine: object, theirs: StoredEntry | undefined}) => object) | null} [derive]
+   * @returns {UpdateResult}
+   */
   update(key, base, mine, derive = null) {
     const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
@@ -337,7 +400,7 @@ class LearnerStore {
       keysOf(s, this.prefix).forEach((key) => {
         before[key] = s.getItem(this.prefix + key);
       });
-    } catch (error) {
+    } catch {
       return { ok: false, reason: "unavailable" };
     }
     // Remove what was there (and, when putting it back, what the backup had written so far).
@@ -351,7 +414,7 @@ class LearnerStore {
     } catch (error) {
       try {
         put(before, [...new Set([...Object.keys(before), ...Object.keys(items)])]);
-      } catch (ignored) {
+      } catch {
         /* refused again: the caller reports the first reason */
       }
       return { ok: false, reason: reasonOf(error) };
@@ -367,7 +430,7 @@ class LearnerStore {
     try {
       const text = s ? s.getItem(`${this.prefix}${SPACE_MARK}note:${name}`) : null;
       return text === null ? null : JSON.parse(text);
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -378,7 +441,7 @@ class LearnerStore {
       if (!s) return false;
       s.setItem(`${this.prefix}${SPACE_MARK}note:${name}`, JSON.stringify(value));
       return true;
-    } catch (error) {
+    } catch {
       return false;
     }
   }
@@ -415,6 +478,10 @@ class LearnerStore {
   // listener({keys: [key, ...] | null (everything), reason: null | "cleared" | "replaced",
   // external: true when another store (tab, widget or script) made the change, at: for a clear or
   // an import, when it was made (ms)}).
+  /**
+   * @param {(change: {keys: string[] | null, reason: string | null, external: boolean, at?: number}) => void} listener
+   * @returns {() => void} stops listening
+   */
   subscribe(listener) {
     const fromThisTab = (event) => {
       const detail = event.detail || {};
@@ -456,7 +523,7 @@ export function openStore(options = {}) {
 export function sharedComputer(win = window) {
   try {
     return win.sessionStorage.getItem(SHARED_FLAG) === "on";
-  } catch (error) {
+  } catch {
     return false;
   }
 }
@@ -469,7 +536,7 @@ function moveAll(from, to) {
     let value = null;
     try {
       value = key.includes(SET_ASIDE) ? null : JSON.parse(text);
-    } catch (error) {
+    } catch {
       value = null;
     }
     const done = isPlainObject(value) ? to.adopt(key, value) : (() => {
@@ -492,7 +559,7 @@ export function setSharedComputer(on, win = window) {
   try {
     local = win.localStorage;
     session = win.sessionStorage;
-  } catch (error) {
+  } catch {
     return { ok: false, reason: "unavailable" };
   }
   if (on === sharedComputer(win)) return { ok: true, count: 0 };

@@ -1,3 +1,4 @@
+// @ts-check
 // What the learner typed since a given moment (pure: no DOM, no storage). Used when "Clear all"
 // in another tab meets text this tab had not saved: the clear sticks, and only what was typed
 // after it is kept (lib/entry.js, docs/design-learner-data.md).

@@ -1,3 +1,4 @@
+// @ts-check
 // Where the learner's data goes, in words that are true where the page runs: the open website
 // (nothing leaves the browser), shared-computer mode (gone when the browser closes) or an LMS's
 // launch page (progress and answers go to the LMS; writing only if the learner shares it).

@@ -1,3 +1,4 @@
+// @ts-check
 // Hours in the CPD record, as a person types them. Pure: no DOM, no storage.
 //
 // A number is never changed silently. What a person clearly means is accepted ("2,5", "1h30",
@@ -23,6 +24,22 @@ const FORMS = {
   hoursAndMinutes: new RegExp(`^(\\d+)\\s*${HOUR_UNIT}\\s*(?:and\\s*)?(\\d+)\\s*(?:${MINUTE_UNIT})?$`),
 };
 
+/**
+ * Why typed hours cannot be used, in words for the learner.
+ * @typedef {{ok: false, reason: string, message: string}} Refusal
+ */
+/**
+ * Typed hours read as minutes; `exact` when no rounding was needed (only a decimal number of hours,
+ * `number` as typed, can need it).
+ * @typedef {{ok?: undefined, minutes: number, exact: boolean, number: string, form: "plain" | "hours"}
+ *   | {ok?: undefined, minutes: number, exact: true, number?: undefined, form: "minutes" | "clock"}} Reading
+ */
+/**
+ * Hours the record can use (parseHours), with a note when they were read as something other
+ * than the number as typed.
+ * @typedef {{ok: true, hours: number, minutes: number, note?: string}} Hours
+ */
+/** @type {(reason: string, message: string) => Refusal} */
 const refuse = (reason, message) => ({ ok: false, reason, message });
 
 // "1 hour 30 minutes", "45 minutes", "2 hours".
@@ -70,6 +87,10 @@ function clockReading(number) {
 }
 
 // Turns the typed text into {minutes, exact, number, form}, a refusal, or null if no form fits.
+/**
+ * @param {string} text
+ * @returns {Reading | Refusal | null}
+ */
 function readMinutes(text) {
   let m;
   if ((m = FORMS.plain.exec(text))) return { ...decimalMinutes(m[1]), number: m[1], form: "plain" };
@@ -125,6 +146,10 @@ function recordedAs(minutes) {
 }
 
 // Checks on a reading that every form shares: at most 24 hours, whole minutes, not "1.30".
+/**
+ * @param {string} text
+ * @param {Reading} reading
+ */
 function refuseReading(text, { minutes, exact, number, form }) {
   if (minutes > MAX_MINUTES) {
     return refuse("too-many", `That is more than ${MAX_HOURS_PER_ROW} hours for one row: enter the time for this activity only.${tooManyHint(text)}`);
@@ -136,7 +161,8 @@ function refuseReading(text, { minutes, exact, number, form }) {
   }
   const asClock = form === "plain" || form === "hours" ? clockReading(number) : null;
   if (asClock !== null) {
-    return refuse("ambiguous", `Did you mean ${number.replace(",", ".")} hours (${describeMinutes(minutes)}) or ${describeMinutes(asClock)}? Type ${clock(minutes)} or ${clock(asClock)}.`);
+    // A clock reading comes only from a decimal number of hours: `number` is its text.
+    return refuse("ambiguous", `Did you mean ${/** @type {string} */ (number).replace(",", ".")} hours (${describeMinutes(minutes)}) or ${describeMinutes(asClock)}? Type ${clock(minutes)} or ${clock(asClock)}.`);
   }
   return null;
 }
@@ -157,6 +183,7 @@ export function parseHours(input) {
   if (read.ok === false) return read;
   const refusal = refuseReading(text, read);
   if (refusal) return refusal;
+  /** @type {Hours} */
   const result = { ok: true, hours: read.minutes / 60, minutes: read.minutes };
   const asTyped = read.form === "plain" && formatHours(result.hours) === text;
   if (!asTyped || read.minutes % 60 !== 0) result.note = `Recorded as ${recordedAs(read.minutes)}.`;
@@ -199,6 +226,7 @@ export function checkParticipatory(hours, participatoryHours) {
 // choose, as with any text. -> {own: hours | null, typed: text | null, problem, refused: {text,
 // message} | null}; problem: a saved value that is not a time (reported, never repaired).
 export function rowHours(edit) {
+  /** @type {{own: number | null, typed: string | null, problem: string, refused: {text: string, message: string} | null}} */
   const row = { own: null, typed: null, problem: "", refused: null };
   const saved = edit ? edit.hours : undefined;
   if (typeof saved === "string") {

@@ -149,7 +149,7 @@ export function pageOf(manifest, siteRoot, address) {
   let path;
   try {
     path = new URL(address).pathname;
-  } catch (error) {
+  } catch {
     return "";
   }
   const root = new URL(siteRoot).pathname;

@@ -118,13 +118,13 @@ const CODECS = {
   // in v2 entries, by the option's place in the bank (the manifest's option ids) in v3 entries,
   // which flag bit 3 marks.
   check: {
-    encode: (e, t, bank, options = []) => {
+    encode: (e, t, _bank, options = []) => {
       const ids = e.v === 3;
       const indices = ids ? e.selected.map((id) => options.indexOf(id)) : e.selected;
       if (ids && indices.some((i) => i < 0)) throw new Error("an option the manifest does not list");
       return [maskOf(indices), bit(e.checked, 0) | bit(e.complete, 1) | bit(e.attempted, 2) | bit(ids, 3), e.tries, t(e.updated)];
     },
-    decode: ([mask, flags, tries, time], page, t, bank, options = []) => {
+    decode: ([mask, flags, tries, time], page, t, _bank, options = []) => {
       const ids = flagOf(Number(flags), 3);
       const indices = indicesOf(String(mask));
       return withTime({ v: ids ? 3 : 2, page, selected: ids ? indices.map((i) => options[i]) : indices,
@@ -165,7 +165,7 @@ const CODECS = {
   // The learner entry (contracts.md): [seed, nation, profession, time]; no page.
   learner: {
     encode: (e, t) => [e.seed, e.nation === undefined ? "" : e.nation, e.profession === undefined ? "" : e.profession, t(e.updated)],
-    decode: ([seed, nation, profession, time], page, t) => {
+    decode: ([seed, nation, profession, time], _page, t) => {
       const entry = { v: 1, seed };
       if (nation !== "") entry.nation = nation;
       if (profession !== "") entry.profession = profession;
@@ -196,7 +196,7 @@ const CODECS = {
       const attempts = Object.entries(e.attempts).map(([id, a]) => {
         const shown = a.questions.map((q) => {
           const n = number(q);
-          const chosen = Object.prototype.hasOwnProperty.call(a.answers, q.id) ? digits(a.answers[q.id], q.options) : "-";
+          const chosen = Object.hasOwn(a.answers, q.id) ? digits(a.answers[q.id], q.options) : "-";
           return `${n.toString(36)}:${digits(q.options, optionsOf(n))}:${chosen}`;
         }).join(" ");
         return [id, t(a.started), t(a.submitted), a.right === undefined ? -1 : a.right, a.total === undefined ? -1 : a.total, shown];
@@ -287,7 +287,7 @@ export function compactState(payload, manifest) {
         const [, ...fields] = fieldsOf(JSON.parse(JSON.stringify(item)));
         const page = index.pageOf.has(key) ? index.pageOf.get(key) : undefined;
         if (!same(codec.decode(fields, page, back, index.bank, options), entry)) item = null;
-      } catch (error) {
+      } catch {
         item = null;
       }
     }

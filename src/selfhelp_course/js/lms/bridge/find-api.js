@@ -11,7 +11,7 @@ function apiOn(win, edition) {
   try {
     const api = win[API_NAMES[edition]];
     return api && typeof api[CALLS_TO_CHECK[edition]] === "function" ? api : null;
-  } catch (error) {
+  } catch {
     return null;
   }
 }
@@ -19,7 +19,7 @@ function apiOn(win, edition) {
 function parentOf(win) {
   try {
     return win.parent && win.parent !== win ? win.parent : null;
-  } catch (error) {
+  } catch {
     return null;
   }
 }
@@ -27,7 +27,7 @@ function parentOf(win) {
 function openerOf(win) {
   try {
     return win.opener || null;
-  } catch (error) {
+  } catch {
     return null;
   }
 }

@@ -92,7 +92,7 @@ export async function decode(text, manifest = null) {
       return { status: "corrupt", value: emptyState() };
     }
     return { status: "ok", value: checked(JSON.parse(json)) };
-  } catch (error) {
+  } catch {
     return { status: "corrupt", value: emptyState() };
   }
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The end-of-course assessment's rules (pure: no DOM, no storage). One stored entry, key
 // assessment:<id>:
 // {v: 1, page, attempts: {<attempt id>: {started, submitted?, questions: [{id, options: [option
@@ -119,6 +120,7 @@ const scaledOf = (a) => (a.total ? a.right / a.total : 0);
 
 // The best submitted attempt (highest share right; the earlier one on a tie), or null.
 export function bestAttempt(entry) {
+  /** @type {{attempt: string, right: number, total: number, scaled: number, submitted: string} | null} */
   let best = null;
   for (const [id, a] of Object.entries(entry.attempts || {})) {
     if (!a.submitted) continue;

@@ -1,3 +1,4 @@
+// @ts-check
 // Chart geometry for the well-being explorer (pure: numbers in, positions out; no DOM).
 // Every function that places text is given `measure(text, size, weight) -> width in px`: the
 // browser passes one that measures with the chart's real font, the tests the rough estimate

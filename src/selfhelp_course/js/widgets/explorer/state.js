@@ -1,3 +1,4 @@
+// @ts-check
 // Well-being explorer state (pure): what the learner chose, what is stored, and every number and
 // sentence the explorer shows. Stored under explorer:wellbeing:
 // {v: 2, page, question, view, band, seen: {question key: true}, complete, attempted, updated}.

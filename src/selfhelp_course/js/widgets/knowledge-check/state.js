@@ -1,3 +1,4 @@
+// @ts-check
 // Knowledge check state (pure). One stored entry per question, key check:<id>:
 // {v: 3, page, selected: [option ids], checked, tries, complete, attempted, updated}.
 // Completed means answered correctly; attempted means checked at least once. Entries stored

@@ -49,7 +49,7 @@ export function parseBackup(text) {
   let data;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
+  } catch {
     return refuse("not-json", "This file is not a course backup: it is not readable as JSON.");
   }
   if (!isPlainObject(data) || data.format !== BACKUP_FORMAT) {
@@ -112,7 +112,7 @@ export function backupTexts(items, titles, frameworks) {
     let value;
     try {
       value = JSON.parse(raw);
-    } catch (error) {
+    } catch {
       add(`A saved entry that cannot be read (${key})`, raw);
       continue;
     }

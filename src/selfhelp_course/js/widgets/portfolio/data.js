@@ -60,7 +60,7 @@ export function createImport(ctx) {
     let text;
     try {
       text = await file.text();
-    } catch (error) {
+    } catch {
       text = null;
     }
     input.value = "";

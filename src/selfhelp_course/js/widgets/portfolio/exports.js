@@ -53,7 +53,7 @@ function createPrint(ctx, printButton) {
     try {
       if (typeof window.print === "function") window.print();
       else ctx.say("This browser has no print command here. Use its menu to print the page.");
-    } catch (error) {
+    } catch {
       ctx.say("This browser would not open the print dialogue. Use its menu to print the page.");
     }
   };

@@ -1,3 +1,4 @@
+// @ts-check
 // Progress page state (pure): the words and groupings the progress page shows, from the one
 // progress rule (lib/progress.js) and what the store reads. Nothing here reads or writes storage.
 import { activityKey, kindLabel, PORTFOLIO_KEY, readKey } from "../../lib/facts.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // Reflection state (pure). Stored under reflection:<id>:
 // {v: 2, page, framework, texts: {framework id: {part id: text}}, complete, attempted, updated,
 //  conflicts?}. Text written under one framework is kept when the learner switches to another.

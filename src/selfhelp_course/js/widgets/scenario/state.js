@@ -1,3 +1,4 @@
+// @ts-check
 // Branching scenario state (pure). Stored under scenario:<id>:
 // {v: 2, page, path: [{step, choice}], phase, endings: {ending step id: true}, complete,
 //  attempted, updated}. `phase` is "choices" (deciding at the current step) or "consequence"

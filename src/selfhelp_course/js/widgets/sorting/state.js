@@ -1,3 +1,4 @@
+// @ts-check
 // Sorting exercise state (pure). Stored under sorting:<id>:
 // {v: 2, page, placements: {item index as text: category id}, checked, tries, complete,
 //  attempted, updated}. Placements are an object so that two tabs placing different
