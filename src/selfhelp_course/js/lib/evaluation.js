@@ -3,8 +3,12 @@
 // which the trainer's class-report notebook validates. Nothing in it identifies a person: no
 // name, no learner seed or LMS id, no date finer than the month, and the learner's own words
 // only when they ticked to share them after seeing them.
+import { EVALUATION_ID, activityKey } from "./facts.js";
 import { isPlainObject } from "./merge.js";
 import { validNation } from "./nation.js";
+
+// The one stored entry that holds a learner's evaluation (private: it never goes to an LMS whole).
+export const EVALUATION_KEY = activityKey("evaluation", EVALUATION_ID);
 
 export const FORMAT = "selfhelp-course-evaluation/1";
 export const RESPONSE_ID = /^[0-9a-z]{16}$/;

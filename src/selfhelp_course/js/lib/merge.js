@@ -9,6 +9,8 @@
 // in `conflicts`, for the learner to choose. Other values (choices, flags, lists) are cheap to
 // redo, so there the latest write wins.
 
+import { hasOwn } from "./own.js";
+
 // Set by the store on every write; never merged.
 const WRITTEN_BY_STORE = new Set(["updated", "conflicts", "rev", "parent"]);
 
@@ -27,7 +29,7 @@ export function deepEqual(a, b) {
   }
   if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+  return keys.length === Object.keys(b).length && keys.every((k) => hasOwn(b, k) && deepEqual(a[k], b[k]));
 }
 
 // A check belongs to the answer it was made on. Two tabs' writes merge field by field, so one
@@ -96,7 +98,7 @@ export function keepConflicts(value, sides, found, at) {
   for (const [side, other] of [[mine, theirs], [theirs, mine]]) {
     for (const [key, entry] of Object.entries(side)) {
       if (!valid(entry)) continue;
-      const settled = Object.hasOwn(base, key) && !Object.hasOwn(other, key);
+      const settled = hasOwn(base, key) && !hasOwn(other, key);
       const old = valid(base[key]) ? base[key].versions : [];
       addVersions(kept, key, entry.path, entry.versions.filter((v) => !(settled && old.includes(v))), entry.at || at);
     }

@@ -3,6 +3,7 @@
 // in another tab meets text this tab had not saved: the clear sticks, and only what was typed
 // after it is kept (lib/entry.js, docs/design-learner-data.md).
 import { deepEqual, isPlainObject } from "./merge.js";
+import { hasOwn } from "./own.js";
 
 const LONGEST = 4_000_000; // token pairs compared at most; beyond, the changed middle is kept whole
 
@@ -74,7 +75,7 @@ export function changedSince(before, mine, top = true) {
     return typed ? typed : undefined;
   }
   if (isPlainObject(mine)) {
-    const was = (key) => (isPlainObject(before) && Object.hasOwn(before, key) ? before[key] : undefined);
+    const was = (key) => (isPlainObject(before) && hasOwn(before, key) ? before[key] : undefined);
     // Built with fromEntries, so that a key such as "__proto__" stays a key of its own.
     const out = Object.fromEntries(Object.entries(mine)
       .filter(([key]) => !(top && NOT_TYPED.has(key)))

@@ -18,6 +18,7 @@
 // ref: the key's code, or "=" + the key for keys the manifest does not list.
 
 import { LEARNER_KEY, activityKey, readKey } from "../../lib/facts.js";
+import { hasOwn } from "../../lib/own.js";
 
 export const ASSESSMENT_KEY = "assessment:final";
 
@@ -196,7 +197,7 @@ const CODECS = {
       const attempts = Object.entries(e.attempts).map(([id, a]) => {
         const shown = a.questions.map((q) => {
           const n = number(q);
-          const chosen = Object.hasOwn(a.answers, q.id) ? digits(a.answers[q.id], q.options) : "-";
+          const chosen = hasOwn(a.answers, q.id) ? digits(a.answers[q.id], q.options) : "-";
           return `${n.toString(36)}:${digits(q.options, optionsOf(n))}:${chosen}`;
         }).join(" ");
         return [id, t(a.started), t(a.submitted), a.right === undefined ? -1 : a.right, a.total === undefined ? -1 : a.total, shown];

@@ -31,12 +31,13 @@
 //   record for the whole evaluation: SENT_KEY, below), and
 //   a changed rating is a new record with the same id (a journal: the last record is current);
 //   SCORM 2004 reads the ids back and updates the record in place (connect.js interactionIndex).
-import { activityKey } from "../../lib/facts.js";
+import { EVALUATION_KEY } from "../../lib/evaluation.js";
 import { isPlainObject } from "../../lib/merge.js";
 import { keyCode } from "./compact.js";
+import { hasOwn } from "../../lib/own.js";
 
-// The one evaluation entry (contracts.md), in the course's key format.
-export const EVALUATION_KEY = activityKey("evaluation", "course");
+// The one evaluation entry, named where the evaluation lives.
+export { EVALUATION_KEY };
 
 const FIVE = [1, 2, 3, 4, 5];
 const FEEDBACK = [
@@ -68,7 +69,7 @@ function itemsOf(evaluation) {
     .filter((o) => isPlainObject(o) && typeof o.id === "string" && ID.test(o.id));
   const scale = valuesOf(evaluation.scale, FIVE);
   const part = (entry, name) => (isPlainObject(entry[name]) ? entry[name] : {});
-  const own = (object, key) => (Object.hasOwn(object, key) ? object[key] : undefined);
+  const own = (object, key) => (hasOwn(object, key) ? object[key] : undefined);
   const items = [];
   for (const [when, words] of [["before", "before the course"], ["after", "after the course"]]) {
     for (const outcome of outcomes) {

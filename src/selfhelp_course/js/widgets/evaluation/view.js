@@ -7,7 +7,7 @@ import { announce, focusMessage, h, onPress, setText, uniqueId } from "../../lib
 import { downloadText } from "../../lib/download.js";
 import { syncEntry } from "../../lib/entry.js";
 import { evaluationFile, evaluationFileName, evaluationText, freshResponseId, monthOf } from "../../lib/evaluation.js";
-import { EVALUATION_ID, activityKey } from "../../lib/facts.js";
+import { EVALUATION_KEY } from "../../lib/evaluation.js";
 import { conflictsIn, resolveConflict } from "../../lib/merge.js";
 import { storedNation } from "../../lib/nation.js";
 import { createNotice } from "../../lib/notice.js";
@@ -15,7 +15,7 @@ import { buildPart } from "../reflection/part.js";
 import { filePreview, radioGroup, roleSelect, tickBox } from "./form.js";
 import * as rules from "./state.js";
 
-const KEY = () => activityKey("evaluation", EVALUATION_ID);
+const KEY = () => EVALUATION_KEY;
 
 function button(label, handler, secondary = false) {
   const node = h("button", { type: "button", class: `course-button${secondary ? " course-button-secondary" : ""}` }, label);

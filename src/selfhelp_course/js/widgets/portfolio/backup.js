@@ -6,6 +6,7 @@ import { isPlainObject } from "../../lib/merge.js";
 import { SET_ASIDE } from "../../lib/store.js";
 import { FORMS, FORM_INFO } from "./forms.js";
 import { cleanEdits } from "./state.js";
+import { hasOwn } from "../../lib/own.js";
 
 export const BACKUP_FORMAT = "selfhelp-course-backup";
 export const BACKUP_VERSION = 1;
@@ -67,7 +68,7 @@ export function parseBackup(text) {
 }
 
 const REFLECTION = activityKey("reflection", "");
-const titleOf = (titles, id) => (titles && Object.hasOwn(titles, id) ? titles[id] : id);
+const titleOf = (titles, id) => (titles && hasOwn(titles, id) ? titles[id] : id);
 
 function reflectionTexts(value, title, frameworks, add) {
   for (const [frameworkId, parts] of Object.entries(isPlainObject(value.texts) ? value.texts : {})) {

@@ -5,11 +5,12 @@
 // Words come from the manifest's scale (manifest.evaluation.scale: [{value, words}]), never bare
 // numbers. Nothing at all without an evaluation entry or without manifest.evaluation. The
 // statement of completion includes the ratings only when the entry's `inStatement` is true.
-import { activityKey } from "../../lib/facts.js";
+import { EVALUATION_KEY } from "../../lib/evaluation.js";
 import { isPlainObject } from "../../lib/merge.js";
+import { hasOwn } from "../../lib/own.js";
 
-// The one evaluation entry (contracts.md), in the course's key format.
-export const EVALUATION_KEY = activityKey("evaluation", "course");
+// The one evaluation entry, named where the evaluation lives.
+export { EVALUATION_KEY };
 export const NOT_RATED = "Not rated";
 
 function wordsFor(scale, value) {
@@ -34,8 +35,8 @@ export function confidenceOf(manifest, entries) {
     .map((o) => ({
       id: o.id,
       text: typeof o.text === "string" ? o.text.replace(/\s+/g, " ").trim() : o.id,
-      before: Object.hasOwn(before, o.id) ? wordsFor(scale, before[o.id]) : "",
-      after: Object.hasOwn(after, o.id) ? wordsFor(scale, after[o.id]) : "",
+      before: hasOwn(before, o.id) ? wordsFor(scale, before[o.id]) : "",
+      after: hasOwn(after, o.id) ? wordsFor(scale, after[o.id]) : "",
     }));
   return { rows, rated: rows.some((r) => r.before || r.after), inStatement: entry.inStatement === true };
 }

@@ -1,5 +1,6 @@
 // What the CPD record holds, in the regulators' terms (pure data, no DOM, no storage).
 import { PORTFOLIO_FIELDS, kindLabel } from "../../lib/facts.js";
+import { hasOwn } from "../../lib/own.js";
 
 export const COURSE = "Supporting Self-Help Groups";
 export const PORTFOLIO_PAGE = "book/portfolio";
@@ -118,7 +119,7 @@ export const FORM_INFO = {
 // the HCPC, another body or none chosen, the NMC account and HCPC entry (as before).
 export const DEFAULT_FORMS = ["nmc", "hcpc"];
 export function formsFor(body) {
-  return Object.hasOwn(FORM_INFO, body) && !DEFAULT_FORMS.includes(body) ? [body] : DEFAULT_FORMS.slice();
+  return hasOwn(FORM_INFO, body) && !DEFAULT_FORMS.includes(body) ? [body] : DEFAULT_FORMS.slice();
 }
 
 // Every field a framework's part may feed ("nmc.learned"...), as the course facts name them

@@ -12,6 +12,7 @@
 // route does not take the completion away (and two tabs reaching different endings keep both).
 // Attempted means a first choice has been made.
 import { isPlainObject } from "../../lib/merge.js";
+import { hasOwn } from "../../lib/own.js";
 
 export const STANCE_WORDS = {
   supports: "This choice supported the group's autonomy.",
@@ -35,8 +36,8 @@ export const DROPPED_MESSAGE =
   "Part of your saved route no longer fits this scenario (it may have been changed), so you carry on from the last point that still fits.";
 
 // An unknown stance or ending kind reads as mixed, the most cautious of the three.
-export const stanceOf = (choice) => (Object.hasOwn(STANCE_WORDS, choice.stance) ? choice.stance : "mixed");
-export const endingKind = (step) => (Object.hasOwn(ENDING_WORDS, step.ending) ? step.ending : "mixed");
+export const stanceOf = (choice) => (hasOwn(STANCE_WORDS, choice.stance) ? choice.stance : "mixed");
+export const endingKind = (step) => (hasOwn(ENDING_WORDS, step.ending) ? step.ending : "mixed");
 
 export function stepsOf(scenario) {
   return new Map((Array.isArray(scenario.steps) ? scenario.steps : []).map((step) => [step.id, step]));
