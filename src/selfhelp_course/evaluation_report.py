@@ -177,7 +177,7 @@ def load_labels(root: Path | None = None) -> Labels:
 
 # ------------------------------------------------------------------------------ the JSON files
 def _flatten(record: dict, source: str) -> dict:
-    row = {"source": source}
+    row: dict[str, Any] = {"source": source}
     for column in BASE_COLUMNS[1:]:
         row[column] = record.get(column)
     for name in FEEDBACK:
@@ -810,7 +810,7 @@ def write_pdf(report: ClassReport, path: Path | str, frame: pd.DataFrame | None 
             return
         line(title, size=8, weight="bold", gap=0.014)
         height = height_per_row * (len(frame_) + 1)
-        ax = fig.add_axes([0.05, y - height, 0.9, height])
+        ax = fig.add_axes((0.05, y - height, 0.9, height))
         ax.axis("off")
         cells = [[_short(str(v), 60) for v in row] for row in frame_.itertuples(index=False)]
         drawn = ax.table(cellText=cells, colLabels=list(frame_.columns), loc="upper left",
@@ -839,7 +839,7 @@ def write_pdf(report: ClassReport, path: Path | str, frame: pd.DataFrame | None 
             image = plt.imread(io.BytesIO(png_bytes(chart)), format="png")
             plt.close(chart)
             height = 0.24
-            ax = fig.add_axes([0.05, y - height, 0.9, height])
+            ax = fig.add_axes((0.05, y - height, 0.9, height))
             ax.imshow(image)
             ax.axis("off")
             y -= height + 0.008
