@@ -42,11 +42,13 @@ test: $(TEST_INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL) $(EPUBCH
 	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # The lint and type checks, each failing the target; `make test` runs them first. Python: ruff
+# (lint and the formatter's check: `.venv/bin/ruff format src scripts tests` fixes the layout)
 # and mypy (pyproject.toml's [tool.ruff] and [tool.mypy]). JavaScript: Biome (biome.jsonc) and
 # TypeScript's checker on js/lib's JSDoc types (tsconfig.json), both from npm's devDependencies;
 # tsc reads the course facts module, so it is written first.
 lint: $(TEST_INSTALLED) $(NODE_INSTALLED) $(FACTS_JS)
 	$(BIN)/ruff check src scripts tests
+	$(BIN)/ruff format --check src scripts tests
 	$(BIN)/mypy
 	node_modules/.bin/biome lint --error-on-warnings
 	node_modules/.bin/tsc -p tsconfig.json

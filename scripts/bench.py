@@ -8,6 +8,7 @@ slowdown), and writes the medians to _build/bench.md (and the raw numbers to ben
 A benchmark, not a test: it never fails on a number. The targets are in issue 13 and the
 README quotes the table with its date.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -102,35 +103,54 @@ def build_default_book(out: Path) -> Path:
     out.mkdir(parents=True)
     book = out / "book"
     bin_dir = Path(sys.executable).parent
-    subprocess.run([str(bin_dir / "jupyter-book"), "create", str(book)], check=True,
-                   stdout=subprocess.DEVNULL)
-    subprocess.run([str(bin_dir / "jupyter-book"), "build", "--path-output", str(out), str(book)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(bin_dir / "jupyter-book"), "create", str(book)], check=True, stdout=subprocess.DEVNULL
+    )
+    subprocess.run(
+        [str(bin_dir / "jupyter-book"), "build", "--path-output", str(out), str(book)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return out / "_build" / "html"
 
 
 def course_pages(site: Path) -> list[tuple[str, str]]:
     """The pages to measure: (label, path in the site)."""
+
     def views(path: Path) -> int:
         return path.read_text(encoding="utf-8").count(VIEW_MARKER)
 
-    pages = {p.relative_to(site).as_posix(): p for p in site.glob("*/*.html")
-             if p.parent.name != "_static"}
+    pages = {p.relative_to(site).as_posix(): p for p in site.glob("*/*.html") if p.parent.name != "_static"}
     by_widgets = sorted(pages, key=lambda name: (-views(pages[name]), name))
-    text_pages = sorted((name for name in pages if views(pages[name]) == 0),
-                        key=lambda name: -len(gzip.compress(pages[name].read_bytes())))
-    chosen = [("most widgets", by_widgets[0]), ("second most widgets", by_widgets[1]),
-              ("data notebook", "notebooks/wellbeing-data.html"),
-              ("heaviest text page", text_pages[0]), ("CPD portfolio", "book/portfolio.html")]
+    text_pages = sorted(
+        (name for name in pages if views(pages[name]) == 0),
+        key=lambda name: -len(gzip.compress(pages[name].read_bytes())),
+    )
+    chosen = [
+        ("most widgets", by_widgets[0]),
+        ("second most widgets", by_widgets[1]),
+        ("data notebook", "notebooks/wellbeing-data.html"),
+        ("heaviest text page", text_pages[0]),
+        ("CPD portfolio", "book/portfolio.html"),
+    ]
     return [(label, path) for label, path in chosen if path in pages]
 
 
 def lighthouse(url: str, out: Path) -> dict:
     flags = " ".join(["--headless=new", *_browser_flags()])
     subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-         "--only-categories=performance,accessibility", f"--chrome-flags={flags}"],
-        check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            "--only-categories=performance,accessibility",
+            f"--chrome-flags={flags}",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+    )
     report = json.loads(out.read_text(encoding="utf-8"))
     audits = report["audits"]
     return {
@@ -164,7 +184,8 @@ def table(rows: list[tuple[str, str, dict]], runs: int, encoding: str) -> str:
             f"| {label} | `{path}` | {m['performance']:.2f} | {m['fcp_ms'] / 1000:.1f} s "
             f"| {m['lcp_ms'] / 1000:.1f} s | {m['tbt_ms']:.0f} ms | {m['si_ms'] / 1000:.1f} s "
             f"| {m['bytes'] / 1024:.0f} KB "
-            f"| {m['requests']:.0f} | {m['accessibility']:.2f} |")
+            f"| {m['requests']:.0f} | {m['accessibility']:.2f} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -186,9 +207,14 @@ def main() -> None:
     default, default_url = serve(default_site)
     pages = course_pages(args.site)
     if args.all:
-        pages = [(name.removesuffix(".html"), name) for name in
-                 sorted(p.relative_to(args.site).as_posix() for p in args.site.glob("*/*.html")
-                        if p.parent.name != "_static")]
+        pages = [
+            (name.removesuffix(".html"), name)
+            for name in sorted(
+                p.relative_to(args.site).as_posix()
+                for p in args.site.glob("*/*.html")
+                if p.parent.name != "_static"
+            )
+        ]
     targets = [(label, path, course_url) for label, path in pages]
     targets.append(("default Jupyter Book 1 page (yardstick)", "intro.html", default_url))
 
@@ -198,7 +224,9 @@ def main() -> None:
     for label, path, base in targets:
         runs = []
         for run in range(args.runs):
-            out = reports / f"{path.replace('/', '_')}.{'yardstick.' if base == default_url else ''}{run}.json"
+            out = (
+                reports / f"{path.replace('/', '_')}.{'yardstick.' if base == default_url else ''}{run}.json"
+            )
             runs.append(lighthouse(base + path, out))
             print(f"{path} run {run + 1}: {runs[-1]}", flush=True)
         raw[f"{label}: {path}"] = runs

@@ -26,6 +26,7 @@ Usage:
     python scripts/make_illustrative_evaluations.py           # (re)write the folder
     python scripts/make_illustrative_evaluations.py --check   # exit 1 if a committed file differs
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,7 @@ COURSE = "Supporting Self-Help Groups"
 OUTCOMES_FILE = ROOT / "data" / "activities" / "outcomes.yml"
 
 # Who is in the fictional class: fixed numbers, shuffled onto the learners.
-ROLES = {"nurse": 12, "social-worker": 9, "link-worker": 7, "gp": 6, "allied-health": 3,
-         None: 3}
+ROLES = {"nurse": 12, "social-worker": 9, "link-worker": 7, "gp": 6, "allied-health": 3, None: 3}
 NATIONS = {"england": 22, "scotland": 8, "wales": 6, "northern-ireland": 2, None: 2}
 VERSIONS = {"0.1.0": 33, "0.0.9": 7}
 MONTHS = {"2026-11": 15, "2026-12": 25}
@@ -126,9 +126,17 @@ def make_learner(rng: random.Random, outcomes: list[str], role, nation, version,
         "time": None if chance(rng, 0.05) else rng.choices(["less", "about", "more"], [2, 6, 3])[0],
         "recommend": None if chance(rng, 0.05) else rng.choices(["yes", "maybe", "no"], [12, 4, 1])[0],
     }
-    record = {"format": FORMAT, "course": COURSE, "course_version": version,
-              "response_id": response_id(rng), "month": month, "role": role, "nation": nation,
-              "confidence": confidence, "feedback": feedback}
+    record = {
+        "format": FORMAT,
+        "course": COURSE,
+        "course_version": version,
+        "response_id": response_id(rng),
+        "month": month,
+        "role": role,
+        "nation": nation,
+        "confidence": confidence,
+        "feedback": feedback,
+    }
     return record
 
 
@@ -167,8 +175,7 @@ def class_files(rng: random.Random, outcomes: list[str]) -> dict[str, str]:
     return files
 
 
-FIRST = ["Alex", "Sam", "Jo", "Chris", "Robin", "Jamie", "Morgan", "Kim", "Lee", "Pat", "Ash",
-         "Drew"]
+FIRST = ["Alex", "Sam", "Jo", "Chris", "Robin", "Jamie", "Morgan", "Kim", "Lee", "Pat", "Ash", "Drew"]
 FICTIONAL_SURNAME = "Example"
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -177,8 +184,7 @@ def moodle_date(rng: random.Random, day: int) -> str:
     """A date as Moodle's userdate() writes it by default ("Monday, 7 December 2026, 6:45 PM")."""
     hour, minute = rng.randint(1, 12), rng.choice([5, 15, 25, 35, 45, 55])
     weekday = WEEKDAYS[datetime.date(2026, 12, day).weekday()]
-    return (f"{weekday}, {day} December 2026, {hour}:{minute:02d} "
-            f"{rng.choice(['AM', 'PM'])}")
+    return f"{weekday}, {day} December 2026, {hour}:{minute:02d} {rng.choice(['AM', 'PM'])}"
 
 
 def moodle_report(rng: random.Random, outcomes: list[str]) -> str:
@@ -211,8 +217,20 @@ def moodle_report(rng: random.Random, outcomes: list[str]) -> str:
         rows.append({"fixed": [name, email, "1", started, last, "", "Completed"], "pairs": pairs})
         if n == 6:  # a second attempt: the report keeps this person's latest one
             again = [(q, "4" if q.startswith("evaluation-after-") else r) for q, r in pairs]
-            rows.append({"fixed": [name, email, "2", moodle_date(rng, day + 2),
-                                   moodle_date(rng, day + 3), "", "Completed"], "pairs": again})
+            rows.append(
+                {
+                    "fixed": [
+                        name,
+                        email,
+                        "2",
+                        moodle_date(rng, day + 2),
+                        moodle_date(rng, day + 3),
+                        "",
+                        "Completed",
+                    ],
+                    "pairs": again,
+                }
+            )
     width = max(len(row["pairs"]) for row in rows)
     header = ["Name", "Email address", "Attempt", "Started on", "Last accessed on", "Score", COURSE]
     for i in range(width):
@@ -262,15 +280,20 @@ def generate(seed: int = SEED) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--output", type=pathlib.Path, default=DEFAULT_OUTPUT)
-    parser.add_argument("--check", action="store_true",
-                        help="do not write; exit 1 if the folder differs from what would be generated")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="do not write; exit 1 if the folder differs from what would be generated",
+    )
     args = parser.parse_args(argv)
     files = generate()
     if args.check:
         present = {str(p.relative_to(args.output)) for p in args.output.rglob("*") if p.is_file()}
-        differ = sorted(name for name, text in files.items()
-                        if not (args.output / name).is_file()
-                        or (args.output / name).read_bytes() != text.encode("utf-8"))
+        differ = sorted(
+            name
+            for name, text in files.items()
+            if not (args.output / name).is_file() or (args.output / name).read_bytes() != text.encode("utf-8")
+        )
         extra = sorted(present - set(files))
         if differ or extra:
             print(f"{args.output} differs from the generator: {differ + extra}", file=sys.stderr)

@@ -99,11 +99,18 @@ def render_csv(rows: list[dict[str, object]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--output", type=pathlib.Path, default=DEFAULT_OUTPUT,
-                        help="where to write the CSV (default: data/ons4_illustrative.csv)")
+    parser.add_argument(
+        "--output",
+        type=pathlib.Path,
+        default=DEFAULT_OUTPUT,
+        help="where to write the CSV (default: data/ons4_illustrative.csv)",
+    )
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--check", action="store_true",
-                      help="do not write; exit 1 if the file differs from what would be generated")
+    mode.add_argument(
+        "--check",
+        action="store_true",
+        help="do not write; exit 1 if the file differs from what would be generated",
+    )
     mode.add_argument("--stdout", action="store_true", help="print the CSV instead of writing it")
     args = parser.parse_args(argv)
 
@@ -118,8 +125,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.output} is missing; run scripts/make_illustrative_ons4.py", file=sys.stderr)
             return 1
         if current != text:
-            print(f"{args.output} differs from what scripts/make_illustrative_ons4.py generates; "
-                  "run the script to regenerate it", file=sys.stderr)
+            print(
+                f"{args.output} differs from what scripts/make_illustrative_ons4.py generates; "
+                "run the script to regenerate it",
+                file=sys.stderr,
+            )
             return 1
         print(f"{args.output} matches the generator")
         return 0

@@ -7,6 +7,7 @@ edition as a zip marked not for learners, the others copied, then SHA256SUMS and
 (selfhelp_course._release says what each holds). Run it with the project's Python
 (.venv/bin/python scripts/make_release.py), where the course's package is installed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,9 +18,20 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from selfhelp_course._release import (FORMATS, NOT_FOR_LEARNERS, RECORD, RELEASE_DIR, SUMS,
-                                      TRAINER_README, ReleaseError, check_changelog,
-                                      release_record, sha256, sums_text, zip_folder)
+from selfhelp_course._release import (
+    FORMATS,
+    NOT_FOR_LEARNERS,
+    RECORD,
+    RELEASE_DIR,
+    SUMS,
+    TRAINER_README,
+    ReleaseError,
+    check_changelog,
+    release_record,
+    sha256,
+    sums_text,
+    zip_folder,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,8 +52,9 @@ def sources(build: Path, version: str) -> dict[str, Path]:
 
 def git(root: Path, *args: str) -> str:
     try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                              check=True).stdout.strip()
+        return subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return ""
 
@@ -53,8 +66,11 @@ def built_at() -> str:
 def gather(root: Path, build: Path, out_root: Path) -> Path:
     version = check_changelog(root)
     found = sources(build, version)
-    missing = [f"{key} ({path})" for key, path in found.items()
-               if key in {f.key for f in FORMATS} and not path.exists()]
+    missing = [
+        f"{key} ({path})"
+        for key, path in found.items()
+        if key in {f.key for f in FORMATS} and not path.exists()
+    ]
     if missing:
         raise ReleaseError("not built yet: " + ", ".join(missing) + "; `make release` builds them")
     out = out_root / version
@@ -67,28 +83,47 @@ def gather(root: Path, build: Path, out_root: Path) -> Path:
         if fmt.key == "site":
             zip_folder(source, target, target.stem)
         elif fmt.key == "trainer":
-            zip_folder(source, target, target.stem,
-                       {NOT_FOR_LEARNERS: TRAINER_README.format(version=version).encode("utf-8")})
+            zip_folder(
+                source,
+                target,
+                target.stem,
+                {NOT_FOR_LEARNERS: TRAINER_README.format(version=version).encode("utf-8")},
+            )
         else:
             shutil.copyfile(source, target)
-        files.append({"file": target.name, "format": fmt.key, "label": fmt.label,
-                      "description": fmt.description, "bytes": target.stat().st_size,
-                      "sha256": sha256(target)})
+        files.append(
+            {
+                "file": target.name,
+                "format": fmt.key,
+                "label": fmt.label,
+                "description": fmt.description,
+                "bytes": target.stat().st_size,
+                "sha256": sha256(target),
+            }
+        )
     (out / SUMS).write_text(sums_text(files), encoding="utf-8")
     from selfhelp_course._licence import licence_settings, rights_text
     import yaml
+
     title = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["title"]
-    record = release_record(version, git(root, "rev-parse", "HEAD"),
-                            git(root, "status", "--porcelain") == "", built_at(), files, title,
-                            rights_text(licence_settings(root)))
+    record = release_record(
+        version,
+        git(root, "rev-parse", "HEAD"),
+        git(root, "status", "--porcelain") == "",
+        built_at(),
+        files,
+        title,
+        rights_text(licence_settings(root)),
+    )
     (out / RECORD).write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="only check that CHANGELOG.md has an entry for the version")
+    parser.add_argument(
+        "--check", action="store_true", help="only check that CHANGELOG.md has an entry for the version"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="the course's folder")
     parser.add_argument("--build", type=Path, help="the build folder (default: ROOT/_build)")
     parser.add_argument("--out", type=Path, help="where versions go (default: ROOT/_build/release)")

@@ -3,6 +3,7 @@
 Writes two zips into _build/scorm/, one for SCORM 2004 4th edition and one for SCORM 1.2, from
 the built site (_build/html); selfhelp_course._scorm says what is in them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,7 +14,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from selfhelp_course._content import ContentError  # noqa: E402
-from selfhelp_course._scorm import EDITION_NAMES, EDITIONS, IDENTIFIER, SCHEMA_ROOT, course_info, write_package  # noqa: E402
+from selfhelp_course._scorm import (
+    EDITION_NAMES,
+    EDITIONS,
+    IDENTIFIER,
+    SCHEMA_ROOT,
+    course_info,
+    write_package,
+)  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     for edition in EDITIONS:
         package = write_package(edition, info, args.site, ROOT / SCHEMA_ROOT, args.out)
         size = package.stat().st_size / 1024 / 1024
-        print(f"{EDITION_NAMES[edition]}: {package.relative_to(Path.cwd()) if package.is_relative_to(Path.cwd()) else package} ({size:.1f} MB)")
+        print(
+            f"{EDITION_NAMES[edition]}: {package.relative_to(Path.cwd()) if package.is_relative_to(Path.cwd()) else package} ({size:.1f} MB)"
+        )
     return 0
 
 

@@ -22,6 +22,7 @@ minutes over its objectives, key points and discussion slides, its activity minu
 discussion questions, or a generic prompt about what is on the slide; what to listen for is the
 page's key point nearest in wording. Nothing in them is not on the page or in the plan.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,14 @@ COURSE_TITLE = "Supporting Self-Help Groups"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "slides_template"
 REVEAL_SOURCE = ROOT / "node_modules" / "reveal.js"
 # What a deck needs from the reveal.js package, copied next to the decks.
-REVEAL_FILES = ["LICENSE", "dist/reveal.js", "dist/reveal.css", "dist/theme/white.css",
-                "dist/theme/fonts/source-sans-pro", "plugin/notes/notes.js"]
+REVEAL_FILES = [
+    "LICENSE",
+    "dist/reveal.js",
+    "dist/reveal.css",
+    "dist/theme/white.css",
+    "dist/theme/fonts/source-sans-pro",
+    "plugin/notes/notes.js",
+]
 # One deck per live session. The sessions are read from the {session-plan} blocks of the
 # trainer's session-plans page, so the decks follow the plans; these are used without it.
 SESSION_PAGE = "trainer/session-plans.md"
@@ -78,6 +85,7 @@ SLIDES_CSS = """\
 
 # --- Reading a page -------------------------------------------------------------------------
 
+
 def page_points(text: str) -> dict:
     """What a page gives its slides: objectives, key points and discussion questions, read by
     the course's one parse of a page (selfhelp_course._pages)."""
@@ -91,6 +99,7 @@ def page_points(text: str) -> dict:
 
 # --- Turning MyST roles into plain slide text -----------------------------------------------
 
+
 def citation_labels(bib_path: Path) -> dict[str, tuple[str, str]]:
     """{key: (authors, year)} in the site's author-year style."""
     from pybtex.database import parse_file
@@ -98,8 +107,7 @@ def citation_labels(bib_path: Path) -> dict[str, tuple[str, str]]:
     labels = {}
     for key, entry in parse_file(str(bib_path)).entries.items():
         people = entry.persons.get("author", [])
-        names = [" ".join(person.last_names).replace("{", "").replace("}", "")
-                 for person in people]
+        names = [" ".join(person.last_names).replace("{", "").replace("}", "") for person in people]
         if len(names) > 2 or names[-1:] == ["others"]:  # "and others" in BibTeX means et al.
             authors = f"{names[0]} et al."
         else:
@@ -108,8 +116,9 @@ def citation_labels(bib_path: Path) -> dict[str, tuple[str, str]]:
     return labels
 
 
-def plain_text(markdown: str, citations: dict[str, tuple[str, str]],
-               titles: dict[str, str] | None = None) -> str:
+def plain_text(
+    markdown: str, citations: dict[str, tuple[str, str]], titles: dict[str, str] | None = None
+) -> str:
     """MyST roles as readable text: citations in author-year form, cross-references by name."""
     titles = titles or {}
 
@@ -134,8 +143,9 @@ def plain_text(markdown: str, citations: dict[str, tuple[str, str]],
 
 # --- Building a deck -------------------------------------------------------------------------
 
+
 def _chunks(items: list[str], size: int = PER_SLIDE) -> list[list[str]]:
-    return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+    return [items[start : start + size] for start in range(0, len(items), size)] or [[]]
 
 
 def _bullets(items: list[str], numbered_from: int | None = None) -> str:
@@ -151,8 +161,10 @@ ASK_NO_OBJECTIVES = "What do you already know about {title}?"
 ASK_KEY_POINTS = "Which of these points fits what you see in your own work, and which does not?"
 ASK_CHECK = "Which answer did each person choose, and why?"
 ASK_ACTIVITY = 'When people have done "{name}": what did you choose, and why?'
-ASK_REFLECTION = ("Would anyone like to share a thought from it? No one has to: what each "
-                  "person writes stays in their own browser.")
+ASK_REFLECTION = (
+    "Would anyone like to share a thought from it? No one has to: what each "
+    "person writes stays in their own browser."
+)
 
 
 def split_minutes(total: int, parts: int) -> list[int]:
@@ -164,10 +176,12 @@ def split_minutes(total: int, parts: int) -> list[int]:
     return [share + (1 if index < extra else 0) for index in range(parts)]
 
 
-_STOP = frozenset("""a about after all also an and any are as at be been being but by can could
+_STOP = frozenset(
+    """a about after all also an and any are as at be been being but by can could
 did do does for from had has have how i if in into is it its me more most my no not of on one or
 our out so some such than that the their them then there these they this those to up us was we
-were what when where which who why will with would you your""".split())
+were what when where which who why will with would you your""".split()
+)
 
 
 def _words(text: str) -> set[str]:
@@ -185,6 +199,7 @@ def nearest(text: str, candidates: list[str]) -> str:
 def notes_markdown(minutes: int, context: str, ask: list[str], listen: list[str]) -> str:
     """Speaker notes for one slide: "Timing: N minutes", then what to ask, then what to listen
     for (pure). ``context`` says where the minutes come from."""
+
     def block(label: str, items: list[str]) -> str:
         items = [" ".join(item.split()) for item in items if item.strip()]
         if len(items) == 1:
@@ -192,8 +207,9 @@ def notes_markdown(minutes: int, context: str, ask: list[str], listen: list[str]
         return f"{label}\n\n" + _bullets(items)
 
     unit = "minute" if minutes == 1 else "minutes"
-    return "\n\n".join([f"Timing: {minutes} {unit} ({context}).", block("Ask:", ask),
-                          block("Listen for:", listen)])
+    return "\n\n".join(
+        [f"Timing: {minutes} {unit} ({context}).", block("Ask:", ask), block("Listen for:", listen)]
+    )
 
 
 def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
@@ -218,9 +234,15 @@ def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
     opening = f"## {title}"
     if objectives:
         opening += "\n\n### By the end you will be able to\n\n" + _bullets(objectives)
-    slides.append({"type": "slide", "source": opening, "activity": False,
-                   "ask": [ASK_OBJECTIVES if objectives else ASK_NO_OBJECTIVES.format(title=title)],
-                   "listen": [anchors[0]]})
+    slides.append(
+        {
+            "type": "slide",
+            "source": opening,
+            "activity": False,
+            "ask": [ASK_OBJECTIVES if objectives else ASK_NO_OBJECTIVES.format(title=title)],
+            "listen": [anchors[0]],
+        }
+    )
     chunks = _chunks(key_points) if key_points else []
     asked: set[str] = set()
     for number, chunk in enumerate(chunks, start=1):
@@ -229,18 +251,34 @@ def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
         unasked = [item for item in questions if item not in asked] or questions
         ask = [nearest(" ".join(chunk), unasked)] if questions else [ASK_KEY_POINTS]
         asked.update(ask)
-        slides.append({"type": "subslide", "source": f"### Key points{suffix}\n\n" + _bullets(chunk),
-                       "activity": False, "ask": ask, "listen": chunk})
+        slides.append(
+            {
+                "type": "subslide",
+                "source": f"### Key points{suffix}\n\n" + _bullets(chunk),
+                "activity": False,
+                "ask": ask,
+                "listen": chunk,
+            }
+        )
     chunks = _chunks(questions) if questions else []
     for index, chunk in enumerate(chunks):
         suffix = f" ({index + 1} of {len(chunks)})" if len(chunks) > 1 else ""
-        slides.append({"type": "subslide", "activity": False,
-                       "source": f"### Discussion{suffix}\n\n" + _bullets(
-                           chunk, numbered_from=index * PER_SLIDE + 1),
-                       "ask": chunk,
-                       "listen": list(dict.fromkeys(nearest(item, anchors) for item in chunk))})
+        slides.append(
+            {
+                "type": "subslide",
+                "activity": False,
+                "source": f"### Discussion{suffix}\n\n"
+                + _bullets(chunk, numbered_from=index * PER_SLIDE + 1),
+                "ask": chunk,
+                "listen": list(dict.fromkeys(nearest(item, anchors) for item in chunk)),
+            }
+        )
     for activity in page["activities"]:
-        kind = KIND_BY_NAME[activity["kind"]].label.lower() if activity["kind"] in KIND_BY_NAME else activity["kind"]
+        kind = (
+            KIND_BY_NAME[activity["kind"]].label.lower()
+            if activity["kind"] in KIND_BY_NAME
+            else activity["kind"]
+        )
         name = render(activity["title"]) if activity["title"] else kind.capitalize()
         if activity["kind"] == "reflection":
             ask = [ASK_REFLECTION]
@@ -248,11 +286,17 @@ def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
             ask = [name, ASK_CHECK]
         else:
             ask = [ASK_ACTIVITY.format(name=name)]
-        slides.append({"type": "subslide", "activity": True,
-                       "source": f"### Your turn\n\nOn the course site, open **{title}** "
-                                 f"and do the {kind}:\n\n**{name}**\n\n"
-                                 "Your answers stay in your own browser.",
-                       "ask": ask, "listen": [nearest(name, anchors)]})
+        slides.append(
+            {
+                "type": "subslide",
+                "activity": True,
+                "source": f"### Your turn\n\nOn the course site, open **{title}** "
+                f"and do the {kind}:\n\n**{name}**\n\n"
+                "Your answers stay in your own browser.",
+                "ask": ask,
+                "listen": [nearest(name, anchors)],
+            }
+        )
 
     doing = [slide for slide in slides if slide["activity"]]
     talking = [slide for slide in slides if not slide["activity"]]
@@ -262,13 +306,14 @@ def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
     else:
         shares, order = split_minutes(reading + doing_minutes, len(talking)), talking
     minutes = {id(slide): share for slide, share in zip(order, shares)}
-    context = (f"of the plan's {reading + doing_minutes} for this page: {reading} reading, "
-               f"{doing_minutes} activities")
+    context = (
+        f"of the plan's {reading + doing_minutes} for this page: {reading} reading, "
+        f"{doing_minutes} activities"
+    )
     cells: list[tuple[str, str]] = []
     for slide in slides:
         cells.append((slide["type"], slide["source"]))
-        cells.append(("notes", notes_markdown(minutes[id(slide)], context, slide["ask"],
-                                              slide["listen"])))
+        cells.append(("notes", notes_markdown(minutes[id(slide)], context, slide["ask"], slide["listen"])))
     return cells
 
 
@@ -282,33 +327,52 @@ def row_slides(row: dict, deck: dict, pages: dict[str, dict], render) -> list[tu
     kind = row["kind"]
     if kind == "intro":
         ask = ["What does each person hope to take from today?"]
-        listen = [f"hopes that today's pages meet: {'; '.join(titles)}",
-                  "hopes they do not: note them for the close"]
+        listen = [
+            f"hopes that today's pages meet: {'; '.join(titles)}",
+            "hopes they do not: note them for the close",
+        ]
     elif kind == "break":
-        later = [r for r in deck["rows"][deck["rows"].index(row) + 1:] if r["kind"] == "page"]
+        later = [r for r in deck["rows"][deck["rows"].index(row) + 1 :] if r["kind"] == "page"]
         ask = ["Before the break: is there a question so far to pick up afterwards?"]
-        listen = [f"questions to take up after the break, with {pages[later[0]['docname']]['title']}"
-                  if later else "questions to take up at the close"]
+        listen = [
+            f"questions to take up after the break, with {pages[later[0]['docname']]['title']}"
+            if later
+            else "questions to take up at the close"
+        ]
     elif kind == "close":
-        ask = ["What will each person do differently in their work after today, and how will "
-               "they record it for their CPD?"]
+        ask = [
+            "What will each person do differently in their work after today, and how will "
+            "they record it for their CPD?"
+        ]
         listen = ["plans that match the learning objectives on each page's first slide today"]
     else:  # time kept for questions and open discussion
         ask = ["What questions do you have about today's pages?"]
-        listen = ["questions today's pages did not answer: the pages left for self-study are "
-                  "listed at the close" if self_study else
-                  "questions to check against the key points of today's pages"]
+        listen = [
+            "questions today's pages did not answer: the pages left for self-study are listed at the close"
+            if self_study
+            else "questions to check against the key points of today's pages"
+        ]
     cells = [("slide", f"## {row['title']}\n\n{row['minutes']} minutes")]
     if kind == "close" and self_study:
         close, after = split_minutes(row["minutes"], 2)
-        cells.append(("notes", notes_markdown(close, f"of {context}, with the next slide",
-                                              ask, listen)))
-        cells.append(("subslide", "## After the session\n\nOn the course site, in your own time:\n\n"
-                      + _bullets(self_study)))
-        cells.append(("notes", notes_markdown(
-            after, f"of {context}, with the slide before",
-            ["Which of these pages will each person read next, and when?"],
-            ["a page from the list on this slide, and a time, from each person"])))
+        cells.append(("notes", notes_markdown(close, f"of {context}, with the next slide", ask, listen)))
+        cells.append(
+            (
+                "subslide",
+                "## After the session\n\nOn the course site, in your own time:\n\n" + _bullets(self_study),
+            )
+        )
+        cells.append(
+            (
+                "notes",
+                notes_markdown(
+                    after,
+                    f"of {context}, with the slide before",
+                    ["Which of these pages will each person read next, and when?"],
+                    ["a page from the list on this slide, and a time, from each person"],
+                ),
+            )
+        )
         return cells
     cells.append(("notes", notes_markdown(row["minutes"], context, ask, listen)))
     return cells
@@ -324,9 +388,11 @@ def deck_notebook(deck: dict, pages: dict[str, dict], points: dict[str, dict], r
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["title"] = f"{COURSE_TITLE}: {deck['title']}"
     notebook.metadata["language_info"] = {"name": "markdown"}
-    intro = (f"# {COURSE_TITLE}\n\n## {deck['title']}\n\n"
-             "An open CPD course on supporting self-help groups without taking them over.\n\n"
-             "People in the course's stories are fictional composites.")
+    intro = (
+        f"# {COURSE_TITLE}\n\n## {deck['title']}\n\n"
+        "An open CPD course on supporting self-help groups without taking them over.\n\n"
+        "People in the course's stories are fictional composites."
+    )
     cells = [("slide", intro)]
     if deck.get("minutes"):
         cells.append(("notes", f"A session of {deck['minutes']} minutes."))
@@ -338,8 +404,13 @@ def deck_notebook(deck: dict, pages: dict[str, dict], points: dict[str, dict], r
             cells += row_slides(row, deck, pages, render)
     self_study = deck.get("self_study", [])
     if self_study and not any(row["kind"] == "close" for row in deck["rows"]):
-        cells.append(("slide", "## After the session\n\nOn the course site, in your own time:\n\n"
-                      + _bullets([pages[name]["title"] for name in self_study])))
+        cells.append(
+            (
+                "slide",
+                "## After the session\n\nOn the course site, in your own time:\n\n"
+                + _bullets([pages[name]["title"] for name in self_study]),
+            )
+        )
     cells = with_clock(cells)
     for slide_type, source in cells:
         cell = nbformat.v4.new_markdown_cell(source)
@@ -355,8 +426,9 @@ def with_clock(cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for slide_type, source in cells:
         match = re.match(r"Timing: (\d+) minutes?", source) if slide_type == "notes" else None
         if match:
-            source = (source[:match.end()] + f", from {elapsed // 60}:{elapsed % 60:02d}"
-                      + source[match.end():])
+            source = (
+                source[: match.end()] + f", from {elapsed // 60}:{elapsed % 60:02d}" + source[match.end() :]
+            )
             elapsed += int(match.group(1))
         timed.append((slide_type, source))
     return timed
@@ -364,8 +436,7 @@ def with_clock(cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def teaching_pages(manifest: dict) -> list[dict]:
     """Pages worth a slide: those with learning time (not the reference pages)."""
-    return [page for page in manifest["pages"]
-            if page["teaching_minutes"] + page["activity_minutes"] > 0]
+    return [page for page in manifest["pages"] if page["teaching_minutes"] + page["activity_minutes"] > 0]
 
 
 def session_specs(text: str) -> list[dict]:
@@ -373,8 +444,7 @@ def session_specs(text: str) -> list[dict]:
     {session-plan} block, titled by the ## heading above it, with its minutes and skips."""
     sessions = []
     heading = ""
-    for match in re.finditer(r"^## ([^\n]+)$|^```\{session-plan\}[^\n]*\n(.*?)^```", text,
-                             flags=re.M | re.S):
+    for match in re.finditer(r"^## ([^\n]+)$|^```\{session-plan\}[^\n]*\n(.*?)^```", text, flags=re.M | re.S):
         if match.group(1):
             heading = match.group(1).strip()
             continue
@@ -383,9 +453,13 @@ def session_specs(text: str) -> list[dict]:
             sessions.append({"title": heading or options["route"], "route": options["route"].strip()})
         elif "minutes" in options:
             minutes = int(options["minutes"])
-            sessions.append({"title": heading or f"A {minutes}-minute session",
-                             "minutes": minutes,
-                             "skip": tuple(options.get("skip", "").split())})
+            sessions.append(
+                {
+                    "title": heading or f"A {minutes}-minute session",
+                    "minutes": minutes,
+                    "skip": tuple(options.get("skip", "").split()),
+                }
+            )
     return sessions
 
 
@@ -400,13 +474,21 @@ def deck_specs(manifest: dict, root: Path = ROOT) -> tuple[str, list[dict]]:
     try:
         from selfhelp_course._session_plans import session_plan
     except ImportError:
-        decks = [{"slug": Path(page["docname"]).name, "title": page["title"], "minutes": 0,
-                  "rows": [{"kind": "page", "docname": page["docname"]}], "self_study": []}
-                 for page in teaching_pages(manifest)]
+        decks = [
+            {
+                "slug": Path(page["docname"]).name,
+                "title": page["title"],
+                "minutes": 0,
+                "rows": [{"kind": "page", "docname": page["docname"]}],
+                "self_study": [],
+            }
+            for page in teaching_pages(manifest)
+        ]
         return "pages", decks
     plans_page = root / SESSION_PAGE
-    sessions = (session_specs(plans_page.read_text(encoding="utf-8"))
-                if plans_page.is_file() else []) or SESSIONS
+    sessions = (
+        session_specs(plans_page.read_text(encoding="utf-8")) if plans_page.is_file() else []
+    ) or SESSIONS
     decks = []
     for session in sessions:
         if "route" in session:
@@ -419,15 +501,26 @@ def deck_specs(manifest: dict, root: Path = ROOT) -> tuple[str, list[dict]]:
             plan = session_plan(manifest, session["minutes"], root=root, skip=session["skip"])
         minutes = session["minutes"]
         slug, title = session_slug(session), session["title"]
-        rows = [{"kind": "page", "docname": row.docname} if row.kind == "page"
-                else {"kind": row.kind, "title": row.title, "minutes": row.minutes}
-                for row in plan.rows]
-        decks.append({"slug": slug, "title": title, "minutes": minutes, "rows": rows,
-                      "self_study": [page["docname"] for page in plan.self_study]})
+        rows = [
+            {"kind": "page", "docname": row.docname}
+            if row.kind == "page"
+            else {"kind": row.kind, "title": row.title, "minutes": row.minutes}
+            for row in plan.rows
+        ]
+        decks.append(
+            {
+                "slug": slug,
+                "title": title,
+                "minutes": minutes,
+                "rows": rows,
+                "self_study": [page["docname"] for page in plan.self_study],
+            }
+        )
     return "sessions", decks
 
 
 # --- Writing files ---------------------------------------------------------------------------
+
 
 def copy_reveal(out_dir: Path, source: Path = REVEAL_SOURCE) -> Path:
     if not (source / "dist" / "reveal.js").is_file():
@@ -449,8 +542,7 @@ def copy_reveal(out_dir: Path, source: Path = REVEAL_SOURCE) -> Path:
 def convert(notebook, out_html: Path) -> None:
     from nbconvert import SlidesExporter
 
-    exporter = SlidesExporter(extra_template_basedirs=[str(TEMPLATE_DIR)],
-                              template_name="reveal_offline")
+    exporter = SlidesExporter(extra_template_basedirs=[str(TEMPLATE_DIR)], template_name="reveal_offline")
     exporter.reveal_url_prefix = "reveal.js"
     exporter.reveal_theme = "white"
     exporter.reveal_width = "1280"
@@ -483,13 +575,17 @@ def build(out_dir: Path, root: Path = ROOT) -> dict:
     made = []
     for deck in decks:
         docnames = [row["docname"] for row in deck["rows"] if row["kind"] == "page"]
-        points = {name: page_points(page_path(root, name).read_text(encoding="utf-8"))
-                  for name in docnames}
+        points = {name: page_points(page_path(root, name).read_text(encoding="utf-8")) for name in docnames}
         notebook = deck_notebook(deck, by_docname, points, render)
         nbformat.write(notebook, out_dir / "notebooks" / f"{deck['slug']}.ipynb")
         convert(notebook, out_dir / f"{deck['slug']}.html")
-        made.append({"slug": deck["slug"], "title": deck["title"],
-                     "pages": [by_docname[name]["title"] for name in docnames]})
+        made.append(
+            {
+                "slug": deck["slug"],
+                "title": deck["title"],
+                "pages": [by_docname[name]["title"] for name in docnames],
+            }
+        )
     return {"mode": mode, "decks": made}
 
 

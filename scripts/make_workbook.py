@@ -7,6 +7,7 @@ data/activities/reflection-frameworks.yml, each with ruled lines to write on. Th
 printed to PDF by the same headless Debian Chromium the browser tests use (Playwright's
 page.pdf); nothing is fetched from outside the build folder.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,15 +27,33 @@ from selfhelp_course._manifest import course_manifest  # noqa: E402
 COURSE_TITLE = "Supporting Self-Help Groups"
 CHROMIUM = "/usr/bin/chromium"
 # The launch flags of tests/browser/conftest.py: without them Chromium calls home.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic", "--disable-features=MediaRouter,OptimizationHints"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-features=MediaRouter,OptimizationHints",
+]
 # Everything on a page that only works on screen, or only for a trainer.
-DROP = [".cell", "script", "style", ".headerlink", ".solution", "button", ".toggle-details",
-        ".caption-number", "nav", "form", "iframe", ".course-widget"]
+DROP = [
+    ".cell",
+    "script",
+    "style",
+    ".headerlink",
+    ".solution",
+    "button",
+    ".toggle-details",
+    ".caption-number",
+    "nav",
+    "form",
+    "iframe",
+    ".course-widget",
+]
 BOX_BELOW = re.compile(r"use the box\s+below", re.I)
-WORKBOOK_NOTE = ("In this workbook, the space for this reflection is in “Reflections” at "
-                 "the back.")
+WORKBOOK_NOTE = "In this workbook, the space for this reflection is in “Reflections” at the back."
 EXERCISE_LINES = 4
 PART_LINES = 5
 
@@ -101,29 +120,39 @@ def article_html(page_html: str) -> str:
 
 def reflection_section(reflections: list[dict], frameworks: dict[str, dict]) -> str:
     """Each reflection prompt, then its framework's parts with lines to write on (pure)."""
-    out = ['<section class="chapter"><h1>Reflections</h1>',
-           "<p>Write by hand; leave out names and anything else that could identify a person, "
-           "a group or a place. Each prompt suggests a reflective framework: use another if "
-           "you prefer.</p>"]
+    out = [
+        '<section class="chapter"><h1>Reflections</h1>',
+        "<p>Write by hand; leave out names and anything else that could identify a person, "
+        "a group or a place. Each prompt suggests a reflective framework: use another if "
+        "you prefer.</p>",
+    ]
     for item in reflections:
         framework = frameworks[item["framework"]]
         out.append(f'<section class="reflection"><h2>{html.escape(item["title"])}</h2>')
         if item.get("page_title"):
             out.append(f"<p><strong>From:</strong> {html.escape(item['page_title'])}</p>")
         out.append(f"<p>{html.escape(item['prompt'])}</p>")
-        out.append(f"<p><strong>Framework:</strong> {html.escape(framework['name'])} "
-                   f'<span class="framework-source">({html.escape(framework["source"])})'
-                   "</span></p>")
+        out.append(
+            f"<p><strong>Framework:</strong> {html.escape(framework['name'])} "
+            f'<span class="framework-source">({html.escape(framework["source"])})'
+            "</span></p>"
+        )
         for part in framework["parts"]:
-            out.append(f'<div class="prompt-part"><h3>{html.escape(part["heading"])}</h3>'
-                       f"<p>{html.escape(part['prompt'])}</p>{lines(PART_LINES)}</div>")
+            out.append(
+                f'<div class="prompt-part"><h3>{html.escape(part["heading"])}</h3>'
+                f"<p>{html.escape(part['prompt'])}</p>{lines(PART_LINES)}</div>"
+            )
         out.append("</section>")
     out.append("</section>")
     return "\n".join(out)
 
 
-def workbook_html(case_studies: list[tuple[str, str]], reflections: list[dict],
-                  frameworks: dict[str, dict], references: str = "") -> str:
+def workbook_html(
+    case_studies: list[tuple[str, str]],
+    reflections: list[dict],
+    frameworks: dict[str, dict],
+    references: str = "",
+) -> str:
     """The whole workbook as one HTML document (pure). ``case_studies`` is [(title, article
     HTML)] as article_html gives it."""
     contents = "".join(f"<li>{html.escape(title)}</li>" for title, _ in case_studies)
@@ -141,16 +170,18 @@ def workbook_html(case_studies: list[tuple[str, str]], reflections: list[dict],
         '<p class="note">The people and groups in these case studies are fictional '
         "composites, drawn from themes in the research the course cites. No real person's "
         "words or experiences are reproduced.</p>",
-        '<h2>Contents</h2><ul class="contents">' + contents
-        + "<li>Reflections</li>" + ("<li>References</li>" if references else "") + "</ul>",
+        '<h2>Contents</h2><ul class="contents">'
+        + contents
+        + "<li>Reflections</li>"
+        + ("<li>References</li>" if references else "")
+        + "</ul>",
         "</section>",
     ]
     for _title, body in case_studies:
         parts.append(f'<section class="chapter">{body}</section>')
     parts.append(reflection_section(reflections, frameworks))
     if references:
-        parts.append(f'<section class="chapter references"><h1>References</h1>{references}'
-                     "</section>")
+        parts.append(f'<section class="chapter references"><h1>References</h1>{references}</section>')
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -179,11 +210,11 @@ def gather(site: Path, root: Path = ROOT) -> str:
                 seen.add(activity["id"])
                 reflections.append({**bank[activity["id"]], "page_title": page["title"]})
     reflections += [item for key, item in bank.items() if key not in seen]
-    frameworks = {item["id"]: item
-                  for item in load_config(FRAMEWORKS_FILE, FRAMEWORKS, root)["frameworks"]}
+    frameworks = {item["id"]: item for item in load_config(FRAMEWORKS_FILE, FRAMEWORKS, root)["frameworks"]}
     references_page = site / "book" / "references.html"
-    references = (references_html(references_page.read_text(encoding="utf-8"))
-                  if references_page.is_file() else "")
+    references = (
+        references_html(references_page.read_text(encoding="utf-8")) if references_page.is_file() else ""
+    )
     return workbook_html(case_studies, reflections, frameworks, references)
 
 
@@ -196,17 +227,26 @@ def print_pdf(html_path: Path, pdf_path: Path) -> None:
         try:
             page = browser.new_page()
             # Nothing outside the workbook's folder may load.
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-                (folder, "data:")) else route.abort())
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url.startswith((folder, "data:")) else route.abort()
+                ),
+            )
             page.goto(html_path.resolve().as_uri(), wait_until="load")
-            page.pdf(path=str(pdf_path), format="A4", print_background=True,
-                     display_header_footer=True, header_template="<span></span>",
-                     footer_template='<div style="width:100%;font-size:8pt;text-align:center;'
-                                     'font-family:sans-serif;color:#333">'
-                                     f"{COURSE_TITLE}: workbook · page "
-                                     '<span class="pageNumber"></span> of '
-                                     '<span class="totalPages"></span></div>',
-                     margin={"top": "18mm", "bottom": "20mm", "left": "18mm", "right": "18mm"})
+            page.pdf(
+                path=str(pdf_path),
+                format="A4",
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template='<div style="width:100%;font-size:8pt;text-align:center;'
+                'font-family:sans-serif;color:#333">'
+                f"{COURSE_TITLE}: workbook · page "
+                '<span class="pageNumber"></span> of '
+                '<span class="totalPages"></span></div>',
+                margin={"top": "18mm", "bottom": "20mm", "left": "18mm", "right": "18mm"},
+            )
         finally:
             browser.close()
 

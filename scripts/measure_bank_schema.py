@@ -8,6 +8,7 @@ Prints, per bank: the files, how many the generated schema accepts, the first er
 refuses, and the time of today's walker (`Bank.load`) and of `jsonschema` on the same files
 (best of 5). Then what each says about three small broken inputs. Writes nothing.
 """
+
 from __future__ import annotations
 
 import time
@@ -33,16 +34,34 @@ def to_schema(node) -> dict:
     if isinstance(node, c.Whole):
         return {"type": "integer", "minimum": node.low, "maximum": node.high}
     if isinstance(node, c.ListOf):
-        return {"type": "array", "items": to_schema(node.item), "minItems": node.min_items,
-                "maxItems": node.max_items}
+        return {
+            "type": "array",
+            "items": to_schema(node.item),
+            "minItems": node.min_items,
+            "maxItems": node.max_items,
+        }
     if isinstance(node, c.Record):
         optional = node.optional or {}
-        return {"type": "object", "required": list(node.required), "additionalProperties": False,
-                "properties": {**{k: to_schema(v) for k, v in node.required.items()},
-                               **{k: to_schema(v[0]) for k, v in optional.items()}}}
+        return {
+            "type": "object",
+            "required": list(node.required),
+            "additionalProperties": False,
+            "properties": {
+                **{k: to_schema(v) for k, v in node.required.items()},
+                **{k: to_schema(v[0]) for k, v in optional.items()},
+            },
+        }
     if isinstance(node, c.PagesOrAll):
-        return {"anyOf": [{"const": "all"}, {"type": "array", "maxItems": 40,
-                                             "items": {"type": "string", "pattern": c.PAGE_NAME.pattern}}]}
+        return {
+            "anyOf": [
+                {"const": "all"},
+                {
+                    "type": "array",
+                    "maxItems": 40,
+                    "items": {"type": "string", "pattern": c.PAGE_NAME.pattern},
+                },
+            ]
+        }
     raise TypeError(f"no JSON Schema for {type(node).__name__}")
 
 
@@ -57,7 +76,9 @@ def best(work, runs: int = 5) -> float:
 
 def main() -> int:
     root = c.course_root()
-    print("| Bank | Files | Accepted by the generated schema | First refusal | Walker (`Bank.load`) | jsonschema |")
+    print(
+        "| Bank | Files | Accepted by the generated schema | First refusal | Walker (`Bank.load`) | jsonschema |"
+    )
     print("| --- | ---: | ---: | --- | ---: | ---: |")
     for bank in c.BANKS:
         paths = bank.paths(root)
@@ -67,21 +88,32 @@ def main() -> int:
             errors = list(validator.iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
             if errors:
                 first = min(errors, key=lambda e: len(e.absolute_path))
-                refusals.append(f"{path.name}: {'/'.join(map(str, first.absolute_path))}: {first.message[:80]}")
+                refusals.append(
+                    f"{path.name}: {'/'.join(map(str, first.absolute_path))}: {first.message[:80]}"
+                )
         walker = best(lambda: bank.load(paths))
-        schema = best(lambda: [list(validator.iter_errors(yaml.safe_load(p.read_text(encoding="utf-8"))))
-                               for p in paths])
-        print(f"| {bank.kind} | {len(paths)} | {len(paths) - len(refusals)} | {refusals[0] if refusals else ''} "
-              f"| {walker * 1000:.0f} ms | {schema * 1000:.0f} ms |")
+        schema = best(
+            lambda: [
+                list(validator.iter_errors(yaml.safe_load(p.read_text(encoding="utf-8")))) for p in paths
+            ]
+        )
+        print(
+            f"| {bank.kind} | {len(paths)} | {len(paths) - len(refusals)} | {refusals[0] if refusals else ''} "
+            f"| {walker * 1000:.0f} ms | {schema * 1000:.0f} ms |"
+        )
 
     check = c.KNOWLEDGE_CHECK
     validator = Draft202012Validator(to_schema(c.Record(required={"checks": c.ListOf(check)})))
-    good = ("checks:\n- id: a-check\n  question: Which?\n  kind: single\n"
-            "  options:\n  - {id: yes-one, text: 'Yes', feedback: Right, correct: true}\n"
-            "  - {id: no-one, text: 'No', feedback: Wrong}\n")
+    good = (
+        "checks:\n- id: a-check\n  question: Which?\n  kind: single\n"
+        "  options:\n  - {id: yes-one, text: 'Yes', feedback: Right, correct: true}\n"
+        "  - {id: no-one, text: 'No', feedback: Wrong}\n"
+    )
     cases = {
         "feedback written as the word Yes": good.replace("feedback: Right", "feedback: Yes"),
-        "a key written twice": good.replace("  question: Which?\n", "  question: Which?\n  question: Which two?\n"),
+        "a key written twice": good.replace(
+            "  question: Which?\n", "  question: Which?\n  question: Which two?\n"
+        ),
         "a number where text is expected": good.replace("feedback: Wrong", "feedback: 12:30"),
     }
     print("\n| Input | Walker | jsonschema on yaml.safe_load |")

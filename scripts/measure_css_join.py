@@ -11,6 +11,7 @@ Reads nothing but a built site's `_static` folder (a copy is safest) and writes 
 Prints, for each way: the best and median time of `--runs` runs, the output's size, and whether
 every relative `url()` in the output points at a file that exists, seen from `_static/styles/`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -70,20 +71,37 @@ def main() -> int:
     # esbuild reads an entry file that imports the same sources in the same order; the entry
     # sits where the bundle will, so esbuild's paths are relative to _static/styles/ as ours are.
     entry = static / posixpath.dirname(BUNDLE) / "measure-entry.css"
-    entry.write_text("".join(f'@import "{posixpath.relpath(s.split("?")[0], posixpath.dirname(BUNDLE))}";\n'
-                             for s in sources), encoding="utf-8")
+    entry.write_text(
+        "".join(
+            f'@import "{posixpath.relpath(s.split("?")[0], posixpath.dirname(BUNDLE))}";\n' for s in sources
+        ),
+        encoding="utf-8",
+    )
     args.scratch.mkdir(parents=True, exist_ok=True)
     out = static / posixpath.dirname(BUNDLE) / "measure-esbuild.css"
     ways = {
         # Fonts left where they are (external): esbuild keeps such url()s as written, not rebased.
-        "esbuild, fonts external": [f"--outfile={out}", "--external:*.woff2", "--external:*.woff",
-                                    "--external:*.ttf", "--external:*.svg", "--external:*.png"],
+        "esbuild, fonts external": [
+            f"--outfile={out}",
+            "--external:*.woff2",
+            "--external:*.woff",
+            "--external:*.ttf",
+            "--external:*.svg",
+            "--external:*.png",
+        ],
         # Fonts copied beside the bundle under hashed names (esbuild's file loader).
-        "esbuild, fonts copied": [f"--outdir={args.scratch / 'copied'}", "--loader:.woff2=file",
-                                  "--loader:.woff=file", "--loader:.ttf=file", "--loader:.svg=file",
-                                  "--loader:.png=file"],
+        "esbuild, fonts copied": [
+            f"--outdir={args.scratch / 'copied'}",
+            "--loader:.woff2=file",
+            "--loader:.woff=file",
+            "--loader:.ttf=file",
+            "--loader:.svg=file",
+            "--loader:.png=file",
+        ],
     }
-    rows = [("today: _styles.joined_stylesheets", ours_times, len(ours.encode()), broken_urls(ours, static), "")]
+    rows = [
+        ("today: _styles.joined_stylesheets", ours_times, len(ours.encode()), broken_urls(ours, static), "")
+    ]
     for name, options in ways.items():
         command = [str(args.esbuild), str(entry), "--bundle", "--log-level=error", *options]
 
@@ -106,8 +124,10 @@ def main() -> int:
     print("| Way | Best | Median | Output | Relative url()s that point at no file | Error |")
     print("| --- | ---: | ---: | ---: | --- | --- |")
     for name, times, size, broken, error in rows:
-        print(f"| {name} | {min(times) * 1000:.1f} ms | {statistics.median(times) * 1000:.1f} ms | "
-              f"{size:,} B | {len(broken)} {' '.join(broken[:3])} | {error} |")
+        print(
+            f"| {name} | {min(times) * 1000:.1f} ms | {statistics.median(times) * 1000:.1f} ms | "
+            f"{size:,} B | {len(broken)} {' '.join(broken[:3])} | {error} |"
+        )
     return 0
 
 

@@ -16,6 +16,7 @@ Prints the wall time, the pages run, failed and stored, and how many of the page
 then find in that cache when it reads them (read with the project's MyST settings, as myst-nb
 reads them; a page it cannot match it would run again).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,16 +53,18 @@ def pages(root: Path) -> list[Path]:
 def as_myst_nb_reads(path: Path, md_config: MdParserConfig):
     if path.suffix == ".ipynb":
         return nbformat.read(path, nbformat.NO_CONVERT)
-    return read_myst_markdown_notebook(path.read_text(encoding="utf-8"), config=md_config,
-                                       add_source_map=True, path=str(path))
+    return read_myst_markdown_notebook(
+        path.read_text(encoding="utf-8"), config=md_config, add_source_map=True, path=str(path)
+    )
 
 
 def ahead(cache, paths: list[Path], timeout: int, md_config) -> tuple[int, int]:
     def run(path: Path):
         notebook = as_myst_nb_reads(path, md_config)
         try:
-            result = single_nb_execution(notebook, cwd=str(path.parent), timeout=timeout,
-                                         allow_errors=False, meta_override=True)
+            result = single_nb_execution(
+                notebook, cwd=str(path.parent), timeout=timeout, allow_errors=False, meta_override=True
+            )
         finally:
             ensure_event_loop().close()
         return path, notebook, result
@@ -75,9 +78,14 @@ def ahead(cache, paths: list[Path], timeout: int, md_config) -> tuple[int, int]:
             failed += 1
             continue
         read = READ_DATA if path.suffix == ".md" else None
-        staged = cache.add_nb_to_project(str(path), read_data=read) if read else cache.add_nb_to_project(str(path))
-        cache.cache_notebook_bundle(CacheBundleIn(notebook, staged.uri, data={"execution_seconds": result.time}),
-                                    check_validity=False, overwrite=True)
+        staged = (
+            cache.add_nb_to_project(str(path), read_data=read) if read else cache.add_nb_to_project(str(path))
+        )
+        cache.cache_notebook_bundle(
+            CacheBundleIn(notebook, staged.uri, data={"execution_seconds": result.time}),
+            check_validity=False,
+            overwrite=True,
+        )
     return len(done), failed
 
 
@@ -88,7 +96,9 @@ def with_jupyter_cache(cache, paths: list[Path], timeout: int) -> tuple[int, int
         else:
             cache.add_nb_to_project(str(path))
     result = load_executor("local-parallel", cache=cache).run_and_cache(timeout=timeout, allow_errors=False)
-    return len(result.succeeded) + len(result.excepted) + len(result.errored), len(result.excepted) + len(result.errored)
+    return len(result.succeeded) + len(result.excepted) + len(result.errored), len(result.excepted) + len(
+        result.errored
+    )
 
 
 def main() -> int:
@@ -120,9 +130,11 @@ def main() -> int:
             matched += 1
         except KeyError:
             pass
-    print(f"{args.way}: {seconds:.1f} s wall for {ran} pages ({failed} failed), "
-          f"{matched} of {len(paths)} then found by myst-nb in the cache; "
-          f"os.cpu_count()={os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at the end")
+    print(
+        f"{args.way}: {seconds:.1f} s wall for {ran} pages ({failed} failed), "
+        f"{matched} of {len(paths)} then found by myst-nb in the cache; "
+        f"os.cpu_count()={os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at the end"
+    )
     return 0
 
 

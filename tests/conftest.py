@@ -1,4 +1,5 @@
 """Shared fixtures. The repository root is the course root for every test."""
+
 from __future__ import annotations
 
 import os
@@ -19,10 +20,22 @@ os.environ.setdefault("SELFHELP_COURSE_ROOT", str(ROOT))
 # fixtures, such as each page's one visit and each notebook's one run, are made once).
 # The order is the files' measured totals (pytest --junitxml, 2026-12-01), largest first; the
 # Makefile keeps xdist from reordering it.
-LONGEST_FIRST = ("test_hub_class.py", "test_portfolio.py", "test_site.py", "test_scorm_runtime.py",
-                 "test_reflection.py", "test_notebooks.py", "test_explorer.py", "test_scenario.py",
-                 "test_look.py", "test_sorting.py", "test_progress.py", "test_distress_box.py",
-                 "test_launch_buttons.py", "test_jupyterlab.py")
+LONGEST_FIRST = (
+    "test_hub_class.py",
+    "test_portfolio.py",
+    "test_site.py",
+    "test_scorm_runtime.py",
+    "test_reflection.py",
+    "test_notebooks.py",
+    "test_explorer.py",
+    "test_scenario.py",
+    "test_look.py",
+    "test_sorting.py",
+    "test_progress.py",
+    "test_distress_box.py",
+    "test_launch_buttons.py",
+    "test_jupyterlab.py",
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -43,8 +56,6 @@ def write(tmp_path):
     return _write
 
 
-
-
 # The build runs node (PurgeCSS cuts the site's stylesheet down, src/selfhelp_course/_styles.py).
 NODE_DIR = str(Path(shutil.which("node") or "/usr/bin/node").parent)
 
@@ -59,13 +70,17 @@ def scratch_book(tmp_path):
     """
     book = tmp_path / "book"
 
-    def build(code: str, files: dict | None = None, env: dict | None = None,
-              activities: bool = False) -> subprocess.CompletedProcess:
+    def build(
+        code: str, files: dict | None = None, env: dict | None = None, activities: bool = False
+    ) -> subprocess.CompletedProcess:
         book.mkdir()
         if activities:
             # The banks without the assessment and its outcomes, which name the course's pages.
-            shutil.copytree(ROOT / "data" / "activities", book / "data" / "activities",
-                            ignore=shutil.ignore_patterns("assessment", "outcomes.yml"))
+            shutil.copytree(
+                ROOT / "data" / "activities",
+                book / "data" / "activities",
+                ignore=shutil.ignore_patterns("assessment", "outcomes.yml"),
+            )
         for name in ("_config.yml", "references.bib", "data/nations.yml"):
             (book / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(ROOT / name, book / name)
@@ -75,10 +90,17 @@ def scratch_book(tmp_path):
             (book / name).parent.mkdir(parents=True, exist_ok=True)
             (book / name).write_text(text, encoding="utf-8")
         jupyter_book = Path(sys.executable).with_name("jupyter-book")
-        return subprocess.run([str(jupyter_book), "build", "-W", "-n", "--keep-going", str(book)],
-                              capture_output=True, text=True, timeout=300,
-                              env={"PATH": os.pathsep.join([str(jupyter_book.parent), NODE_DIR]),
-                                   "HOME": str(tmp_path), **(env or {})})
+        return subprocess.run(
+            [str(jupyter_book), "build", "-W", "-n", "--keep-going", str(book)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={
+                "PATH": os.pathsep.join([str(jupyter_book.parent), NODE_DIR]),
+                "HOME": str(tmp_path),
+                **(env or {}),
+            },
+        )
 
     build.book = book
     return build

@@ -1,4 +1,5 @@
 """Where things are, for every test (tests/ is on pytest's pythonpath)."""
+
 import os
 from pathlib import Path
 
@@ -9,8 +10,18 @@ BUILD = Path(os.environ.get("COURSE_BUILD_DIR", ROOT / "_build"))
 SITE = BUILD / "html"
 
 # Reference and record pages: no minutes, objectives, key points or lesson rules of their own.
-REFERENCE_PAGES = frozenset({"book/about", "book/download", "book/glossary", "book/references", "book/execution-status",
-                             "book/progress", "book/evaluation", "book/portfolio"})
+REFERENCE_PAGES = frozenset(
+    {
+        "book/about",
+        "book/download",
+        "book/glossary",
+        "book/references",
+        "book/execution-status",
+        "book/progress",
+        "book/evaluation",
+        "book/portfolio",
+    }
+)
 
 # A one-page book's page: MyST front matter and one code cell ({code}); tests/conftest.py's
 # scratch_book fixture builds it.

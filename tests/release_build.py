@@ -1,6 +1,7 @@
 """One release, gathered once per test session from what `make test` already builds (the site,
 the trainer edition, the workbook, the SCORM packages, the EPUB) into a temporary folder: the
 release tests read it (tests/test_release.py, tests/browser/test_release_offline.py)."""
+
 from __future__ import annotations
 
 import atexit

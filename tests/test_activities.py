@@ -4,6 +4,7 @@ each mistake is named precisely; no fact is tested more than twice.
 Trainers edit these YAML files by hand, so an error must say which file, which line and which
 field, in words they can act on.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,9 @@ sorting:
       - id: service-user-group
         label: Service user group
     items:
-""" + "".join(ITEM.format(n=n, answer="self-help-group" if n % 2 else "service-user-group")
-              for n in range(1, 9))
+""" + "".join(
+    ITEM.format(n=n, answer="self-help-group" if n % 2 else "service-user-group") for n in range(1, 9)
+)
 
 GOOD_SCENARIO = """\
 scenarios:
@@ -90,8 +92,11 @@ def test_a_good_sorting_exercise_loads(write):
     exercise = exercises["demo-sort"]
     assert [c["id"] for c in exercise["categories"]] == ["self-help-group", "service-user-group"]
     assert len(exercise["items"]) == 8
-    assert exercise["items"][0] == {"text": "Description 1", "answer": "self-help-group",
-                                    "explanation": "Why description 1 is self-help-group."}
+    assert exercise["items"][0] == {
+        "text": "Description 1",
+        "answer": "self-help-group",
+        "explanation": "Why description 1 is self-help-group.",
+    }
     assert exercise["source"] == (str(path), 2)
 
 
@@ -99,22 +104,34 @@ def test_an_answer_that_is_not_a_category_is_named_with_its_item(write):
     text = GOOD_SORTING.replace("answer: service-user-group", "answer: support-group", 1)
     error = error_for(write, SORTING, text)
     # The second item (index 1) is the first with the service user answer.
-    assert_names(error, line_of(text, "      - text: Description 2"), "sorting[0].items[1].answer",
-                 "'support-group' is not one of the categories: self-help-group, service-user-group")
+    assert_names(
+        error,
+        line_of(text, "      - text: Description 2"),
+        "sorting[0].items[1].answer",
+        "'support-group' is not one of the categories: self-help-group, service-user-group",
+    )
 
 
 def test_too_few_items_is_refused(write):
     text = GOOD_SORTING.split("      - text: Description 8")[0]
     error = error_for(write, SORTING, text)
-    assert_names(error, line_of(text, "      - text: Description 1"), "sorting[0].items",
-                 "has 7 entries; it needs 8 to 16")
+    assert_names(
+        error,
+        line_of(text, "      - text: Description 1"),
+        "sorting[0].items",
+        "has 7 entries; it needs 8 to 16",
+    )
 
 
 def test_a_category_id_used_twice_is_refused(write):
     text = GOOD_SORTING.replace("id: service-user-group", "id: self-help-group")
     error = error_for(write, SORTING, text)
-    assert_names(error, line_of(text, "    title:") - 1, "sorting[0].categories",
-                 "the category id 'self-help-group' is used twice")
+    assert_names(
+        error,
+        line_of(text, "    title:") - 1,
+        "sorting[0].categories",
+        "the category id 'self-help-group' is used twice",
+    )
 
 
 # ---------------------------------------------------------------- scenarios
@@ -132,35 +149,50 @@ def test_a_good_scenario_loads(write):
 def test_a_next_that_is_not_a_step_is_named(write):
     text = GOOD_SCENARIO.replace("next: taken", "next: takn")
     error = error_for(write, SCENARIOS, text)
-    assert_names(error, line_of(text, "      - id: start"), "scenarios[0].steps[0].choices[1].next",
-                 "'takn' is not the id of a step")
+    assert_names(
+        error,
+        line_of(text, "      - id: start"),
+        "scenarios[0].steps[0].choices[1].next",
+        "'takn' is not the id of a step",
+    )
 
 
 def test_a_start_that_is_not_a_step_is_named(write):
     text = GOOD_SCENARIO.replace("start: start", "start: beginning")
     error = error_for(write, SCENARIOS, text)
-    assert_names(error, line_of(text, "    start:"), "scenarios[0].start", "'beginning' is not the id of a step")
+    assert_names(
+        error, line_of(text, "    start:"), "scenarios[0].start", "'beginning' is not the id of a step"
+    )
 
 
 def test_an_unreachable_step_is_named(write):
-    text = GOOD_SCENARIO + """\
+    text = (
+        GOOD_SCENARIO
+        + """\
       - id: orphan
         text: Nobody can get here.
         ending: mixed
         debrief: An ending no choice leads to.
 """
+    )
     error = error_for(write, SCENARIOS, text)
-    assert_names(error, line_of(text, "      - id: orphan"), "scenarios[0].steps[3]",
-                 "step 'orphan' cannot be reached from the start")
+    assert_names(
+        error,
+        line_of(text, "      - id: orphan"),
+        "scenarios[0].steps[3]",
+        "step 'orphan' cannot be reached from the start",
+    )
 
 
 def test_choices_that_go_round_in_a_circle_are_refused(write):
-    text = GOOD_SCENARIO.replace("""\
+    text = GOOD_SCENARIO.replace(
+        """\
       - id: taken
         text: The group becomes your session.
         ending: takes-over
         debrief: Running it yourself moved the decisions away from the members.
-""", """\
+""",
+        """\
       - id: taken
         text: The members wait for you.
         choices:
@@ -172,30 +204,45 @@ def test_choices_that_go_round_in_a_circle_are_refused(write):
             next: asked
             stance: supports
             consequence: The members take it back.
-""")
+""",
+    )
     error = error_for(write, SCENARIOS, text)
-    assert_names(error, line_of(text, "  - id: demo-scenario"), "scenarios[0].steps",
-                 "the choices go round in a circle: start -> taken -> start")
+    assert_names(
+        error,
+        line_of(text, "  - id: demo-scenario"),
+        "scenarios[0].steps",
+        "the choices go round in a circle: start -> taken -> start",
+    )
 
 
 def test_a_step_with_both_choices_and_an_ending_is_refused(write):
-    text = GOOD_SCENARIO.replace("""\
+    text = GOOD_SCENARIO.replace(
+        """\
         text: The organiser asks you for help.
-""", """\
+""",
+        """\
         text: The organiser asks you for help.
         ending: mixed
         debrief: This should not be here.
-""")
+""",
+    )
     error = error_for(write, SCENARIOS, text)
-    assert_names(error, line_of(text, "      - id: start"), "scenarios[0].steps[0]",
-                 "either choices (to go on) or an ending, not both or neither")
+    assert_names(
+        error,
+        line_of(text, "      - id: start"),
+        "scenarios[0].steps[0]",
+        "either choices (to go on) or an ending, not both or neither",
+    )
 
 
 def test_a_step_with_neither_choices_nor_an_ending_is_refused(write):
-    text = GOOD_SCENARIO.replace("""\
+    text = GOOD_SCENARIO.replace(
+        """\
         ending: supports
         debrief: Asking first kept the decisions with the members.
-""", "")
+""",
+        "",
+    )
     error = error_for(write, SCENARIOS, text)
     assert_names(error, line_of(text, "      - id: asked"), "scenarios[0].steps[1]", "not both or neither")
 
@@ -203,15 +250,23 @@ def test_a_step_with_neither_choices_nor_an_ending_is_refused(write):
 def test_an_ending_without_a_debrief_is_named(write):
     text = GOOD_SCENARIO.replace("        debrief: Asking first kept the decisions with the members.\n", "")
     error = error_for(write, SCENARIOS, text)
-    assert_names(error, line_of(text, "      - id: asked"), "scenarios[0].steps[1].debrief",
-                 "an ending needs a debrief")
+    assert_names(
+        error,
+        line_of(text, "      - id: asked"),
+        "scenarios[0].steps[1].debrief",
+        "an ending needs a debrief",
+    )
 
 
 def test_a_stance_that_is_not_known_is_named(write):
     text = GOOD_SCENARIO.replace("stance: takes-over", "stance: took-over")
     error = error_for(write, SCENARIOS, text)
-    assert_names(error, line_of(text, "            stance: took-over"),
-                 "scenarios[0].steps[0].choices[1].stance", "is not one of: supports, takes-over, mixed")
+    assert_names(
+        error,
+        line_of(text, "            stance: took-over"),
+        "scenarios[0].steps[0].choices[1].stance",
+        "is not one of: supports, takes-over, mixed",
+    )
 
 
 # ---------------------------------------------------------------- the course's own files
@@ -237,8 +292,11 @@ def test_no_fact_is_tested_more_than_twice_across_the_course():
     undeclared = [check_id for check_id, check in checks.items() if not check["facts"]]
     assert not undeclared, f"say which facts these checks turn on (facts: [...]): {undeclared}"
     tested = Counter(fact for check in checks.values() for fact in check["facts"])
-    over = {fact: [i for i, c in checks.items() if fact in c["facts"]]
-            for fact, count in tested.items() if count > 2}
+    over = {
+        fact: [i for i, c in checks.items() if fact in c["facts"]]
+        for fact, count in tested.items()
+        if count > 2
+    }
     assert not over, f"facts tested more than twice: {over}"
 
 
@@ -248,8 +306,9 @@ def test_every_multiple_choice_check_says_choose_all_that_apply():
             assert "choose all that apply" in check["question"].lower(), check_id
 
 
-@pytest.mark.parametrize("scenario_id", ["practitioner-role-struggling-group",
-                                         "commissioners-reporting-request"])
+@pytest.mark.parametrize(
+    "scenario_id", ["practitioner-role-struggling-group", "commissioners-reporting-request"]
+)
 def test_the_course_scenarios_have_endings_of_different_kinds(scenario_id):
     scenario = SCENARIOS.load(SCENARIOS.paths(ROOT))[scenario_id]
     endings = {step["ending"] for step in scenario["steps"] if step["ending"]}

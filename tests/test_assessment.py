@@ -1,6 +1,7 @@
 """The end-of-course assessment's bank, outcomes and settings: the real bank's balance (a learner
 who guesses by position or length must not pass), its coverage of every learning outcome, and
 precise errors for a trainer's mistakes."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,8 +11,14 @@ from collections import Counter
 import pytest
 
 from selfhelp_course._assessment import ASSESSMENT_ID, answer_key, assessment_settings
-from selfhelp_course._content import (ASSESSMENTS, OUTCOMES, OUTCOMES_FILE, ContentError,
-                                      load_config, validate_all)
+from selfhelp_course._content import (
+    ASSESSMENTS,
+    OUTCOMES,
+    OUTCOMES_FILE,
+    ContentError,
+    load_config,
+    validate_all,
+)
 from paths import ROOT
 
 BANK = ASSESSMENTS.find(ASSESSMENT_ID, ROOT)
@@ -35,19 +42,25 @@ def balance(questions: list[dict]) -> dict:
         if lengths[right] > 1.5 * statistics.median(wrong):
             too_long.append(question["id"])
     total = len(questions)
-    return {"total": total, "position_share": max(positions.values()) / total,
-            "positions": dict(sorted(positions.items())), "longest_share": longest / total,
-            "shortest_share": shortest / total,
-            "too_long": too_long}
+    return {
+        "total": total,
+        "position_share": max(positions.values()) / total,
+        "positions": dict(sorted(positions.items())),
+        "longest_share": longest / total,
+        "shortest_share": shortest / total,
+        "too_long": too_long,
+    }
 
 
 def test_the_real_bank_does_not_give_the_answer_away_by_position_or_length():
     measured = balance(QUESTIONS)
-    message = (f"over {measured['total']} questions: right answer by position {measured['positions']} "
-               f"(largest share {measured['position_share']:.0%}), right answer the longest in "
-               f"{measured['longest_share']:.0%}, the shortest in {measured['shortest_share']:.0%}, "
-               f"more than 1.5 x the median wrong length in "
-               f"{measured['too_long']}")
+    message = (
+        f"over {measured['total']} questions: right answer by position {measured['positions']} "
+        f"(largest share {measured['position_share']:.0%}), right answer the longest in "
+        f"{measured['longest_share']:.0%}, the shortest in {measured['shortest_share']:.0%}, "
+        f"more than 1.5 x the median wrong length in "
+        f"{measured['too_long']}"
+    )
     print(message)
     assert measured["position_share"] <= 0.40, message
     assert measured["longest_share"] <= 0.40, message
@@ -57,9 +70,17 @@ def test_the_real_bank_does_not_give_the_answer_away_by_position_or_length():
 
 
 def test_the_balance_measure_catches_a_bank_with_the_answer_first_and_longest():
-    rigged = [{"id": f"q{i}", "options": [{"text": "the long and careful right answer", "correct": True},
-                                          {"text": "wrong", "correct": False},
-                                          {"text": "also wrong", "correct": False}]} for i in range(10)]
+    rigged = [
+        {
+            "id": f"q{i}",
+            "options": [
+                {"text": "the long and careful right answer", "correct": True},
+                {"text": "wrong", "correct": False},
+                {"text": "also wrong", "correct": False},
+            ],
+        }
+        for i in range(10)
+    ]
     measured = balance(rigged)
     assert measured["position_share"] == 1 and measured["longest_share"] == 1
     assert len(measured["too_long"]) == 10
@@ -113,20 +134,48 @@ assessment:
 @pytest.mark.parametrize(
     ("broken", "line", "field", "words"),
     [
-        (GOOD.replace("          - id: clinic\n", "          - text: x\n            id: clinic\n"), 15,
-         "assessment[0].questions[0].options[1].text", "appears twice"),
-        (GOOD.replace("- id: clinic", "- id: self-help"), 13, "assessment[0].questions[0].options[1].id",
-         "option id 'self-help' is used twice"),
-        (GOOD.replace("            correct: true\n", ""), 10, "assessment[0].questions[0].options",
-         "exactly one correct"),
-        (GOOD.replace("        feedback: Members run it.\n", ""), 5, "assessment[0].questions[0].feedback",
-         "is missing"),
-        (GOOD.replace("          - id: ward\n            text: A ward\n", ""), 10,
-         "assessment[0].questions[0].options", "needs 3 to 6"),
-        (GOOD.replace("      - id: clinic\n", "      - id: Clinic\n"), 13,
-         "assessment[0].questions[0].options[1].id", "lower-case words"),
-        (GOOD.replace("page: book/welcome", "page: welcome.md"), 7, "assessment[0].questions[0].page",
-         "page name"),
+        (
+            GOOD.replace("          - id: clinic\n", "          - text: x\n            id: clinic\n"),
+            15,
+            "assessment[0].questions[0].options[1].text",
+            "appears twice",
+        ),
+        (
+            GOOD.replace("- id: clinic", "- id: self-help"),
+            13,
+            "assessment[0].questions[0].options[1].id",
+            "option id 'self-help' is used twice",
+        ),
+        (
+            GOOD.replace("            correct: true\n", ""),
+            10,
+            "assessment[0].questions[0].options",
+            "exactly one correct",
+        ),
+        (
+            GOOD.replace("        feedback: Members run it.\n", ""),
+            5,
+            "assessment[0].questions[0].feedback",
+            "is missing",
+        ),
+        (
+            GOOD.replace("          - id: ward\n            text: A ward\n", ""),
+            10,
+            "assessment[0].questions[0].options",
+            "needs 3 to 6",
+        ),
+        (
+            GOOD.replace("      - id: clinic\n", "      - id: Clinic\n"),
+            13,
+            "assessment[0].questions[0].options[1].id",
+            "lower-case words",
+        ),
+        (
+            GOOD.replace("page: book/welcome", "page: welcome.md"),
+            7,
+            "assessment[0].questions[0].page",
+            "page name",
+        ),
     ],
 )
 def test_each_mistake_in_an_assessment_bank_names_file_line_and_field(write, broken, line, field, words):
@@ -169,15 +218,20 @@ def test_an_unknown_outcome_or_page_in_the_bank_is_named_with_its_line(course_co
 
 def test_an_outcome_with_fewer_than_two_questions_is_refused(course_copy):
     outcomes = course_copy / OUTCOMES_FILE
-    _replace(outcomes, "  - id: reflect-and-record\n", "  - id: a-new-outcome\n    text: Something new.\n"
-             "    pages: [book/welcome]\n  - id: reflect-and-record\n")
+    _replace(
+        outcomes,
+        "  - id: reflect-and-record\n",
+        "  - id: a-new-outcome\n    text: Something new.\n"
+        "    pages: [book/welcome]\n  - id: reflect-and-record\n",
+    )
     with pytest.raises(ContentError) as caught:
         validate_all(course_copy)
     assert "at least two questions" in caught.value.message and "a-new-outcome" in caught.value.message
 
 
-@pytest.mark.parametrize(("draw", "words"), [("5", "at least 8"), ("99", "only 32 questions"),
-                                             ("lots", "whole number")])
+@pytest.mark.parametrize(
+    ("draw", "words"), [("5", "at least 8"), ("99", "only 32 questions"), ("lots", "whole number")]
+)
 def test_a_draw_that_cannot_cover_the_outcomes_or_exceeds_the_bank_is_refused(course_copy, draw, words):
     config = course_copy / "_config.yml"
     _replace(config, "  draw: 15", f"  draw: {draw}")
@@ -190,6 +244,7 @@ def test_a_draw_that_cannot_cover_the_outcomes_or_exceeds_the_bank_is_refused(co
 
 def test_the_widget_carries_the_bank_outcomes_settings_and_a_link_for_every_taught_page():
     from selfhelp_course import assessment
+
     widget = assessment("final")
     data = widget.assessment
     assert widget.page == "book/assessment" and widget._esm
@@ -204,6 +259,7 @@ def test_the_widget_carries_the_bank_outcomes_settings_and_a_link_for_every_taug
 
 def test_the_manifest_gives_the_bridge_the_option_order_but_never_the_answers():
     from selfhelp_course._manifest import course_manifest
+
     manifest = course_manifest(ROOT)
     [activity] = [a for page in manifest["pages"] for a in page["activities"] if a["kind"] == "assessment"]
     assert activity["options"] == {q["id"]: [o["id"] for o in q["options"]] for q in QUESTIONS}
@@ -213,6 +269,7 @@ def test_the_manifest_gives_the_bridge_the_option_order_but_never_the_answers():
 
 def test_the_page_lists_every_outcome_and_the_trainer_key_has_every_question():
     from selfhelp_course._assessment import answer_key_markdown, outcomes_markdown
+
     listed = outcomes_markdown(ROOT)
     texts = [o["text"] for o in load_config(OUTCOMES_FILE, OUTCOMES, ROOT)["outcomes"]]
     assert all(text in listed for text in texts)
@@ -222,5 +279,5 @@ def test_the_page_lists_every_outcome_and_the_trainer_key_has_every_question():
         assert question["question"] in key
         assert f"| {number} | {right} |" in key
     page = (ROOT / "book" / "assessment.md").read_text(encoding="utf-8")
-    trainer_only = page[page.index("````{only} trainer"):]
-    assert ":::{assessment-key}" in trainer_only[:trainer_only.index("\n````\n")]
+    trainer_only = page[page.index("````{only} trainer") :]
+    assert ":::{assessment-key}" in trainer_only[: trainer_only.index("\n````\n")]

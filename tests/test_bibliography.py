@@ -1,4 +1,5 @@
 """The bibliography: every source can be found, and real people are named as published."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,13 @@ BIB = parse_file(str(ROOT / "references.bib"))
 CITED_FROM = re.compile(r"\bas cited in\b", re.I)
 
 # The seed article's authors as published (Mental Health and Social Inclusion 16(3), 2012).
-SEED_AUTHORS = ["Visram, Nazira", "Roberts, Adrian", "Seebohm, Patience", "Boyce, Melanie J.",
-                "Chaudhary, Sarah"]
+SEED_AUTHORS = [
+    "Visram, Nazira",
+    "Roberts, Adrian",
+    "Seebohm, Patience",
+    "Boyce, Melanie J.",
+    "Chaudhary, Sarah",
+]
 # Names that earlier drafts got wrong; none may appear anywhere a learner reads.
 WRONG_NAMES = ["Naheed", "Angela Roberts", "Roberts, Angela", "Mary Boyce", "Boyce, Mary"]
 
@@ -23,14 +29,16 @@ WRONG_NAMES = ["Naheed", "Angela Roberts", "Roberts, Angela", "Mary Boyce", "Boy
 def locatable(fields) -> bool:
     """A DOI, a web address or an ISBN, or a note naming where the entry is cited from."""
     return any(fields.get(name, "").strip() for name in ("doi", "url", "isbn")) or bool(
-        CITED_FROM.search(fields.get("note", "")))
+        CITED_FROM.search(fields.get("note", ""))
+    )
 
 
 @pytest.mark.parametrize("key", sorted(BIB.entries))
 def test_every_entry_has_a_doi_url_or_isbn_or_says_where_it_is_cited_from(key):
     entry = BIB.entries[key]
     assert locatable(entry.fields), (
-        f"{key}: add a doi, url or isbn, or a note 'As cited in ...' naming where it is cited from")
+        f"{key}: add a doi, url or isbn, or a note 'As cited in ...' naming where it is cited from"
+    )
 
 
 @pytest.mark.parametrize("key", sorted(BIB.entries))

@@ -1,4 +1,5 @@
 """A malformed content file fails the real build with its file, line and field."""
+
 from __future__ import annotations
 
 BROKEN_BANK = (
@@ -10,8 +11,9 @@ BROKEN_BANK = (
 
 def test_a_malformed_bank_fails_the_build_naming_file_line_and_field(scratch_book):
     bank = "data/activities/checks/demo.yml"
-    result = scratch_book('from selfhelp_course import knowledge_check\nknowledge_check("demo-one")',
-                          files={bank: BROKEN_BANK})
+    result = scratch_book(
+        'from selfhelp_course import knowledge_check\nknowledge_check("demo-one")', files={bank: BROKEN_BANK}
+    )
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"{scratch_book.book / bank}:12" in output

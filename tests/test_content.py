@@ -1,13 +1,22 @@
 """Activity banks and reflection frameworks: loading, and precise errors for every kind of
 mistake a trainer can make."""
+
 from __future__ import annotations
 
 import textwrap
 
 import pytest
 
-from selfhelp_course._content import (CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, PORTFOLIO_FIELDS,
-                                      ContentError, framework_feeds, load_config, parse)
+from selfhelp_course._content import (
+    CHECKS,
+    FRAMEWORKS,
+    FRAMEWORKS_FILE,
+    PORTFOLIO_FIELDS,
+    ContentError,
+    framework_feeds,
+    load_config,
+    parse,
+)
 from paths import ROOT
 
 GOOD = """\
@@ -49,23 +58,65 @@ def test_a_good_bank_loads_with_defaults_and_source(write):
     [
         (GOOD.replace("        feedback: No.\n", ""), 10, "checks[0].options[1].feedback", "is missing"),
         (GOOD.replace("kind: single", "kind: singel"), 3, "checks[0].kind", "not one of: single, multiple"),
-        (GOOD.replace("correct: true", "correct: yes please"), 8, "checks[0].options[0].correct", "true or false"),
+        (
+            GOOD.replace("correct: true", "correct: yes please"),
+            8,
+            "checks[0].options[0].correct",
+            "true or false",
+        ),
         # option ids: required, kebab-case, unique within the question
-        (GOOD.replace("      - id: clinic\n        text:", "      - text:"), 10, "checks[0].options[1].id", "is missing"),
+        (
+            GOOD.replace("      - id: clinic\n        text:", "      - text:"),
+            10,
+            "checks[0].options[1].id",
+            "is missing",
+        ),
         (GOOD.replace("id: clinic", "id: A Clinic"), 10, "checks[0].options[1].id", "lower-case words"),
-        (GOOD.replace("id: clinic", "id: self-help-group"), 10, "checks[0].options[1].id",
-         "'self-help-group' is used twice in this question (first on line 6)"),
+        (
+            GOOD.replace("id: clinic", "id: self-help-group"),
+            10,
+            "checks[0].options[1].id",
+            "'self-help-group' is used twice in this question (first on line 6)",
+        ),
         # the order before option ids, for stored answers: each option once
-        (GOOD.replace("    options:\n", "    order_before_v3: [clinic, self-help]\n    options:\n"), 5,
-         "checks[0].order_before_v3", "must list each of this question's option ids once"),
-        (GOOD.replace("    options:\n", "    order_before_v3: [clinic, clinic]\n    options:\n"), 5,
-         "checks[0].order_before_v3", "the options are self-help-group, clinic"),
+        (
+            GOOD.replace("    options:\n", "    order_before_v3: [clinic, self-help]\n    options:\n"),
+            5,
+            "checks[0].order_before_v3",
+            "must list each of this question's option ids once",
+        ),
+        (
+            GOOD.replace("    options:\n", "    order_before_v3: [clinic, clinic]\n    options:\n"),
+            5,
+            "checks[0].order_before_v3",
+            "the options are self-help-group, clinic",
+        ),
         (GOOD.replace("id: demo-one", "id: Demo One"), 2, "checks[0].id", "lower-case words"),
-        (GOOD.replace("question: Which is run by its members?", "question:"), 4, "checks[0].question", "must be text"),
+        (
+            GOOD.replace("question: Which is run by its members?", "question:"),
+            4,
+            "checks[0].question",
+            "must be text",
+        ),
         (GOOD.replace("correct: true", "correct: false"), 2, "checks[0].options", "exactly one correct"),
-        (GOOD.replace("    kind: single\n", "    kind: single\n    hint: x\n"), 4, "checks[0].hint", "not a known field"),
-        (GOOD.replace("    kind: single\n", "    kind: single\n    kind: multiple\n"), 4, "checks[0].kind", "appears twice (first on line 3)"),
-        (GOOD.replace("      - id: clinic\n        text: A clinic\n        feedback: No.\n", ""), 6, "checks[0].options", "needs 2 to 6"),
+        (
+            GOOD.replace("    kind: single\n", "    kind: single\n    hint: x\n"),
+            4,
+            "checks[0].hint",
+            "not a known field",
+        ),
+        (
+            GOOD.replace("    kind: single\n", "    kind: single\n    kind: multiple\n"),
+            4,
+            "checks[0].kind",
+            "appears twice (first on line 3)",
+        ),
+        (
+            GOOD.replace("      - id: clinic\n        text: A clinic\n        feedback: No.\n", ""),
+            6,
+            "checks[0].options",
+            "needs 2 to 6",
+        ),
         ("checks: [\n", 2, "", "not valid YAML"),
         ("", 1, "", "is empty"),
         ("- just a list\n", 1, "", "must be a mapping"),
@@ -111,7 +162,10 @@ def test_every_bank_in_the_course_is_valid_and_ids_start_with_their_file_name():
 
 
 def test_options_keep_their_order_before_v3_for_stored_answers(write):
-    path = write("bank.yml", GOOD.replace("    options:\n", "    order_before_v3: [clinic, self-help-group]\n    options:\n"))
+    path = write(
+        "bank.yml",
+        GOOD.replace("    options:\n", "    order_before_v3: [clinic, self-help-group]\n    options:\n"),
+    )
     assert CHECKS.load([path])["demo-one"]["order_before_v3"] == ["clinic", "self-help-group"]
 
 
@@ -179,13 +233,22 @@ def test_a_multiple_choice_check_must_say_choose_all_that_apply(write):
     error = error_for(write, text)
     assert (error.line, error.field) == (4, "checks[0].question")
     assert "Choose all that apply" in error.message
-    path = write("fixed.yml", text.replace("Which is run by its members?",
-                                           "Which are run by their members? Choose all that apply."))
+    path = write(
+        "fixed.yml",
+        text.replace(
+            "Which is run by its members?", "Which are run by their members? Choose all that apply."
+        ),
+    )
     assert CHECKS.load([path])["demo-one"]["kind"] == "multiple"
 
 
 def test_a_check_may_name_the_facts_it_turns_on(write):
-    path = write("facts.yml", GOOD.replace("    kind: single\n", "    kind: single\n    facts: [self-help-definition]\n"))
+    path = write(
+        "facts.yml",
+        GOOD.replace("    kind: single\n", "    kind: single\n    facts: [self-help-definition]\n"),
+    )
     assert CHECKS.load([path])["demo-one"]["facts"] == ["self-help-definition"]
-    error = error_for(write, GOOD.replace("    kind: single\n", "    kind: single\n    facts: [Not A Slug]\n"))
+    error = error_for(
+        write, GOOD.replace("    kind: single\n", "    kind: single\n    facts: [Not A Slug]\n")
+    )
     assert error.field == "checks[0].facts[0]" and "lower-case words" in error.message

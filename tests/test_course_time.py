@@ -1,4 +1,5 @@
 """Course timing from _toc.yml and front matter."""
+
 from __future__ import annotations
 
 import json

@@ -7,6 +7,7 @@ shows the box with ``{distress-support}``; the wording lives once, in sphinx_ext
 The source test below decides which pages deal with distress; the build refuses a page that
 declares it without showing the box, or shows the box without declaring it.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,13 +23,17 @@ from paths import REFERENCE_PAGES, ROOT, SCRATCH_PAGE
 DISTRESS_WORDS = re.compile(
     r"\b(suicid\w*|self-harm\w*|end (?:his|her|their|my) life|kill(?:ing)? (?:himself|herself|"
     r"themselves|yourself)|crisis|crises|distress\w*|grief|grieving|died|death|abuse\w*|crying|"
-    r"in danger|at risk of (?:serious )?harm)\b", re.I)
+    r"in danger|at risk of (?:serious )?harm)\b",
+    re.I,
+)
 # Words that mean a page discusses low well-being (issue 20: the well-being page did not show
 # the box): low mood or low well-being, hopelessness, depression as a state a person is in.
 LOW_WELLBEING_WORDS = re.compile(
-    r"\b(low mood|low (?:mental )?well-?being|poor mental health|hopeless\w*|depressed)\b", re.I)
-LESSONS = [name for name in toc_docnames(ROOT)
-           if name not in REFERENCE_PAGES and not name.startswith("trainer/")]
+    r"\b(low mood|low (?:mental )?well-?being|poor mental health|hopeless\w*|depressed)\b", re.I
+)
+LESSONS = [
+    name for name in toc_docnames(ROOT) if name not in REFERENCE_PAGES and not name.startswith("trainer/")
+]
 BOX = re.compile(r"^```\{distress-support\}\s*\n```", re.M)
 
 
@@ -46,7 +51,9 @@ def prose(name: str) -> str:
 @pytest.mark.parametrize("name", LESSONS)
 def test_a_page_that_deals_with_distress_declares_it_and_shows_the_box_once(name):
     text = prose(name)
-    words = sorted({word.lower() for pattern in (DISTRESS_WORDS, LOW_WELLBEING_WORDS) for word in pattern.findall(text)})
+    words = sorted(
+        {word.lower() for pattern in (DISTRESS_WORDS, LOW_WELLBEING_WORDS) for word in pattern.findall(text)}
+    )
     if words:
         assert declares_distress(name), f"{name} mentions {words}: add `distress: true` under `course:`"
     boxes = len(BOX.findall(prose(name)))
@@ -70,12 +77,15 @@ def test_the_wellbeing_page_deals_with_low_wellbeing_and_shows_the_box():
 
 def test_the_box_gives_every_nations_crisis_numbers_with_their_sources():
     box = distress_support(ROOT)
-    for number, sources in (("999", "nhs_urgent_mental_health"), ("116 123", "samaritans"),
-                            ("NHS 111 and choose the mental health option", "nhs_urgent_mental_health"),
-                            ("NHS 111 Wales and press 2", "wales_111_press_2"),
-                            ("NHS 24 on 111", "nhs24_mental_health"),
-                            ("0800 83 85 87", "breathing_space"),
-                            ("0808 808 8000", "lifeline_ni")):
+    for number, sources in (
+        ("999", "nhs_urgent_mental_health"),
+        ("116 123", "samaritans"),
+        ("NHS 111 and choose the mental health option", "nhs_urgent_mental_health"),
+        ("NHS 111 Wales and press 2", "wales_111_press_2"),
+        ("NHS 24 on 111", "nhs24_mental_health"),
+        ("0800 83 85 87", "breathing_space"),
+        ("0808 808 8000", "lifeline_ni"),
+    ):
         line = next((line for line in box.splitlines() if number in line), None)
         assert line, f"the box does not give {number}"
         assert sources in line, f"{number} is cited from {sources}"
@@ -93,10 +103,14 @@ def scratch_page(flag: str, box: str) -> str:
     return page.replace("---\n# Page\n", f"{course}---\n(safety)=\n# Page\n\n{box}\n", 1)
 
 
-@pytest.mark.parametrize(("flag", "box", "message"), [
-    ("  distress: true\n", "", "needs exactly one {distress-support} box; it has 0"),
-    ("", "```{distress-support}\n```\n", "its front matter must say it deals with distress"),
-], ids=["declared-without-box", "box-without-declaration"])
+@pytest.mark.parametrize(
+    ("flag", "box", "message"),
+    [
+        ("  distress: true\n", "", "needs exactly one {distress-support} box; it has 0"),
+        ("", "```{distress-support}\n```\n", "its front matter must say it deals with distress"),
+    ],
+    ids=["declared-without-box", "box-without-declaration"],
+)
 def test_the_build_refuses_a_page_whose_box_and_front_matter_disagree(scratch_book, flag, box, message):
     result = scratch_book("1", activities=True, files={"index.md": scratch_page(flag, box)})
     assert result.returncode != 0

@@ -1,6 +1,7 @@
 """The "Download this course" page (book/download.md, _downloads.py): each format of the release
 with its size, from release.json; without a release, how to make one; links only where the
 files are published (COURSE_DOWNLOAD_URL)."""
+
 from __future__ import annotations
 
 import json
@@ -12,21 +13,32 @@ from selfhelp_course._release import FORMATS, RECORD, RELEASE_DIR, project_versi
 
 
 def course(tmp_path, version="2.0.0"):
-    (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "x"\nversion = "{version}"\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        f'[project]\nname = "x"\nversion = "{version}"\n', encoding="utf-8"
+    )
     return tmp_path
 
 
 def release(root, version, files):
     folder = root / RELEASE_DIR / version
     folder.mkdir(parents=True)
-    (folder / RECORD).write_text(json.dumps({
-        "version": version, "commit": "0123456789abcdef" * 2 + "01234567", "built": "2026-12-07T12:00:00Z",
-        "files": files}), encoding="utf-8")
+    (folder / RECORD).write_text(
+        json.dumps(
+            {
+                "version": version,
+                "commit": "0123456789abcdef" * 2 + "01234567",
+                "built": "2026-12-07T12:00:00Z",
+                "files": files,
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
-FILES = [{"file": "x-2.0.0-site.zip", "format": "site", "bytes": 5_400_000},
-         {"file": "x-2.0.0-workbook.pdf", "format": "workbook", "bytes": 48_300}]
+FILES = [
+    {"file": "x-2.0.0-site.zip", "format": "site", "bytes": 5_400_000},
+    {"file": "x-2.0.0-workbook.pdf", "format": "workbook", "bytes": 48_300},
+]
 
 
 def test_without_a_release_it_lists_the_formats_and_says_how_to_make_one(tmp_path):
@@ -71,7 +83,9 @@ def test_a_broken_release_json_counts_as_no_release(tmp_path):
 
 
 def test_the_built_page_lists_every_format():
-    page = " ".join(re.sub(r"<[^>]+>", " ", (SITE / "book" / "download.html").read_text(encoding="utf-8")).split())
+    page = " ".join(
+        re.sub(r"<[^>]+>", " ", (SITE / "book" / "download.html").read_text(encoding="utf-8")).split()
+    )
     assert "Download this course" in page
     version = project_version(ROOT)
     if (ROOT / RELEASE_DIR / version / RECORD).is_file():

@@ -5,6 +5,7 @@ the content licence and attribution in the package metadata.
 
 The unit tests of the static renderer (_static_activities.py) need no build.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,11 +34,21 @@ def text_of(node_list) -> str:
     return " ".join(node.astext() for node in node_list)
 
 
-CHECK = {"_anywidget_id": "selfhelp_course._widgets.KnowledgeCheck", "checks": [
-    {"id": "q1", "kind": "multiple", "question": "Which are true?",
-     "options": [{"text": "Alpha", "correct": True, "feedback": "Alpha is right."},
-                 {"text": "Beta", "correct": False, "feedback": "Beta is wrong."},
-                 {"text": "Gamma", "correct": True, "feedback": "Gamma too."}]}]}
+CHECK = {
+    "_anywidget_id": "selfhelp_course._widgets.KnowledgeCheck",
+    "checks": [
+        {
+            "id": "q1",
+            "kind": "multiple",
+            "question": "Which are true?",
+            "options": [
+                {"text": "Alpha", "correct": True, "feedback": "Alpha is right."},
+                {"text": "Beta", "correct": False, "feedback": "Beta is wrong."},
+                {"text": "Gamma", "correct": True, "feedback": "Gamma too."},
+            ],
+        }
+    ],
+}
 
 
 def test_a_check_shows_its_question_and_options_and_keeps_the_answers_for_the_end():
@@ -59,10 +70,18 @@ def test_questions_are_numbered_across_the_page():
 
 
 def test_a_reflection_is_its_prompt_and_its_frameworks_parts():
-    state = {"_anywidget_id": "selfhelp_course._widgets.Reflection",
-             "reflection": {"title": "T", "prompt": "Think of a group.", "framework": "f"},
-             "frameworks": [{"id": "f", "name": "Frame", "source": "Someone (2000)",
-                             "parts": [{"heading": "What?", "prompt": "Say what."}]}]}
+    state = {
+        "_anywidget_id": "selfhelp_course._widgets.Reflection",
+        "reflection": {"title": "T", "prompt": "Think of a group.", "framework": "f"},
+        "frameworks": [
+            {
+                "id": "f",
+                "name": "Frame",
+                "source": "Someone (2000)",
+                "parts": [{"heading": "What?", "prompt": "Say what."}],
+            }
+        ],
+    }
     shown, answers = static_activity(state, Counter())
     text = text_of(shown)
     assert "Think of a group." in text and "Frame" in text and "What?" in text and "Say what." in text
@@ -70,12 +89,20 @@ def test_a_reflection_is_its_prompt_and_its_frameworks_parts():
 
 
 def test_the_explorer_is_its_tables_of_people_per_band():
-    rows = [{"time": "before", "q_band": "low"}, {"time": "before", "q_band": "high"},
-            {"time": "after", "q_band": "high"}, {"time": "after", "q_band": "high"}]
-    state = {"_anywidget_id": "selfhelp_course._widgets.WellbeingExplorer", "rows": rows,
-             "questions": [{"key": "q", "label": "Q", "bands": ["low", "high"], "higher_is_better": True,
-                            "summary": "S"}],
-             "text": {"title": "Explore", "introduction": "Made up.", "caveats": ["Small."]}}
+    rows = [
+        {"time": "before", "q_band": "low"},
+        {"time": "before", "q_band": "high"},
+        {"time": "after", "q_band": "high"},
+        {"time": "after", "q_band": "high"},
+    ]
+    state = {
+        "_anywidget_id": "selfhelp_course._widgets.WellbeingExplorer",
+        "rows": rows,
+        "questions": [
+            {"key": "q", "label": "Q", "bands": ["low", "high"], "higher_is_better": True, "summary": "S"}
+        ],
+        "text": {"title": "Explore", "introduction": "Made up.", "caveats": ["Small."]},
+    }
     shown, _ = static_activity(state, Counter())
     table = next(shown[0].findall(nodes.table))
     cells = [[entry.astext() for entry in row.findall(nodes.entry)] for row in table.findall(nodes.row)]
@@ -84,11 +111,29 @@ def test_the_explorer_is_its_tables_of_people_per_band():
 
 
 def test_a_scenario_is_numbered_parts_with_their_choices_and_the_debriefs_at_the_end():
-    state = {"_anywidget_id": "selfhelp_course._widgets.Scenario", "scenario": {
-        "title": "Room", "start": "s", "steps": [
-            {"id": "end", "text": "It ends.", "choices": None, "ending": "supports", "debrief": "Well done."},
-            {"id": "s", "text": "Begin.", "ending": None, "debrief": None,
-             "choices": [{"text": "Ask.", "consequence": "She agrees.", "next": "end"}]}]}}
+    state = {
+        "_anywidget_id": "selfhelp_course._widgets.Scenario",
+        "scenario": {
+            "title": "Room",
+            "start": "s",
+            "steps": [
+                {
+                    "id": "end",
+                    "text": "It ends.",
+                    "choices": None,
+                    "ending": "supports",
+                    "debrief": "Well done.",
+                },
+                {
+                    "id": "s",
+                    "text": "Begin.",
+                    "ending": None,
+                    "debrief": None,
+                    "choices": [{"text": "Ask.", "consequence": "She agrees.", "next": "end"}],
+                },
+            ],
+        },
+    }
     shown, answers = static_activity(state, Counter())
     text = text_of(shown)
     assert text.index("Part 1") < text.index("Begin.") < text.index("Part 2") < text.index("It ends.")
@@ -114,11 +159,18 @@ def test_epubcheck_finds_no_error_and_no_warning(tmp_path):
     if not EPUBCHECK.is_file():
         pytest.fail("epubcheck is missing: `make test` installs Debian's epubcheck")
     report = tmp_path / "report.json"
-    done = subprocess.run(["java", "-jar", str(EPUBCHECK), str(EPUB), "--json", str(report)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        ["java", "-jar", str(EPUBCHECK), str(EPUB), "--json", str(report)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
-    found = [f"{m['severity']} {m['ID']}: {m['message']} ({', '.join(l.get('path', '') for l in m['locations'][:3])})"
-             for m in messages if m["severity"] in ("FATAL", "ERROR", "WARNING")]
+    found = [
+        f"{m['severity']} {m['ID']}: {m['message']} ({', '.join(l.get('path', '') for l in m['locations'][:3])})"
+        for m in messages
+        if m["severity"] in ("FATAL", "ERROR", "WARNING")
+    ]
     assert not found, "\n".join(found)
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -180,8 +232,12 @@ def test_the_package_carries_the_content_licence_and_attribution(epub):
 def test_the_explorer_charts_are_svg_with_the_counts_in_their_alt_text():
     from xml.etree import ElementTree
     from selfhelp_course._static_activities import explorer_charts
-    rows = [{"time": "before", "q_band": "low"}, {"time": "after", "q_band": "high"},
-            {"time": "after", "q_band": "high"}]
+
+    rows = [
+        {"time": "before", "q_band": "low"},
+        {"time": "after", "q_band": "high"},
+        {"time": "after", "q_band": "high"},
+    ]
     state = {"rows": rows, "questions": [{"key": "q", "label": "Q <1>", "bands": ["low", "high"]}]}
     [(stem, svg, alt)] = explorer_charts(state)
     assert stem == "explorer-q"
@@ -212,6 +268,8 @@ def test_a_scenario_reads_as_numbered_parts_with_its_debriefs_at_the_end(epub):
 
 def test_ids_are_made_unique_in_a_page():
     from selfhelp_course._epub import unique_ids
+
     page = '<p id="a">x</p><div id="exercise-content"></div><div id="exercise-content"></div><b id="a">'
-    assert unique_ids(page) == ('<p id="a">x</p><div id="exercise-content"></div>'
-                                '<div id="exercise-content-2"></div><b id="a-2">')
+    assert unique_ids(page) == (
+        '<p id="a">x</p><div id="exercise-content"></div><div id="exercise-content-2"></div><b id="a-2">'
+    )

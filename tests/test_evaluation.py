@@ -1,6 +1,7 @@
 """The course evaluation: its words (data/activities/evaluation.yml) fail with file and line when
 malformed, the manifest carries them as contracts.md says, and the file a learner downloads
 (js/lib/evaluation.js) validates against data/schemas/evaluation-response.schema.json."""
+
 from __future__ import annotations
 
 import json
@@ -11,13 +12,22 @@ import textwrap
 import jsonschema
 import pytest
 
-from selfhelp_course._content import (EVALUATION, EVALUATION_FILE, OUTCOMES, OUTCOMES_FILE,
-                                      ContentError, load_config, parse)
+from selfhelp_course._content import (
+    EVALUATION,
+    EVALUATION_FILE,
+    OUTCOMES,
+    OUTCOMES_FILE,
+    ContentError,
+    load_config,
+    parse,
+)
 from selfhelp_course._evaluation import evaluation_manifest
 from selfhelp_course._facts import KIND_BY_NAME
 from paths import ROOT
 
-SCHEMA = json.loads((ROOT / "data" / "schemas" / "evaluation-response.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (ROOT / "data" / "schemas" / "evaluation-response.schema.json").read_text(encoding="utf-8")
+)
 GOOD = (ROOT / EVALUATION_FILE).read_text(encoding="utf-8")
 
 
@@ -37,7 +47,9 @@ def test_the_course_evaluation_file_loads():
 
 
 def test_a_scale_point_out_of_order_names_its_line(write):
-    bad = GOOD.replace("  - value: 2\n    words: Slightly confident", "  - value: 4\n    words: Slightly confident", 1)
+    bad = GOOD.replace(
+        "  - value: 2\n    words: Slightly confident", "  - value: 4\n    words: Slightly confident", 1
+    )
     assert bad != GOOD
     error = error_for(write, bad)
     line = bad.splitlines().index("  - value: 4") + 1
@@ -73,10 +85,14 @@ def test_the_manifest_carries_the_evaluation_as_contracts_md_says():
     assert list(manifest) == ["outcomes", "scale", "relevance", "clarity", "time", "recommend", "roles"]
     outcomes = load_config(OUTCOMES_FILE, OUTCOMES, ROOT)["outcomes"]
     assert manifest["outcomes"] == [{"id": o["id"], "text": o["text"]} for o in outcomes]
-    assert all(set(p) == {"value", "words"} for key in ("scale", "relevance", "clarity", "time", "recommend")
-               for p in manifest[key])
-    assert {"nurse", "gp", "doctor", "social-worker", "link-worker", "allied-health", "other"} <= \
-        {r["id"] for r in manifest["roles"]}
+    assert all(
+        set(p) == {"value", "words"}
+        for key in ("scale", "relevance", "clarity", "time", "recommend")
+        for p in manifest[key]
+    )
+    assert {"nurse", "gp", "doctor", "social-worker", "link-worker", "allied-health", "other"} <= {
+        r["id"] for r in manifest["roles"]
+    }
 
 
 def test_the_evaluation_kind_is_private_and_never_counts():
@@ -95,22 +111,42 @@ def exported(cases):
     node = shutil.which("node")
     if not node:
         pytest.fail("node is missing: the export runs in Node.js 20+")
-    done = subprocess.run([node, "--input-type=module", "-e", NODE_EXPORT, json.dumps(cases)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [node, "--input-type=module", "-e", NODE_EXPORT, json.dumps(cases)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 def test_the_downloaded_file_validates_against_the_schema():
-    options = {"course": "Supporting Self-Help Groups", "version": "0.1.0", "nation": None, "month": "2026-12"}
-    full = {"responseId": "0123456789abcdef", "before": {"use-evidence": 2}, "after": {"use-evidence": 4, "act-on-safety": 5},
-            "feedback": {"relevance": 4, "clarity": 3, "time": "more", "recommend": "maybe"}, "role": "link-worker",
-            "change": "Ask first <b>then</b> act.", "shareChange": True, "updated": "2026-12-07T10:11:12Z"}
+    options = {
+        "course": "Supporting Self-Help Groups",
+        "version": "0.1.0",
+        "nation": None,
+        "month": "2026-12",
+    }
+    full = {
+        "responseId": "0123456789abcdef",
+        "before": {"use-evidence": 2},
+        "after": {"use-evidence": 4, "act-on-safety": 5},
+        "feedback": {"relevance": 4, "clarity": 3, "time": "more", "recommend": "maybe"},
+        "role": "link-worker",
+        "change": "Ask first <b>then</b> act.",
+        "shareChange": True,
+        "updated": "2026-12-07T10:11:12Z",
+    }
     cases = [
         [full, {**options, "nation": "scotland"}],
         [{**full, "shareChange": False}, options],
         [{"responseId": "zzzzzzzzzzzzzzzz"}, options],  # everything skipped
-        [{"responseId": "abcdefghijklmnop", "before": {"recognise-groups": 1}, "role": "Not A Role"}, {**options, "nation": "atlantis"}],
+        [
+            {"responseId": "abcdefghijklmnop", "before": {"recognise-groups": 1}, "role": "Not A Role"},
+            {**options, "nation": "atlantis"},
+        ],
     ]
     files = exported(cases)
     for file in files:
@@ -121,11 +157,14 @@ def test_the_downloaded_file_validates_against_the_schema():
     assert files[3]["role"] is None and files[3]["nation"] is None
     # A foreign key would fail the schema: the check above can fail.
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate({**files[1], "updated": "2026-12-07"}, SCHEMA, cls=jsonschema.Draft202012Validator)
+        jsonschema.validate(
+            {**files[1], "updated": "2026-12-07"}, SCHEMA, cls=jsonschema.Draft202012Validator
+        )
 
 
 def test_a_malformed_file_is_reported_by_validate_all(tmp_path):
     from selfhelp_course._content import validate_all
+
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copy(ROOT / "_toc.yml", tmp_path / "_toc.yml")
     shutil.copy(ROOT / "_config.yml", tmp_path / "_config.yml")
@@ -140,9 +179,13 @@ def test_a_malformed_file_is_reported_by_validate_all(tmp_path):
 def test_the_widget_is_given_the_words_the_course_title_and_version_and_its_stage():
     from selfhelp_course import evaluation
     from selfhelp_course._release import project_version
+
     after = evaluation(stage="after")
     assert after.page == "book/evaluation" and after.stage == "after" and after._esm
-    assert after.evaluation["course"] == {"title": "Supporting Self-Help Groups", "version": project_version(ROOT)}
+    assert after.evaluation["course"] == {
+        "title": "Supporting Self-Help Groups",
+        "version": project_version(ROOT),
+    }
     assert after.evaluation["outcomes"] == evaluation_manifest(ROOT)["outcomes"]
     assert evaluation().stage == "before"
     with pytest.raises(ValueError, match="stage"):
@@ -152,5 +195,6 @@ def test_the_widget_is_given_the_words_the_course_title_and_version_and_its_stag
 def test_an_e_book_says_the_evaluation_is_on_the_website():
     from collections import Counter
     from selfhelp_course._static_activities import static_activity
+
     shown, answers = static_activity({"_anywidget_id": "selfhelp_course._widgets.Evaluation"}, Counter())
     assert answers == [] and "On the website" in shown[0].astext() and "optional" in shown[0].astext()

@@ -1,6 +1,7 @@
 """The trainer's class report on the course evaluation (src/selfhelp_course/evaluation_report.py,
 trainer/class-report.md): bad files listed and left out, small numbers hidden, paired medians
 right, Moodle's export read without keeping anyone's identity, and the one-page report."""
+
 from __future__ import annotations
 
 import csv
@@ -26,12 +27,21 @@ OUTCOMES = list(er.load_outcomes(ROOT))
 
 def evaluation(response_id="a" * 16, *, before=None, after=None, **overrides) -> dict:
     """A valid file's content: every outcome rated `before`/`after` (a number, or a dict by id)."""
+
     def rating(value, outcome):
         return value.get(outcome) if isinstance(value, dict) else value
-    record = {"format": er.FORMAT, "course": "Supporting Self-Help Groups", "course_version": "0.1.0",
-              "response_id": response_id, "month": "2026-12", "role": "nurse", "nation": "wales",
-              "confidence": {o: {"before": rating(before, o), "after": rating(after, o)} for o in OUTCOMES},
-              "feedback": {"relevance": 4, "clarity": 4, "time": "about", "recommend": "yes"}}
+
+    record = {
+        "format": er.FORMAT,
+        "course": "Supporting Self-Help Groups",
+        "course_version": "0.1.0",
+        "response_id": response_id,
+        "month": "2026-12",
+        "role": "nurse",
+        "nation": "wales",
+        "confidence": {o: {"before": rating(before, o), "after": rating(after, o)} for o in OUTCOMES},
+        "feedback": {"relevance": 4, "clarity": 4, "time": "about", "recommend": "yes"},
+    }
     record.update(overrides)
     return record
 
@@ -65,15 +75,25 @@ def test_malformed_duplicated_and_foreign_files_are_listed_with_the_reason_and_l
     assert frame["response_id"].tolist() == [rid(1)]
     assert frame.loc[0, er.after(OUTCOMES[0])] == 4  # the copy with more answers is kept
     reasons = {s.name: s.reason for s in skipped}
-    assert set(reasons) == {"cut.json", "other.json", "list.json", "newer.json", "again.json",
-                            "seven.json", "named.json", "notes.txt", "latin1.json"}
+    assert set(reasons) == {
+        "cut.json",
+        "other.json",
+        "list.json",
+        "newer.json",
+        "again.json",
+        "seven.json",
+        "named.json",
+        "notes.txt",
+        "latin1.json",
+    }
     assert reasons["cut.json"].startswith("malformed JSON (line 1")
     assert "foreign file" in reasons["other.json"] and '"format"' in reasons["other.json"]
     assert "foreign file" in reasons["list.json"]
     assert "cannot read" in reasons["newer.json"]
     assert "duplicate" in reasons["again.json"] and "good.json" in reasons["again.json"]
-    assert re.search(r"schema at confidence/[a-z-]+/before: 7 is not one of .*and 7 more problems",
-                     reasons["seven.json"])
+    assert re.search(
+        r"schema at confidence/[a-z-]+/before: 7 is not one of .*and 7 more problems", reasons["seven.json"]
+    )
     assert "'name' was unexpected" in reasons["named.json"]
     assert "not a .json file" in reasons["notes.txt"]
     assert "UTF-8" in reasons["latin1.json"]
@@ -146,6 +166,7 @@ def test_medians_over_four_pairs_are_hidden_and_over_five_are_shown():
         rows = [er._flatten(evaluation(rid(n), before=2, after=4), "file") for n in range(pairs)]
         rows += [er._flatten(evaluation(rid(100 + n), before=None, after=5), "file") for n in range(6)]
         return er.confidence_summary(er.responses_frame(rows, OUTCOMES)).iloc[0]
+
     four, five = summary(4), summary(5)
     assert four["Pairs"] == er.HIDDEN and four["Median change (pairs)"] == er.HIDDEN
     assert four["Higher after"] == er.HIDDEN
@@ -160,8 +181,10 @@ def test_paired_medians_on_a_small_hand_made_class():
     # +2, 0, +3, +1, -1: median +1. Medians among the pairs: before 2, after 3. The medians of
     # everyone's ratings would differ (before 2.5 over six, after 3 over six): only pairs count.
     pairs = [(1, 3), (2, 2), (2, 5), (3, 4), (4, 3), (5, None), (None, 1)]
-    rows = [er._flatten(evaluation(rid(n), before={OUTCOMES[0]: b}, after={OUTCOMES[0]: a}), "file")
-            for n, (b, a) in enumerate(pairs)]
+    rows = [
+        er._flatten(evaluation(rid(n), before={OUTCOMES[0]: b}, after={OUTCOMES[0]: a}), "file")
+        for n, (b, a) in enumerate(pairs)
+    ]
     frame = er.responses_frame(rows, OUTCOMES)
     row = er.confidence_summary(frame).set_index("Outcome").loc[OUTCOMES[0]]
     assert row["Rated before"] == 6 and row["Rated after"] == 6 and row["Pairs"] == 5
@@ -172,8 +195,10 @@ def test_paired_medians_on_a_small_hand_made_class():
 
 def test_a_half_point_median_is_kept():
     pairs = [(1, 2), (1, 3), (2, 3), (2, 5), (3, 4), (3, 3)]  # changes 1,2,1,3,1,0 -> 1.0
-    rows = [er._flatten(evaluation(rid(n), before={OUTCOMES[0]: b}, after={OUTCOMES[0]: a}), "file")
-            for n, (b, a) in enumerate(pairs)]
+    rows = [
+        er._flatten(evaluation(rid(n), before={OUTCOMES[0]: b}, after={OUTCOMES[0]: a}), "file")
+        for n, (b, a) in enumerate(pairs)
+    ]
     row = er.confidence_summary(er.responses_frame(rows, OUTCOMES)).iloc[0]
     assert row["Median before (pairs)"] == "2" and row["Median after (pairs)"] == "3"
     assert row["Median change (pairs)"] == "+1"
@@ -196,7 +221,8 @@ def test_the_moodle_sample_is_read_in_moodles_column_layout():
     assert len(frame) == 11  # 12 learners, one never started; one learner's two attempts -> one
     assert set(frame["source"]) == {"moodle"} and set(frame["month"]) == {"2026-12"}
     assert [s.reason for s in skipped] == [
-        "1 row with no evaluation answers (not started, or the evaluation skipped)"]
+        "1 row with no evaluation answers (not started, or the evaluation skipped)"
+    ]
     assert set(frame["time"].dropna()) <= set(er.TIME_VALUES)  # the letters became words
     assert set(frame["recommend"].dropna()) <= set(er.RECOMMEND_VALUES)
 
@@ -210,8 +236,16 @@ def test_identifying_columns_never_reach_the_frame():
 
 
 def moodle_text(rows: list[list[str]], width: int) -> str:
-    header = ["Name", "Email address", "ID number", "Attempt", "Started on", "Last accessed on",
-              "Score", "Course"]
+    header = [
+        "Name",
+        "Email address",
+        "ID number",
+        "Attempt",
+        "Started on",
+        "Last accessed on",
+        "Score",
+        "Course",
+    ]
     for n in range(width):
         header += [f"Question {n}", f"Response {n}"]
     return "\n".join("\t".join(row + [""] * (len(header) - len(row))) for row in [header, *rows]) + "\n"
@@ -226,11 +260,19 @@ def person(name, attempt, *pairs, last="Tuesday, 1 December 2026, 9:05 AM"):
 
 def test_moodle_latest_attempt_and_latest_answer_win_and_letters_are_read(tmp_path):
     first = OUTCOMES[0]
-    rows = [person("Ada", 1, (f"evaluation-after-{first}", "2"), ("evaluation-time", "l")),
-            person("Ada", 2, (f"evaluation-after-{first}", "3"), (f"evaluation-after-{first}", "5"),
-                   ("evaluation-recommend", "m"), ("evaluation-time", "m")),
-            person("Bo", 1, (f"evaluation-before-{first}", "9"), ("evaluation-clarity", "4")),
-            person("Cy", 1, ("quiz-1", "a"))]
+    rows = [
+        person("Ada", 1, (f"evaluation-after-{first}", "2"), ("evaluation-time", "l")),
+        person(
+            "Ada",
+            2,
+            (f"evaluation-after-{first}", "3"),
+            (f"evaluation-after-{first}", "5"),
+            ("evaluation-recommend", "m"),
+            ("evaluation-time", "m"),
+        ),
+        person("Bo", 1, (f"evaluation-before-{first}", "9"), ("evaluation-clarity", "4")),
+        person("Cy", 1, ("quiz-1", "a")),
+    ]
     path = tmp_path / "export.txt"
     path.write_text(moodle_text(rows, 4), encoding="utf-8")
     frame, skipped = er.load_moodle_export(path, root=ROOT, course_version="0.1.0")
@@ -239,7 +281,8 @@ def test_moodle_latest_attempt_and_latest_answer_win_and_letters_are_read(tmp_pa
     assert len(frame) == 2 and set(frame["course_version"]) == {"0.1.0"}
     assert {s.reason.split(" ", 1)[1] for s in skipped} == {
         "row with no evaluation answers (not started, or the evaluation skipped)",
-        "evaluation answer not understood (not a value the course sends), left out"}
+        "evaluation answer not understood (not a value the course sends), left out",
+    }
     assert not IDENTIFYING.search(frame.to_csv(index=False))
     assert "ID-77" not in frame.to_csv(index=False)
 
@@ -281,7 +324,9 @@ def test_labels_come_from_the_evaluation_yaml_when_it_is_there_and_values_otherw
     assert bare.outcome(OUTCOMES[0]).startswith("Tell a self-help group apart")
     (root / er.LABELS_FILE).write_text(
         "scale:\n  - {value: 3, words: Fairly confident}\nroles:\n  - {id: gp, words: GP}\n"
-        "time:\n  - {value: less, words: Less than I expected}\n", encoding="utf-8")
+        "time:\n  - {value: less, words: Less than I expected}\n",
+        encoding="utf-8",
+    )
     worded = er.load_labels(root)
     assert worded.word("confidence", 3) == "Fairly confident" and worded.word("role", "gp") == "GP"
     assert worded.word("time", "less") == "Less than I expected"
@@ -316,11 +361,23 @@ def test_labels_read_the_evaluation_widgets_yaml(tmp_path):
     shutil.copy(ROOT / er.OUTCOMES_FILE, tmp_path / er.OUTCOMES_FILE)
     (tmp_path / er.LABELS_FILE).write_text(WIDGET_YAML, encoding="utf-8")
     labels = er.load_labels(tmp_path)
-    assert [labels.word("confidence", 1), labels.word("confidence", 5), labels.word("relevance", 4),
-            labels.word("clarity", 2), labels.word("time", "more"), labels.word("recommend", "no"),
-            labels.word("role", "link-worker")] == [
-        "Not at all confident", "Completely confident", "Very relevant", "Slightly clear",
-        "More than the stated time", "No", "Social prescribing link worker"]
+    assert [
+        labels.word("confidence", 1),
+        labels.word("confidence", 5),
+        labels.word("relevance", 4),
+        labels.word("clarity", 2),
+        labels.word("time", "more"),
+        labels.word("recommend", "no"),
+        labels.word("role", "link-worker"),
+    ] == [
+        "Not at all confident",
+        "Completely confident",
+        "Very relevant",
+        "Slightly clear",
+        "More than the stated time",
+        "No",
+        "Social prescribing link worker",
+    ]
 
 
 @pytest.mark.skipif(not (ROOT / er.LABELS_FILE).is_file(), reason="evaluation.yml not merged yet")
@@ -339,6 +396,7 @@ def written(tmp_path_factory):
     labels = er.load_labels(ROOT)
     report = er.summarise(frame, skipped, labels, illustrative=True)
     import matplotlib
+
     matplotlib.use("Agg")
     chart = er.confidence_chart(frame, labels, illustrative=True)
     html_path = er.write_html(report, out / "class-report.html", er.png_bytes(chart))
@@ -370,8 +428,9 @@ def test_learner_text_is_escaped_in_the_html():
 
 # ------------------------------------------------------------------------------ the generator
 def test_rerunning_the_generator_reproduces_the_committed_files_byte_for_byte(tmp_path):
-    subprocess.run([sys.executable, str(GENERATOR), "--output", str(tmp_path)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--output", str(tmp_path)], check=True, capture_output=True
+    )
     made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     committed = sorted(p.relative_to(ILLUSTRATIVE) for p in ILLUSTRATIVE.rglob("*") if p.is_file())
     assert made == committed and len(made) == 46
@@ -382,18 +441,18 @@ def test_the_generator_check_notices_a_changed_file(tmp_path):
     copy_ = tmp_path / "copy"
     shutil.copytree(ILLUSTRATIVE, copy_)
     target = next((copy_ / "responses").glob("evaluation-*.json"))
-    target.write_text(target.read_text(encoding="utf-8").replace('"nation"', '"Nation"'),
-                      encoding="utf-8")
-    result = subprocess.run([sys.executable, str(GENERATOR), "--check", "--output", str(copy_)],
-                            capture_output=True, text=True)
+    target.write_text(target.read_text(encoding="utf-8").replace('"nation"', '"Nation"'), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(GENERATOR), "--check", "--output", str(copy_)], capture_output=True, text=True
+    )
     assert result.returncode == 1 and target.name in result.stderr
 
 
 def test_every_illustrative_response_is_valid_against_the_schema():
     import jsonschema
+
     validator = jsonschema.Draft202012Validator(er.load_schema(ROOT))
-    valid = [p for p in RESPONSES.glob("*.json")
-             if not list(validator.iter_errors(_load_or_none(p)))]
+    valid = [p for p in RESPONSES.glob("*.json") if not list(validator.iter_errors(_load_or_none(p)))]
     assert len(valid) == 41  # 40 learners, and the duplicate (valid, but a second copy)
 
 

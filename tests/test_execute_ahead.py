@@ -1,5 +1,6 @@
 """Pages the execution cache lacks run several at a time before Sphinx reads them
 (src/selfhelp_course/_execute_ahead.py), and myst-nb then finds each of them in the cache."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,6 +13,7 @@ from myst_parser.config.main import MdParserConfig
 from selfhelp_course._execute_ahead import execute_ahead, uncached_pages
 from paths import SCRATCH_PAGE
 
+
 def page(title: str, code: str | None) -> str:
     """A page as tests/paths.py's one-page book has it, titled, with this code (or none)."""
     text = SCRATCH_PAGE.replace("# Page", f"# {title}")
@@ -20,23 +22,31 @@ def page(title: str, code: str | None) -> str:
 
 def book(root: Path) -> SimpleNamespace:
     """A small book: pages in two folders, one page with no code, one that fails."""
-    (root / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n- file: part/where\n"
-                                   "- file: part/words\n- file: broken\n")
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: intro\nchapters:\n- file: part/where\n- file: part/words\n- file: broken\n"
+    )
     (root / "part").mkdir()
     (root / "intro.md").write_text(page("Intro", "print(6 * 7)"))
     (root / "part" / "where.md").write_text(page("Where", "import os\nprint(os.path.basename(os.getcwd()))"))
     (root / "part" / "words.md").write_text(page("Words", None))
     (root / "broken.md").write_text(page("Broken", "raise ValueError('a page that fails')"))
-    config = NbParserConfig(execution_mode="cache", execution_cache_path=str(root / "cache"), execution_timeout=60)
-    return SimpleNamespace(srcdir=str(root), builder=SimpleNamespace(format="html"),
-                           env=SimpleNamespace(myst_config=MdParserConfig(), mystnb_config=config))
+    config = NbParserConfig(
+        execution_mode="cache", execution_cache_path=str(root / "cache"), execution_timeout=60
+    )
+    return SimpleNamespace(
+        srcdir=str(root),
+        builder=SimpleNamespace(format="html"),
+        env=SimpleNamespace(myst_config=MdParserConfig(), mystnb_config=config),
+    )
 
 
 def outputs(app, name: str) -> list[str]:
     cache = get_cache(app.env.mystnb_config.execution_cache_path)
     run = next(r for r in uncached_pages_or_cached(app) if r.path.name == name)
     _, merged = cache.merge_match_into_notebook(run.notebook)
-    return [output.get("text", "") for cell in merged.cells if cell.cell_type == "code" for output in cell.outputs]
+    return [
+        output.get("text", "") for cell in merged.cells if cell.cell_type == "code" for output in cell.outputs
+    ]
 
 
 def uncached_pages_or_cached(app):

@@ -1,4 +1,5 @@
 """Icon fonts are cut to the glyphs the site uses; nothing the pages draw is lost."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,9 +10,11 @@ from fontTools.ttLib import TTFont
 from selfhelp_course._fonts import icon_codepoints, stylesheet_codepoints, subset_icon_fonts
 from paths import SITE
 
-CSS = ('.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-key:before{content:"\\f084"}'
-       '.admonition>.admonition-title:after{content:"\\f06a";font-family:x}'
-       'html{--pst-icon-bell:"\uf0f3"}')
+CSS = (
+    '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-key:before{content:"\\f084"}'
+    '.admonition>.admonition-title:after{content:"\\f06a";font-family:x}'
+    'html{--pst-icon-bell:"\uf0f3"}'
+)
 
 
 def test_icon_classes_map_to_their_codepoints():

@@ -11,6 +11,7 @@ learner's files in their own folder, and one learner's token opens nobody else's
 The numbers (learners, wall time, peak memory per learner) are printed; trainer/running-a-class.md
 quotes them. Run: python -m pytest tests/test_hub_class.py -m hub -s
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -47,8 +48,11 @@ CELL_TIMEOUT = 120  # seconds for any one cell, as the book's execution allows
 
 def course_notebooks() -> list[str]:
     """The pages with code, in reading order (the pages the book executes)."""
-    return [name for name in toc_docnames(ROOT)
-            if "```{code-cell}" in page_path(ROOT, name).read_text(encoding="utf-8")]
+    return [
+        name
+        for name in toc_docnames(ROOT)
+        if "```{code-cell}" in page_path(ROOT, name).read_text(encoding="utf-8")
+    ]
 
 
 def course_files() -> dict[str, dict]:
@@ -58,12 +62,18 @@ def course_files() -> dict[str, dict]:
         files[name] = {"type": "file", "format": "text", "content": (ROOT / name).read_text(encoding="utf-8")}
     for path in sorted((ROOT / "data").rglob("*")):
         if path.is_file():
-            files[str(path.relative_to(ROOT))] = {"type": "file", "format": "text",
-                                                  "content": path.read_text(encoding="utf-8")}
+            files[str(path.relative_to(ROOT))] = {
+                "type": "file",
+                "format": "text",
+                "content": path.read_text(encoding="utf-8"),
+            }
     for name in toc_docnames(ROOT):
         source = page_path(ROOT, name)
-        files[str(source.relative_to(ROOT))] = {"type": "file", "format": "text",
-                                                "content": source.read_text(encoding="utf-8")}
+        files[str(source.relative_to(ROOT))] = {
+            "type": "file",
+            "format": "text",
+            "content": source.read_text(encoding="utf-8"),
+        }
     for name in course_notebooks():
         notebook = json.loads(jupytext.writes(jupytext.read(page_path(ROOT, name)), fmt="ipynb"))
         files[f"{name}.ipynb"] = {"type": "notebook", "format": "json", "content": notebook}
@@ -117,17 +127,30 @@ class Hub:
     def start(self) -> None:
         proxy_port, hub_port, api_port = free_port(), free_port(), free_port()
         config = self.folder / "jupyterhub_config.py"
-        config.write_text(CONFIG.format(
-            proxy_port=proxy_port, hub_port=hub_port, api_port=api_port, proxy=str(PROXY),
-            folder=str(self.folder), password=PASSWORD,
-            singleuser=str(VENV_BIN / "jupyterhub-singleuser")), encoding="utf-8")
+        config.write_text(
+            CONFIG.format(
+                proxy_port=proxy_port,
+                hub_port=hub_port,
+                api_port=api_port,
+                proxy=str(PROXY),
+                folder=str(self.folder),
+                password=PASSWORD,
+                singleuser=str(VENV_BIN / "jupyterhub-singleuser"),
+            ),
+            encoding="utf-8",
+        )
         self.url = f"http://127.0.0.1:{proxy_port}"
         self.log = open(self.folder / "hub.log", "w")
         env = {key: value for key, value in os.environ.items() if key != "SELFHELP_COURSE_ROOT"}
         env["PATH"] = f"{VENV_BIN}:{env.get('PATH', '/usr/bin:/bin')}"
         self.process = subprocess.Popen(
-            [str(VENV_BIN / "jupyterhub"), "-f", str(config)], cwd=self.folder, env=env,
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+            [str(VENV_BIN / "jupyterhub"), "-f", str(config)],
+            cwd=self.folder,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         self.seen[self.process.pid] = psutil.Process(self.process.pid)
         self._watch = threading.Thread(target=self._sample, daemon=True)
         self._watch.start()
@@ -215,25 +238,38 @@ class Learner:
         reply = self._submit_login(self.http, PASSWORD)
         assert reply.status_code == 302, f"{self.name}: login answered {reply.status_code}"
         xsrf = self.http.cookies.get("_xsrf", path="/hub/")  # a new one comes with the login
-        reply = self.http.post(f"{self.hub.url}/hub/api/users/{self.name}/tokens", timeout=TIMEOUT,
-                               headers={"X-XSRFToken": xsrf}, json={"note": "class test"})
+        reply = self.http.post(
+            f"{self.hub.url}/hub/api/users/{self.name}/tokens",
+            timeout=TIMEOUT,
+            headers={"X-XSRFToken": xsrf},
+            json={"note": "class test"},
+        )
         assert reply.status_code == 201, reply.text
         self.token = reply.json()["token"]
 
     def _submit_login(self, http: requests.Session, password: str) -> requests.Response:
         http.get(f"{self.hub.url}/hub/login", timeout=TIMEOUT).raise_for_status()
-        return http.post(f"{self.hub.url}/hub/login", timeout=TIMEOUT, allow_redirects=False,
-                         data={"username": self.name, "password": password,
-                               "_xsrf": http.cookies.get("_xsrf", path="/hub/")})
+        return http.post(
+            f"{self.hub.url}/hub/login",
+            timeout=TIMEOUT,
+            allow_redirects=False,
+            data={
+                "username": self.name,
+                "password": password,
+                "_xsrf": http.cookies.get("_xsrf", path="/hub/"),
+            },
+        )
 
     def start_server(self) -> None:
-        reply = requests.post(f"{self.hub.url}/hub/api/users/{self.name}/server",
-                              headers=self.headers(), timeout=TIMEOUT)
+        reply = requests.post(
+            f"{self.hub.url}/hub/api/users/{self.name}/server", headers=self.headers(), timeout=TIMEOUT
+        )
         assert reply.status_code in (201, 202), reply.text
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
-            model = requests.get(f"{self.hub.url}/hub/api/users/{self.name}", headers=self.headers(),
-                                 timeout=TIMEOUT).json()
+            model = requests.get(
+                f"{self.hub.url}/hub/api/users/{self.name}", headers=self.headers(), timeout=TIMEOUT
+            ).json()
             if model.get("servers", {}).get("", {}).get("ready"):
                 return
             time.sleep(0.5)
@@ -248,30 +284,41 @@ class Learner:
         self._put("learner.txt", {"type": "file", "format": "text", "content": self.name})
 
     def _put(self, path: str, model: dict) -> None:
-        reply = requests.put(f"{self.api}/contents/{path}", json=model, headers=self.headers(), timeout=TIMEOUT)
-        assert reply.status_code in (200, 201), f"{self.name}: PUT {path}: {reply.status_code} {reply.text[:200]}"
+        reply = requests.put(
+            f"{self.api}/contents/{path}", json=model, headers=self.headers(), timeout=TIMEOUT
+        )
+        assert reply.status_code in (200, 201), (
+            f"{self.name}: PUT {path}: {reply.status_code} {reply.text[:200]}"
+        )
 
     def run_notebook(self, name: str) -> None:
         """Open the notebook as JupyterLab does (a session starts its kernel) and run every cell."""
         path = f"{name}.ipynb"
         notebook = requests.get(f"{self.api}/contents/{path}", headers=self.headers(), timeout=TIMEOUT).json()
-        reply = requests.post(f"{self.api}/sessions", headers=self.headers(), timeout=TIMEOUT,
-                              json={"path": path, "name": Path(path).name, "type": "notebook",
-                                    "kernel": {"name": "python3"}})
+        reply = requests.post(
+            f"{self.api}/sessions",
+            headers=self.headers(),
+            timeout=TIMEOUT,
+            json={"path": path, "name": Path(path).name, "type": "notebook", "kernel": {"name": "python3"}},
+        )
         assert reply.status_code == 201, reply.text
         session = reply.json()
         channel = websocket.create_connection(
             f"ws://127.0.0.1:{self.hub.url.rsplit(':', 1)[1]}/user/{self.name}/api/kernels/"
             f"{session['kernel']['id']}/channels?session_id={uuid.uuid4().hex}",
-            header=[f"Authorization: token {self.token}"], timeout=CELL_TIMEOUT)
+            header=[f"Authorization: token {self.token}"],
+            timeout=CELL_TIMEOUT,
+        )
         try:
             self._request(channel, "kernel_info_request", {})
             outputs = []
             for cell in notebook["content"]["cells"]:
                 if cell["cell_type"] == "code":
                     outputs.append(self._execute(channel, name, cell["source"]))
-            probe = ("import os\nfrom selfhelp_course._content import course_root\n"
-                     "print(os.getcwd()); print(course_root()); print(os.environ.get('JUPYTERHUB_USER'))")
+            probe = (
+                "import os\nfrom selfhelp_course._content import course_root\n"
+                "print(os.getcwd()); print(course_root()); print(os.environ.get('JUPYTERHUB_USER'))"
+            )
             self.where[name] = self._execute(channel, name, probe)[0][1]
             self.outputs[name] = outputs
         finally:
@@ -281,10 +328,25 @@ class Learner:
     def _request(self, channel, msg_type: str, content: dict) -> tuple[dict, list]:
         """Send a request on the shell channel; its reply and its iopub messages."""
         msg_id, reply, messages = uuid.uuid4().hex, {}, []
-        channel.send(json.dumps({
-            "header": {"msg_id": msg_id, "username": self.name, "session": uuid.uuid4().hex,
-                       "msg_type": msg_type, "version": "5.3", "date": ""},
-            "parent_header": {}, "metadata": {}, "content": content, "channel": "shell", "buffers": []}))
+        channel.send(
+            json.dumps(
+                {
+                    "header": {
+                        "msg_id": msg_id,
+                        "username": self.name,
+                        "session": uuid.uuid4().hex,
+                        "msg_type": msg_type,
+                        "version": "5.3",
+                        "date": "",
+                    },
+                    "parent_header": {},
+                    "metadata": {},
+                    "content": content,
+                    "channel": "shell",
+                    "buffers": [],
+                }
+            )
+        )
         replied, idle = False, msg_type != "execute_request"  # kernel_info: the reply is enough
         while not (replied and idle):
             message = json.loads(channel.recv())
@@ -299,14 +361,25 @@ class Learner:
         return reply, messages
 
     def _execute(self, channel, name: str, code: str) -> list:
-        reply, messages = self._request(channel, "execute_request", {
-            "code": code, "silent": False, "store_history": True, "user_expressions": {},
-            "allow_stdin": False, "stop_on_error": True})
+        reply, messages = self._request(
+            channel,
+            "execute_request",
+            {
+                "code": code,
+                "silent": False,
+                "store_history": True,
+                "user_expressions": {},
+                "allow_stdin": False,
+                "stop_on_error": True,
+            },
+        )
         errors = [m["content"] for m in messages if m["msg_type"] == "error"]
-        assert reply["content"]["status"] == "ok" and not errors, \
+        assert reply["content"]["status"] == "ok" and not errors, (
             f"{self.name}: {name}: {errors or reply['content']}"
-        return [normalise(m) for m in messages
-                if m["msg_type"] in ("stream", "display_data", "execute_result")]
+        )
+        return [
+            normalise(m) for m in messages if m["msg_type"] in ("stream", "display_data", "execute_result")
+        ]
 
 
 def normalise(message: dict) -> tuple:
@@ -395,8 +468,11 @@ def test_a_class_runs_the_course_at_once_through_one_hub(hub, capsys):
         for other in learners:
             if other is learner:
                 continue
-            for url in (f"{other.api}/contents/learner.txt", f"{other.api}/kernels",
-                        f"{hub.url}/hub/api/users/{other.name}"):
+            for url in (
+                f"{other.api}/contents/learner.txt",
+                f"{other.api}/kernels",
+                f"{hub.url}/hub/api/users/{other.name}",
+            ):
                 reply = requests.get(url, headers=learner.headers(), timeout=TIMEOUT, allow_redirects=False)
                 assert reply.status_code in (403, 404), f"{learner.name} reached {url}: {reply.status_code}"
         own = requests.get(f"{learner.api}/contents/learner.txt", headers=learner.headers(), timeout=TIMEOUT)
@@ -405,7 +481,9 @@ def test_a_class_runs_the_course_at_once_through_one_hub(hub, capsys):
     peaks = {name: hub.peaks.get(name, 0) / 2**20 for name in LEARNERS}
     assert all(peak > 0 for peak in peaks.values()), f"no memory measured: {peaks}"
     with capsys.disabled():
-        print(f"\nhub class: {len(learners)} learners, {len(notebooks)} notebooks each, all at once "
-              f"on {os.cpu_count()} cores; wall time {wall:.0f} s (login to last cell), "
-              f"running the notebooks {max(timings.values()):.0f} s; peak memory per learner "
-              f"(server + kernels) {min(peaks.values()):.0f}-{max(peaks.values()):.0f} MiB")
+        print(
+            f"\nhub class: {len(learners)} learners, {len(notebooks)} notebooks each, all at once "
+            f"on {os.cpu_count()} cores; wall time {wall:.0f} s (login to last cell), "
+            f"running the notebooks {max(timings.values()):.0f} s; peak memory per learner "
+            f"(server + kernels) {min(peaks.values()):.0f}-{max(peaks.values()):.0f} MiB"
+        )

@@ -2,6 +2,7 @@
 
 Each file is one case here, so a failure names the file and shows node's report.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -21,6 +22,11 @@ def test_node_unit_tests_pass(path):
     node = shutil.which("node")
     if not node:
         pytest.fail("node is missing: the front end's unit tests need Node.js 20+")
-    done = subprocess.run([node, "--test", "--test-reporter=spec", str(path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [node, "--test", "--test-reporter=spec", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-3000:]

@@ -1,5 +1,6 @@
 """The course manifest (progress, portfolio, session plans and slides all read it), and the one
 parse of a page it is built from (_pages.py), without a browser."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,7 @@ import pytest
 import yaml
 
 from selfhelp_course._bundle import site_script
-from selfhelp_course._content import (ASSESSMENTS, CHECKS, REFLECTIONS, SCENARIOS, SORTING,
-                                      ContentError)
+from selfhelp_course._content import ASSESSMENTS, CHECKS, REFLECTIONS, SCENARIOS, SORTING, ContentError
 from selfhelp_course._course_time import front_matter, page_path, toc_docnames
 from selfhelp_course._facts import ACTIVITY_KINDS, EXPLORER_ID
 from selfhelp_course._manifest import VERSION, course_manifest, manifest_script
@@ -23,8 +23,13 @@ from paths import ROOT, SITE
 
 MANIFEST = course_manifest(ROOT)
 PAGES = {page["docname"]: page for page in MANIFEST["pages"]}
-BANKS = {"check": CHECKS, "sorting": SORTING, "scenario": SCENARIOS, "reflection": REFLECTIONS,
-         "assessment": ASSESSMENTS}
+BANKS = {
+    "check": CHECKS,
+    "sorting": SORTING,
+    "scenario": SCENARIOS,
+    "reflection": REFLECTIONS,
+    "assessment": ASSESSMENTS,
+}
 
 PAGE = """\
 ---
@@ -53,8 +58,12 @@ widget = knowledge_check("first", "second")
 reflection(
     "over-two-lines")
 wellbeing_explorer("data/ons4_illustrative.csv")"""
-    assert activities(code) == [("check", "first"), ("check", "second"), ("reflection", "over-two-lines"),
-                                ("explorer", EXPLORER_ID)]
+    assert activities(code) == [
+        ("check", "first"),
+        ("check", "second"),
+        ("reflection", "over-two-lines"),
+        ("explorer", EXPLORER_ID),
+    ]
 
 
 def test_a_code_cell_that_is_not_python_fails_with_the_file_named():
@@ -116,7 +125,8 @@ def test_minutes_and_title_match_the_page(docname):
     text = page_path(ROOT, docname).read_text(encoding="utf-8")
     assert page["title"] and f"# {page['title']}" in text
     assert [(a["kind"], a["id"]) for a in page["activities"]] == [
-        (a["kind"], a["id"]) for a in read_page(ROOT, docname).activities]
+        (a["kind"], a["id"]) for a in read_page(ROOT, docname).activities
+    ]
 
 
 def test_the_course_has_activities_of_every_kind():
@@ -151,7 +161,12 @@ def test_each_check_carries_its_option_ids_and_any_order_before_v3_for_the_lms_b
         assert activity.get("order_before_v3") == check["order_before_v3"]
     assert any("order_before_v3" in a for a in listed) and not all("order_before_v3" in a for a in listed)
     # The assessment carries its questions' option ids too (per question); no other kind has any.
-    others = [a for page in MANIFEST["pages"] for a in page["activities"] if a["kind"] not in {"check", "assessment"}]
+    others = [
+        a
+        for page in MANIFEST["pages"]
+        for a in page["activities"]
+        if a["kind"] not in {"check", "assessment"}
+    ]
     assert not any("options" in a for a in others)
 
 
@@ -162,21 +177,37 @@ def test_reference_and_record_pages_carry_no_minutes_or_activities():
 
 
 def test_manifest_script_escapes_the_end_of_a_script_element():
-    hostile = {"version": 1, "pages": [{"docname": "x", "title": "</script><script>alert(1)</script>",
-                                         "activities": [{"kind": "check", "id": "a", "title": "a</b>"}]}]}
+    hostile = {
+        "version": 1,
+        "pages": [
+            {
+                "docname": "x",
+                "title": "</script><script>alert(1)</script>",
+                "activities": [{"kind": "check", "id": "a", "title": "a</b>"}],
+            }
+        ],
+    }
     script = manifest_script(hostile)
     assert "</" not in script
     assert script.startswith("window.COURSE_MANIFEST = ") and script.endswith(";\n")
-    data = script[len("window.COURSE_MANIFEST = "):-2]
+    data = script[len("window.COURSE_MANIFEST = ") : -2]
     assert json.loads(data) == hostile
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is needed to run the script")
 def test_manifest_script_runs_as_a_classic_script_and_gives_back_the_manifest():
-    runner = ("const window = {}; eval(require('fs').readFileSync(0, 'utf8'));"
-              "process.stdout.write(JSON.stringify(window.COURSE_MANIFEST));")
-    done = subprocess.run(["node", "-e", runner], input=manifest_script(MANIFEST), capture_output=True,
-                          text=True, timeout=60, check=False)
+    runner = (
+        "const window = {}; eval(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(window.COURSE_MANIFEST));"
+    )
+    done = subprocess.run(
+        ["node", "-e", runner],
+        input=manifest_script(MANIFEST),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == MANIFEST
 
@@ -200,8 +231,14 @@ def test_the_site_script_is_valid_javascript_and_adds_no_globals(tmp_path):
     const added = Object.keys(sandbox).filter((k) => !before.has(k));
     process.stdout.write(JSON.stringify({ added, listeners }));
     """
-    done = subprocess.run(["node", "-e", runner], input=site_script("site", "page-progress"), capture_output=True,
-                          text=True, timeout=60, check=False)
+    done = subprocess.run(
+        ["node", "-e", runner],
+        input=site_script("site", "page-progress"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["added"] == []
@@ -241,8 +278,10 @@ def test_the_execution_cache_is_run_again_when_the_reading_order_or_front_matter
     path.write_text(text + "\nOne more sentence of prose.\n", encoding="utf-8")
     assert _fingerprint(scratch) == first, "prose is not an execution input"
     minutes = PAGES[docname]["teaching_minutes"]
-    path.write_text(text.replace(f"teaching_minutes: {minutes}\n", f"teaching_minutes: {minutes + 5}\n", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(f"teaching_minutes: {minutes}\n", f"teaching_minutes: {minutes + 5}\n", 1),
+        encoding="utf-8",
+    )
     changed = _fingerprint(scratch)
     assert changed != first, "front matter is"
     toc = scratch / "_toc.yml"
@@ -262,7 +301,9 @@ def test_a_changed_teaching_minutes_is_in_the_manifest_the_build_writes(tmp_path
     old = PAGES[docname]["teaching_minutes"]
     text = path.read_text(encoding="utf-8")
     assert text.count(f"teaching_minutes: {old}\n") == 1
-    path.write_text(text.replace(f"teaching_minutes: {old}\n", f"teaching_minutes: {old + 35}\n"), encoding="utf-8")
+    path.write_text(
+        text.replace(f"teaching_minutes: {old}\n", f"teaching_minutes: {old + 35}\n"), encoding="utf-8"
+    )
 
     out = tmp_path / "html"
     _write_manifest(SimpleNamespace(srcdir=str(scratch), outdir=str(out)), SimpleNamespace(format="html"))

@@ -3,6 +3,7 @@ nation table says which nation it is for (``course-place-<id>``), so the browser
 learner only theirs (js/site/nation-choice.js); the browser knows the same nations as
 data/nations.yml; and the built pages keep all four nations in their HTML (no JavaScript, the
 EPUB and print show every nation). The browser side is tests/browser/test_nation_choice.py."""
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,18 @@ import pytest
 from docutils import nodes
 
 from selfhelp_course._nation_choice import NationMarkError, mark_box, mark_table, places_by_name
-from selfhelp_course._nations import (EVERYWHERE, NATION_IDS, carers_table, children_table, crisis_markdown,
-                                      crisis_places, crisis_table, crisis_table_places, law_table_places,
-                                      load_nations)
+from selfhelp_course._nations import (
+    EVERYWHERE,
+    NATION_IDS,
+    carers_table,
+    children_table,
+    crisis_markdown,
+    crisis_places,
+    crisis_table,
+    crisis_table_places,
+    law_table_places,
+    load_nations,
+)
 from paths import ROOT, SCRATCH_PAGE, SITE
 
 NATION_JS = ROOT / "src" / "selfhelp_course" / "js" / "lib" / "nation.js"
@@ -36,24 +46,33 @@ def test_each_line_and_row_is_placed_in_the_nation_it_names():
     for line, place in zip(lines, places):
         if place != EVERYWHERE:
             assert line.startswith(f"- **{names[place]}:**"), (place, line)
-    for table, where in ((crisis_table(data), crisis_table_places(data)),
-                         (children_table(data), law_table_places(data)),
-                         (carers_table(data), law_table_places(data))):
+    for table, where in (
+        (crisis_table(data), crisis_table_places(data)),
+        (children_table(data), law_table_places(data)),
+        (carers_table(data), law_table_places(data)),
+    ):
         rows = table.splitlines()[2:]
         assert len(rows) == len(where)
         for row, place in zip(rows, where):
-            assert row.startswith(f"| {'All four nations' if place == EVERYWHERE else names[place]} |"), (place, row)
+            assert row.startswith(f"| {'All four nations' if place == EVERYWHERE else names[place]} |"), (
+                place,
+                row,
+            )
 
 
 def box_of(count: int) -> list[nodes.Node]:
     box = nodes.admonition()
     box += nodes.title("", "Help now")
-    box += nodes.bullet_list("", *[nodes.list_item("", nodes.paragraph("", f"line {n}")) for n in range(count)])
+    box += nodes.bullet_list(
+        "", *[nodes.list_item("", nodes.paragraph("", f"line {n}")) for n in range(count)]
+    )
     return [box]
 
 
 def table_of(count: int) -> list[nodes.Node]:
-    body = nodes.tbody("", *[nodes.row("", nodes.entry("", nodes.paragraph("", f"row {n}"))) for n in range(count)])
+    body = nodes.tbody(
+        "", *[nodes.row("", nodes.entry("", nodes.paragraph("", f"row {n}"))) for n in range(count)]
+    )
     return [nodes.container("", nodes.table("", nodes.tgroup("", nodes.thead("", nodes.row()), body)))]
 
 
@@ -61,12 +80,18 @@ def test_marks_go_on_the_box_and_its_lines_and_on_the_table_and_its_body_rows():
     [box] = mark_box(box_of(3), ["everywhere", "wales", "scotland"])
     assert "course-nations" in box["classes"]
     assert [item["classes"] for item in box.findall(nodes.list_item)] == [
-        ["course-place-everywhere"], ["course-place-wales"], ["course-place-scotland"]]
+        ["course-place-everywhere"],
+        ["course-place-wales"],
+        ["course-place-scotland"],
+    ]
     [wrapper] = mark_table(table_of(2), ["england", "northern-ireland"])
     table = next(wrapper.findall(nodes.table))
     assert "course-nations" in table["classes"]
     assert [row["classes"] for row in table.findall(nodes.row)] == [
-        [], ["course-place-england"], ["course-place-northern-ireland"]]  # the heading row is not a nation's
+        [],
+        ["course-place-england"],
+        ["course-place-northern-ireland"],
+    ]  # the heading row is not a nation's
     assert mark_box([], ["wales"]) == [] and mark_table([], ["wales"]) == []  # an error already reported
 
 
@@ -96,8 +121,10 @@ def test_the_built_pages_keep_every_nation_and_mark_each_line(page):
 
 
 def named_table(*firsts: str) -> nodes.table:
-    rows = [nodes.row("", nodes.entry("", nodes.paragraph("", first)), nodes.entry("", nodes.paragraph("", "x")))
-            for first in firsts]
+    rows = [
+        nodes.row("", nodes.entry("", nodes.paragraph("", first)), nodes.entry("", nodes.paragraph("", "x")))
+        for first in firsts
+    ]
     return nodes.table("", nodes.tgroup("", nodes.thead("", nodes.row()), nodes.tbody("", *rows)))
 
 
@@ -120,10 +147,17 @@ NATION_ROWS = """
 """
 
 
-@pytest.mark.parametrize("first,error", [("Scotland", None), ("Caledonia", "a row starts 'Caledonia'")],
-                         ids=["marked", "unknown-nation"])
-def test_nation_rows_marks_a_table_written_on_a_page_and_refuses_an_unknown_nation(scratch_book, first, error):
-    page = SCRATCH_PAGE.format(code="1").replace("# Page\n", "# Page\n" + NATION_ROWS.replace("| Scotland |", f"| {first} |"), 1)
+@pytest.mark.parametrize(
+    "first,error",
+    [("Scotland", None), ("Caledonia", "a row starts 'Caledonia'")],
+    ids=["marked", "unknown-nation"],
+)
+def test_nation_rows_marks_a_table_written_on_a_page_and_refuses_an_unknown_nation(
+    scratch_book, first, error
+):
+    page = SCRATCH_PAGE.format(code="1").replace(
+        "# Page\n", "# Page\n" + NATION_ROWS.replace("| Scotland |", f"| {first} |"), 1
+    )
     result = scratch_book("1", activities=True, files={"index.md": page})
     if error:
         assert result.returncode != 0 and error in result.stdout + result.stderr

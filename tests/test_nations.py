@@ -1,5 +1,6 @@
 """data/nations.yml: four nations in order, every fact cited from references.bib, and a bad file
 fails with its file, line and field."""
+
 from __future__ import annotations
 
 import re

@@ -12,6 +12,7 @@ three tests read that one run:
 The references hold a page's code cells and their outputs, no prose: editing the text of a page
 needs no refresh, changing its code or what it shows does.
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,10 +36,16 @@ from paths import ROOT
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 REFERENCES = ROOT / "tests" / "notebook_refs"
 # Book pages with code, and notebooks kept out of the book (the trainer's live demo).
-EXECUTABLE = [name for name in toc_docnames(ROOT)
-              if "```{code-cell}" in page_path(ROOT, name).read_text(encoding="utf-8")]
-EXECUTABLE += sorted(f"notebooks/{path.stem}" for path in (ROOT / "notebooks").glob("*.md")
-                     if f"notebooks/{path.stem}" not in EXECUTABLE)
+EXECUTABLE = [
+    name
+    for name in toc_docnames(ROOT)
+    if "```{code-cell}" in page_path(ROOT, name).read_text(encoding="utf-8")
+]
+EXECUTABLE += sorted(
+    f"notebooks/{path.stem}"
+    for path in (ROOT / "notebooks").glob("*.md")
+    if f"notebooks/{path.stem}" not in EXECUTABLE
+)
 REFRESH = "If the change is intended, run `make notebook-refs` and commit tests/notebook_refs/."
 
 
@@ -61,8 +68,9 @@ def code_notebook(name: str) -> nbformat.NotebookNode:
 
 def execute(notebook, settings: NBRegressionFixture, cwd: Path) -> nbformat.NotebookNode:
     """Run a notebook as ``nb_regression.check`` does: executor, then post-processors."""
-    result = execute_notebook(notebook, cwd=str(cwd), timeout=settings.exec_timeout,
-                              allow_errors=False, exec_env=settings.exec_env)
+    result = execute_notebook(
+        notebook, cwd=str(cwd), timeout=settings.exec_timeout, allow_errors=False, exec_env=settings.exec_env
+    )
     if result.exec_error:
         raise result.exec_error  # CellExecutionError names the cell and shows the traceback
     executed, resources = result.notebook, result.resources
@@ -80,7 +88,8 @@ def regression_diff(reference, obtained, settings: NBRegressionFixture) -> str:
     if not diff:
         return ""
     return changed_cells(reference, diff) + diff_to_string(
-        reference, diff, use_color=settings.diff_use_color, color_words=settings.diff_color_words)
+        reference, diff, use_color=settings.diff_use_color, color_words=settings.diff_color_words
+    )
 
 
 def changed_cells(reference, diff) -> str:
@@ -89,7 +98,7 @@ def changed_cells(reference, diff) -> str:
     for entry in (entry for entry in diff if entry["key"] == "cells"):
         for change in entry.get("diff", []):
             index = change["key"]
-            cells = reference.cells[index:index + 1]
+            cells = reference.cells[index : index + 1]
             first_line = cells[0].source.strip().partition("\n")[0] if cells else "(new cells)"
             lines.append(f"  /cells/{index}: {first_line[:90]}")
     return "Changed cells:\n" + "\n".join(lines) + "\n" if lines else ""
@@ -105,8 +114,12 @@ def computed_outputs(notebook):
 
 
 def chart_cells(notebook):
-    return [cell for cell in notebook.cells if cell.cell_type == "code"
-            and any(key.startswith("image/") for o in cell.outputs for key in o.get("data", {}))]
+    return [
+        cell
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        and any(key.startswith("image/") for o in cell.outputs for key in o.get("data", {}))
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -141,8 +154,9 @@ def executed(nb_settings):
 def test_page_executes_and_every_activity_renders_a_widget(name, executed):
     notebook = executed(name)
     assert not [o for o in code_outputs(notebook) if o.output_type == "error"]
-    shown = [cell for cell in notebook.cells
-             if cell.cell_type == "code" and "knowledge_check(" in cell.source]
+    shown = [
+        cell for cell in notebook.cells if cell.cell_type == "code" and "knowledge_check(" in cell.source
+    ]
     for cell in shown:
         views = [o for o in cell.outputs if WIDGET_VIEW in o.get("data", {})]
         assert views, f"{name}: a knowledge_check cell showed no widget:\n{cell.source}"
@@ -164,8 +178,9 @@ def test_outputs_match_reference(name, executed, nb_settings):
     assert reference.exists(), f"{name} shows computed results but has no reference. {REFRESH}"
     diff = regression_diff(nbformat.read(reference, as_version=4), notebook, nb_settings)
     if diff:  # the message alone, without the test's code: the diff is what to read
-        pytest.fail(f"{name}: outputs differ from {reference.relative_to(ROOT)}. {REFRESH}\n{diff}",
-                    pytrace=False)
+        pytest.fail(
+            f"{name}: outputs differ from {reference.relative_to(ROOT)}. {REFRESH}\n{diff}", pytrace=False
+        )
 
 
 def write_reference(notebook, reference: Path, shows_results: bool, settings) -> None:
@@ -174,13 +189,13 @@ def write_reference(notebook, reference: Path, shows_results: bool, settings) ->
     if not shows_results:
         reference.unlink(missing_ok=True)
         return
-    if reference.exists() and not regression_diff(nbformat.read(reference, as_version=4),
-                                                  notebook, settings):
+    if reference.exists() and not regression_diff(nbformat.read(reference, as_version=4), notebook, settings):
         return
     reference.parent.mkdir(parents=True, exist_ok=True)
     # Kept as compared: random ids already replaced, and no widget state (it is ignored).
-    kept = nbformat.v4.new_notebook(cells=notebook.cells, metadata={
-        "kernelspec": notebook.metadata["kernelspec"]})
+    kept = nbformat.v4.new_notebook(
+        cells=notebook.cells, metadata={"kernelspec": notebook.metadata["kernelspec"]}
+    )
     nbformat.write(regex_replace_nb(kept, settings.diff_replace), reference)
 
 
@@ -191,13 +206,15 @@ def test_every_reference_belongs_to_an_executable_page():
 
 
 def test_some_pages_are_executable():
-    assert {"notebooks/esteem-sample", "notebooks/wellbeing-data",
-            "notebooks/live-session-demo"} <= set(EXECUTABLE)
+    assert {"notebooks/esteem-sample", "notebooks/wellbeing-data", "notebooks/live-session-demo"} <= set(
+        EXECUTABLE
+    )
 
 
 @pytest.mark.notebooks
-@pytest.mark.parametrize("name", ["notebooks/esteem-sample", "notebooks/wellbeing-data",
-                                  "trainer/class-report"])
+@pytest.mark.parametrize(
+    "name", ["notebooks/esteem-sample", "notebooks/wellbeing-data", "trainer/class-report"]
+)
 def test_data_notebooks_draw_their_charts_with_alt_text(name, executed):
     figures = chart_cells(executed(name))
     assert figures, f"{name} draws no chart"

@@ -33,20 +33,35 @@ POSITIVE = ("life_satisfaction", "worthwhile", "happiness")
 
 # The ONS thresholds, written out score by score so that every boundary is tested explicitly.
 POSITIVE_EXPECTED = {
-    0: "low", 1: "low", 2: "low", 3: "low", 4: "low",
-    5: "medium", 6: "medium",
-    7: "high", 8: "high",
-    9: "very high", 10: "very high",
+    0: "low",
+    1: "low",
+    2: "low",
+    3: "low",
+    4: "low",
+    5: "medium",
+    6: "medium",
+    7: "high",
+    8: "high",
+    9: "very high",
+    10: "very high",
 }
 ANXIETY_EXPECTED = {
-    0: "very low", 1: "very low",
-    2: "low", 3: "low",
-    4: "medium", 5: "medium",
-    6: "high", 7: "high", 8: "high", 9: "high", 10: "high",
+    0: "very low",
+    1: "very low",
+    2: "low",
+    3: "low",
+    4: "medium",
+    5: "medium",
+    6: "high",
+    7: "high",
+    8: "high",
+    9: "high",
+    10: "high",
 }
 
 
 # --- the questions ---------------------------------------------------------------------------
+
 
 def test_question_keys_in_ons_order():
     assert QUESTION_KEYS == ("life_satisfaction", "worthwhile", "happiness", "anxiety")
@@ -66,6 +81,7 @@ def test_each_question_has_label_and_summary(key):
 
 # --- the bands: every score, every question --------------------------------------------------
 
+
 @pytest.mark.parametrize("question", POSITIVE)
 @pytest.mark.parametrize("score, expected", sorted(POSITIVE_EXPECTED.items()))
 def test_positive_questions_every_score(question, score, expected):
@@ -79,21 +95,35 @@ def test_anxiety_every_score(score, expected):
 
 # The boundaries named in the ONS thresholds, as an explicit table (question, score, band).
 BOUNDARIES = [
-    ("life_satisfaction", 4, "low"), ("life_satisfaction", 5, "medium"),
-    ("life_satisfaction", 6, "medium"), ("life_satisfaction", 7, "high"),
-    ("life_satisfaction", 8, "high"), ("life_satisfaction", 9, "very high"),
-    ("worthwhile", 4, "low"), ("worthwhile", 5, "medium"),
-    ("worthwhile", 6, "medium"), ("worthwhile", 7, "high"),
-    ("worthwhile", 8, "high"), ("worthwhile", 9, "very high"),
-    ("happiness", 4, "low"), ("happiness", 5, "medium"),
-    ("happiness", 6, "medium"), ("happiness", 7, "high"),
-    ("happiness", 8, "high"), ("happiness", 9, "very high"),
-    ("anxiety", 1, "very low"), ("anxiety", 2, "low"),
-    ("anxiety", 3, "low"), ("anxiety", 4, "medium"),
-    ("anxiety", 5, "medium"), ("anxiety", 6, "high"),
+    ("life_satisfaction", 4, "low"),
+    ("life_satisfaction", 5, "medium"),
+    ("life_satisfaction", 6, "medium"),
+    ("life_satisfaction", 7, "high"),
+    ("life_satisfaction", 8, "high"),
+    ("life_satisfaction", 9, "very high"),
+    ("worthwhile", 4, "low"),
+    ("worthwhile", 5, "medium"),
+    ("worthwhile", 6, "medium"),
+    ("worthwhile", 7, "high"),
+    ("worthwhile", 8, "high"),
+    ("worthwhile", 9, "very high"),
+    ("happiness", 4, "low"),
+    ("happiness", 5, "medium"),
+    ("happiness", 6, "medium"),
+    ("happiness", 7, "high"),
+    ("happiness", 8, "high"),
+    ("happiness", 9, "very high"),
+    ("anxiety", 1, "very low"),
+    ("anxiety", 2, "low"),
+    ("anxiety", 3, "low"),
+    ("anxiety", 4, "medium"),
+    ("anxiety", 5, "medium"),
+    ("anxiety", 6, "high"),
     # the ends of the scale
-    ("happiness", 0, "low"), ("happiness", 10, "very high"),
-    ("anxiety", 0, "very low"), ("anxiety", 10, "high"),
+    ("happiness", 0, "low"),
+    ("happiness", 10, "very high"),
+    ("anxiety", 0, "very low"),
+    ("anxiety", 10, "high"),
 ]
 
 
@@ -129,11 +159,12 @@ def test_bands_cover_0_to_10_without_gaps_or_overlaps(bands):
 
 # --- accepted number types -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "score, expected",
     [
         (7, "high"),
-        (7.0, "high"),          # pandas gives floats when a column has gaps
+        (7.0, "high"),  # pandas gives floats when a column has gaps
         (Fraction(14, 2), "high"),
     ],
 )
@@ -154,6 +185,7 @@ def test_validate_score_returns_plain_int():
 
 # --- invalid input ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("question", QUESTION_KEYS)
 @pytest.mark.parametrize("score", [-1, 11, 100, -0.5, 10.5, 4.5, 6.9999])
 def test_out_of_range_or_fractional_scores_rejected(question, score):
@@ -172,8 +204,19 @@ def test_non_numeric_scores_rejected(score):
 
 @pytest.mark.parametrize(
     "question",
-    ["", "Happiness", "HAPPINESS", "happy", "satisfaction", "life satisfaction",
-     "wellbeing", "total", None, 1, ("anxiety",)],
+    [
+        "",
+        "Happiness",
+        "HAPPINESS",
+        "happy",
+        "satisfaction",
+        "life satisfaction",
+        "wellbeing",
+        "total",
+        None,
+        1,
+        ("anxiety",),
+    ],
 )
 def test_unknown_questions_rejected(question):
     with pytest.raises(ValueError):
@@ -187,6 +230,7 @@ def test_unknown_question_checked_before_score():
 
 # --- direction of change ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "question, before, after, expected",
     [
@@ -194,7 +238,7 @@ def test_unknown_question_checked_before_score():
         ("life_satisfaction", 6, 4, "worse"),
         ("worthwhile", 7, 7, "same"),
         ("happiness", 0, 10, "better"),
-        ("anxiety", 7, 3, "better"),   # anxiety: lower is better
+        ("anxiety", 7, 3, "better"),  # anxiety: lower is better
         ("anxiety", 3, 7, "worse"),
         ("anxiety", 5, 5, "same"),
     ],
@@ -216,17 +260,17 @@ def test_change_direction_rejects_unknown_question():
 
 # --- the illustrative data and its generator -------------------------------------------------
 
+
 def test_generator_check_passes_on_committed_csv():
-    result = subprocess.run(
-        [sys.executable, str(GENERATOR), "--check"], capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, str(GENERATOR), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
 def test_generator_is_deterministic():
     runs = [
-        subprocess.run([sys.executable, str(GENERATOR), "--stdout"],
-                       capture_output=True, text=True, check=True).stdout
+        subprocess.run(
+            [sys.executable, str(GENERATOR), "--stdout"], capture_output=True, text=True, check=True
+        ).stdout
         for _ in range(2)
     ]
     assert runs[0] == runs[1]
@@ -235,11 +279,13 @@ def test_generator_is_deterministic():
 
 def test_generator_check_fails_on_changed_csv(tmp_path):
     changed = tmp_path / "ons4.csv"
-    changed.write_text(ILLUSTRATIVE_CSV.read_text(encoding="utf-8").replace("before", "pre", 1),
-                       encoding="utf-8")
+    changed.write_text(
+        ILLUSTRATIVE_CSV.read_text(encoding="utf-8").replace("before", "pre", 1), encoding="utf-8"
+    )
     result = subprocess.run(
         [sys.executable, str(GENERATOR), "--check", "--output", str(changed)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 1
 

@@ -1,5 +1,6 @@
 """The package as others install it: its wheel carries every asset it needs, its declared
 dependencies are complete, and every installed version is pinned in one place."""
+
 from __future__ import annotations
 
 import ast
@@ -69,10 +70,15 @@ def third_party_imports() -> set[str]:
 
 
 def test_declared_dependencies_cover_every_import():
-    declared = {normal(d) for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
+    declared = {
+        normal(d) for d in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    }
     providers = metadata.packages_distributions()
-    missing = {module: providers.get(module) for module in third_party_imports()
-               if not declared & {normal(d) for d in providers.get(module, [])}}
+    missing = {
+        module: providers.get(module)
+        for module in third_party_imports()
+        if not declared & {normal(d) for d in providers.get(module, [])}
+    }
     assert missing == {}, f"pyproject.toml's dependencies must name these: {missing}"
 
 
@@ -82,18 +88,38 @@ def wheel(tmp_path_factory) -> Path:
     source, out = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("wheel")
     shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copy(ROOT / "pyproject.toml", source)
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(out), str(source)], check=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(source),
+        ],
+        check=True,
+        timeout=300,
+    )
     return next(out.glob("selfhelp_course-*.whl"))
 
 
 def test_the_wheel_carries_every_bundle_style_and_template(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    wanted = [f"selfhelp_course/static/dist/{folder}/{name}.js"
-              for folder, entries in entry_points().items() for name in entries]
-    wanted += [f"selfhelp_course/{path.relative_to(PACKAGE).as_posix()}"
-               for pattern in ("*.mjs", "static/*.css", "static/site/*", "templates/**/*.html")
-               for path in PACKAGE.glob(pattern) if path.is_file()]
+    wanted = [
+        f"selfhelp_course/static/dist/{folder}/{name}.js"
+        for folder, entries in entry_points().items()
+        for name in entries
+    ]
+    wanted += [
+        f"selfhelp_course/{path.relative_to(PACKAGE).as_posix()}"
+        for pattern in ("*.mjs", "static/*.css", "static/site/*", "templates/**/*.html")
+        for path in PACKAGE.glob(pattern)
+        if path.is_file()
+    ]
     assert any(name.endswith("/knowledge-check.js") for name in wanted)
     assert sorted(set(wanted) - names) == []
 
@@ -105,12 +131,30 @@ def test_the_wheel_works_installed_in_a_scratch_venv(wheel, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
     python = venv / "bin" / "python"
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     borrowed = [p for p in sys.path if p.endswith("site-packages")]
     (Path(site) / "borrowed-dependencies.pth").write_text("\n".join(borrowed) + "\n")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-                    "--target", site, str(wheel)], check=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--target",
+            site,
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+    )
     script = """
 import selfhelp_course, selfhelp_course.sphinx_ext
 from pathlib import Path
@@ -121,11 +165,20 @@ assert "as default}" in check._esm and check._css
 assert reflection("welcome-reflection")._esm and portfolio()._esm
 print("ok")
 """
-    done = subprocess.run([str(python), "-c", script], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=300, env={"SELFHELP_COURSE_ROOT": str(ROOT), "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [str(python), "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"SELFHELP_COURSE_ROOT": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-3000:]
 
 
 def test_the_bundles_are_built_before_packaging():
-    assert all((DIST / folder / f"{name}.js").is_file() for folder, entries in entry_points().items()
-               for name in entries), "run `make book` first: it bundles the front end"
+    assert all(
+        (DIST / folder / f"{name}.js").is_file()
+        for folder, entries in entry_points().items()
+        for name in entries
+    ), "run `make book` first: it bundles the front end"

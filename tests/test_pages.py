@@ -1,4 +1,5 @@
 """Every course page has the parts a learner and a trainer rely on (read from the sources)."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,9 @@ from selfhelp_course._course_time import front_matter, page_path, toc_docnames
 from paths import REFERENCE_PAGES, ROOT
 
 # Pages for trainers (trainer/) are guides, not lessons: no minutes, objectives or key points.
-TEACHING = [name for name in toc_docnames(ROOT)
-            if name not in REFERENCE_PAGES and not name.startswith("trainer/")]
+TEACHING = [
+    name for name in toc_docnames(ROOT) if name not in REFERENCE_PAGES and not name.startswith("trainer/")
+]
 CASE_STUDIES = [name for name in TEACHING if name.startswith("case_studies/")]
 BIB_KEYS = set(re.findall(r"@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text(encoding="utf-8")))
 CHECK_IDS = set(CHECKS.load(CHECKS.paths(ROOT)))
@@ -35,7 +37,11 @@ def headings(text: str) -> list[int]:
     for line in prose(text).splitlines():
         marker = re.match(r"^(`{3,}|:{3,})", line)
         if marker:
-            fence = None if fence and line.startswith(fence) and line.strip() == fence else (fence or marker.group(1))
+            fence = (
+                None
+                if fence and line.startswith(fence) and line.strip() == fence
+                else (fence or marker.group(1))
+            )
             continue
         if fence is None and (match := re.match(r"^(#{1,6}) \S", line)):
             levels.append(len(match.group(1)))
@@ -54,7 +60,9 @@ def test_headings_start_at_one_title_and_never_skip_a_level(name):
 def test_page_opens_with_objectives_and_questions_and_closes_with_key_points(name):
     text = prose(source(name))
     slug = Path(name).name
-    assert re.search(rf"^\({re.escape(slug)}\)=\n# ", text, flags=re.M), f"{name}: label ({slug})= before the title"
+    assert re.search(rf"^\({re.escape(slug)}\)=\n# ", text, flags=re.M), (
+        f"{name}: label ({slug})= before the title"
+    )
     first_section = text.find("\n## ")
     for part in ("objectives", "questions"):
         at = text.find(f":class: {part}")
@@ -73,8 +81,11 @@ def test_page_is_a_myst_notebook_with_minutes(name):
 
 @pytest.mark.parametrize("name", TEACHING)
 def test_claims_are_cited_from_the_bibliography(name):
-    keys = [key.strip() for group in re.findall(r"\{cite(?::[pt])?\}`([^`]+)`", source(name))
-            for key in group.split(",")]
+    keys = [
+        key.strip()
+        for group in re.findall(r"\{cite(?::[pt])?\}`([^`]+)`", source(name))
+        for key in group.split(",")
+    ]
     assert keys, f"{name} cites nothing"
     assert set(keys) <= BIB_KEYS, f"{name} cites unknown keys {set(keys) - BIB_KEYS}"
 
@@ -85,12 +96,16 @@ def test_knowledge_checks_and_labels_exist_and_belong_to_the_page(name):
     slug = Path(name).name
     used = re.findall(r'knowledge_check\("([^"]+)"\)', text)
     assert set(used) <= CHECK_IDS, f"{name} shows unknown checks {set(used) - CHECK_IDS}"
-    for label in re.findall(r"^:label: (\S+)", text, flags=re.M) + re.findall(r"^\((\S+)\)=", text, flags=re.M):
+    for label in re.findall(r"^:label: (\S+)", text, flags=re.M) + re.findall(
+        r"^\((\S+)\)=", text, flags=re.M
+    ):
         assert label.startswith(slug), f"{name}: label {label} should start with {slug}"
 
 
 # The assessment page is mostly its questions (book/assessment.md), not a piece of writing.
-@pytest.mark.parametrize("name", [n for n in TEACHING if not n.startswith("notebooks/") and n != "book/assessment"])
+@pytest.mark.parametrize(
+    "name", [n for n in TEACHING if not n.startswith("notebooks/") and n != "book/assessment"]
+)
 def test_chapters_and_case_studies_are_full_pieces_of_writing(name):
     words = len(re.findall(r"[A-Za-z']+", prose(source(name))))
     assert 1500 <= words <= 4500, f"{name} has {words} words"

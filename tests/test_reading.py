@@ -1,5 +1,6 @@
 """Stated minutes that match the work: every timed page's minutes cover reading it at 200 words
 a minute (prose and its activities' text) plus the time its activities are given."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,7 +19,8 @@ def test_stated_minutes_cover_reading_and_activities(reading):
         f"{reading.docname}: {reading.words} words to read ({reading.prose_words} of prose, "
         f"{reading.activity_words} in its activities) take {reading.needed_minutes - reading.activity_minutes} "
         f"minutes at {WORDS_PER_MINUTE} a minute, plus {reading.activity_minutes} for the activities: "
-        f"{reading.needed_minutes} in all, but the page states {reading.stated_minutes}")
+        f"{reading.needed_minutes} in all, but the page states {reading.stated_minutes}"
+    )
 
 
 def test_the_rule_can_fail():

@@ -3,6 +3,7 @@ CHANGELOG.md has no entry for, before building anything; the release folder hold
 a SHA256SUMS that `sha256sum -c` verifies and a release.json that tells the truth about each file.
 The offline site zip is walked from file:// in tests/browser/test_release_offline.py.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,9 +18,19 @@ import pytest
 
 from paths import ROOT
 from release_build import built_release
-from selfhelp_course._release import (CHANGELOG, FORMATS, NOT_FOR_LEARNERS, RECORD, SUMS,
-                                      ReleaseError, changelog_entry, check_changelog, human_size,
-                                      project_version, sums_text)
+from selfhelp_course._release import (
+    CHANGELOG,
+    FORMATS,
+    NOT_FOR_LEARNERS,
+    RECORD,
+    SUMS,
+    ReleaseError,
+    changelog_entry,
+    check_changelog,
+    human_size,
+    project_version,
+    sums_text,
+)
 
 SCRIPT = ROOT / "scripts" / "make_release.py"
 LOG = """# Changelog
@@ -38,13 +49,16 @@ LOG = """# Changelog
 """
 
 
-@pytest.mark.parametrize("version, logged", [
-    ("1.0.0", True),
-    ("1.1.0", False),   # a heading with nothing under it says nothing about the version
-    ("1.2.0", False),   # only under [Unreleased]
-    ("1.0", False),     # not a prefix match
-    ("0.1.0", False),
-])
+@pytest.mark.parametrize(
+    "version, logged",
+    [
+        ("1.0.0", True),
+        ("1.1.0", False),  # a heading with nothing under it says nothing about the version
+        ("1.2.0", False),  # only under [Unreleased]
+        ("1.0", False),  # not a prefix match
+        ("0.1.0", False),
+    ],
+)
 def test_a_version_has_an_entry_only_with_its_own_heading_and_text(version, logged):
     assert (changelog_entry(LOG, version) is not None) is logged
 
@@ -59,8 +73,9 @@ def test_the_course_version_is_logged():
 
 def scratch_root(tmp_path, version: str, changelog: str | None):
     tmp_path.mkdir(parents=True, exist_ok=True)
-    (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "x"\nversion = "{version}"\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        f'[project]\nname = "x"\nversion = "{version}"\n', encoding="utf-8"
+    )
     if changelog is not None:
         (tmp_path / CHANGELOG).write_text(changelog, encoding="utf-8")
     return tmp_path
@@ -70,8 +85,12 @@ def scratch_root(tmp_path, version: str, changelog: str | None):
 def test_make_release_refuses_a_version_without_a_changelog_entry(tmp_path, changelog):
     root = scratch_root(tmp_path / "course", "1.2.0", changelog)
     for args in (["--check"], []):
-        done = subprocess.run([sys.executable, str(SCRIPT), "--root", str(root), *args],
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, str(SCRIPT), "--root", str(root), *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 1, done.stdout + done.stderr
         assert "has no entry for version 1.2.0" in done.stderr
         assert "## [1.2.0] - YYYY-MM-DD" in done.stderr
@@ -86,13 +105,21 @@ def test_a_malformed_version_is_refused(tmp_path):
 
 def test_make_release_checks_the_changelog_before_it_builds_anything():
     """The Makefile's recipe: the check is its first command, before any build."""
-    done = subprocess.run(["make", "-n", "--no-print-directory", "release", "BIN=.venv/bin"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        ["make", "-n", "--no-print-directory", "release", "BIN=.venv/bin"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if line.strip()]
     check = next(i for i, line in enumerate(lines) if "make_release.py --check" in line)
-    builds = [i for i, line in enumerate(lines) if "jupyter-book build" in line or "make_" in line
-              and "--check" not in line]
+    builds = [
+        i
+        for i, line in enumerate(lines)
+        if "jupyter-book build" in line or "make_" in line and "--check" not in line
+    ]
     assert builds and check < min(builds), lines
 
 
@@ -100,8 +127,7 @@ def test_sums_are_in_the_format_sha256sum_reads():
     assert sums_text([{"file": "a.zip", "sha256": "ab" * 32}]) == f"{'ab' * 32}  a.zip\n"
 
 
-@pytest.mark.parametrize("size, text", [(950, "950 bytes"), (48_300, "47 KB"),
-                                        (5_400_000, "5.1 MB")])
+@pytest.mark.parametrize("size, text", [(950, "950 bytes"), (48_300, "47 KB"), (5_400_000, "5.1 MB")])
 def test_sizes_for_people(size, text):
     assert human_size(size) == text
 
@@ -117,8 +143,9 @@ def test_the_release_holds_every_format_and_its_records():
 
 def test_sha256sums_verifies():
     out = built_release()
-    done = subprocess.run(["sha256sum", "--strict", "-c", SUMS], cwd=out, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        ["sha256sum", "--strict", "-c", SUMS], cwd=out, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count(": OK") == len(FORMATS)
 
@@ -136,8 +163,9 @@ def test_release_json_lists_each_file_with_its_size_version_commit_and_date():
     out = built_release()
     record = json.loads((out / RECORD).read_text(encoding="utf-8"))
     assert record["version"] == project_version(ROOT)
-    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
-                          text=True).stdout.strip()
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     assert re.fullmatch(r"[0-9a-f]{40}", record["commit"]) and record["commit"] == head
     assert isinstance(record["tree_clean"], bool)
     built = datetime.fromisoformat(record["built"].replace("Z", "+00:00"))

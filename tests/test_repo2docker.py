@@ -4,6 +4,7 @@ Docker cannot run here, so this checks what repo2docker would do: install requir
 (which names requirements/build.txt and hub.txt, every version from constraints.txt), pick the
 Python in runtime.txt, then run postBuild.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,19 @@ from paths import ROOT
 POST_BUILD = ROOT / "postBuild"
 REQUIREMENT = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([A-Za-z0-9.+!-]+)$")
 # Files that would make repo2docker install something else, or ignore the top-level files.
-OTHER_ENVIRONMENTS = ["environment.yml", "Pipfile", "Pipfile.lock", "setup.py", "binder", ".binder",
-                      "Dockerfile", "install.R", "Project.toml", "default.nix", "requirements.in"]
+OTHER_ENVIRONMENTS = [
+    "environment.yml",
+    "Pipfile",
+    "Pipfile.lock",
+    "setup.py",
+    "binder",
+    ".binder",
+    "Dockerfile",
+    "install.R",
+    "Project.toml",
+    "default.nix",
+    "requirements.in",
+]
 
 
 def requirements() -> dict[str, str]:
@@ -69,11 +81,18 @@ def test_pins_live_only_in_the_constraints_file():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     for dependency in project["dependencies"]:
         assert re.fullmatch(r"[A-Za-z0-9._-]+", dependency), f"pyproject.toml pins {dependency!r}"
-    script = "\n".join(line for line in POST_BUILD.read_text(encoding="utf-8").splitlines()
-                       if not line.lstrip().startswith("#"))
-    assert not re.search(r"[=<>~!]=\s*\d|\s-r\s|requirements", script), "postBuild installs versions of its own"
+    script = "\n".join(
+        line
+        for line in POST_BUILD.read_text(encoding="utf-8").splitlines()
+        if not line.lstrip().startswith("#")
+    )
+    assert not re.search(r"[=<>~!]=\s*\d|\s-r\s|requirements", script), (
+        "postBuild installs versions of its own"
+    )
     assert re.search(r"pip install [^\n]*--no-deps -e \.", script)
-    assert "npm ci --omit=dev" in script and "selfhelp_course.build_front_end" in script, "postBuild bundles the front end" 
+    assert "npm ci --omit=dev" in script and "selfhelp_course.build_front_end" in script, (
+        "postBuild bundles the front end"
+    )
 
 
 def test_post_build_is_an_executable_bash_script():
@@ -87,8 +106,8 @@ def test_post_build_installs_the_package_and_makes_pages_open_as_notebooks(tmp_p
     stubs, prefix = tmp_path / "bin", tmp_path / "prefix"
     stubs.mkdir()
     (stubs / "python").write_text(
-        "#!/bin/bash\n"
-        f'if [ "$1" = -c ]; then echo {prefix}; else echo "$@" >> {tmp_path}/pip-calls; fi\n')
+        f'#!/bin/bash\nif [ "$1" = -c ]; then echo {prefix}; else echo "$@" >> {tmp_path}/pip-calls; fi\n'
+    )
     (stubs / "python").chmod(0o755)
     (stubs / "npm").write_text(f'#!/bin/bash\necho "$@" >> {tmp_path}/npm-calls\n')
     (stubs / "npm").chmod(0o755)
@@ -96,7 +115,9 @@ def test_post_build_installs_the_package_and_makes_pages_open_as_notebooks(tmp_p
     env = {**os.environ, "PATH": f"{stubs}:{venv_bin}:{os.environ['PATH']}"}
     subprocess.run(["bash", str(POST_BUILD)], cwd=ROOT, env=env, check=True, timeout=120)
     assert (tmp_path / "pip-calls").read_text().splitlines() == [
-        "-m pip install --no-cache-dir --no-deps -e .", "-m selfhelp_course.build_front_end"]
+        "-m pip install --no-cache-dir --no-deps -e .",
+        "-m selfhelp_course.build_front_end",
+    ]
     assert (tmp_path / "npm-calls").read_text().split() == ["ci", "--omit=dev", "--no-audit", "--no-fund"]
     overrides = json.loads((prefix / "share/jupyter/lab/settings/overrides.json").read_text())
     viewers = overrides["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]
@@ -111,7 +132,13 @@ def test_post_build_stops_when_a_widget_extension_is_missing(tmp_path):
     (stubs / "npm").write_text("#!/bin/bash\ntrue\n")
     for stub in stubs.iterdir():
         stub.chmod(0o755)
-    result = subprocess.run(["bash", str(POST_BUILD)], cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "PATH": f"{stubs}:/usr/bin:/bin"}, timeout=60)
+    result = subprocess.run(
+        ["bash", str(POST_BUILD)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": f"{stubs}:/usr/bin:/bin"},
+        timeout=60,
+    )
     assert result.returncode != 0
     assert "JupyterLab extension anywidget is missing" in result.stderr

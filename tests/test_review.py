@@ -1,4 +1,5 @@
 """Every page's review dates: present, sensible, not past, and shown at the foot of the page."""
+
 from __future__ import annotations
 
 import datetime
@@ -30,13 +31,16 @@ def page(tmp_path, front: str):
     return tmp_path
 
 
-@pytest.mark.parametrize(("front", "field", "line", "message"), [
-    ('review_by: "2027-01-01"\n', "last_reviewed", 1, "every page needs last_reviewed"),
-    ('last_reviewed: "2026-12-07"\nreview_by: soon\n', "review_by", 3, "as a quoted date"),
-    ('last_reviewed: "2026-12-07"\nreview_by: 2027-01-01\n', "review_by", 3, "as a quoted date"),
-    ('last_reviewed: "2026-12-07"\nreview_by: "2026-12-01"\n', "review_by", 3, "must come after"),
-    ('last_reviewed: "2026-12-07"\nreview_by: "2030-12-01"\n', "review_by", 3, "more than two years"),
-])
+@pytest.mark.parametrize(
+    ("front", "field", "line", "message"),
+    [
+        ('review_by: "2027-01-01"\n', "last_reviewed", 1, "every page needs last_reviewed"),
+        ('last_reviewed: "2026-12-07"\nreview_by: soon\n', "review_by", 3, "as a quoted date"),
+        ('last_reviewed: "2026-12-07"\nreview_by: 2027-01-01\n', "review_by", 3, "as a quoted date"),
+        ('last_reviewed: "2026-12-07"\nreview_by: "2026-12-01"\n', "review_by", 3, "must come after"),
+        ('last_reviewed: "2026-12-07"\nreview_by: "2030-12-01"\n', "review_by", 3, "more than two years"),
+    ],
+)
 def test_bad_dates_are_refused_with_file_line_and_field(tmp_path, front, field, line, message):
     with pytest.raises(ContentError) as error:
         page_review(page(tmp_path, front), "index")

@@ -1,5 +1,6 @@
 """Routes through the course: defined once (data/routes.yml), and the welcome page, the session
 plans and the slides all say the same thing about them."""
+
 from __future__ import annotations
 
 import re
@@ -9,8 +10,14 @@ import pytest
 
 from selfhelp_course._content import ContentError
 from selfhelp_course._manifest import course_manifest
-from selfhelp_course._routes import (MAX_SPARE, live_routes, load_routes, route_minutes, route_plan,
-                                     routes_markdown)
+from selfhelp_course._routes import (
+    MAX_SPARE,
+    live_routes,
+    load_routes,
+    route_minutes,
+    route_plan,
+    routes_markdown,
+)
 from selfhelp_course._session_plans import page_minutes
 from paths import ROOT
 
@@ -42,7 +49,8 @@ def test_a_live_route_adds_up_to_its_stated_length(route):
     spare = sum(row.minutes for row in plan.rows if row.kind == "questions")
     assert spare <= MAX_SPARE
     assert {page["docname"] for page in plan.self_study} == {
-        name for name, minutes in MINUTES.items() if minutes and name not in route["docnames"]}
+        name for name, minutes in MINUTES.items() if minutes and name not in route["docnames"]
+    }
 
 
 def test_self_study_takes_as_long_as_the_whole_course():
@@ -55,7 +63,8 @@ def test_welcome_page_and_session_plans_are_both_drawn_from_the_routes():
     # ... and the session-plans page has one plan per live route, by id, with no length of its own.
     blocks = re.findall(r"^```\{session-plan\}\n(.*?)^```", PLANS_PAGE, flags=re.M | re.S)
     assert [re.search(r"^:route: (\S+)", block, flags=re.M).group(1) for block in blocks] == [
-        route["id"] for route in LIVE]
+        route["id"] for route in LIVE
+    ]
     assert not any(":minutes:" in block for block in blocks)
 
 
@@ -79,8 +88,11 @@ def test_the_slides_follow_the_routes():
     assert [deck["minutes"] for deck in decks] == [route["minutes"] for route in LIVE]
     for deck, route in zip(decks, LIVE):
         assert [row["docname"] for row in deck["rows"] if row["kind"] == "page"] == route["docnames"]
-        assert sum(row.get("minutes", 0) for row in deck["rows"] if row["kind"] != "page") + sum(
-            MINUTES[name] for name in route["docnames"]) == route["minutes"]
+        assert (
+            sum(row.get("minutes", 0) for row in deck["rows"] if row["kind"] != "page")
+            + sum(MINUTES[name] for name in route["docnames"])
+            == route["minutes"]
+        )
 
 
 def test_the_welcome_prose_names_each_route_as_the_table_does():
@@ -116,8 +128,8 @@ routes:
 def routes_error(tmp_path, minutes: int, pages: list[str]) -> ContentError:
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "routes.yml").write_text(
-        ROUTE_FILE.format(minutes=minutes, pages="".join(f"      - {p}\n" for p in pages)),
-        encoding="utf-8")
+        ROUTE_FILE.format(minutes=minutes, pages="".join(f"      - {p}\n" for p in pages)), encoding="utf-8"
+    )
     with pytest.raises(ContentError) as caught:
         load_routes(tmp_path, MANIFEST)
     return caught.value
@@ -147,6 +159,7 @@ def test_a_live_route_needs_its_length(tmp_path):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "routes.yml").write_text(
         ROUTE_FILE.format(minutes=90, pages="      - book/welcome\n").replace("    minutes: 90\n", ""),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     with pytest.raises(ContentError, match="a live session needs its length"):
         load_routes(tmp_path, MANIFEST)

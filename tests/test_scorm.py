@@ -1,5 +1,6 @@
 """The SCORM packages `make scorm` builds: schema-valid manifests that say what the course is,
 and every file of the site inside. (tests/browser/test_scorm_runtime.py runs them in a SCORM runtime.)"""
+
 from __future__ import annotations
 
 import shutil
@@ -12,19 +13,40 @@ from lxml import etree
 
 from selfhelp_course._content import ContentError
 from selfhelp_course._manifest import course_manifest
-from selfhelp_course._scorm import (EDITIONS, LAUNCH, NS_12, NS_2004, SCHEMA_FOLDERS, SCHEMA_ROOT,
-                                    SCHEMAS_12, SCHEMAS_2004, CourseInfo, course_info, iso_duration,
-                                    launch_files, launch_page, lms_settings, manifest_xml, package_name,
-                                    site_files)
+from selfhelp_course._scorm import (
+    EDITIONS,
+    LAUNCH,
+    NS_12,
+    NS_2004,
+    SCHEMA_FOLDERS,
+    SCHEMA_ROOT,
+    SCHEMAS_12,
+    SCHEMAS_2004,
+    CourseInfo,
+    course_info,
+    iso_duration,
+    launch_files,
+    launch_page,
+    lms_settings,
+    manifest_xml,
+    package_name,
+    site_files,
+)
 from paths import BUILD, ROOT, SITE
 
 PACKAGES = BUILD / "scorm"
 SCHEMAS = ROOT / SCHEMA_ROOT
 NAMESPACES = {"2004": NS_2004, "1.2": NS_12}
 SCHEMA_FILES = {"2004": SCHEMAS_2004, "1.2": SCHEMAS_12}
-INFO = CourseInfo(title="A <course> & more", description="What it is.", version="1.2.3",
-                  minutes=210, pass_mark=0.75, start="book/welcome.html",
-                  rights="Course content \u00a9 2026 <Team> & co, licensed under CC BY-SA 4.0")
+INFO = CourseInfo(
+    title="A <course> & more",
+    description="What it is.",
+    version="1.2.3",
+    minutes=210,
+    pass_mark=0.75,
+    start="book/welcome.html",
+    rights="Course content \u00a9 2026 <Team> & co, licensed under CC BY-SA 4.0",
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +70,18 @@ def schema(tmp_path_factory):
         if edition == "1.2":
             shutil.copy(SCHEMAS / SCHEMA_FOLDERS["2004"] / "xml.xsd", folder / "ims_xml.xsd")
             metadata = folder / "imsmd_rootv1p2p1.xsd"
-            metadata.write_text(metadata.read_text(encoding="utf-8").replace(
-                'namespace="##any"', 'namespace="##other"'), encoding="utf-8")
-        imports = "".join(f'<xs:import namespace="{NAMESPACES[edition][prefix]}" schemaLocation="{file}"/>'
-                          for prefix, file in SCHEMA_FILES[edition].items())
-        driver = etree.fromstring(f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}'
-                                  "</xs:schema>", base_url=(folder / "all.xsd").as_uri())
+            metadata.write_text(
+                metadata.read_text(encoding="utf-8").replace('namespace="##any"', 'namespace="##other"'),
+                encoding="utf-8",
+            )
+        imports = "".join(
+            f'<xs:import namespace="{NAMESPACES[edition][prefix]}" schemaLocation="{file}"/>'
+            for prefix, file in SCHEMA_FILES[edition].items()
+        )
+        driver = etree.fromstring(
+            f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">{imports}</xs:schema>',
+            base_url=(folder / "all.xsd").as_uri(),
+        )
         compiled[edition] = etree.XMLSchema(driver)
     return compiled
 
@@ -104,8 +132,11 @@ def test_manifest_carries_the_content_licence_and_attribution(schema, packages, 
         restricted = text(root, RIGHTS[edition] + "lom:copyrightAndOtherRestrictions/lom:value", edition)
         description = text(root, RIGHTS[edition] + "lom:description/lom:string", edition)
     else:
-        restricted = text(root, RIGHTS[edition] + "imsmd:copyrightandotherrestrictions/imsmd:value/"
-                          "imsmd:langstring", edition)
+        restricted = text(
+            root,
+            RIGHTS[edition] + "imsmd:copyrightandotherrestrictions/imsmd:value/imsmd:langstring",
+            edition,
+        )
         description = text(root, RIGHTS[edition] + "imsmd:description/imsmd:langstring", edition)
     assert restricted == "yes"
     assert "CC BY-SA 4.0" in description and "https://creativecommons.org/licenses/by-sa/4.0/" in description
@@ -146,8 +177,9 @@ def test_manifest_carries_title_description_cpd_minutes_version_and_pass_mark(pa
     else:
         lom = "cp:metadata/imsmd:lom/"
         assert text(root, lom + "imsmd:general/imsmd:title/imsmd:langstring", edition) == info.title
-        assert text(root, lom + "imsmd:general/imsmd:description/imsmd:langstring",
-                    edition) == info.description
+        assert (
+            text(root, lom + "imsmd:general/imsmd:description/imsmd:langstring", edition) == info.description
+        )
         assert text(root, lom + "imsmd:lifecycle/imsmd:version/imsmd:langstring", edition) == info.version
         time = lom + "imsmd:educational/imsmd:typicallearningtime/"
         assert text(root, time + "imsmd:datetime", edition) == iso_duration(info.minutes)
@@ -184,8 +216,9 @@ def test_site_files_skip_sphinx_hidden_files(tmp_path):
     assert site_files(tmp_path) == ["_static/a.js", "book/p.html", "index.html"]
 
 
-@pytest.mark.parametrize("minutes, duration", [(210, "PT3H30M"), (60, "PT1H"), (45, "PT45M"),
-                                               (0, "PT0M"), (575, "PT9H35M")])
+@pytest.mark.parametrize(
+    "minutes, duration", [(210, "PT3H30M"), (60, "PT1H"), (45, "PT45M"), (0, "PT0M"), (575, "PT9H35M")]
+)
 def test_iso_duration(minutes, duration):
     assert iso_duration(minutes) == duration
 
@@ -193,7 +226,10 @@ def test_iso_duration(minutes, duration):
 def test_launch_page_escapes_the_title_and_carries_its_settings():
     page = launch_page(INFO, "1.2")
     assert "<title>A &lt;course&gt; &amp; more</title>" in page
-    assert 'href="../book/welcome.html"' in page and "&quot;start&quot;: &quot;../book/welcome.html&quot;" in page
+    assert (
+        'href="../book/welcome.html"' in page
+        and "&quot;start&quot;: &quot;../book/welcome.html&quot;" in page
+    )
     assert "&quot;edition&quot;: &quot;1.2&quot;" in page
     assert "&quot;passMark&quot;: 0.75" in page
     assert "$" not in page.replace("$title", "")  # every placeholder filled
@@ -213,13 +249,19 @@ def test_pass_mark_defaults_to_80_percent(tmp_path):
     assert lms_settings(root) == {"description": "A course.", "pass_mark": 0.8}
 
 
-@pytest.mark.parametrize("lms, message", [
-    ("lms:\n  description: A course.\n  pass_mark: 80", "pass_mark: is 80; it must be more than 0 and at most 1"),
-    ("lms:\n  description: A course.\n  pass_mark: high", "pass_mark: must be a number"),
-    ("lms:\n  pass_mark: 0.5", "lms.description: is missing"),
-    ("lms:\n  description: A course.\n  passmark: 0.5", "lms.passmark: is not a known field"),
-    ("lmx:\n  description: A course.", "lms: is missing"),
-])
+@pytest.mark.parametrize(
+    "lms, message",
+    [
+        (
+            "lms:\n  description: A course.\n  pass_mark: 80",
+            "pass_mark: is 80; it must be more than 0 and at most 1",
+        ),
+        ("lms:\n  description: A course.\n  pass_mark: high", "pass_mark: must be a number"),
+        ("lms:\n  pass_mark: 0.5", "lms.description: is missing"),
+        ("lms:\n  description: A course.\n  passmark: 0.5", "lms.passmark: is not a known field"),
+        ("lmx:\n  description: A course.", "lms: is missing"),
+    ],
+)
 def test_a_bad_lms_setting_names_the_file_line_and_field(tmp_path, lms, message):
     root = config_with(tmp_path, lms)
     with pytest.raises(ContentError) as caught:
@@ -268,40 +310,92 @@ def worst_case_state(root: Path) -> dict:
     manifest = course_manifest(root)
     checks, scenarios, sorting = (bank.load(bank.paths(root)) for bank in (CHECKS, SCENARIOS, SORTING))
     entries, done, sent = {}, [], {}
-    lineage = lambda: {"rev": f"{rng.getrandbits(40):x}-{rng.getrandbits(32):x}", "parent": f"{rng.getrandbits(40):x}-x"}  # noqa: E731
+    lineage = lambda: {
+        "rev": f"{rng.getrandbits(40):x}-{rng.getrandbits(32):x}",
+        "parent": f"{rng.getrandbits(40):x}-x",
+    }  # noqa: E731
     for page in manifest["pages"]:
-        entries[READ_KEY_PREFIX + page["docname"]] = {"v": 2, "page": page["docname"], "complete": True,
-                                                      "attempted": True, "updated": next(when), **lineage()}
+        entries[READ_KEY_PREFIX + page["docname"]] = {
+            "v": 2,
+            "page": page["docname"],
+            "complete": True,
+            "attempted": True,
+            "updated": next(when),
+            **lineage(),
+        }
         for activity in page["activities"]:
             kind, ident, doc = activity["kind"], activity["id"], page["docname"]
             key = f"{kind}:{ident}"
             if kind == "check":
                 options = [option["id"] for option in checks[ident]["options"]]  # entry v3: option ids
-                entries[key] = {"v": 3, "page": doc, "selected": options, "checked": True, "tries": 99,
-                                "complete": True, "attempted": True, "updated": next(when), **lineage()}
-                sent[ident] = ",".join("abcdefghijklmnopqrstuvwxyz"[:len(options)]) + "=right"  # as 1.2 sends it
+                entries[key] = {
+                    "v": 3,
+                    "page": doc,
+                    "selected": options,
+                    "checked": True,
+                    "tries": 99,
+                    "complete": True,
+                    "attempted": True,
+                    "updated": next(when),
+                    **lineage(),
+                }
+                sent[ident] = (
+                    ",".join("abcdefghijklmnopqrstuvwxyz"[: len(options)]) + "=right"
+                )  # as 1.2 sends it
             elif kind == "scenario":
                 steps = scenarios[ident]["steps"]
-                entries[key] = {"v": 2, "page": doc, "phase": "consequence",
-                                "path": [{"step": s["id"], "choice": max(0, len(s.get("choices") or []) - 1)} for s in steps],
-                                "endings": {s["id"]: True for s in steps if not s.get("choices")},
-                                "complete": True, "attempted": True, "updated": next(when), **lineage()}
+                entries[key] = {
+                    "v": 2,
+                    "page": doc,
+                    "phase": "consequence",
+                    "path": [
+                        {"step": s["id"], "choice": max(0, len(s.get("choices") or []) - 1)} for s in steps
+                    ],
+                    "endings": {s["id"]: True for s in steps if not s.get("choices")},
+                    "complete": True,
+                    "attempted": True,
+                    "updated": next(when),
+                    **lineage(),
+                }
             elif kind == "sorting":
                 exercise = sorting[ident]
                 longest = max((c["id"] for c in exercise["categories"]), key=len)
-                entries[key] = {"v": 2, "page": doc, "placements": {str(i): longest for i in range(len(exercise["items"]))},
-                                "checked": True, "tries": 99, "complete": True, "attempted": True,
-                                "updated": next(when), **lineage()}
+                entries[key] = {
+                    "v": 2,
+                    "page": doc,
+                    "placements": {str(i): longest for i in range(len(exercise["items"]))},
+                    "checked": True,
+                    "tries": 99,
+                    "complete": True,
+                    "attempted": True,
+                    "updated": next(when),
+                    **lineage(),
+                }
             elif kind == "explorer":
-                entries[key] = {"v": 2, "page": doc, "question": "life_satisfaction", "view": "bands", "band": "very-high",
-                                "seen": {q: True for q in ("life_satisfaction", "worthwhile", "happiness", "anxiety")},
-                                "complete": True, "attempted": True, "updated": next(when), **lineage()}
+                entries[key] = {
+                    "v": 2,
+                    "page": doc,
+                    "question": "life_satisfaction",
+                    "view": "bands",
+                    "band": "very-high",
+                    "seen": {q: True for q in ("life_satisfaction", "worthwhile", "happiness", "anxiety")},
+                    "complete": True,
+                    "attempted": True,
+                    "updated": next(when),
+                    **lineage(),
+                }
             elif kind == "assessment":
                 continue  # below: a best attempt and one in progress
             else:
                 done.append(key)  # the learner's own writing: not shared, only its key goes
-    entries[LEARNER_KEY] = {"v": 1, "seed": "k3v9q2m7x1c8p4z6", "nation": "northern-ireland",
-                            "profession": "occupational-therapist", "updated": next(when), **lineage()}
+    entries[LEARNER_KEY] = {
+        "v": 1,
+        "seed": "k3v9q2m7x1c8p4z6",
+        "nation": "northern-ireland",
+        "profession": "occupational-therapist",
+        "updated": next(when),
+        **lineage(),
+    }
     # The real assessment as the course manifest lists it: its bank's question and option ids,
     # which the compact form numbers rather than spells. A draw of 15, with the longest ids.
     bank = next(a for p in manifest["pages"] for a in p["activities"] if a["kind"] == "assessment")["options"]
@@ -310,20 +404,36 @@ def worst_case_state(root: Path) -> dict:
 
     def attempt(submitted: bool) -> dict:
         shown = [{"id": q["id"], "options": rng.sample(q["options"], len(q["options"]))} for q in questions]
-        value = {"started": next(when), "questions": shown,
-                 "answers": {q["id"]: rng.sample(q["options"], rng.randint(1, 3)) for q in shown}}
+        value = {
+            "started": next(when),
+            "questions": shown,
+            "answers": {q["id"]: rng.sample(q["options"], rng.randint(1, 3)) for q in shown},
+        }
         if submitted:
             value.update(submitted=next(when), right=13, total=15)
         return value
 
     best, current = attempt(True), attempt(False)
-    entries["assessment:final"] = {"v": 1, "page": "book/assessment", "attempts": {"a8k2m4q9": best, "z7c3x5v1": current},
-                                   "complete": True, "attempted": True,
-                                   "best": {"attempt": "a8k2m4q9", "right": 13, "total": 15, "scaled": 13 / 15,
-                                            "submitted": best["submitted"]},
-                                   "updated": next(when), **lineage()}
+    entries["assessment:final"] = {
+        "v": 1,
+        "page": "book/assessment",
+        "attempts": {"a8k2m4q9": best, "z7c3x5v1": current},
+        "complete": True,
+        "attempted": True,
+        "best": {
+            "attempt": "a8k2m4q9",
+            "right": 13,
+            "total": 15,
+            "scaled": 13 / 15,
+            "submitted": best["submitted"],
+        },
+        "updated": next(when),
+        **lineage(),
+    }
     outcomes = [o["id"] for o in load_config(OUTCOMES_FILE, OUTCOMES, root)["outcomes"]]
-    sent["evaluation:course"] = "k9z:" + "5" * (2 * len(outcomes)) + "55mm"  # code of the item list: one mark each
+    sent["evaluation:course"] = (
+        "k9z:" + "5" * (2 * len(outcomes)) + "55mm"
+    )  # code of the item list: one mark each
     return {"entries": entries, "share": False, "carried": done, "sent": sent, "manifest": manifest}
 
 
@@ -341,8 +451,14 @@ let text = ''; process.stdin.on('data', (c) => { text += c; }).on('end', async (
 
 def packed(state: dict) -> dict:
     script = PACK % (json.dumps((BRIDGE / "suspend.js").as_uri()), SCORM_12_LIMIT)
-    done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps(state),
-                          capture_output=True, text=True, check=True, timeout=120)
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script],
+        input=json.dumps(state),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     return json.loads(done.stdout)
 
 
@@ -373,11 +489,14 @@ def test_scorm_12_worst_case_still_fits_while_the_manifest_lacks_the_assessment_
             if activity["kind"] == "assessment":
                 activity.pop("options", None)
     result = packed(state)
-    print(f"without the bank in the manifest: {len(result['compact']['text'])} of {SCORM_12_LIMIT} characters")
+    print(
+        f"without the bank in the manifest: {len(result['compact']['text'])} of {SCORM_12_LIMIT} characters"
+    )
     assert result["compact"]["left"] == []
     assert len(result["compact"]["text"]) <= SCORM_12_LIMIT
     assert _instants(result["back"]["entries"]["assessment:final"]) == _instants(
-        {k: v for k, v in state["entries"]["assessment:final"].items() if k not in ("rev", "parent")})
+        {k: v for k, v in state["entries"]["assessment:final"].items() if k not in ("rev", "parent")}
+    )
 
 
 def _instants(value):

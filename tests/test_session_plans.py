@@ -1,4 +1,5 @@
 """Session plans worked out from the course manifest (src/selfhelp_course/_session_plans.py)."""
+
 from __future__ import annotations
 
 import shutil
@@ -6,8 +7,14 @@ import shutil
 import pytest
 
 from selfhelp_course._manifest import course_manifest
-from selfhelp_course._session_plans import (Break, clock, discussion_questions, page_objectives,
-                                            plan_markdown, session_plan)
+from selfhelp_course._session_plans import (
+    Break,
+    clock,
+    discussion_questions,
+    page_objectives,
+    plan_markdown,
+    session_plan,
+)
 from paths import ROOT
 
 LENGTHS = (90, 210, 360)
@@ -19,9 +26,18 @@ def manifest():
 
 
 def synthetic(*minutes: tuple[int, int]) -> dict:
-    return {"pages": [{"docname": f"book/page-{n}", "title": f"Page {n}", "teaching_minutes": t,
-                       "activity_minutes": a, "activities": []}
-                      for n, (t, a) in enumerate(minutes, start=1)]}
+    return {
+        "pages": [
+            {
+                "docname": f"book/page-{n}",
+                "title": f"Page {n}",
+                "teaching_minutes": t,
+                "activity_minutes": a,
+                "activities": [],
+            }
+            for n, (t, a) in enumerate(minutes, start=1)
+        ]
+    }
 
 
 @pytest.mark.parametrize("length", LENGTHS)
@@ -64,7 +80,11 @@ def test_a_course_that_does_not_fit_says_which_pages_are_for_self_study():
     text = plan_markdown(plan)
     assert "Left for self-study" in text and "</book/page-2>" in text
     assert [(clock(r.start), r.kind) for r in plan.rows] == [
-        ("0:00", "intro"), ("0:10", "page"), ("1:10", "page"), ("1:25", "close")]
+        ("0:00", "intro"),
+        ("0:10", "page"),
+        ("1:10", "page"),
+        ("1:25", "close"),
+    ]
 
 
 def test_skipped_pages_are_left_for_self_study_whatever_the_time():
@@ -88,8 +108,9 @@ def test_changing_a_pages_minutes_changes_the_plan(tmp_path):
     page = tmp_path / f"{second}.md"
     text = page.read_text(encoding="utf-8")
     minutes = before.pages[-1].teaching_minutes
-    page.write_text(text.replace(f"teaching_minutes: {minutes}\n", "teaching_minutes: 75\n", 1),
-                    encoding="utf-8")
+    page.write_text(
+        text.replace(f"teaching_minutes: {minutes}\n", "teaching_minutes: 75\n", 1), encoding="utf-8"
+    )
     after = session_plan(course_manifest(tmp_path), 90, root=tmp_path)
     assert second in [row.docname for row in before.pages]
     assert second not in [row.docname for row in after.pages]

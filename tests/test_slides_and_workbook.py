@@ -4,6 +4,7 @@ Unit tests of the pure parts, then the built outputs: each deck holds its sessio
 renders reveal.js from file:// with no request outside its folder; the PDF has the case
 studies and the reflection prompts and none of the site's widget text.
 """
+
 from __future__ import annotations
 
 import html
@@ -70,6 +71,7 @@ def render(text):
 
 # --- Pure functions --------------------------------------------------------------------------
 
+
 def test_page_points_reads_objectives_key_points_and_questions():
     points = make_slides.page_points(PAGE)
     assert points["objectives"] == ["name one thing that wraps;", "name another."]
@@ -84,15 +86,28 @@ def test_plain_text_formats_citations_and_roles():
 
 
 def test_deck_notebook_has_slide_types_and_a_your_turn_per_activity():
-    page = {"docname": "book/demo", "title": "Demo page", "teaching_minutes": 10,
-            "activity_minutes": 5,
-            "activities": [{"kind": "check", "id": "demo-a", "title": "A question?"},
-                           {"kind": "reflection", "id": "demo-r", "title": "Reflect"}]}
-    deck = {"title": "Test session", "minutes": 90, "self_study": [],
-            "rows": [{"kind": "intro", "title": "Welcome", "minutes": 10},
-                     {"kind": "page", "docname": "book/demo"}]}
-    notebook = make_slides.deck_notebook(deck, {"book/demo": page},
-                                         {"book/demo": make_slides.page_points(PAGE)}, render)
+    page = {
+        "docname": "book/demo",
+        "title": "Demo page",
+        "teaching_minutes": 10,
+        "activity_minutes": 5,
+        "activities": [
+            {"kind": "check", "id": "demo-a", "title": "A question?"},
+            {"kind": "reflection", "id": "demo-r", "title": "Reflect"},
+        ],
+    }
+    deck = {
+        "title": "Test session",
+        "minutes": 90,
+        "self_study": [],
+        "rows": [
+            {"kind": "intro", "title": "Welcome", "minutes": 10},
+            {"kind": "page", "docname": "book/demo"},
+        ],
+    }
+    notebook = make_slides.deck_notebook(
+        deck, {"book/demo": page}, {"book/demo": make_slides.page_points(PAGE)}, render
+    )
     types = [cell.metadata["slideshow"]["slide_type"] for cell in notebook.cells]
     assert set(types) <= {"slide", "subslide", "notes"}
     sources = [cell.source for cell in notebook.cells]
@@ -110,26 +125,44 @@ def test_split_minutes_adds_up():
 
 
 def test_every_slide_of_a_deck_notebook_gets_notes_from_the_page_and_plan():
-    page = {"docname": "book/demo", "title": "Demo page", "teaching_minutes": 10,
-            "activity_minutes": 5,
-            "activities": [{"kind": "check", "id": "demo-a", "title": "A question?"},
-                           {"kind": "reflection", "id": "demo-r", "title": "Reflect"}]}
-    other = {"docname": "book/other", "title": "Other page", "teaching_minutes": 20,
-             "activity_minutes": 0, "activities": []}
-    deck = {"title": "Test session", "minutes": 40, "self_study": ["book/other"],
-            "rows": [{"kind": "intro", "title": "Welcome", "minutes": 10},
-                     {"kind": "page", "docname": "book/demo"},
-                     {"kind": "break", "title": "Break", "minutes": 10},
-                     {"kind": "close", "title": "Close", "minutes": 5}]}
-    notebook = make_slides.deck_notebook(deck, {"book/demo": page, "book/other": other},
-                                         {"book/demo": make_slides.page_points(PAGE)}, render)
+    page = {
+        "docname": "book/demo",
+        "title": "Demo page",
+        "teaching_minutes": 10,
+        "activity_minutes": 5,
+        "activities": [
+            {"kind": "check", "id": "demo-a", "title": "A question?"},
+            {"kind": "reflection", "id": "demo-r", "title": "Reflect"},
+        ],
+    }
+    other = {
+        "docname": "book/other",
+        "title": "Other page",
+        "teaching_minutes": 20,
+        "activity_minutes": 0,
+        "activities": [],
+    }
+    deck = {
+        "title": "Test session",
+        "minutes": 40,
+        "self_study": ["book/other"],
+        "rows": [
+            {"kind": "intro", "title": "Welcome", "minutes": 10},
+            {"kind": "page", "docname": "book/demo"},
+            {"kind": "break", "title": "Break", "minutes": 10},
+            {"kind": "close", "title": "Close", "minutes": 5},
+        ],
+    }
+    notebook = make_slides.deck_notebook(
+        deck, {"book/demo": page, "book/other": other}, {"book/demo": make_slides.page_points(PAGE)}, render
+    )
     cells = [(cell.metadata["slideshow"]["slide_type"], cell.source) for cell in notebook.cells]
     slides = [index for index, (kind, _source) in enumerate(cells) if kind != "notes"]
     for index in slides[1:]:
         kind, notes = cells[index + 1]
         assert kind == "notes", cells[index][1]
         assert NOTE_TIMING.search(notes) and "Ask:" in notes and "Listen for:" in notes
-    notes = [source for kind, source in cells[slides[1]:] if kind == "notes"]
+    notes = [source for kind, source in cells[slides[1] :] if kind == "notes"]
     assert sum(int(NOTE_TIMING.search(text).group(1)) for text in notes) == 40
     # Each slide's start, as the plan's timetable gives it: the intro at 0:00, the page at 0:10.
     assert notes[0].startswith("Timing: 10 minutes, from 0:00 (")
@@ -145,6 +178,7 @@ def test_every_slide_of_a_deck_notebook_gets_notes_from_the_page_and_plan():
 
 def _note_parts(notes: str) -> tuple[int, list[str], list[str]]:
     """(minutes, what to ask, what to listen for) from one note of make_slides.notes_markdown."""
+
     def items(block: str) -> list[str]:
         block = block.strip()
         if block.startswith("- "):
@@ -174,15 +208,23 @@ def test_page_notes_only_restate_the_page_and_the_plan():
     assert len(taught) >= 10
     for page in taught:
         points = make_slides.page_points(page_path(ROOT, page["docname"]).read_text(encoding="utf-8"))
-        cells = make_slides.page_slides(page, points, lambda text: make_slides.plain_text(
-            text, citations, titles))
+        cells = make_slides.page_slides(
+            page, points, lambda text: make_slides.plain_text(text, citations, titles)
+        )
         anchors = {plain(item) for item in points["key_points"] or points["objectives"]}
         names = {plain(activity["title"]) for activity in page["activities"] if activity["title"]}
-        allowed_asks = ({plain(item) for item in points["discussion"]} | names
-                        | {make_slides.ASK_OBJECTIVES, make_slides.ASK_KEY_POINTS,
-                           make_slides.ASK_CHECK, make_slides.ASK_REFLECTION,
-                           make_slides.ASK_NO_OBJECTIVES.format(title=page["title"])}
-                        | {make_slides.ASK_ACTIVITY.format(name=name) for name in names})
+        allowed_asks = (
+            {plain(item) for item in points["discussion"]}
+            | names
+            | {
+                make_slides.ASK_OBJECTIVES,
+                make_slides.ASK_KEY_POINTS,
+                make_slides.ASK_CHECK,
+                make_slides.ASK_REFLECTION,
+                make_slides.ASK_NO_OBJECTIVES.format(title=page["title"]),
+            }
+            | {make_slides.ASK_ACTIVITY.format(name=name) for name in names}
+        )
         notes = [source for kind, source in cells if kind == "notes"]
         assert len(notes) == sum(kind != "notes" for kind, _source in cells), page["docname"]
         total = 0
@@ -195,9 +237,11 @@ def test_page_notes_only_restate_the_page_and_the_plan():
 
 
 def test_session_specs_read_the_plans_page():
-    text = ("## A short one\n\n```{session-plan}\n:minutes: 90\n```\n\n"
-            "  ````md\n  ```{session-plan}\n  :minutes: 120\n  ```\n  ````\n\n"
-            "## A long one\n\n```{session-plan}\n:minutes: 360\n:skip: book/welcome notebooks/\n```\n")
+    text = (
+        "## A short one\n\n```{session-plan}\n:minutes: 90\n```\n\n"
+        "  ````md\n  ```{session-plan}\n  :minutes: 120\n  ```\n  ````\n\n"
+        "## A long one\n\n```{session-plan}\n:minutes: 360\n:skip: book/welcome notebooks/\n```\n"
+    )
     assert make_slides.session_specs(text) == [
         {"title": "A short one", "minutes": 90, "skip": ()},
         {"title": "A long one", "minutes": 360, "skip": ("book/welcome", "notebooks/")},
@@ -216,23 +260,29 @@ def test_article_html_drops_widgets_answers_and_links():
       <p>Loading the activity</p></div></div></section></article></body></html>"""
     body = make_workbook.article_html(page)
     assert "Title" in body and "Visram et al. [2012]" in body and "Think." in body
-    for gone in ("Menu", "Model answer", "Loading the activity", "<a ", "<script", "Exercise 3",
-                 "box below"):
+    for gone in ("Menu", "Model answer", "Loading the activity", "<a ", "<script", "Exercise 3", "box below"):
         assert gone not in body
     assert body.count('class="line"') == make_workbook.EXERCISE_LINES
     assert "Reflections" in body
 
 
 def test_reflection_section_escapes_and_rules_lines():
-    frameworks = {"f": {"name": "F", "source": "S", "parts": [
-        {"id": "a", "heading": "Part A", "prompt": "Do <b>a</b>"}]}}
+    frameworks = {
+        "f": {
+            "name": "F",
+            "source": "S",
+            "parts": [{"id": "a", "heading": "Part A", "prompt": "Do <b>a</b>"}],
+        }
+    }
     section = make_workbook.reflection_section(
-        [{"title": "T <i>", "prompt": "P", "framework": "f"}], frameworks)
+        [{"title": "T <i>", "prompt": "P", "framework": "f"}], frameworks
+    )
     assert "T &lt;i&gt;" in section and "Do &lt;b&gt;a&lt;/b&gt;" in section
     assert section.count('class="line"') == make_workbook.PART_LINES
 
 
 # --- Built slide decks -----------------------------------------------------------------------
+
 
 def _decks():
     from selfhelp_course._manifest import course_manifest
@@ -240,8 +290,10 @@ def _decks():
     manifest = course_manifest(ROOT)
     titles = {page["docname"]: page["title"] for page in manifest["pages"]}
     mode, decks = make_slides.deck_specs(manifest, ROOT)
-    return mode, [(deck["slug"], [titles[row["docname"]] for row in deck["rows"]
-                                  if row["kind"] == "page"]) for deck in decks]
+    return mode, [
+        (deck["slug"], [titles[row["docname"]] for row in deck["rows"] if row["kind"] == "page"])
+        for deck in decks
+    ]
 
 
 MODE, DECKS = _decks()
@@ -292,8 +344,12 @@ def _slides_with_notes(text: str) -> list[tuple[str, str | None]]:
                 section = self.stack.pop()
                 if section["leaf"]:
                     notes = section["notes"]
-                    self.slides.append((" ".join("".join(section["text"]).split()),
-                                        None if notes is None else " ".join("".join(notes).split())))
+                    self.slides.append(
+                        (
+                            " ".join("".join(section["text"]).split()),
+                            None if notes is None else " ".join("".join(notes).split()),
+                        )
+                    )
             elif tag == "aside" and self.stack and self.stack[-1]["in_notes"]:
                 self.stack[-1]["in_notes"] -= 1
 
@@ -308,9 +364,11 @@ def _slides_with_notes(text: str) -> list[tuple[str, str | None]]:
 
 
 def test_slides_with_notes_reads_nested_sections():
-    text = ("<section><section><h1>T</h1><aside class='notes'><p>Hi</p></aside></section>"
-            "<section><h2>K</h2></section></section><section><p>B</p>"
-            "<aside class='notes'><p>Timing: 5 minutes</p></aside></section>")
+    text = (
+        "<section><section><h1>T</h1><aside class='notes'><p>Hi</p></aside></section>"
+        "<section><h2>K</h2></section></section><section><p>B</p>"
+        "<aside class='notes'><p>Timing: 5 minutes</p></aside></section>"
+    )
     assert _slides_with_notes(text) == [("T", "Hi"), ("K", None), ("B", "Timing: 5 minutes")]
 
 
@@ -327,11 +385,15 @@ def test_every_slide_but_the_title_has_notes_to_speak_from(slug):
     _mode, specs = make_slides.deck_specs(course_manifest(ROOT), ROOT)
     minutes = {spec["slug"]: spec["minutes"] for spec in specs}[slug]
     assert slides[0][0].startswith("Supporting Self-Help Groups")
-    missing = [text[:60] for text, notes in slides[1:]
-               if not notes or not NOTE_TIMING.search(notes) or "Ask:" not in notes
-               or "Listen for:" not in notes]
-    assert not missing, (f"{slug}: {len(missing)} of {len(slides) - 1} slides lack notes with "
-                         f"Timing, Ask and Listen for, e.g. {missing[:3]}")
+    missing = [
+        text[:60]
+        for text, notes in slides[1:]
+        if not notes or not NOTE_TIMING.search(notes) or "Ask:" not in notes or "Listen for:" not in notes
+    ]
+    assert not missing, (
+        f"{slug}: {len(missing)} of {len(slides) - 1} slides lack notes with "
+        f"Timing, Ask and Listen for, e.g. {missing[:3]}"
+    )
     for _text, notes in slides[1:]:
         ask = notes.split("Ask:", 1)[1].split("Listen for:", 1)[0].strip()
         listen = notes.split("Listen for:", 1)[1].strip()
@@ -346,6 +408,7 @@ def test_every_slide_but_the_title_has_notes_to_speak_from(slug):
 
 
 # --- Built workbook --------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def workbook_text():
@@ -382,6 +445,14 @@ def test_workbook_has_cover_case_studies_and_prompts(workbook_text):
 
 def test_workbook_has_no_widget_or_screen_text(workbook_text):
     _pages, text = workbook_text
-    for bad in ("activity could not start", "could not be read", "Error", "Traceback",
-                "box below", "model_id", "saved only in this browser", "widget-view"):
+    for bad in (
+        "activity could not start",
+        "could not be read",
+        "Error",
+        "Traceback",
+        "box below",
+        "model_id",
+        "saved only in this browser",
+        "widget-view",
+    ):
         assert bad not in text, bad

@@ -1,5 +1,6 @@
 """The site's one stylesheet: joined in order, paths still right, unused rules gone, made again
 only when something changed."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,10 +16,12 @@ DATA_URI = "url(\"data:image/svg+xml;charset=utf-8,%3Csvg xmlns='http://www.w3.o
 def static(write) -> Path:
     write("site/_static/basic.css", "div.body { background: url(file.png); }")
     write("site/_static/styles/theme.css", '@import "../basic.css";')
-    write("site/_static/styles/pydata.css",
-          '@charset "UTF-8";\n@font-face { font-family: "Icons"; src: url(../vendor/fa.woff2); }\n'
-          f".used {{ background: {DATA_URI}; font-family: Icons; }}\n.never-used {{ color: red; }}\n"
-          "/*# sourceMappingURL=pydata.css.map */")
+    write(
+        "site/_static/styles/pydata.css",
+        '@charset "UTF-8";\n@font-face { font-family: "Icons"; src: url(../vendor/fa.woff2); }\n'
+        f".used {{ background: {DATA_URI}; font-family: Icons; }}\n.never-used {{ color: red; }}\n"
+        "/*# sourceMappingURL=pydata.css.map */",
+    )
     write("site/_static/course.css", ".course-made-at-run-time { color: blue; }\nh1 { margin: 0; }")
     return Path(write("site/index.html", '<h1 class="used">Hi</h1>').parent / "_static")
 
@@ -49,7 +52,7 @@ def test_pages_link_the_current_bundle_and_an_unchanged_site_is_not_purged_again
     page = write("site/page.html", f'<link href="_static/{BUNDLE}" /><p class="used">')
     assert write_bundle(static.parent, SOURCES, tmp_path) is not None
     linked = page.read_text(encoding="utf-8")
-    assert f'{BUNDLE}?v=' in linked
+    assert f"{BUNDLE}?v=" in linked
     assert write_bundle(static.parent, SOURCES, tmp_path) is None  # nothing changed
     assert page.read_text(encoding="utf-8") == linked
     write("site/other.html", '<p class="never-used">')

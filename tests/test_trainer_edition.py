@@ -1,6 +1,7 @@
 """The trainer edition (`make trainer-book`) shows every trainer note and says what it is on
 every page; the learner site (`make book`) has neither the notes nor the banner, not even in its
 search index. Both sites must be built first: `make test` builds them."""
+
 from __future__ import annotations
 
 import html
@@ -41,8 +42,7 @@ def note_sentences(block: str) -> list[str]:
     body = re.sub(r"^(```.*|:\w+:.*)$", "", block, flags=re.M)
     body = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", body, flags=re.M)  # list markers
     sentences = re.split(r"(?<=[.?!])\s+", " ".join(body.split()))
-    return [s.strip() for s in sentences
-            if len(s.split()) >= 6 and not re.search(r"[{}`*_\[\]]", s)]
+    return [s.strip() for s in sentences if len(s.split()) >= 6 and not re.search(r"[{}`*_\[\]]", s)]
 
 
 def pages_with_notes() -> dict[str, list[str]]:
@@ -72,8 +72,11 @@ def test_every_trainer_note_is_in_the_trainer_edition_and_not_the_learner_site(n
 
 def html_pages(site: Path) -> list[Path]:
     # The root index.html only redirects to the first page; _static holds theme fragments.
-    return [p for p in site.rglob("*.html")
-            if p != site / "index.html" and "_static" not in p.relative_to(site).parts]
+    return [
+        p
+        for p in site.rglob("*.html")
+        if p != site / "index.html" and "_static" not in p.relative_to(site).parts
+    ]
 
 
 def test_every_trainer_edition_page_carries_the_banner():
@@ -82,8 +85,11 @@ def test_every_trainer_edition_page_carries_the_banner():
     missing = []
     for page in pages:
         markup = page.read_text(encoding="utf-8")
-        banner = re.search(r'<aside class="bd-header-announcement" aria-label="Announcement">(.*?)</aside>',
-                           markup, flags=re.S)
+        banner = re.search(
+            r'<aside class="bd-header-announcement" aria-label="Announcement">(.*?)</aside>',
+            markup,
+            flags=re.S,
+        )
         if not banner or BANNER not in visible_text(banner.group(1)):
             missing.append(str(page.relative_to(TRAINER_SITE)))
     assert missing == []
@@ -95,7 +101,7 @@ def test_the_learner_site_has_no_banner():
 
 def search_terms(site: Path) -> set[str]:
     script = (site / "searchindex.js").read_text(encoding="utf-8")
-    index = json.loads(script[script.index("(") + 1:script.rindex(")")])
+    index = json.loads(script[script.index("(") + 1 : script.rindex(")")])
     return set(index["terms"]) | set(index["titleterms"])
 
 
@@ -110,7 +116,11 @@ def trainer_only_stems() -> set[str]:
         for block in BLOCK.findall(text):
             notes |= words(block)
         elsewhere |= words(BLOCK.sub("", text))
-    for path in [*(ROOT / "data").rglob("*.yml"), *(ROOT / "src").rglob("*.py"), *(ROOT / "src").rglob("*.js")]:
+    for path in [
+        *(ROOT / "data").rglob("*.yml"),
+        *(ROOT / "src").rglob("*.py"),
+        *(ROOT / "src").rglob("*.js"),
+    ]:
         elsewhere |= words(path.read_text(encoding="utf-8"))
     return notes - elsewhere
 
@@ -128,15 +138,21 @@ def test_the_editions_keep_separate_doctrees_and_share_the_executed_pages():
     assert (trainer_build / ".doctrees").resolve() != (BUILD / ".doctrees").resolve()
     # The trainer edition runs no page again: it reads the learner edition's cache.
     assert (BUILD / ".jupyter_cache").is_dir() and not (trainer_build / ".jupyter_cache").exists()
-    assert (BUILD / f".jupyter_cache.{STAMP}").read_text() == (trainer_build / ".doctrees" / STAMP).read_text()
+    assert (BUILD / f".jupyter_cache.{STAMP}").read_text() == (
+        trainer_build / ".doctrees" / STAMP
+    ).read_text()
 
 
 def stamped_build(tmp_path: Path, doctrees: str) -> SimpleNamespace:
     """What _check_execution_inputs and _save_stamp read of a Sphinx app: the course's own
     inputs, a cache shared by two editions, and one edition's doctrees."""
     cache = tmp_path / "_build" / ".jupyter_cache"
-    return SimpleNamespace(srcdir=str(ROOT), doctreedir=str(tmp_path / doctrees), statuscode=0,
-                           env=SimpleNamespace(mystnb_config=SimpleNamespace(execution_cache_path=str(cache))))
+    return SimpleNamespace(
+        srcdir=str(ROOT),
+        doctreedir=str(tmp_path / doctrees),
+        statuscode=0,
+        env=SimpleNamespace(mystnb_config=SimpleNamespace(execution_cache_path=str(cache))),
+    )
 
 
 def test_a_shared_cache_is_cleared_only_when_what_it_was_made_from_changed(tmp_path):

@@ -1,4 +1,5 @@
 """The widgets' Python side, without a browser: state, read-back, and module syntax."""
+
 from __future__ import annotations
 
 import shutil

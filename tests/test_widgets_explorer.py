@@ -1,4 +1,5 @@
 """The well-being explorer's Python side, without a browser: rows, bands and questions."""
+
 from __future__ import annotations
 
 import csv
@@ -87,7 +88,9 @@ def test_the_front_end_leaves_bands_to_python():
     # Band labels and thresholds live in ons4.py only; the state module reads "<question>_band".
     labels = {label for key in ONS_ORDER for label in band_labels(key)}
     sources = {path.name: path.read_text(encoding="utf-8") for path in sorted(EXPLORER_JS.glob("*.js"))}
-    assert {"state.js", "geometry.js", "chart.js", "controls.js", "table.js", "view.js", "index.js"} <= set(sources)
+    assert {"state.js", "geometry.js", "chart.js", "controls.js", "table.js", "view.js", "index.js"} <= set(
+        sources
+    )
     assert "_band" in sources["state.js"]
     for name, source in sources.items():
         for label in labels:

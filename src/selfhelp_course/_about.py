@@ -4,6 +4,7 @@ licences (``licence:`` in _config.yml) and where to report an error or a safety 
 (``about: report_address:`` in _config.yml, empty until whoever publishes the course sets it).
 Pure functions give Markdown; the Sphinx extension's ``{course-about}`` directive shows it.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,9 +19,11 @@ from ._licence import licence_settings
 CONFIG = "_config.yml"
 CITATION = "CITATION.cff"
 ADDRESS = re.compile(r"^(mailto:)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$|^https://[^\s<>]+$")
-NO_ADDRESS = ("This copy of the course has no address for reports yet: whoever publishes it sets "
-              "one (`about: report_address:` in `_config.yml`). Until then, tell the person or "
-              "team who gave you the link to the course.")
+NO_ADDRESS = (
+    "This copy of the course has no address for reports yet: whoever publishes it sets "
+    "one (`about: report_address:` in `_config.yml`). Until then, tell the person or "
+    "team who gave you the link to the course."
+)
 
 
 def report_address(root: Path) -> str:
@@ -34,14 +37,19 @@ def report_address(root: Path) -> str:
         raise ContentError(path, _line(about), "about", "must be a mapping with report_address")
     for key, value in about.value:
         if key.value != "report_address":
-            raise ContentError(path, _line(key), f"about.{key.value}",
-                               "is not a known field (known: report_address)")
+            raise ContentError(
+                path, _line(key), f"about.{key.value}", "is not a known field (known: report_address)"
+            )
         if not isinstance(value, yaml.ScalarNode):
             raise ContentError(path, _line(value), "about.report_address", "must be text")
         address = value.value.strip()
         if address and not ADDRESS.match(address):
-            raise ContentError(path, _line(value), "about.report_address",
-                               f"{address!r} must be an email address or an https:// address")
+            raise ContentError(
+                path,
+                _line(value),
+                "about.report_address",
+                f"{address!r} must be an email address or an https:// address",
+            )
         return address
     return ""
 
@@ -52,17 +60,25 @@ def citation(root: Path) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     version = installed_version("selfhelp-course")
     if str(data.get("version")) != version:
-        raise ContentError(path, None, "version", f"is {data.get('version')!r}; pyproject.toml "
-                           f"says {version!r}: change both together")
+        raise ContentError(
+            path,
+            None,
+            "version",
+            f"is {data.get('version')!r}; pyproject.toml says {version!r}: change both together",
+        )
     return data
 
 
 def citation_text(data: dict) -> str:
-    authors = "; ".join(author.get("name") or " ".join(filter(None, (author.get("given-names"),
-                        author.get("family-names")))) for author in data["authors"])
+    authors = "; ".join(
+        author.get("name") or " ".join(filter(None, (author.get("given-names"), author.get("family-names"))))
+        for author in data["authors"]
+    )
     year = str(data.get("date-released", ""))[:4]
-    return (f"{authors} ({year}). *{data['title']}* (version {data['version']}). "
-            f"Open online course, licensed {data['license']}.")
+    return (
+        f"{authors} ({year}). *{data['title']}* (version {data['version']}). "
+        f"Open online course, licensed {data['license']}."
+    )
 
 
 def about_markdown(root: Path) -> str:
@@ -77,17 +93,19 @@ def about_markdown(root: Path) -> str:
         report = f"Write to <{email}>."
     else:
         report = NO_ADDRESS
-    return "\n".join([
-        f"- **Version**: {data['version']} (released {data.get('date-released', 'not yet')}; "
-        "every change is listed in the repository's `CHANGELOG.md`).",
-        f"- **Made by**: {licence['holder']}.",
-        f"- **Licence**: the course content is open under [{licence['content']}]"
-        f"({licence['content_url']}); the code that builds it under the {licence['code']} "
-        "licence. Third-party material keeps its own terms (the repository's `LICENSE` says "
-        "which).",
-        f"- **Attribution line** for a copy or an adaptation: \"{licence['attribution']}\", and "
-        "say what you changed.",
-        f"- **How to cite it**: {citation_text(data)}",
-        f"- **Report an error or a safety concern about the content**: {report}",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"- **Version**: {data['version']} (released {data.get('date-released', 'not yet')}; "
+            "every change is listed in the repository's `CHANGELOG.md`).",
+            f"- **Made by**: {licence['holder']}.",
+            f"- **Licence**: the course content is open under [{licence['content']}]"
+            f"({licence['content_url']}); the code that builds it under the {licence['code']} "
+            "licence. Third-party material keeps its own terms (the repository's `LICENSE` says "
+            "which).",
+            f'- **Attribution line** for a copy or an adaptation: "{licence["attribution"]}", and '
+            "say what you changed.",
+            f"- **How to cite it**: {citation_text(data)}",
+            f"- **Report an error or a safety concern about the content**: {report}",
+            "",
+        ]
+    )

@@ -5,13 +5,25 @@ learning outcomes they test in ``data/activities/outcomes.yml``. ``_config.yml``
 questions each attempt draws and how many attempts there are (``assessment:``); the pass mark is
 ``lms.pass_mark``, the one the SCORM packages carry, so the site and an LMS agree.
 """
+
 from __future__ import annotations
 
 import posixpath
 from pathlib import Path
 
-from ._content import (ASSESSMENTS, OUTCOMES, OUTCOMES_FILE, ContentError, Record, Whole, _child,
-                       _line, course_root, load_config, parse)
+from ._content import (
+    ASSESSMENTS,
+    OUTCOMES,
+    OUTCOMES_FILE,
+    ContentError,
+    Record,
+    Whole,
+    _child,
+    _line,
+    course_root,
+    load_config,
+    parse,
+)
 from ._scorm import CONFIG, lms_settings
 
 ASSESSMENT_ID = "final"
@@ -25,19 +37,31 @@ def assessment_settings(root: Path | None = None) -> dict:
     path = root / CONFIG
     node = parse(path)
     section = next((value for key, value in node.value if key.value == "assessment"), None)
-    settings = SETTINGS.check(section, path, "assessment") if section is not None else \
-        {"draw": 15, "attempts": 0}
+    settings = (
+        SETTINGS.check(section, path, "assessment") if section is not None else {"draw": 15, "attempts": 0}
+    )
     bank = ASSESSMENTS.find(ASSESSMENT_ID, root)
     outcomes = load_config(OUTCOMES_FILE, OUTCOMES, root)["outcomes"]
-    line = _line(_child(section, "draw")) if section is not None and any(
-        k.value == "draw" for k, _ in section.value) else None
+    line = (
+        _line(_child(section, "draw"))
+        if section is not None and any(k.value == "draw" for k, _ in section.value)
+        else None
+    )
     if settings["draw"] < len(outcomes):
-        raise ContentError(path, line, "assessment.draw",
-                           f"is {settings['draw']}; each attempt covers every learning outcome, "
-                           f"so it must be at least {len(outcomes)}")
+        raise ContentError(
+            path,
+            line,
+            "assessment.draw",
+            f"is {settings['draw']}; each attempt covers every learning outcome, "
+            f"so it must be at least {len(outcomes)}",
+        )
     if settings["draw"] > len(bank["questions"]):
-        raise ContentError(path, line, "assessment.draw",
-                           f"is {settings['draw']}; the bank has only {len(bank['questions'])} questions")
+        raise ContentError(
+            path,
+            line,
+            "assessment.draw",
+            f"is {settings['draw']}; the bank has only {len(bank['questions'])} questions",
+        )
     return {**settings, "pass_mark": lms_settings(root)["pass_mark"]}
 
 
@@ -46,12 +70,17 @@ def assessment_data(root: Path | None = None) -> dict:
     for every activity), the outcomes, the settings, and each taught page's title and link."""
     root = root or course_root()
     from ._manifest import course_manifest
+
     bank = ASSESSMENTS.find(ASSESSMENT_ID, root)
     titles = {page["docname"]: page["title"] for page in course_manifest(root)["pages"]}
     here = posixpath.dirname(ASSESSMENT_PAGE)
-    pages = {question["page"]: {"title": titles.get(question["page"], question["page"]),
-                                "href": posixpath.relpath(question["page"], here) + ".html"}
-             for question in bank["questions"]}
+    pages = {
+        question["page"]: {
+            "title": titles.get(question["page"], question["page"]),
+            "href": posixpath.relpath(question["page"], here) + ".html",
+        }
+        for question in bank["questions"]
+    }
     outcomes = load_config(OUTCOMES_FILE, OUTCOMES, root)["outcomes"]
     return {
         "id": bank["id"],
@@ -73,11 +102,19 @@ def answer_key(root: Path | None = None) -> list[dict]:
     for number, question in enumerate(bank["questions"], 1):
         letters = "abcdefghijklmnopqrstuvwxyz"
         right = next(i for i, option in enumerate(question["options"]) if option["correct"])
-        key.append({"number": number, "id": question["id"], "question": question["question"],
-                    "options": [(letters[i], o["text"]) for i, o in enumerate(question["options"])],
-                    "answer": letters[right], "outcome": question["outcome"],
-                    "outcome_text": outcomes[question["outcome"]], "page": question["page"],
-                    "feedback": question["feedback"]})
+        key.append(
+            {
+                "number": number,
+                "id": question["id"],
+                "question": question["question"],
+                "options": [(letters[i], o["text"]) for i, o in enumerate(question["options"])],
+                "answer": letters[right],
+                "outcome": question["outcome"],
+                "outcome_text": outcomes[question["outcome"]],
+                "page": question["page"],
+                "feedback": question["feedback"],
+            }
+        )
     return key
 
 
@@ -85,6 +122,7 @@ def outcomes_markdown(root: Path | None = None) -> str:
     """The learning outcomes as a Markdown list, each with the pages that teach it."""
     root = root or course_root()
     from ._manifest import course_manifest
+
     titles = {page["docname"]: page["title"] for page in course_manifest(root)["pages"]}
     lines = ["By the end of the course you will be able to:", ""]
     for outcome in load_config(OUTCOMES_FILE, OUTCOMES, root)["outcomes"]:

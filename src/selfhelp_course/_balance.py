@@ -6,6 +6,7 @@ bank's own order, so the bank itself must not give the answer away, shuffled or 
 ``tests/test_bank_balance.py`` holds the course's banks to the limits below; the summative
 assessment's bank can be measured the same way.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,9 +33,9 @@ def option_length(text: str) -> int:
 @dataclass(frozen=True)
 class Balance:
     questions: int
-    positions: dict[int, int]      # position of the right answer (0 = first) -> questions
-    longest: int                   # questions whose right answer is the longest option (ties count)
-    ratios: dict[str, float]       # question id -> right answer's length / median wrong length
+    positions: dict[int, int]  # position of the right answer (0 = first) -> questions
+    longest: int  # questions whose right answer is the longest option (ties count)
+    ratios: dict[str, float]  # question id -> right answer's length / median wrong length
 
     @property
     def first_share(self) -> float:
@@ -59,23 +60,31 @@ class Balance:
         found = []
         position, share = self.top_position
         if share > MAX_POSITION_SHARE:
-            found.append(f"the right answer is option {position + 1} in {share:.0%} of questions "
-                         f"(limit {MAX_POSITION_SHARE:.0%})")
+            found.append(
+                f"the right answer is option {position + 1} in {share:.0%} of questions "
+                f"(limit {MAX_POSITION_SHARE:.0%})"
+            )
         if self.longest_share > MAX_LONGEST_SHARE:
-            found.append(f"the right answer is the longest option in {self.longest_share:.0%} of "
-                         f"questions (limit {MAX_LONGEST_SHARE:.0%})")
+            found.append(
+                f"the right answer is the longest option in {self.longest_share:.0%} of "
+                f"questions (limit {MAX_LONGEST_SHARE:.0%})"
+            )
         for qid, ratio in sorted(self.too_long().items(), key=lambda item: -item[1]):
-            found.append(f"{qid}: the right answer is {ratio:.2f} times the median length of the "
-                         f"wrong ones (limit {MAX_LENGTH_RATIO})")
+            found.append(
+                f"{qid}: the right answer is {ratio:.2f} times the median length of the "
+                f"wrong ones (limit {MAX_LENGTH_RATIO})"
+            )
         return found
 
     def summary(self) -> str:
         spread = ", ".join(f"option {p + 1}: {n}" for p, n in sorted(self.positions.items()))
         worst = max(self.ratios.values(), default=0.0)
-        return (f"{self.questions} single-answer questions; right answer first in "
-                f"{self.first_share:.0%} ({spread}); longest option in {self.longest_share:.0%} "
-                f"({self.longest}); right/median-wrong length ratio above {MAX_LENGTH_RATIO} in "
-                f"{len(self.too_long())}, highest {worst:.2f}")
+        return (
+            f"{self.questions} single-answer questions; right answer first in "
+            f"{self.first_share:.0%} ({spread}); longest option in {self.longest_share:.0%} "
+            f"({self.longest}); right/median-wrong length ratio above {MAX_LENGTH_RATIO} in "
+            f"{len(self.too_long())}, highest {worst:.2f}"
+        )
 
 
 def measure(questions: dict[str, dict]) -> Balance:

@@ -9,6 +9,7 @@
 Course facts are written first as ``js/lib/facts.generated.js`` (from _facts.py), so the bundles
 and the node unit tests import the same values Python uses.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -39,8 +40,10 @@ def write_facts() -> Path:
 def entry_points() -> dict[str, dict[str, Path]]:
     """{output folder: {bundle name: entry file}}, found by folder, so a new widget needs no list."""
     widgets = {path.parent.name: path for path in sorted((SOURCE / "widgets").glob("*/index.js"))}
-    scripts = {folder: {path.stem: path for path in sorted((SOURCE / folder).glob("*.js"))}
-               for folder in ("site", "lms")}
+    scripts = {
+        folder: {path.stem: path for path in sorted((SOURCE / folder).glob("*.js"))}
+        for folder in ("site", "lms")
+    }
     return {"widgets": widgets, **scripts}
 
 
@@ -63,10 +66,18 @@ def bundle(root: Path) -> list[Path]:
             if stale.stem not in entries:
                 stale.unlink()
         style = "esm" if folder == "widgets" else "iife"
-        command = [str(esbuild(root)), *[f"{name}={path}" for name, path in entries.items()],
-                   "--bundle", f"--format={style}", f"--target={TARGET}", "--minify",
-                   "--charset=utf8", "--legal-comments=none", "--log-level=warning",
-                   f"--outdir={out}"]
+        command = [
+            str(esbuild(root)),
+            *[f"{name}={path}" for name, path in entries.items()],
+            "--bundle",
+            f"--format={style}",
+            f"--target={TARGET}",
+            "--minify",
+            "--charset=utf8",
+            "--legal-comments=none",
+            "--log-level=warning",
+            f"--outdir={out}",
+        ]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
             raise BundleError(f"esbuild failed for js/{folder}:\n{done.stderr}")
@@ -97,6 +108,7 @@ def main() -> int:
         print(f"bundle: {error}", file=sys.stderr)
         return 1
     size = sum(path.stat().st_size for path in made)
-    print(f"bundle: {len(made)} files, {size:,} bytes, in {DIST.relative_to(root) if DIST.is_relative_to(root) else DIST}")
+    print(
+        f"bundle: {len(made)} files, {size:,} bytes, in {DIST.relative_to(root) if DIST.is_relative_to(root) else DIST}"
+    )
     return 0
-

@@ -5,6 +5,7 @@ the field, e.g. ``data/activities/checks/welcome.yml:12: checks[0].options[1].fe
 The schema is a small declarative tree walked over PyYAML's node graph, which keeps line
 numbers that ``safe_load`` throws away.
 """
+
 from __future__ import annotations
 
 import os
@@ -47,8 +48,9 @@ class Text:
         if not value:
             raise ContentError(path, _line(node), field, "must not be empty")
         if len(value) > self.max_length:
-            raise ContentError(path, _line(node), field,
-                               f"is {len(value)} characters long; the limit is {self.max_length}")
+            raise ContentError(
+                path, _line(node), field, f"is {len(value)} characters long; the limit is {self.max_length}"
+            )
         if self.pattern and not self.pattern.match(value):
             raise ContentError(path, _line(node), field, f"{value!r} {self.hint}")
         return value
@@ -61,8 +63,9 @@ class OneOf:
     def check(self, node, path, field):
         value = Text().check(node, path, field)
         if value not in self.choices:
-            raise ContentError(path, _line(node), field,
-                               f"{value!r} is not one of: {', '.join(self.choices)}")
+            raise ContentError(
+                path, _line(node), field, f"{value!r} is not one of: {', '.join(self.choices)}"
+            )
         return value
 
 
@@ -70,8 +73,7 @@ class OneOf:
 class Flag:
     def check(self, node, path, field):
         if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool"):
-            raise ContentError(path, _line(node), field,
-                               f"must be true or false, not {_describe(node)}")
+            raise ContentError(path, _line(node), field, f"must be true or false, not {_describe(node)}")
         return node.value.lower() in {"true", "yes", "on"}
 
 
@@ -84,12 +86,12 @@ class Whole:
 
     def check(self, node, path, field):
         if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int"):
-            raise ContentError(path, _line(node), field,
-                               f"must be a whole number, not {_describe(node)}")
+            raise ContentError(path, _line(node), field, f"must be a whole number, not {_describe(node)}")
         value = int(node.value)
         if not self.low <= value <= self.high:
-            raise ContentError(path, _line(node), field,
-                               f"is {value}; it must be from {self.low} to {self.high}")
+            raise ContentError(
+                path, _line(node), field, f"is {value}; it must be from {self.low} to {self.high}"
+            )
         return value
 
 
@@ -104,9 +106,13 @@ class ListOf:
             raise ContentError(path, _line(node), field, f"must be a list, not {_describe(node)}")
         count = len(node.value)
         if not self.min_items <= count <= self.max_items:
-            raise ContentError(path, _line(node), field,
-                               f"has {count} {'entry' if count == 1 else 'entries'}; "
-                               f"it needs {self.min_items} to {self.max_items}")
+            raise ContentError(
+                path,
+                _line(node),
+                field,
+                f"has {count} {'entry' if count == 1 else 'entries'}; "
+                f"it needs {self.min_items} to {self.max_items}",
+            )
         return [self.item.check(child, path, f"{field}[{i}]") for i, child in enumerate(node.value)]
 
 
@@ -128,8 +134,9 @@ class Record:
             key = key_node.value
             sub = f"{field}.{key}" if field else key
             if key in seen:
-                raise ContentError(path, _line(key_node), sub,
-                                   f"appears twice (first on line {_line(seen[key])})")
+                raise ContentError(
+                    path, _line(key_node), sub, f"appears twice (first on line {_line(seen[key])})"
+                )
             seen[key] = key_node
             if key in self.required:
                 result[key] = self.required[key].check(value_node, path, sub)
@@ -140,8 +147,7 @@ class Record:
                 raise ContentError(path, _line(key_node), sub, f"is not a known field (known: {known})")
         for key in self.required:
             if key not in result:
-                raise ContentError(path, _line(node), f"{field}.{key}" if field else key,
-                                   "is missing")
+                raise ContentError(path, _line(node), f"{field}.{key}" if field else key, "is missing")
         for key, (_, default) in optional.items():
             result.setdefault(key, default)
         if self.rule:
@@ -164,8 +170,13 @@ def _describe(node) -> str:
 
 
 # ---------------------------------------------------------------- knowledge checks
-SLUG_TEXT = Text(max_length=80, pattern=ID_PATTERN,
-                 hint="must be lower-case words joined by hyphens, e.g. ons4-reported-separately")
+SLUG_TEXT = Text(
+    max_length=80,
+    pattern=ID_PATTERN,
+    hint="must be lower-case words joined by hyphens, e.g. ons4-reported-separately",
+)
+
+
 def _check_option_ids(check: dict, node, path: Path, field: str) -> None:
     """Option ids are unique within their question; ``order_before_v3`` lists each exactly once."""
     option_nodes = _child(node, "options").value
@@ -173,51 +184,77 @@ def _check_option_ids(check: dict, node, path: Path, field: str) -> None:
     for index, option in enumerate(check["options"]):
         line = _line(_child(option_nodes[index], "id"))
         if option["id"] in first_line:
-            raise ContentError(path, line, f"{field}.options[{index}].id",
-                               f"{option['id']!r} is used twice in this question (first on line "
-                               f"{first_line[option['id']]}); option ids must be unique within "
-                               "their question")
+            raise ContentError(
+                path,
+                line,
+                f"{field}.options[{index}].id",
+                f"{option['id']!r} is used twice in this question (first on line "
+                f"{first_line[option['id']]}); option ids must be unique within "
+                "their question",
+            )
         first_line[option["id"]] = line
     before = check.get("order_before_v3")
     if before is not None and sorted(before) != sorted(first_line):
-        raise ContentError(path, _line(_child(node, "order_before_v3")), f"{field}.order_before_v3",
-                           "must list each of this question's option ids once, in the order the "
-                           f"options had before option ids (it lists {', '.join(before)}; the "
-                           f"options are {', '.join(first_line)})")
+        raise ContentError(
+            path,
+            _line(_child(node, "order_before_v3")),
+            f"{field}.order_before_v3",
+            "must list each of this question's option ids once, in the order the "
+            f"options had before option ids (it lists {', '.join(before)}; the "
+            f"options are {', '.join(first_line)})",
+        )
 
 
 def _check_answers(check: dict, node, path: Path, field: str) -> None:
     _check_option_ids(check, node, path, field)
     correct = sum(option["correct"] for option in check["options"])
     if check["kind"] == "single" and correct != 1:
-        raise ContentError(path, _line(node), f"{field}.options",
-                           f"a single-choice check needs exactly one correct option; it has {correct}")
+        raise ContentError(
+            path,
+            _line(node),
+            f"{field}.options",
+            f"a single-choice check needs exactly one correct option; it has {correct}",
+        )
     if check["kind"] == "multiple" and correct < 1:
-        raise ContentError(path, _line(node), f"{field}.options",
-                           "a multiple-choice check needs at least one correct option")
+        raise ContentError(
+            path, _line(node), f"{field}.options", "a multiple-choice check needs at least one correct option"
+        )
     if check["kind"] == "multiple" and MULTIPLE_HINT not in check["question"].lower():
-        raise ContentError(path, _line(_child(node, "question")), f"{field}.question",
-                           'a check with kind: multiple must tell learners to "Choose all that '
-                           'apply" in its question')
+        raise ContentError(
+            path,
+            _line(_child(node, "question")),
+            f"{field}.question",
+            'a check with kind: multiple must tell learners to "Choose all that apply" in its question',
+        )
 
 
 MULTIPLE_HINT = "choose all that apply"
 # An option's id: what stored answers, records and SCORM interactions refer to, whatever order
 # the options are shown in. Stable forever: never reuse one for a different meaning.
-OPTION_ID = Text(max_length=60, pattern=ID_PATTERN,
-                 hint="must be lower-case words joined by hyphens, e.g. ask-the-group-first")
+OPTION_ID = Text(
+    max_length=60,
+    pattern=ID_PATTERN,
+    hint="must be lower-case words joined by hyphens, e.g. ask-the-group-first",
+)
 
 
 KNOWLEDGE_CHECK = Record(
     required={
-        "id": Text(max_length=80, pattern=ID_PATTERN,
-                   hint="must be lower-case words joined by hyphens, e.g. welcome-anonymise"),
+        "id": Text(
+            max_length=80,
+            pattern=ID_PATTERN,
+            hint="must be lower-case words joined by hyphens, e.g. welcome-anonymise",
+        ),
         "kind": OneOf(("single", "multiple")),
         "question": Text(),
         "options": ListOf(
-            Record(required={"id": OPTION_ID, "text": Text(max_length=500), "feedback": Text()},
-                   optional={"correct": (Flag(), False)}),
-            min_items=2, max_items=6),
+            Record(
+                required={"id": OPTION_ID, "text": Text(max_length=500), "feedback": Text()},
+                optional={"correct": (Flag(), False)},
+            ),
+            min_items=2,
+            max_items=6,
+        ),
     },
     optional={
         # The facts a check turns on, as short names shared across the course's banks, so that
@@ -237,24 +274,31 @@ def _check_sorting(exercise: dict, node, path: Path, field: str) -> None:
     _unique(ids, node, path, f"{field}.categories", "category id")
     for index, item in enumerate(exercise["items"]):
         if item["answer"] not in ids:
-            raise ContentError(path, _line(_child(node, "items").value[index]),
-                               f"{field}.items[{index}].answer",
-                               f"{item['answer']!r} is not one of the categories: {', '.join(ids)}")
+            raise ContentError(
+                path,
+                _line(_child(node, "items").value[index]),
+                f"{field}.items[{index}].answer",
+                f"{item['answer']!r} is not one of the categories: {', '.join(ids)}",
+            )
 
 
-SLUG = Text(max_length=80, pattern=ID_PATTERN,
-            hint="must be lower-case words joined by hyphens, e.g. self-help-group")
+SLUG = Text(
+    max_length=80, pattern=ID_PATTERN, hint="must be lower-case words joined by hyphens, e.g. self-help-group"
+)
 
 SORTING_EXERCISE = Record(
     required={
         "id": SLUG,
         "title": Text(max_length=200),
         "instructions": Text(),
-        "categories": ListOf(Record(required={"id": SLUG, "label": Text(max_length=120)}),
-                             min_items=2, max_items=8),
-        "items": ListOf(Record(required={"text": Text(max_length=600), "answer": SLUG,
-                                         "explanation": Text()}),
-                        min_items=8, max_items=16),
+        "categories": ListOf(
+            Record(required={"id": SLUG, "label": Text(max_length=120)}), min_items=2, max_items=8
+        ),
+        "items": ListOf(
+            Record(required={"text": Text(max_length=600), "answer": SLUG, "explanation": Text()}),
+            min_items=8,
+            max_items=16,
+        ),
     },
     rule=_check_sorting,
 )
@@ -269,26 +313,39 @@ def _check_scenario(scenario: dict, node, path: Path, field: str) -> None:
     step_nodes = _child(node, "steps").value
     _unique([step["id"] for step in scenario["steps"]], node, path, f"{field}.steps", "step id")
     if scenario["start"] not in steps:
-        raise ContentError(path, _line(_child(node, "start")), f"{field}.start",
-                           f"{scenario['start']!r} is not the id of a step")
+        raise ContentError(
+            path,
+            _line(_child(node, "start")),
+            f"{field}.start",
+            f"{scenario['start']!r} is not the id of a step",
+        )
     for index, step in enumerate(scenario["steps"]):
         where, line = f"{field}.steps[{index}]", _line(step_nodes[index])
         if bool(step["choices"]) == bool(step["ending"]):
-            raise ContentError(path, line, where,
-                               "a step has either choices (to go on) or an ending, not both or neither")
+            raise ContentError(
+                path, line, where, "a step has either choices (to go on) or an ending, not both or neither"
+            )
         if step["ending"] and not step["debrief"]:
             raise ContentError(path, line, f"{where}.debrief", "an ending needs a debrief")
         for number, choice in enumerate(step["choices"] or []):
             if choice["next"] not in steps:
-                raise ContentError(path, line, f"{where}.choices[{number}].next",
-                                   f"{choice['next']!r} is not the id of a step")
+                raise ContentError(
+                    path,
+                    line,
+                    f"{where}.choices[{number}].next",
+                    f"{choice['next']!r} is not the id of a step",
+                )
     # Every step reachable, and no way round in circles, so every path reaches an ending.
     state: dict[str, str] = {}
 
     def visit(step_id: str, trail: tuple[str, ...]) -> None:
         if state.get(step_id) == "open":
-            raise ContentError(path, _line(node), f"{field}.steps",
-                               "the choices go round in a circle: " + " -> ".join((*trail, step_id)))
+            raise ContentError(
+                path,
+                _line(node),
+                f"{field}.steps",
+                "the choices go round in a circle: " + " -> ".join((*trail, step_id)),
+            )
         if state.get(step_id) == "done":
             return
         state[step_id] = "open"
@@ -299,8 +356,12 @@ def _check_scenario(scenario: dict, node, path: Path, field: str) -> None:
     visit(scenario["start"], ())
     for index, step in enumerate(scenario["steps"]):
         if step["id"] not in state:
-            raise ContentError(path, _line(step_nodes[index]), f"{field}.steps[{index}]",
-                               f"step {step['id']!r} cannot be reached from the start")
+            raise ContentError(
+                path,
+                _line(step_nodes[index]),
+                f"{field}.steps[{index}]",
+                f"step {step['id']!r} cannot be reached from the start",
+            )
 
 
 SCENARIO = Record(
@@ -308,15 +369,32 @@ SCENARIO = Record(
         "id": SLUG,
         "title": Text(max_length=200),
         "start": SLUG,
-        "steps": ListOf(Record(
-            required={"id": SLUG, "text": Text(max_length=3000)},
-            optional={
-                "choices": (ListOf(Record(required={
-                    "text": Text(max_length=400), "next": SLUG, "stance": OneOf(STANCES),
-                    "consequence": Text()}), min_items=2, max_items=4), None),
-                "ending": (OneOf(STANCES), None),
-                "debrief": (Text(max_length=3000), None),
-            }), min_items=3, max_items=40),
+        "steps": ListOf(
+            Record(
+                required={"id": SLUG, "text": Text(max_length=3000)},
+                optional={
+                    "choices": (
+                        ListOf(
+                            Record(
+                                required={
+                                    "text": Text(max_length=400),
+                                    "next": SLUG,
+                                    "stance": OneOf(STANCES),
+                                    "consequence": Text(),
+                                }
+                            ),
+                            min_items=2,
+                            max_items=4,
+                        ),
+                        None,
+                    ),
+                    "ending": (OneOf(STANCES), None),
+                    "debrief": (Text(max_length=3000), None),
+                },
+            ),
+            min_items=3,
+            max_items=40,
+        ),
     },
     rule=_check_scenario,
 )
@@ -329,54 +407,98 @@ REFLECTION = Record(
 )
 
 
-
 # ---------------------------------------------------------------- the end-of-course assessment
 def _check_question(question: dict, node, path: Path, field: str) -> None:
     correct = sum(option["correct"] for option in question["options"])
     if correct != 1:
-        raise ContentError(path, _line(_child(node, "options")), f"{field}.options",
-                           f"an assessment question needs exactly one correct option; it has {correct}")
-    _unique_at([option["id"] for option in question["options"]], _child(node, "options"), path,
-               f"{field}.options", "option id")
+        raise ContentError(
+            path,
+            _line(_child(node, "options")),
+            f"{field}.options",
+            f"an assessment question needs exactly one correct option; it has {correct}",
+        )
+    _unique_at(
+        [option["id"] for option in question["options"]],
+        _child(node, "options"),
+        path,
+        f"{field}.options",
+        "option id",
+    )
 
 
 def _check_assessment(assessment: dict, node, path: Path, field: str) -> None:
-    _unique_at([q["id"] for q in assessment["questions"]], _child(node, "questions"), path,
-               f"{field}.questions", "question id")
+    _unique_at(
+        [q["id"] for q in assessment["questions"]],
+        _child(node, "questions"),
+        path,
+        f"{field}.questions",
+        "question id",
+    )
 
 
 ASSESSMENT = Record(
     required={
         "id": SLUG,
         "title": Text(max_length=200),
-        "questions": ListOf(Record(
-            required={
-                "id": SLUG,
-                # An id from data/activities/outcomes.yml and a page from _toc.yml (checked
-                # against both by validate_all).
-                "outcome": SLUG,
-                "page": Text(max_length=200, pattern=re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_-]+)+$"),
-                             hint="must be a page name as _toc.yml writes it, e.g. book/safety"),
-                "question": Text(),
-                "options": ListOf(Record(
-                    required={"id": SLUG, "text": Text(max_length=300)},
-                    optional={"correct": (Flag(), False), "feedback": (Text(), None)}),
-                    min_items=3, max_items=6),
-                # Why the right answer is right: shown after submission to a learner who got it wrong.
-                "feedback": Text(),
-            }, rule=_check_question), min_items=1, max_items=200),
+        "questions": ListOf(
+            Record(
+                required={
+                    "id": SLUG,
+                    # An id from data/activities/outcomes.yml and a page from _toc.yml (checked
+                    # against both by validate_all).
+                    "outcome": SLUG,
+                    "page": Text(
+                        max_length=200,
+                        pattern=re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_-]+)+$"),
+                        hint="must be a page name as _toc.yml writes it, e.g. book/safety",
+                    ),
+                    "question": Text(),
+                    "options": ListOf(
+                        Record(
+                            required={"id": SLUG, "text": Text(max_length=300)},
+                            optional={"correct": (Flag(), False), "feedback": (Text(), None)},
+                        ),
+                        min_items=3,
+                        max_items=6,
+                    ),
+                    # Why the right answer is right: shown after submission to a learner who got it wrong.
+                    "feedback": Text(),
+                },
+                rule=_check_question,
+            ),
+            min_items=1,
+            max_items=200,
+        ),
     },
     rule=_check_assessment,
 )
 
-OUTCOMES = Record(required={"outcomes": ListOf(Record(
-    required={"id": SLUG, "text": Text(max_length=400),
-              "pages": ListOf(Text(max_length=200, pattern=re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_-]+)+$"),
-                                   hint="must be a page name as _toc.yml writes it, e.g. book/safety"),
-                              min_items=1, max_items=10)}),
-    min_items=1, max_items=30)}, rule=lambda value, node, path, field: _unique_at(
-        [o["id"] for o in value["outcomes"]], _child(node, "outcomes"), path, "outcomes", "outcome id"))
-
+OUTCOMES = Record(
+    required={
+        "outcomes": ListOf(
+            Record(
+                required={
+                    "id": SLUG,
+                    "text": Text(max_length=400),
+                    "pages": ListOf(
+                        Text(
+                            max_length=200,
+                            pattern=re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_-]+)+$"),
+                            hint="must be a page name as _toc.yml writes it, e.g. book/safety",
+                        ),
+                        min_items=1,
+                        max_items=10,
+                    ),
+                }
+            ),
+            min_items=1,
+            max_items=30,
+        )
+    },
+    rule=lambda value, node, path, field: _unique_at(
+        [o["id"] for o in value["outcomes"]], _child(node, "outcomes"), path, "outcomes", "outcome id"
+    ),
+)
 
 
 def _check_framework(framework: dict, node, path: Path, field: str) -> None:
@@ -384,29 +506,54 @@ def _check_framework(framework: dict, node, path: Path, field: str) -> None:
     fed = {target for part in framework["parts"] for target in part["feeds"]}
     missing = [target for target in PORTFOLIO_FIELDS if target not in fed]
     if missing:
-        raise ContentError(path, _line(node), f"{field}.parts",
-                           f"no part feeds {', '.join(missing)}; add it to a part's feeds "
-                           "so the exported record never has an empty section")
+        raise ContentError(
+            path,
+            _line(node),
+            f"{field}.parts",
+            f"no part feeds {', '.join(missing)}; add it to a part's feeds "
+            "so the exported record never has an empty section",
+        )
     _unique([part["id"] for part in framework["parts"]], node, path, f"{field}.parts", "part id")
 
 
-FRAMEWORKS = Record(required={"frameworks": ListOf(Record(
+FRAMEWORKS = Record(
     required={
-        "id": SLUG,
-        "name": Text(max_length=120),
-        "source": Text(max_length=200),
-        "parts": ListOf(Record(required={"id": SLUG, "heading": Text(max_length=120),
-                                         "prompt": Text()},
-                               optional={"feeds": (ListOf(OneOf(PORTFOLIO_FIELDS), min_items=0,
-                                                          max_items=len(PORTFOLIO_FIELDS)), [])}),
-                        min_items=2, max_items=8),
-    }, rule=_check_framework), min_items=1)})
+        "frameworks": ListOf(
+            Record(
+                required={
+                    "id": SLUG,
+                    "name": Text(max_length=120),
+                    "source": Text(max_length=200),
+                    "parts": ListOf(
+                        Record(
+                            required={"id": SLUG, "heading": Text(max_length=120), "prompt": Text()},
+                            optional={
+                                "feeds": (
+                                    ListOf(
+                                        OneOf(PORTFOLIO_FIELDS), min_items=0, max_items=len(PORTFOLIO_FIELDS)
+                                    ),
+                                    [],
+                                )
+                            },
+                        ),
+                        min_items=2,
+                        max_items=8,
+                    ),
+                },
+                rule=_check_framework,
+            ),
+            min_items=1,
+        )
+    }
+)
 
 
 def framework_feeds(framework: dict) -> dict[str, list[str]]:
     """Portfolio field -> the ids of the parts that fill it, in the framework's order."""
-    return {target: [part["id"] for part in framework["parts"] if target in part["feeds"]]
-            for target in PORTFOLIO_FIELDS}
+    return {
+        target: [part["id"] for part in framework["parts"] if target in part["feeds"]]
+        for target in PORTFOLIO_FIELDS
+    }
 
 
 # ---------------------------------------------------------------- routes through the course
@@ -418,11 +565,17 @@ class PagesOrAll:
         if isinstance(node, yaml.ScalarNode) and node.value == "all":
             return "all"
         if not isinstance(node, yaml.SequenceNode):
-            raise ContentError(path, _line(node), field,
-                               f"must be all or a list of pages, not {_describe(node)}")
-        return ListOf(Text(max_length=200, pattern=PAGE_NAME,
-                           hint="must be a page name as _toc.yml writes it, e.g. book/welcome"),
-                      max_items=40).check(node, path, field)
+            raise ContentError(
+                path, _line(node), field, f"must be all or a list of pages, not {_describe(node)}"
+            )
+        return ListOf(
+            Text(
+                max_length=200,
+                pattern=PAGE_NAME,
+                hint="must be a page name as _toc.yml writes it, e.g. book/welcome",
+            ),
+            max_items=40,
+        ).check(node, path, field)
 
 
 PAGE_NAME = re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_-]+)+$")
@@ -430,37 +583,65 @@ PAGE_NAME = re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_-]+)+$")
 
 def _check_route(route: dict, node, path: Path, field: str) -> None:
     if route["pages"] == "all" and route["minutes"] is not None:
-        raise ContentError(path, _line(_child(node, "minutes")), f"{field}.minutes",
-                           "a route through every page takes as long as its pages: leave minutes out")
+        raise ContentError(
+            path,
+            _line(_child(node, "minutes")),
+            f"{field}.minutes",
+            "a route through every page takes as long as its pages: leave minutes out",
+        )
     if route["pages"] != "all" and route["minutes"] is None:
-        raise ContentError(path, _line(node), f"{field}.minutes",
-                           "is missing: a live session needs its length in minutes")
+        raise ContentError(
+            path, _line(node), f"{field}.minutes", "is missing: a live session needs its length in minutes"
+        )
 
 
-ROUTES = Record(required={"routes": ListOf(Record(
-    required={"id": SLUG, "title": Text(max_length=120), "best_for": Text(max_length=300),
-              "reflection": Text(max_length=300), "pages": PagesOrAll()},
-    optional={"minutes": (Whole(30, 600), None)},
-    rule=_check_route), min_items=1, max_items=8)})
+ROUTES = Record(
+    required={
+        "routes": ListOf(
+            Record(
+                required={
+                    "id": SLUG,
+                    "title": Text(max_length=120),
+                    "best_for": Text(max_length=300),
+                    "reflection": Text(max_length=300),
+                    "pages": PagesOrAll(),
+                },
+                optional={"minutes": (Whole(30, 600), None)},
+                rule=_check_route,
+            ),
+            min_items=1,
+            max_items=8,
+        )
+    }
+)
 
 
 # ---------------------------------------------------------------- the course evaluation
 def _exact_values(expected: tuple, key: str, what: str):
     """A rule: the list under ``key`` gives each of ``expected`` once, in that order (the values
     are what is stored and downloaded; only their words are the author's to change)."""
+
     def rule(value, node, path, field):
         items = value if key == "" else value[key]
         seq = node if key == "" else _child(node, key)
         got = [item["value"] for item in items]
         for index, item in enumerate(items):
             if index >= len(expected) or item["value"] != expected[index]:
-                raise ContentError(path, _line(seq.value[index]), f"{field}.{key}[{index}].value" if key
-                                   else f"{field}[{index}].value",
-                                   f"is {item['value']!r}; {what} must be "
-                                   f"{', '.join(map(str, expected))}, once each and in that order")
+                raise ContentError(
+                    path,
+                    _line(seq.value[index]),
+                    f"{field}.{key}[{index}].value" if key else f"{field}[{index}].value",
+                    f"is {item['value']!r}; {what} must be "
+                    f"{', '.join(map(str, expected))}, once each and in that order",
+                )
         if len(got) != len(expected):
-            raise ContentError(path, _line(seq), f"{field}.{key}" if key else field,
-                               f"has {len(got)} points; {what} must be {', '.join(map(str, expected))}")
+            raise ContentError(
+                path,
+                _line(seq),
+                f"{field}.{key}" if key else field,
+                f"has {len(got)} points; {what} must be {', '.join(map(str, expected))}",
+            )
+
     return rule
 
 
@@ -484,35 +665,55 @@ class Rule:
 
 _POINT = Record(required={"value": Whole(1, 5), "words": Text(max_length=80)})
 _CHOICE = lambda values: Record(required={"value": OneOf(values), "words": Text(max_length=120)})  # noqa: E731
-_SCALE = Rule(ListOf(_POINT, min_items=5, max_items=5),
-              _exact_values(EVALUATION_SCALE, "", "a scale's values"))
-EVALUATION = Record(required={
-    "title": Text(max_length=200),
-    "before_intro": Text(max_length=600),
-    "after_intro": Text(max_length=600),
-    "confidence": _SCALE,
-    "relevance": Record(required={"question": Text(max_length=200), "scale": _SCALE}),
-    "clarity": Record(required={"question": Text(max_length=200), "scale": _SCALE}),
-    "time": Record(required={"question": Text(max_length=200),
-                             "choices": ListOf(_CHOICE(EVALUATION_TIME), min_items=1, max_items=3)},
-                   rule=_exact_values(EVALUATION_TIME, "choices", "the time choices")),
-    "recommend": Record(required={"question": Text(max_length=200),
-                                  "choices": ListOf(_CHOICE(EVALUATION_RECOMMEND), min_items=1, max_items=3)},
-                        rule=_exact_values(EVALUATION_RECOMMEND, "choices", "the recommend choices")),
-    "role": Record(required={"question": Text(max_length=200), "roles": ListOf(
-        Record(required={"id": SLUG, "words": Text(max_length=120)}), min_items=1, max_items=30)},
-        rule=lambda value, node, path, field: _unique_at(
-            [r["id"] for r in value["roles"]], _child(node, "roles"), path, "role.roles", "role id")),
-    "change": Record(required={"question": Text(max_length=300), "hint": Text(max_length=600)}),
-})
+_SCALE = Rule(
+    ListOf(_POINT, min_items=5, max_items=5), _exact_values(EVALUATION_SCALE, "", "a scale's values")
+)
+EVALUATION = Record(
+    required={
+        "title": Text(max_length=200),
+        "before_intro": Text(max_length=600),
+        "after_intro": Text(max_length=600),
+        "confidence": _SCALE,
+        "relevance": Record(required={"question": Text(max_length=200), "scale": _SCALE}),
+        "clarity": Record(required={"question": Text(max_length=200), "scale": _SCALE}),
+        "time": Record(
+            required={
+                "question": Text(max_length=200),
+                "choices": ListOf(_CHOICE(EVALUATION_TIME), min_items=1, max_items=3),
+            },
+            rule=_exact_values(EVALUATION_TIME, "choices", "the time choices"),
+        ),
+        "recommend": Record(
+            required={
+                "question": Text(max_length=200),
+                "choices": ListOf(_CHOICE(EVALUATION_RECOMMEND), min_items=1, max_items=3),
+            },
+            rule=_exact_values(EVALUATION_RECOMMEND, "choices", "the recommend choices"),
+        ),
+        "role": Record(
+            required={
+                "question": Text(max_length=200),
+                "roles": ListOf(
+                    Record(required={"id": SLUG, "words": Text(max_length=120)}), min_items=1, max_items=30
+                ),
+            },
+            rule=lambda value, node, path, field: _unique_at(
+                [r["id"] for r in value["roles"]], _child(node, "roles"), path, "role.roles", "role id"
+            ),
+        ),
+        "change": Record(required={"question": Text(max_length=300), "hint": Text(max_length=600)}),
+    }
+)
 
 
 # ---------------------------------------------------------------- the well-being explorer
-EXPLORER = Record(required={
-    "title": Text(max_length=200),
-    "introduction": Text(),
-    "caveats": ListOf(Text(), min_items=2, max_items=10),
-})
+EXPLORER = Record(
+    required={
+        "title": Text(max_length=200),
+        "introduction": Text(),
+        "caveats": ListOf(Text(), min_items=2, max_items=10),
+    }
+)
 
 
 def _child(mapping_node, key: str):
@@ -524,8 +725,12 @@ def _unique_at(values: list[str], seq_node, path: Path, field: str, what: str) -
     seen = set()
     for index, value in enumerate(values):
         if value in seen:
-            raise ContentError(path, _line(seq_node.value[index]), f"{field}[{index}].id",
-                               f"the {what} {value!r} is used twice")
+            raise ContentError(
+                path,
+                _line(seq_node.value[index]),
+                f"{field}[{index}].id",
+                f"the {what} {value!r} is used twice",
+            )
         seen.add(value)
 
 
@@ -547,7 +752,8 @@ def course_root() -> Path:
         if (folder / "_config.yml").is_file() and (folder / "data" / "activities").is_dir():
             return folder
     raise FileNotFoundError(
-        f"cannot find the course folder above {here}; set {ROOT_ENV} to the repository root")
+        f"cannot find the course folder above {here}; set {ROOT_ENV} to the repository root"
+    )
 
 
 def parse(path: Path) -> yaml.Node:
@@ -560,8 +766,9 @@ def parse(path: Path) -> yaml.Node:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        raise ContentError(path, mark.line + 1 if mark else None, "",
-                           f"is not valid YAML: {error.problem or error.context}") from None
+        raise ContentError(
+            path, mark.line + 1 if mark else None, "", f"is not valid YAML: {error.problem or error.context}"
+        ) from None
     if node is None:
         raise ContentError(path, 1, "", "is empty")
     return node
@@ -588,8 +795,12 @@ class Bank:
                 line = _line(_child(node, self.kind).value[index])
                 if item["id"] in items:
                     first = items[item["id"]]["source"]
-                    raise ContentError(path, line, f"{self.kind}[{index}].id",
-                                       f"{item['id']!r} is already used at {first[0]}:{first[1]}")
+                    raise ContentError(
+                        path,
+                        line,
+                        f"{self.kind}[{index}].id",
+                        f"{item['id']!r} is already used at {first[0]}:{first[1]}",
+                    )
                 items[item["id"]] = {**item, "source": (str(path), line)}
         return items
 
@@ -637,15 +848,25 @@ def validate_all(root: Path) -> None:
     for reflection in loaded["reflections"].values():
         if reflection["framework"] not in frameworks:
             path, line = reflection["source"]
-            raise ContentError(path, line, "framework", f"{reflection['framework']!r} is not one of "
-                               f"the frameworks in {FRAMEWORKS_FILE}: {', '.join(sorted(frameworks))}")
+            raise ContentError(
+                path,
+                line,
+                "framework",
+                f"{reflection['framework']!r} is not one of "
+                f"the frameworks in {FRAMEWORKS_FILE}: {', '.join(sorted(frameworks))}",
+            )
     ids: dict[str, str] = {}
     for kind, items in loaded.items():
         for item_id, item in items.items():
             if item_id in ids:
                 path, line = item["source"]
-                raise ContentError(path, line, "id", f"{item_id!r} is also the id of an item in "
-                                   f"data/activities/{ids[item_id]}/; ids must be unique")
+                raise ContentError(
+                    path,
+                    line,
+                    "id",
+                    f"{item_id!r} is also the id of an item in "
+                    f"data/activities/{ids[item_id]}/; ids must be unique",
+                )
             ids[item_id] = kind
     # The outcomes exist for the assessment: a course (or a test's scratch book) with no
     # assessment bank needs no outcomes file.
@@ -657,31 +878,48 @@ def validate_assessments(assessments: dict[str, dict], outcomes: dict, root: Pat
     """Every question names a known outcome and a page in _toc.yml; every outcome has at least
     two questions, and every outcome's pages are in _toc.yml."""
     from ._course_time import toc_docnames  # here: _course_time imports this module
+
     pages = set(toc_docnames(root))
     known = {outcome["id"] for outcome in outcomes["outcomes"]}
     outcomes_path = root / OUTCOMES_FILE
     for outcome in outcomes["outcomes"]:
         for page in outcome["pages"]:
             if page not in pages:
-                raise ContentError(outcomes_path, None, f"outcomes.{outcome['id']}.pages",
-                                   f"{page!r} is not a page in _toc.yml")
+                raise ContentError(
+                    outcomes_path,
+                    None,
+                    f"outcomes.{outcome['id']}.pages",
+                    f"{page!r} is not a page in _toc.yml",
+                )
     for assessment in assessments.values():
         path, line = assessment["source"]
         counts = dict.fromkeys(known, 0)
         for index, question in enumerate(assessment["questions"]):
             where = f"assessment.questions[{index}]"
             if question["outcome"] not in known:
-                raise ContentError(path, _question_line(path, question["id"], line, "outcome"), f"{where}.outcome",
-                                   f"{question['outcome']!r} is not an outcome in {OUTCOMES_FILE}: "
-                                   f"{', '.join(sorted(known))}")
+                raise ContentError(
+                    path,
+                    _question_line(path, question["id"], line, "outcome"),
+                    f"{where}.outcome",
+                    f"{question['outcome']!r} is not an outcome in {OUTCOMES_FILE}: "
+                    f"{', '.join(sorted(known))}",
+                )
             if question["page"] not in pages:
-                raise ContentError(path, _question_line(path, question["id"], line, "page"), f"{where}.page",
-                                   f"{question['page']!r} is not a page in _toc.yml")
+                raise ContentError(
+                    path,
+                    _question_line(path, question["id"], line, "page"),
+                    f"{where}.page",
+                    f"{question['page']!r} is not a page in _toc.yml",
+                )
             counts[question["outcome"]] += 1
         thin = [outcome for outcome, count in counts.items() if count < 2]
         if thin:
-            raise ContentError(path, line, "assessment.questions",
-                               f"every outcome needs at least two questions; too few for: {', '.join(sorted(thin))}")
+            raise ContentError(
+                path,
+                line,
+                "assessment.questions",
+                f"every outcome needs at least two questions; too few for: {', '.join(sorted(thin))}",
+            )
 
 
 def _question_line(path, question_id: str, fallback: int, field: str = "") -> int:
@@ -689,7 +927,7 @@ def _question_line(path, question_id: str, fallback: int, field: str = "") -> in
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     for number, text in enumerate(lines, 1):
         if text.strip() == f"- id: {question_id}":
-            for later, rest in enumerate(lines[number:number + 40], number + 1):
+            for later, rest in enumerate(lines[number : number + 40], number + 1):
                 if field and rest.strip().startswith(f"{field}:"):
                     return later
             return number

@@ -3,6 +3,7 @@
 Pure functions over files, shared by the Sphinx extension (the CPD summary table) and the
 tests, so there is one reading of "how long is this course".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -76,8 +77,12 @@ def page_time(root: Path, docname: str) -> PageTime | None:
     for field in ("teaching_minutes", "activity_minutes"):
         value = course.get(field) if isinstance(course, dict) else None
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 600:
-            raise ContentError(path, _front_matter_line(path, field), f"course.{field}",
-                               f"must be a whole number of minutes from 0 to 600, not {value!r}")
+            raise ContentError(
+                path,
+                _front_matter_line(path, field),
+                f"course.{field}",
+                f"must be a whole number of minutes from 0 to 600, not {value!r}",
+            )
         minutes.append(value)
     return PageTime(docname, *minutes)
 

@@ -13,6 +13,7 @@ allows ``blob:``. Styles: the theme and docutils write ``style=""`` attributes (
 widths) and a ``<style>`` inside ``<noscript>``, which CSP can allow only with 'unsafe-inline' in
 style-src; styles cannot run code.
 """
+
 from __future__ import annotations
 
 import base64
@@ -73,15 +74,21 @@ def policy(hashes) -> str:
 
 def site_policy(site: Path) -> str:
     """The policy for a built site: every inline script of every page allowed by its hash."""
-    hashes = {script_hash(body) for path in sorted(site.rglob("*.html"))
-              for body in inline_scripts(path.read_text(encoding="utf-8"))}
+    hashes = {
+        script_hash(body)
+        for path in sorted(site.rglob("*.html"))
+        for body in inline_scripts(path.read_text(encoding="utf-8"))
+    }
     return policy(hashes)
 
 
 def headers_file(csp: str) -> str:
     """``_headers`` for Netlify and Cloudflare Pages (pure): every path gets every header."""
-    lines = ["# Written by the course's build (src/selfhelp_course/_csp.py); see trainer/publishing.md.",
-             "/*", f"  Content-Security-Policy: {csp}"]
+    lines = [
+        "# Written by the course's build (src/selfhelp_course/_csp.py); see trainer/publishing.md.",
+        "/*",
+        f"  Content-Security-Policy: {csp}",
+    ]
     lines += [f"  {name}: {value}" for name, value in OTHER_HEADERS.items()]
     return "\n".join(lines) + "\n"
 
@@ -100,7 +107,10 @@ def _after_build(app, exception) -> None:
         csp = write_headers(Path(app.outdir))
         hashes = csp.count("'sha256-")
         from sphinx.util import logging
-        logging.getLogger(__name__).info(f"course: csp.txt and _headers written ({hashes} inline scripts allowed by hash)")
+
+        logging.getLogger(__name__).info(
+            f"course: csp.txt and _headers written ({hashes} inline scripts allowed by hash)"
+        )
 
 
 def setup_csp(app) -> None:

@@ -7,13 +7,22 @@ Whoever publishes the files next to the site sets ``COURSE_DOWNLOAD_URL`` (the a
 folder they are in) when building the site; the file names then link there. Unset, the page
 names the files without links, so it never points at a file that is not there.
 """
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from ._release import (FORMATS, RECORD, RELEASE_DIR, SUMS, ReleaseError, human_size, project_version,
-                       read_record)
+from ._release import (
+    FORMATS,
+    RECORD,
+    RELEASE_DIR,
+    SUMS,
+    ReleaseError,
+    human_size,
+    project_version,
+    read_record,
+)
 
 DOWNLOAD_URL = "COURSE_DOWNLOAD_URL"
 
@@ -27,47 +36,56 @@ def downloads_markdown(root: Path, base_url: str | None = None) -> str:
     record = read_record(root, version)
     if record is None:
         rows = [f"| {fmt.label} | {fmt.description} |" for fmt in FORMATS]
-        return "\n".join([
-            f"This copy of the course (version {version}) was built without a release, so there "
-            "are no files to download with it yet. A release has these formats:",
-            "",
-            "| Format | What it is for |",
-            "| --- | --- |",
-            *rows,
-            "",
-            "To make a release, run `make release` in the course's folder (the README says what it "
-            f"needs). It writes every file into `{RELEASE_DIR.as_posix()}/{version}/`, with "
-            f"`{SUMS}` and `{RECORD}`; build the site again afterwards and this page lists them "
-            "with their sizes.",
-        ])
+        return "\n".join(
+            [
+                f"This copy of the course (version {version}) was built without a release, so there "
+                "are no files to download with it yet. A release has these formats:",
+                "",
+                "| Format | What it is for |",
+                "| --- | --- |",
+                *rows,
+                "",
+                "To make a release, run `make release` in the course's folder (the README says what it "
+                f"needs). It writes every file into `{RELEASE_DIR.as_posix()}/{version}/`, with "
+                f"`{SUMS}` and `{RECORD}`; build the site again afterwards and this page lists them "
+                "with their sizes.",
+            ]
+        )
     labels = {fmt.key: fmt for fmt in FORMATS}
     rows = []
     for entry in record["files"]:
         name = str(entry.get("file", ""))
         fmt = labels.get(entry.get("format"))
         shown = f"[`{name}`]({base_url}{name})" if base_url else f"`{name}`"
-        rows.append(f"| {fmt.label if fmt else entry.get('label', '')} | {shown} | "
-                    f"{human_size(int(entry.get('bytes', 0)))} | "
-                    f"{fmt.description if fmt else entry.get('description', '')} |")
-    where = (f"The files are published at <{base_url}>." if base_url else
-             "Whoever published this course keeps these files beside it; if you cannot find "
-             "them, ask the person or team who gave you the link, or build them yourself with "
-             "`make release`.")
+        rows.append(
+            f"| {fmt.label if fmt else entry.get('label', '')} | {shown} | "
+            f"{human_size(int(entry.get('bytes', 0)))} | "
+            f"{fmt.description if fmt else entry.get('description', '')} |"
+        )
+    where = (
+        f"The files are published at <{base_url}>."
+        if base_url
+        else "Whoever published this course keeps these files beside it; if you cannot find "
+        "them, ask the person or team who gave you the link, or build them yourself with "
+        "`make release`."
+    )
     sums = f"[`{SUMS}`]({base_url}{SUMS})" if base_url else f"`{SUMS}`"
-    return "\n".join([
-        f"Version {version}, built on {str(record.get('built', ''))[:10]} from commit "
-        f"`{str(record.get('commit', ''))[:12]}`. {where}",
-        "",
-        "| Format | File | Size | What it is for |",
-        "| --- | --- | --- | --- |",
-        *rows,
-        "",
-        f"{sums} holds each file's SHA-256 checksum: `sha256sum -c {SUMS}` in the folder "
-        "with the files checks that each arrived whole.",
-        "",
-        "The trainer edition carries instructor notes and answer keys: it is for trainers, not for "
-        "learners, and says so in its name and inside.",
-    ])
+    return "\n".join(
+        [
+            f"Version {version}, built on {str(record.get('built', ''))[:10]} from commit "
+            f"`{str(record.get('commit', ''))[:12]}`. {where}",
+            "",
+            "| Format | File | Size | What it is for |",
+            "| --- | --- | --- | --- |",
+            *rows,
+            "",
+            f"{sums} holds each file's SHA-256 checksum: `sha256sum -c {SUMS}` in the folder "
+            "with the files checks that each arrived whole.",
+            "",
+            "The trainer edition carries instructor notes and answer keys: it is for trainers, not for "
+            "learners, and says so in its name and inside.",
+        ]
+    )
 
 
 def setup_downloads(app) -> None:
@@ -75,6 +93,7 @@ def setup_downloads(app) -> None:
 
     class CourseDownloadsDirective(SphinxDirective):
         """``{course-downloads}``: the release's files and sizes (downloads_markdown)."""
+
         has_content = False
 
         def run(self):

@@ -3,6 +3,7 @@ builder): every activity as static text (_static_activities.py), no script anywh
 reader runs none, and EPUBCheck wants scripted pages declared), and the content licence and
 attribution in the package metadata (dc:rights), from ``licence:`` in _config.yml.
 """
+
 from __future__ import annotations
 
 import html
@@ -53,8 +54,10 @@ def _epub_settings(app: Sphinx) -> None:
     config.epub_publisher = config.author
     config.epub_contributor = config.author
     config.epub_copyright = rights
-    config.epub_description = ("An open CPD course for health and social care professionals on "
-                               "supporting self-help groups without taking them over.")
+    config.epub_description = (
+        "An open CPD course for health and social care professionals on "
+        "supporting self-help groups without taking them over."
+    )
     # Sphinx writes epub_uid both as the package's identifier id and as the NCX's dtb:uid, which
     # EPUBCheck wants equal to the identifier itself: one value, a valid XML id, serves both.
     config.epub_identifier = config.epub_uid = f"{IDENTIFIER}-{version}"
@@ -70,6 +73,7 @@ def _epub_settings(app: Sphinx) -> None:
 def _widget_states(app: Sphinx, docname: str) -> dict:
     try:
         from myst_nb.sphinx_ import NbMetadataCollector
+
         files = NbMetadataCollector.get_js_files(app.env, docname)
     except (ImportError, KeyError, AttributeError):
         return {}
@@ -103,8 +107,9 @@ def _static_widgets(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             view = json.loads(text.split(">", 1)[1].rsplit("</script>", 1)[0].replace("<\\/", "</"))
             state = states[view["model_id"]]["state"]
         except (ValueError, KeyError, IndexError, TypeError):
-            raw.replace_self(nodes.paragraph(text="(An interactive activity that only works on "
-                                                  "the course's website.)"))
+            raw.replace_self(
+                nodes.paragraph(text="(An interactive activity that only works on the course's website.)")
+            )
             continue
         shown, answer = static_activity(state, numbers)
         if widget_kind(state) == "WellbeingExplorer":
@@ -128,14 +133,23 @@ def _chart_images(app: Sphinx, docname: str, state: dict) -> list[nodes.Node]:
     for stem, svg, alt in explorer_charts(state):
         name = f"{stem}.svg"
         (images / name).write_text(svg, encoding="utf-8")
-        shown.append(nodes.raw("", f'<p class="course-static-chart"><img src="{up}_images/{name}" '
-                                   f'alt="{html.escape(alt)}" /></p>', format="html"))
+        shown.append(
+            nodes.raw(
+                "",
+                f'<p class="course-static-chart"><img src="{up}_images/{name}" '
+                f'alt="{html.escape(alt)}" /></p>',
+                format="html",
+            )
+        )
     return shown
 
 
 # The site's own styles and scripts (static/site/): the e-book keeps its theme's plain styles.
-SITE_FILES = {path.name for path in (Path(__file__).parent / "static" / "site").iterdir()
-              if path.suffix in (".css", ".js")}
+SITE_FILES = {
+    path.name
+    for path in (Path(__file__).parent / "static" / "site").iterdir()
+    if path.suffix in (".css", ".js")
+}
 EPUB_STYLES = {"epub.css", "pygments.css"}
 UNCLOSED_META = re.compile(r"<meta\b([^>]*?)\s*(?<!/)>")
 
@@ -148,8 +162,11 @@ def _no_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
     context["course_storage_guard"] = ""
     # Only the e-book theme's own styles: others are the website's, and some (myst-nb's,
     # sphinx-exercise's) are written after the book is packed, so a link to them would break.
-    context["css_files"] = [css for css in context.get("css_files", [])
-                            if Path(str(getattr(css, "filename", css))).name in EPUB_STYLES]
+    context["css_files"] = [
+        css
+        for css in context.get("css_files", [])
+        if Path(str(getattr(css, "filename", css))).name in EPUB_STYLES
+    ]
     context["metatags"] = UNCLOSED_META.sub(r"<meta\1 />", context.get("metatags", ""))
 
 

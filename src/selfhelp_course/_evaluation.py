@@ -5,6 +5,7 @@ the learning outcomes it asks about are those of ``data/activities/outcomes.yml`
 there. One entry, ``evaluation:course``, holds a learner's answers (js/widgets/evaluation/state.js);
 the anonymous file a learner may download is ``data/schemas/evaluation-response.schema.json``.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -9,6 +9,7 @@ cache. When Sphinx then reads the pages, myst-nb finds each of them in the cache
 A page that fails here is not stored: myst-nb runs it again as it reads it, and reports the
 error in its usual way, with the page's name.
 """
+
 from __future__ import annotations
 
 import os
@@ -64,8 +65,13 @@ def uncached_pages(app: Sphinx, cache=None) -> list[Run]:
 
 def _execute(run: Run, timeout: int | None, allow_errors: bool) -> Run:
     try:
-        result = single_nb_execution(run.notebook, cwd=str(run.path.parent), timeout=timeout,
-                                     allow_errors=allow_errors, meta_override=True)
+        result = single_nb_execution(
+            run.notebook,
+            cwd=str(run.path.parent),
+            timeout=timeout,
+            allow_errors=allow_errors,
+            meta_override=True,
+        )
     finally:
         # nbclient ran in an event loop of this worker thread's own; close it before the
         # thread goes (the next page on this thread gets a new one).
@@ -85,13 +91,19 @@ def execute_ahead(app: Sphinx) -> None:
     workers = min(MOST_AT_ONCE, os.cpu_count() or 1, len(runs))
     logger.info(f"course: running {len(runs)} pages, {workers} at a time, before reading them")
     with ThreadPoolExecutor(workers) as pool:
-        done = list(pool.map(lambda run: _execute(run, config.execution_timeout,
-                                                  config.execution_allow_errors), runs))
+        done = list(
+            pool.map(lambda run: _execute(run, config.execution_timeout, config.execution_allow_errors), runs)
+        )
     for run in done:
         if run.failed:
             continue  # myst-nb runs it again and reports the error
-        staged = (cache.add_nb_to_project(str(run.path), read_data=run.read_fmt) if run.read_fmt
-                  else cache.add_nb_to_project(str(run.path)))  # as myst-nb stages it
+        staged = (
+            cache.add_nb_to_project(str(run.path), read_data=run.read_fmt)
+            if run.read_fmt
+            else cache.add_nb_to_project(str(run.path))
+        )  # as myst-nb stages it
         cache.cache_notebook_bundle(
             CacheBundleIn(run.notebook, staged.uri, data={"execution_seconds": run.seconds}),
-            check_validity=False, overwrite=True)
+            check_validity=False,
+            overwrite=True,
+        )

@@ -5,6 +5,7 @@ called) and the format of the keys learner data is stored under. The front end g
 facts as a generated ES module (``js/lib/facts.generated.js``, written by :func:`facts_module`
 when ``make book`` bundles the front end), so nothing here is restated in JavaScript.
 """
+
 from __future__ import annotations
 
 import json
@@ -65,13 +66,27 @@ LEARNER_KEY = "learner"
 #: four questions, the HCPC CPD profile entry's four parts, and the parts of the other
 #: regulators' records that a reflection's parts clearly answer (Social Work England, Social Care
 #: Wales, SSSC, NISCC, GMC appraisal). Their headings are in widgets/portfolio/forms.js.
-PORTFOLIO_FIELDS = ("nmc.nature", "nmc.learned", "nmc.changed", "nmc.code",
-                    "hcpc.activity", "hcpc.learned", "hcpc.improved", "hcpc.benefits",
-                    "swe.description", "swe.learned", "swe.impact",
-                    "scw.contribution",
-                    "sssc.learned", "sssc.practice",
-                    "niscc.activity", "niscc.development",
-                    "gmc.activity", "gmc.learned", "gmc.practice")
+PORTFOLIO_FIELDS = (
+    "nmc.nature",
+    "nmc.learned",
+    "nmc.changed",
+    "nmc.code",
+    "hcpc.activity",
+    "hcpc.learned",
+    "hcpc.improved",
+    "hcpc.benefits",
+    "swe.description",
+    "swe.learned",
+    "swe.impact",
+    "scw.contribution",
+    "sssc.learned",
+    "sssc.practice",
+    "niscc.activity",
+    "niscc.development",
+    "gmc.activity",
+    "gmc.learned",
+    "gmc.practice",
+)
 
 
 def activity_key(kind: str, item_id: str) -> str:
@@ -104,5 +119,7 @@ def facts() -> dict:
 def facts_module() -> str:
     """The same facts as an ES module for the front end (generated; never edited by hand)."""
     data = json.dumps(facts(), indent=2, ensure_ascii=False)
-    return ("// Generated from src/selfhelp_course/_facts.py by `make book`; do not edit.\n"
-            f"export default {data};\n")
+    return (
+        "// Generated from src/selfhelp_course/_facts.py by `make book`; do not edit.\n"
+        f"export default {data};\n"
+    )

@@ -4,6 +4,7 @@ pydata-sphinx-theme ships Font Awesome's whole solid font (156 KB, which compres
 shrink) for about a dozen icons. After the build, the fonts in the output are cut down to the
 glyphs named by the icon classes that appear in the site's HTML and the theme's scripts.
 """
+
 from __future__ import annotations
 
 import re

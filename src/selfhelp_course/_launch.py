@@ -13,6 +13,7 @@ With none set the site has no launch button and no link to a repository. A hub n
 repository cannot make a working link, so that is a warning (an error under ``-W``). Launch
 buttons are plain links: the page still loads nothing from outside.
 """
+
 from __future__ import annotations
 
 import os
@@ -44,7 +45,8 @@ def launch_options(environ: Mapping[str, str] | None = None) -> dict:
         if hubs:
             raise LaunchConfigError(
                 f"{', '.join(n for n in HUBS if environ.get(n, '').strip())} is set but "
-                "COURSE_REPOSITORY_URL is not: a launch link needs the repository to pull")
+                "COURSE_REPOSITORY_URL is not: a launch link needs the repository to pull"
+            )
         return {}
     repository = _address("COURSE_REPOSITORY_URL", repository)
     if len(urlsplit(repository).path.strip("/").split("/")) < 2:

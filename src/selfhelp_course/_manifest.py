@@ -5,6 +5,7 @@ of the course; this is the one place it is worked out, from _toc.yml, page front
 real parse of each page (_pages.py). The site gets it as ``_static/course-manifest.js``, written
 afresh by every build; widgets in JupyterLab get it as a trait.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,22 +47,30 @@ def course_manifest(root: Path | None = None) -> dict:
     for docname in toc_docnames(root):
         page = read_page(root, docname)
         time = page_time(root, docname)
-        pages.append({
-            "docname": docname,
-            "title": page.title,
-            "part": parts.get(docname, ""),
-            "teaching_minutes": time.teaching_minutes if time else 0,
-            "activity_minutes": time.activity_minutes if time else 0,
-            "activities": [{**activity, "title": titles.get((activity["kind"], activity["id"]), ""),
-                            **(options.get(activity["id"], {}) if activity["kind"] == "check" else {}),
-                            **_assessment_options(root, activity)}
-                           for activity in page.activities],
-        })
+        pages.append(
+            {
+                "docname": docname,
+                "title": page.title,
+                "part": parts.get(docname, ""),
+                "teaching_minutes": time.teaching_minutes if time else 0,
+                "activity_minutes": time.activity_minutes if time else 0,
+                "activities": [
+                    {
+                        **activity,
+                        "title": titles.get((activity["kind"], activity["id"]), ""),
+                        **(options.get(activity["id"], {}) if activity["kind"] == "check" else {}),
+                        **_assessment_options(root, activity),
+                    }
+                    for activity in page.activities
+                ],
+            }
+        )
     manifest = {"version": VERSION, "pages": pages}
     # The course evaluation (contracts.md): outcomes and the words of its scales; a course (or a
     # test's scratch book) without data/activities/evaluation.yml has none.
     if (root / EVALUATION_FILE).is_file():
         from ._evaluation import evaluation_manifest
+
         manifest["evaluation"] = evaluation_manifest(root)
     return manifest
 
@@ -94,10 +103,13 @@ def _assessment_options(root: Path, activity: dict) -> dict:
     if activity["kind"] != "assessment":
         return {}
     from ._assessment import assessment_settings
+
     bank = ASSESSMENTS.find(activity["id"], root)
-    return {"options": {q["id"]: [o["id"] for o in q["options"]] for q in bank["questions"]},
-            "attempts": assessment_settings(root)["attempts"],
-            "pass_mark": assessment_settings(root)["pass_mark"]}
+    return {
+        "options": {q["id"]: [o["id"] for o in q["options"]] for q in bank["questions"]},
+        "attempts": assessment_settings(root)["attempts"],
+        "pass_mark": assessment_settings(root)["pass_mark"],
+    }
 
 
 def manifest_script(manifest: dict) -> str:

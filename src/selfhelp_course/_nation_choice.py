@@ -8,6 +8,7 @@ is marked the same way with ``{nation-rows}`` (its first column names the nation
 script js/site/nation-choice.js adds the "Show routes for" control there and, once a learner has
 chosen, hides the other nations' lines on screen.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -53,8 +54,9 @@ def mark_box(parsed: list[nodes.Node], places: list[str]) -> list[nodes.Node]:
     if not parsed:
         return parsed
     box = next(node for node in parsed if isinstance(node, nodes.admonition))
-    items = [item for item in next(box.findall(nodes.bullet_list)).children
-             if isinstance(item, nodes.list_item)]
+    items = [
+        item for item in next(box.findall(nodes.bullet_list)).children if isinstance(item, nodes.list_item)
+    ]
     _mark(box, items, places, "distress-support box")
     return parsed
 
@@ -64,8 +66,7 @@ def mark_table(parsed: list[nodes.Node], places: list[str]) -> list[nodes.Node]:
     if not parsed:
         return parsed
     table = next(node for top in parsed for node in top.findall(nodes.table))
-    rows = [row for body in table.findall(nodes.tbody) for row in body.children
-            if isinstance(row, nodes.row)]
+    rows = [row for body in table.findall(nodes.tbody) for row in body.children if isinstance(row, nodes.row)]
     _mark(table, rows, places, "nation table")
     return parsed
 
@@ -86,8 +87,10 @@ def places_by_name(table: nodes.table, names: dict[str, str]) -> list[str]:
             elif first in names:
                 places.append(names[first])
             else:
-                raise NationMarkError(f"a row starts {first!r}; the first column names a nation "
-                                      f"({', '.join(names)}) or says {EVERYWHERE_NAME!r}")
+                raise NationMarkError(
+                    f"a row starts {first!r}; the first column names a nation "
+                    f"({', '.join(names)}) or says {EVERYWHERE_NAME!r}"
+                )
     return places
 
 
@@ -96,6 +99,7 @@ class NationRowsDirective(SphinxDirective):
     (or "All four nations"), marked like a ``{nation-table}``, so that it follows the learner's
     nation choice (a table of regulators, say). The page still shows every row without
     JavaScript, in the EPUB and in print."""
+
     has_content = True
 
     def run(self):

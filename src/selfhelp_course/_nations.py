@@ -5,6 +5,7 @@ say so. The distress-support box on every page that deals with distress and the 
 tables are drawn from here, so a number is written once. Until a learner chooses their nation,
 every page shows all four.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,21 +20,33 @@ NATION_IDS = ("england", "wales", "scotland", "northern-ireland")
 EVERYWHERE = "everywhere"
 
 CITE_KEY = re.compile(r"^[a-z0-9_]+$")
-CITES = ListOf(Text(max_length=60, pattern=CITE_KEY, hint="must be a key of references.bib"),
-               min_items=1, max_items=4)
+CITES = ListOf(
+    Text(max_length=60, pattern=CITE_KEY, hint="must be a key of references.bib"), min_items=1, max_items=4
+)
 ROUTE = Record(required={"when": Text(max_length=160), "route": Text(max_length=300), "cite": CITES})
 #: A route with its legal basis: who a professional tells about a child, where a carer asks.
 ROUTE_IN_LAW = Record(required={"route": Text(max_length=400), "basis": Text(max_length=400), "cite": CITES})
-NATION = Record(required={"id": Text(max_length=40), "name": Text(max_length=40),
-                          "crisis": ListOf(ROUTE, max_items=4), "children": ROUTE_IN_LAW,
-                          "carers": ROUTE_IN_LAW})
-NATIONS = Record(required={"everywhere": Record(required={"crisis": ListOf(ROUTE, max_items=4)}),
-                           "nations": ListOf(NATION, min_items=4, max_items=4)})
+NATION = Record(
+    required={
+        "id": Text(max_length=40),
+        "name": Text(max_length=40),
+        "crisis": ListOf(ROUTE, max_items=4),
+        "children": ROUTE_IN_LAW,
+        "carers": ROUTE_IN_LAW,
+    }
+)
+NATIONS = Record(
+    required={
+        "everywhere": Record(required={"crisis": ListOf(ROUTE, max_items=4)}),
+        "nations": ListOf(NATION, min_items=4, max_items=4),
+    }
+)
 
 
 def bib_keys(root: Path) -> set[str]:
-    return set(re.findall(r"^@\w+\{([^,\s]+),", (root / "references.bib").read_text(encoding="utf-8"),
-                          flags=re.M))
+    return set(
+        re.findall(r"^@\w+\{([^,\s]+),", (root / "references.bib").read_text(encoding="utf-8"), flags=re.M)
+    )
 
 
 def load_nations(root: Path | None = None) -> dict:
@@ -46,9 +59,12 @@ def load_nations(root: Path | None = None) -> dict:
     nation_nodes = _child(node, "nations").value
     for index, (nation, nation_node) in enumerate(zip(data["nations"], nation_nodes)):
         if nation["id"] != NATION_IDS[index]:
-            raise ContentError(path, _line(_child(nation_node, "id")), f"nations[{index}].id",
-                               f"is {nation['id']!r}; the nations are listed in the order "
-                               f"{', '.join(NATION_IDS)}")
+            raise ContentError(
+                path,
+                _line(_child(nation_node, "id")),
+                f"nations[{index}].id",
+                f"is {nation['id']!r}; the nations are listed in the order {', '.join(NATION_IDS)}",
+            )
     known = bib_keys(root)
     for key, line in _cited(node):
         if key not in known:
@@ -76,8 +92,10 @@ def _cite(keys: list[str]) -> str:
 
 def crisis_markdown(data: dict) -> str:
     """The distress-support box's list: the routes for everywhere, then each nation's."""
-    lines = [f"- **{route['when']}:** {route['route']} {_cite(route['cite'])}."
-             for route in data["everywhere"]["crisis"]]
+    lines = [
+        f"- **{route['when']}:** {route['route']} {_cite(route['cite'])}."
+        for route in data["everywhere"]["crisis"]
+    ]
     for nation in data["nations"]:
         routes = "; ".join(f"{route['route']} {_cite(route['cite'])}" for route in nation["crisis"])
         lines.append(f"- **{nation['name']}:** {routes}.")
@@ -92,8 +110,9 @@ def crisis_places(data: dict) -> list[str]:
 
 def crisis_table_places(data: dict) -> list[str]:
     """Which nation each row of crisis_table is for."""
-    return ([EVERYWHERE] * len(data["everywhere"]["crisis"])
-            + [nation["id"] for nation in data["nations"] for _ in nation["crisis"]])
+    return [EVERYWHERE] * len(data["everywhere"]["crisis"]) + [
+        nation["id"] for nation in data["nations"] for _ in nation["crisis"]
+    ]
 
 
 def law_table_places(data: dict) -> list[str]:
@@ -106,8 +125,9 @@ def crisis_table(data: dict) -> str:
     rows = [("All four nations", route) for route in data["everywhere"]["crisis"]]
     rows += [(nation["name"], route) for nation in data["nations"] for route in nation["crisis"]]
     lines = ["| Where | Situation | What to do |", "|---|---|---|"]
-    lines += [f"| {where} | {route['when']} | {route['route']} {_cite(route['cite'])} |"
-              for where, route in rows]
+    lines += [
+        f"| {where} | {route['when']} | {route['route']} {_cite(route['cite'])} |" for where, route in rows
+    ]
     return "\n".join(lines)
 
 
@@ -123,9 +143,11 @@ def carers_table(data: dict) -> str:
 
 def _law_table(data: dict, field: str, heading: str) -> str:
     lines = [f"| Nation | {heading} | The law or guidance |", "|---|---|---|"]
-    lines += [f"| {nation['name']} | {_flat(nation[field]['route'])} | "
-              f"{_flat(nation[field]['basis'])} {_cite(nation[field]['cite'])} |"
-              for nation in data["nations"]]
+    lines += [
+        f"| {nation['name']} | {_flat(nation[field]['route'])} | "
+        f"{_flat(nation[field]['basis'])} {_cite(nation[field]['cite'])} |"
+        for nation in data["nations"]
+    ]
     return "\n".join(lines)
 
 

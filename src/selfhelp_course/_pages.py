@@ -5,6 +5,7 @@ them) and are parsed with Python's own parser to find the activities the page sh
 is parsed with the MyST Markdown parser (markdown-it tokens) to find the title, the learning
 objectives, the key points and a case study's discussion questions.
 """
+
 from __future__ import annotations
 
 import ast
@@ -22,8 +23,9 @@ from ._course_time import page_path
 from ._facts import EXPLORER_ID, KIND_BY_CALL
 
 DISCUSSION_HEADING = "Discussion questions for a group session"
-_MARKDOWN = create_md_parser(MdParserConfig(enable_extensions={"colon_fence", "deflist", "substitution"}),
-                             DocutilsRenderer)
+_MARKDOWN = create_md_parser(
+    MdParserConfig(enable_extensions={"colon_fence", "deflist", "substitution"}), DocutilsRenderer
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,9 @@ def _parse(text: str, docname: str, path: Path) -> Page:
     # portfolio pages read other pages (a second per page executed, in the build and the tests).
     import jupytext
 
-    notebook = jupytext.reads(text, fmt="md:myst") if path.suffix == ".md" else jupytext.reads(text, fmt="ipynb")
+    notebook = (
+        jupytext.reads(text, fmt="md:myst") if path.suffix == ".md" else jupytext.reads(text, fmt="ipynb")
+    )
     tokens = _MARKDOWN.parse(_prose(notebook))
     return Page(
         docname=docname,
@@ -84,15 +88,23 @@ def _activities(path: Path, notebook) -> list[dict]:
         if cell.cell_type != "code":
             continue
         # IPython's own syntax (magics, shell escapes) is not Python.
-        code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line
-                         for line in cell.source.splitlines())
+        code = "\n".join(
+            "" if line.lstrip().startswith(("%", "!")) else line for line in cell.source.splitlines()
+        )
         try:
             tree = ast.parse(code)
         except SyntaxError as error:
-            raise ContentError(path, None, "", f"a code cell is not valid Python ({error.msg}, "
-                               f"line {error.lineno} of the cell)") from None
-        calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
-                 and isinstance(node.func, ast.Name) and node.func.id in KIND_BY_CALL]
+            raise ContentError(
+                path,
+                None,
+                "",
+                f"a code cell is not valid Python ({error.msg}, line {error.lineno} of the cell)",
+            ) from None
+        calls = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in KIND_BY_CALL
+        ]
         for call in sorted(calls, key=lambda node: (node.lineno, node.col_offset)):
             # `calls` holds only calls of a plain name (filtered above); mypy cannot carry that over.
             kind = KIND_BY_CALL[call.func.id].kind  # type: ignore[attr-defined]
@@ -100,8 +112,15 @@ def _activities(path: Path, notebook) -> list[dict]:
             # counts towards progress, so no page lists it (its stages are arguments, not ids).
             if kind == "evaluation":
                 continue
-            ids = [EXPLORER_ID] if kind == "explorer" else [
-                arg.value for arg in call.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+            ids = (
+                [EXPLORER_ID]
+                if kind == "explorer"
+                else [
+                    arg.value
+                    for arg in call.args
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                ]
+            )
             found += [{"kind": kind, "id": item_id} for item_id in ids]
     return found
 
@@ -128,7 +147,7 @@ def _section_items(tokens: list[Token], heading: str) -> list[str]:
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and tokens[index + 1].content.strip() == heading:
             rest = []
-            for later in tokens[index + 3:]:
+            for later in tokens[index + 3 :]:
                 if later.type == "heading_open":
                     break
                 rest.append(later)
@@ -148,7 +167,7 @@ def _list_items(tokens: list[Token]) -> list[str]:
             if depth == 0 and items:
                 break
         elif token.type == "list_item_open" and depth == 1:
-            inline = next((t for t in tokens[index + 1:] if t.type == "inline"), None)
+            inline = next((t for t in tokens[index + 1 :] if t.type == "inline"), None)
             if inline is not None:
                 items.append(" ".join(inline.content.split()))
     return items

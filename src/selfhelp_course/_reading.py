@@ -7,6 +7,7 @@ trainer-only notes, not directive options) and each activity's own text (a check
 options, a sorting exercise's items, a scenario's steps and choices, a reflection's prompts).
 Feedback is read while answering, inside the activity's time, so it is not counted again.
 """
+
 from __future__ import annotations
 
 import math
@@ -95,5 +96,10 @@ def page_reading(root: Path, docname: str, texts: dict[tuple[str, str], int] | N
     texts = texts if texts is not None else activity_texts(root)
     page = read_page(root, docname)
     words = sum(texts.get((activity["kind"], activity["id"]), 0) for activity in page.activities)
-    return Reading(docname, prose_words(page_path(root, docname).read_text(encoding="utf-8")), words,
-                   time.activity_minutes, time.total_minutes)
+    return Reading(
+        docname,
+        prose_words(page_path(root, docname).read_text(encoding="utf-8")),
+        words,
+        time.activity_minutes,
+        time.total_minutes,
+    )

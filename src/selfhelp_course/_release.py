@@ -5,6 +5,7 @@ the version (pyproject.toml, the one place it is set), whether CHANGELOG.md has 
 the release's file names, deterministic zips of a built site, SHA256SUMS and release.json.
 Standard library only, so the check that refuses an unlogged version runs before anything is built.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -51,9 +52,9 @@ def changelog_entry(text: str, version: str) -> str | None:
     match = heading.search(text)
     if match is None:
         return None
-    rest = text[match.end():]
+    rest = text[match.end() :]
     following = re.search(r"^##\s", rest, re.M)
-    body = (rest[:following.start()] if following else rest).strip()
+    body = (rest[: following.start()] if following else rest).strip()
     return body or None
 
 
@@ -66,13 +67,15 @@ def check_changelog(root: Path) -> str:
         raise ReleaseError(
             f"{path} has no entry for version {version} (the version in {PYPROJECT}): add a "
             f"section '## [{version}] - YYYY-MM-DD' saying what changed (Keep a Changelog), "
-            "or set the version in pyproject.toml to the one you mean to release")
+            "or set the version in pyproject.toml to the one you mean to release"
+        )
     return version
 
 
 @dataclass(frozen=True)
 class Format:
     """One file of a release: its key, what it is, and its name for a version."""
+
     key: str
     label: str
     description: str
@@ -84,23 +87,42 @@ class Format:
 
 # The release's files, in the order the download page lists them.
 FORMATS = (
-    Format("site", "Website, offline copy (zip)",
-           "the whole learner site; unzip it and open index.html in a browser, no internet needed",
-           "-site.zip"),
-    Format("epub", "E-book (EPUB 3)",
-           "the course as an e-book, every activity as text, answers at the end of each chapter",
-           ".epub"),
-    Format("workbook", "Workbook (PDF)",
-           "the case studies and reflection prompts with space to write, for a CPD session",
-           "-workbook.pdf"),
-    Format("scorm2004", "SCORM 2004 4th edition package",
-           "for a learning management system that takes SCORM 2004", "-scorm2004.zip"),
-    Format("scorm12", "SCORM 1.2 package",
-           "for Moodle, Totara, the NHS Learning Hub and other systems that take SCORM 1.2",
-           "-scorm12.zip"),
-    Format("trainer", "Trainer edition (zip), not for learners",
-           "the site with instructor notes and answer keys, for trainers only",
-           "-trainer-edition-NOT-FOR-LEARNERS.zip"),
+    Format(
+        "site",
+        "Website, offline copy (zip)",
+        "the whole learner site; unzip it and open index.html in a browser, no internet needed",
+        "-site.zip",
+    ),
+    Format(
+        "epub",
+        "E-book (EPUB 3)",
+        "the course as an e-book, every activity as text, answers at the end of each chapter",
+        ".epub",
+    ),
+    Format(
+        "workbook",
+        "Workbook (PDF)",
+        "the case studies and reflection prompts with space to write, for a CPD session",
+        "-workbook.pdf",
+    ),
+    Format(
+        "scorm2004",
+        "SCORM 2004 4th edition package",
+        "for a learning management system that takes SCORM 2004",
+        "-scorm2004.zip",
+    ),
+    Format(
+        "scorm12",
+        "SCORM 1.2 package",
+        "for Moodle, Totara, the NHS Learning Hub and other systems that take SCORM 1.2",
+        "-scorm12.zip",
+    ),
+    Format(
+        "trainer",
+        "Trainer edition (zip), not for learners",
+        "the site with instructor notes and answer keys, for trainers only",
+        "-trainer-edition-NOT-FOR-LEARNERS.zip",
+    ),
 )
 FORMAT_KEYS = tuple(f.key for f in FORMATS)
 
@@ -130,13 +152,17 @@ def zip_folder(folder: Path, target: Path, top: str, extra: dict[str, bytes] | N
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in sorted((extra or {}).items()):
-            archive.writestr(zipfile.ZipInfo(f"{top}/{name}", date_time=ZIP_TIME), data,
-                             compress_type=zipfile.ZIP_DEFLATED)
+            archive.writestr(
+                zipfile.ZipInfo(f"{top}/{name}", date_time=ZIP_TIME), data, compress_type=zipfile.ZIP_DEFLATED
+            )
         for name, path in files.items():
             if name in (extra or {}):
                 raise ReleaseError(f"{folder} already has {name}")
-            archive.writestr(zipfile.ZipInfo(f"{top}/{name}", date_time=ZIP_TIME),
-                             path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+            archive.writestr(
+                zipfile.ZipInfo(f"{top}/{name}", date_time=ZIP_TIME),
+                path.read_bytes(),
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
     return target
 
 
@@ -153,11 +179,20 @@ def sums_text(files: list[dict]) -> str:
     return "".join(f"{entry['sha256']}  {entry['file']}\n" for entry in files)
 
 
-def release_record(version: str, commit: str, clean: bool, built: str, files: list[dict],
-                   title: str, rights: str) -> dict:
+def release_record(
+    version: str, commit: str, clean: bool, built: str, files: list[dict], title: str, rights: str
+) -> dict:
     """What release.json holds (pure)."""
-    return {"name": IDENTIFIER, "title": title, "version": version, "commit": commit,
-            "tree_clean": clean, "built": built, "rights": rights, "files": files}
+    return {
+        "name": IDENTIFIER,
+        "title": title,
+        "version": version,
+        "commit": commit,
+        "tree_clean": clean,
+        "built": built,
+        "rights": rights,
+        "files": files,
+    }
 
 
 def read_record(root: Path, version: str | None = None) -> dict | None:
@@ -168,7 +203,11 @@ def read_record(root: Path, version: str | None = None) -> dict | None:
         record = json.loads((root / RELEASE_DIR / version / RECORD).read_text(encoding="utf-8"))
     except (ReleaseError, OSError, ValueError):
         return None
-    if not isinstance(record, dict) or record.get("version") != version or not isinstance(record.get("files"), list):
+    if (
+        not isinstance(record, dict)
+        or record.get("version") != version
+        or not isinstance(record.get("files"), list)
+    ):
         return None
     return record
 

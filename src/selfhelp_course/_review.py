@@ -4,6 +4,7 @@ Every page in _toc.yml carries ``last_reviewed`` and ``review_by`` dates in its 
 quoted ("2026-12-07": a notebook's metadata is JSON, which has no date type). The foot of every page shows them; the build says which pages are overdue, and the
 test suite fails while any is, so a CPD lead can trust the dates a page shows.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -38,16 +39,28 @@ def page_review(root: Path, docname: str) -> Review:
         try:
             dates.append(datetime.date.fromisoformat(value if isinstance(value, str) else ""))
         except ValueError:
-            raise ContentError(path, _front_matter_line(path, field) if field in meta else 1, field,
-                               f'every page needs {field}: as a quoted date, "YYYY-MM-DD", in its '
-                               f"front matter, not {value!r}") from None
+            raise ContentError(
+                path,
+                _front_matter_line(path, field) if field in meta else 1,
+                field,
+                f'every page needs {field}: as a quoted date, "YYYY-MM-DD", in its '
+                f"front matter, not {value!r}",
+            ) from None
     last, due = dates
     if due <= last:
-        raise ContentError(path, _front_matter_line(path, "review_by"), "review_by",
-                           f"{due} must come after last_reviewed ({last})")
+        raise ContentError(
+            path,
+            _front_matter_line(path, "review_by"),
+            "review_by",
+            f"{due} must come after last_reviewed ({last})",
+        )
     if due - last > LONGEST_GAP:
-        raise ContentError(path, _front_matter_line(path, "review_by"), "review_by",
-                           f"{due} is more than two years after last_reviewed ({last})")
+        raise ContentError(
+            path,
+            _front_matter_line(path, "review_by"),
+            "review_by",
+            f"{due} is more than two years after last_reviewed ({last})",
+        )
     return Review(docname, last, due)
 
 
@@ -64,5 +77,6 @@ def long_date(day: datetime.date) -> str:
 
 
 def review_line(review: Review) -> str:
-    return (f"Last reviewed {long_date(review.last_reviewed)}. "
-            f"Next review due by {long_date(review.review_by)}.")
+    return (
+        f"Last reviewed {long_date(review.last_reviewed)}. Next review due by {long_date(review.review_by)}."
+    )

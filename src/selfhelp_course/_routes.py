@@ -9,6 +9,7 @@ A live route must fit its session: the pages' minutes, the introduction, the clo
 (_session_plans.default_shape) must come to the stated length, give or take at most
 MAX_SPARE minutes, which the plan gives to questions and open discussion.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,9 @@ def load_routes(root: Path | None = None, manifest: dict | None = None) -> list[
     for index, (route, route_node) in enumerate(zip(routes, nodes)):
         field = f"routes[{index}]"
         if route["id"] in seen:
-            raise ContentError(path, _line(route_node), f"{field}.id",
-                               f"the route id {route['id']!r} is used twice")
+            raise ContentError(
+                path, _line(route_node), f"{field}.id", f"the route id {route['id']!r} is used twice"
+            )
         seen.add(route["id"])
         docnames = _route_docnames(route, manifest, path, _child(route_node, "pages"), field)
         route = {**route, "docnames": docnames, "source": (str(path), _line(route_node))}
@@ -55,8 +57,12 @@ def _route_docnames(route: dict, manifest: dict, path: Path, pages_node, field: 
         if name not in known:
             raise ContentError(path, _line(item), where, f"{name!r} is not a page in _toc.yml")
         if name not in taught:
-            raise ContentError(path, _line(item), where,
-                               f"{name!r} has no minutes (a reference page); a route lists taught pages")
+            raise ContentError(
+                path,
+                _line(item),
+                where,
+                f"{name!r} has no minutes (a reference page); a route lists taught pages",
+            )
         if route["pages"].index(name) != number:
             raise ContentError(path, _line(item), where, f"{name!r} is listed twice")
     return [name for name in taught if name in route["pages"]]
@@ -70,14 +76,22 @@ def _check_fit(route: dict, manifest: dict, path: Path, line: int, field: str) -
     spare = length - fixed - pages
     shape = f"the introduction ({intro}), close ({close}) and breaks ({fixed - intro - close})"
     if spare < 0:
-        raise ContentError(path, line, f"{field}.pages",
-                           f"the pages take {pages} minutes, but a {length}-minute session leaves "
-                           f"{length - fixed} after {shape}: drop a page or lengthen the session")
+        raise ContentError(
+            path,
+            line,
+            f"{field}.pages",
+            f"the pages take {pages} minutes, but a {length}-minute session leaves "
+            f"{length - fixed} after {shape}: drop a page or lengthen the session",
+        )
     if spare > MAX_SPARE:
-        raise ContentError(path, line, f"{field}.pages",
-                           f"{spare} minutes are left over after the pages ({pages}) and {shape}; "
-                           f"a route may leave at most {MAX_SPARE} for questions: add a page or "
-                           "shorten the session")
+        raise ContentError(
+            path,
+            line,
+            f"{field}.pages",
+            f"{spare} minutes are left over after the pages ({pages}) and {shape}; "
+            f"a route may leave at most {MAX_SPARE} for questions: add a page or "
+            "shorten the session",
+        )
 
 
 def live_routes(routes: list[dict]) -> list[dict]:
@@ -88,8 +102,9 @@ def find_route(routes: list[dict], route_id: str) -> dict:
     for route in routes:
         if route["id"] == route_id:
             return route
-    raise KeyError(f"no route {route_id!r} in {ROUTES_FILE}: "
-                   f"the routes are {', '.join(r['id'] for r in routes)}")
+    raise KeyError(
+        f"no route {route_id!r} in {ROUTES_FILE}: the routes are {', '.join(r['id'] for r in routes)}"
+    )
 
 
 def route_minutes(route: dict, manifest: dict) -> int:
@@ -101,8 +116,7 @@ def route_minutes(route: dict, manifest: dict) -> int:
 
 def route_plan(manifest: dict, route: dict, root: Path | None = None) -> SessionPlan:
     """The session plan of a live route: its pages, and its spare minutes as questions."""
-    return session_plan(manifest, route["minutes"], root=root, pages=tuple(route["docnames"]),
-                        fill=True)
+    return session_plan(manifest, route["minutes"], root=root, pages=tuple(route["docnames"]), fill=True)
 
 
 def routes_markdown(routes: list[dict], manifest: dict) -> str:
@@ -110,19 +124,36 @@ def routes_markdown(routes: list[dict], manifest: dict) -> str:
     minutes (linked), how long it takes and how reflection happens."""
     titles = {page["docname"]: page["title"] or page["docname"] for page in manifest["pages"]}
     minutes = {page["docname"]: page_minutes(page) for page in manifest["pages"]}
-    lines = ["```{list-table}", ":header-rows: 1", ":class: course-routes", "",
-             "* - Route", "  - Best for", "  - Pages (minutes)", "  - How long", "  - How reflection happens"]
+    lines = [
+        "```{list-table}",
+        ":header-rows: 1",
+        ":class: course-routes",
+        "",
+        "* - Route",
+        "  - Best for",
+        "  - Pages (minutes)",
+        "  - How long",
+        "  - How reflection happens",
+    ]
     for route in routes:
-        pages = "; ".join(f"{{doc}}`{_plain(titles[name])} </{name}>` ({minutes[name]})"
-                          for name in route["docnames"])
+        pages = "; ".join(
+            f"{{doc}}`{_plain(titles[name])} </{name}>` ({minutes[name]})" for name in route["docnames"]
+        )
         on_pages = sum(minutes[name] for name in route["docnames"])
         if route["minutes"] is None:
             length = f"{on_pages} minutes in all, at your own pace"
         else:
-            length = (f"{route['minutes']} minutes: {on_pages} on the pages, the rest for the "
-                      "introduction, breaks, questions and the close")
-        lines += [f"* - {_plain(route['title'])}", f"  - {_plain(route['best_for'])}",
-                  f"  - {pages}", f"  - {length}", f"  - {_plain(route['reflection'])}"]
+            length = (
+                f"{route['minutes']} minutes: {on_pages} on the pages, the rest for the "
+                "introduction, breaks, questions and the close"
+            )
+        lines += [
+            f"* - {_plain(route['title'])}",
+            f"  - {_plain(route['best_for'])}",
+            f"  - {pages}",
+            f"  - {length}",
+            f"  - {_plain(route['reflection'])}",
+        ]
     return "\n".join(lines + ["```", ""])
 
 

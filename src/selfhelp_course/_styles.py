@@ -11,6 +11,7 @@ What runs in the browser adds classes the HTML does not contain. PurgeCSS reads 
 scripts and each page's embedded widget modules as well, and SAFELIST keeps what is built
 from pieces at run time (Bootstrap's ``bs-tooltip-auto``, the widgets' prefixed classes).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -107,11 +108,18 @@ def purge(css: str, content: list[Path]) -> str:
     """The rules of ``css`` that ``content`` uses (PurgeCSS, run by node)."""
     node = shutil.which("node")
     if node is None:
-        raise StylesheetError("node is missing: the site's stylesheet is made with PurgeCSS "
-                              "(install Node.js 20+, then run `make book`)")
+        raise StylesheetError(
+            "node is missing: the site's stylesheet is made with PurgeCSS "
+            "(install Node.js 20+, then run `make book`)"
+        )
     request = {"css": css, "content": [str(p) for p in content], "safelist": SAFELIST}
-    done = subprocess.run([node, str(PURGE_SCRIPT)], input=json.dumps(request), text=True,
-                          capture_output=True, cwd=PURGE_SCRIPT.parent)
+    done = subprocess.run(
+        [node, str(PURGE_SCRIPT)],
+        input=json.dumps(request),
+        text=True,
+        capture_output=True,
+        cwd=PURGE_SCRIPT.parent,
+    )
     if done.returncode != 0:
         raise StylesheetError(f"PurgeCSS failed ({PURGE_SCRIPT.name}): {done.stderr.strip()[-2000:]}")
     return done.stdout

@@ -4,6 +4,7 @@ Because the behaviour is front-end code, the same widget works in JupyterLab (wi
 and on the static site (rendered by the site's own small widget host, with no kernel). Each
 widget syncs what the learner does back into traits, so Python can read it in JupyterLab.
 """
+
 from __future__ import annotations
 
 import csv
@@ -16,12 +17,21 @@ from . import ons4
 from ._assessment import ASSESSMENT_ID, ASSESSMENT_PAGE, assessment_data
 from ._bundle import widget_module
 from ._evaluation import EVALUATION_PAGE, STAGES, evaluation_data
-from ._content import (CHECKS, EXPLORER, EXPLORER_FILE, FRAMEWORKS, FRAMEWORKS_FILE,
-                       REFLECTIONS, SCENARIOS, SORTING, course_root, load_config)
+from ._content import (
+    CHECKS,
+    EXPLORER,
+    EXPLORER_FILE,
+    FRAMEWORKS,
+    FRAMEWORKS_FILE,
+    REFLECTIONS,
+    SCENARIOS,
+    SORTING,
+    course_root,
+    load_config,
+)
 from ._course_time import toc_docnames
 from ._manifest import course_manifest
 from ._styles import widget_stylesheet
-
 
 
 def _page_of(item: dict) -> str:
@@ -37,8 +47,7 @@ AUTHORING_FIELDS = {"source", "facts"}
 
 def _public(item: dict) -> dict:
     # An optional field left out of the bank (None) is left out here too.
-    return {key: value for key, value in item.items()
-            if key not in AUTHORING_FIELDS and value is not None}
+    return {key: value for key, value in item.items() if key not in AUTHORING_FIELDS and value is not None}
 
 
 class CourseWidget(anywidget.AnyWidget):
@@ -99,8 +108,9 @@ class SortingExercise(CourseWidget):
 
     @property
     def score(self) -> int:
-        return sum(self.placements.get(str(i)) == item["answer"]
-                   for i, item in enumerate(self.exercise["items"]))
+        return sum(
+            self.placements.get(str(i)) == item["answer"] for i, item in enumerate(self.exercise["items"])
+        )
 
 
 def sorting_exercise(exercise_id: str) -> SortingExercise:
@@ -164,11 +174,22 @@ def wellbeing_explorer(csv_path: str | Path = "data/ons4_illustrative.csv") -> W
             row[key] = score
             row[f"{key}_band"] = ons4.ons4_band(key, score)
         rows.append(row)
-    questions = [{"key": q.key, "label": q.label, "summary": q.summary,
-                  "higher_is_better": q.higher_is_better,
-                  "bands": list(ons4.band_labels(q.key))} for q in ons4.QUESTIONS.values()]
-    return WellbeingExplorer(text=load_config(EXPLORER_FILE, EXPLORER), questions=questions,
-                             rows=rows, page="notebooks/wellbeing-data")
+    questions = [
+        {
+            "key": q.key,
+            "label": q.label,
+            "summary": q.summary,
+            "higher_is_better": q.higher_is_better,
+            "bands": list(ons4.band_labels(q.key)),
+        }
+        for q in ons4.QUESTIONS.values()
+    ]
+    return WellbeingExplorer(
+        text=load_config(EXPLORER_FILE, EXPLORER),
+        questions=questions,
+        rows=rows,
+        page="notebooks/wellbeing-data",
+    )
 
 
 class Assessment(CourseWidget):
@@ -231,6 +252,8 @@ class Portfolio(CourseWidget):
 
 
 def portfolio() -> Portfolio:
-    return Portfolio(manifest=course_manifest(course_root()),
-                     frameworks=load_config(FRAMEWORKS_FILE, FRAMEWORKS)["frameworks"],
-                     page="book/portfolio")
+    return Portfolio(
+        manifest=course_manifest(course_root()),
+        frameworks=load_config(FRAMEWORKS_FILE, FRAMEWORKS)["frameworks"],
+        page="book/portfolio",
+    )

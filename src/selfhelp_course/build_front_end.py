@@ -2,6 +2,7 @@
 
 A module of its own so that running it does not import _bundle twice (the package imports
 _bundle for the widgets)."""
+
 import sys
 
 from ._bundle import main

@@ -1,4 +1,5 @@
 """Charts on the course's pages: SVG, and the same file from one build to the next."""
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt

@@ -30,6 +30,7 @@ download is tab-separated) and ``mod/scorm/report/interactions/lang/en/
 scormreport_interactions.php`` (the header words), in https://github.com/moodle/moodle; the
 report's design is described at https://docs.moodle.org/dev/SCORM_reporting_improvements.
 """
+
 from __future__ import annotations
 
 import base64
@@ -41,6 +42,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pandas as pd
@@ -61,12 +63,13 @@ NOT_ANSWERED = "not answered"
 SCALE = (1, 2, 3, 4, 5)
 TIME_VALUES = ("less", "about", "more")
 RECOMMEND_VALUES = ("yes", "maybe", "no")
-FEEDBACK_VALUES = {"relevance": SCALE, "clarity": SCALE, "time": TIME_VALUES,
-                   "recommend": RECOMMEND_VALUES}
+FEEDBACK_VALUES = {"relevance": SCALE, "clarity": SCALE, "time": TIME_VALUES, "recommend": RECOMMEND_VALUES}
 FEEDBACK = tuple(FEEDBACK_VALUES)
 # SCORM 1.2 may carry a likert answer as one character: both the words and the letters are read.
-LETTERS = {"time": {"l": "less", "a": "about", "m": "more"},
-           "recommend": {"y": "yes", "m": "maybe", "n": "no"}}
+LETTERS = {
+    "time": {"l": "less", "a": "about", "m": "more"},
+    "recommend": {"y": "yes", "m": "maybe", "n": "no"},
+}
 BASE_COLUMNS = ("source", "response_id", "course", "course_version", "month", "role", "nation")
 
 
@@ -88,13 +91,16 @@ class Skipped:
 
 
 def skipped_table(skipped: Iterable[Skipped]) -> pd.DataFrame:
-    return pd.DataFrame([{"File": s.name, "Why it was left out": s.reason} for s in skipped],
-                        columns=["File", "Why it was left out"])
+    return pd.DataFrame(
+        [{"File": s.name, "Why it was left out": s.reason} for s in skipped],
+        columns=["File", "Why it was left out"],
+    )
 
 
 # ------------------------------------------------------------------------------ course data
 def course_root() -> Path:
     from selfhelp_course._content import course_root as find
+
     return find()
 
 
@@ -193,8 +199,10 @@ def responses_frame(rows: list[dict], outcomes: Iterable[str] = ()) -> pd.DataFr
     """Rows (one per learner) as the report's DataFrame: fixed columns, then two per outcome
     (the course's outcomes in order, then any others the files name); ratings as Int64."""
     known = list(outcomes)
-    extra = sorted({column.split(":", 1)[1] for row in rows for column in row
-                    if column.startswith("before:")} - set(known))
+    extra = sorted(
+        {column.split(":", 1)[1] for row in rows for column in row if column.startswith("before:")}
+        - set(known)
+    )
     rating_columns = [c for o in known + extra for c in (before(o), after(o))]
     columns = [*BASE_COLUMNS, *FEEDBACK, "change", *rating_columns]
     frame = pd.DataFrame(rows, columns=columns).astype(object)
@@ -220,8 +228,9 @@ def _answered(record: dict) -> int:
     return sum(v is not None for v in [*ratings, *record["feedback"].values()])
 
 
-def load_folder(folder: Path | str, *, root: Path | None = None,
-                outcomes: Iterable[str] | None = None) -> tuple[pd.DataFrame, list[Skipped]]:
+def load_folder(
+    folder: Path | str, *, root: Path | None = None, outcomes: Iterable[str] | None = None
+) -> tuple[pd.DataFrame, list[Skipped]]:
     """Every ``*.json`` evaluation in ``folder`` as one DataFrame, and the files left out.
 
     Read in file-name order. Left out, each with the reason: a file that is not UTF-8 text or
@@ -241,8 +250,9 @@ def load_folder(folder: Path | str, *, root: Path | None = None,
         if path.name.startswith("."):
             continue
         if path.is_dir() or path.suffix.lower() != ".json":
-            skipped.append(Skipped(path.name, "not a .json file, so not read"
-                                   + (" (a folder)" if path.is_dir() else "")))
+            skipped.append(
+                Skipped(path.name, "not a .json file, so not read" + (" (a folder)" if path.is_dir() else ""))
+            )
             continue
         try:
             text = path.read_bytes().decode("utf-8-sig")
@@ -252,19 +262,31 @@ def load_folder(folder: Path | str, *, root: Path | None = None,
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            skipped.append(Skipped(path.name, f"malformed JSON (line {error.lineno}, column "
-                                              f"{error.colno}: {error.msg}); was it cut short?"))
+            skipped.append(
+                Skipped(
+                    path.name,
+                    f"malformed JSON (line {error.lineno}, column "
+                    f"{error.colno}: {error.msg}); was it cut short?",
+                )
+            )
             continue
         if not isinstance(data, dict) or "format" not in data:
-            skipped.append(Skipped(path.name, 'foreign file: JSON, but with no "format" field, so '
-                                              "not a course evaluation"))
+            skipped.append(
+                Skipped(
+                    path.name, 'foreign file: JSON, but with no "format" field, so not a course evaluation'
+                )
+            )
             continue
         if data["format"] != FORMAT:
             shown = str(data["format"])[:60]
-            version = ("a version this report cannot read"
-                       if shown.startswith(FORMAT.split("/")[0] + "/") else "another kind of file")
-            skipped.append(Skipped(path.name, f'foreign file: "format" is {shown!r}, {version} '
-                                              f"(expected {FORMAT!r})"))
+            version = (
+                "a version this report cannot read"
+                if shown.startswith(FORMAT.split("/")[0] + "/")
+                else "another kind of file"
+            )
+            skipped.append(
+                Skipped(path.name, f'foreign file: "format" is {shown!r}, {version} (expected {FORMAT!r})')
+            )
             continue
         problem = _schema_problem(validator, data)
         if problem:
@@ -281,8 +303,13 @@ def load_folder(folder: Path | str, *, root: Path | None = None,
     for name, data in valid:
         keeper = kept[data["response_id"]][0]
         if keeper != name:
-            skipped.append(Skipped(name, f"duplicate: the same response id as {keeper}, which is "
-                                         "kept (the same learner's download, twice)"))
+            skipped.append(
+                Skipped(
+                    name,
+                    f"duplicate: the same response id as {keeper}, which is "
+                    "kept (the same learner's download, twice)",
+                )
+            )
     rows = [_flatten(data, "file") for name, data in valid if kept[data["response_id"]][0] == name]
     return responses_frame(rows, outcome_ids), skipped
 
@@ -293,9 +320,26 @@ class MoodleExportError(ValueError):
 
 
 INTERACTION_COLUMN = re.compile(r"^(Question|Response|Right answer|Result) (\d+)$")
-MONTHS = {name: number for number, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
 MONTH_IN_TEXT = re.compile(r"\b(" + "|".join(MONTHS) + r")\b\D{0,12}?(\d{4})\b", re.I)
 ISO_MONTH = re.compile(r"\b(\d{4})-(0[1-9]|1[0-2])\b")
 
@@ -314,8 +358,9 @@ def _read_table(path: Path) -> tuple[list[str], list[list[str]]]:
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise MoodleExportError(f"{Path(path).name} is not UTF-8 text: download the report again "
-                                "with 'Download in text format'") from None
+        raise MoodleExportError(
+            f"{Path(path).name} is not UTF-8 text: download the report again with 'Download in text format'"
+        ) from None
     first = text.split("\n", 1)[0]
     delimiter = "\t" if first.count("\t") >= first.count(",") else ","
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
@@ -344,18 +389,22 @@ def _field(interaction_id: str, outcomes: list[str]) -> str | None:
     """The DataFrame column an ``evaluation-*`` interaction id fills, or None for any other."""
     if not interaction_id.startswith("evaluation-"):
         return None
-    rest = interaction_id[len("evaluation-"):]
+    rest = interaction_id[len("evaluation-") :]
     if rest in FEEDBACK:
         return rest
     for when in ("before", "after"):
-        if rest.startswith(when + "-") and re.fullmatch(r"[a-z][a-z0-9-]*", rest[len(when) + 1:]):
-            return f"{when}:{rest[len(when) + 1:]}"
+        if rest.startswith(when + "-") and re.fullmatch(r"[a-z][a-z0-9-]*", rest[len(when) + 1 :]):
+            return f"{when}:{rest[len(when) + 1 :]}"
     return None
 
 
-def load_moodle_export(path: Path | str, *, course_version: str | None = None,
-                       root: Path | None = None,
-                       outcomes: Iterable[str] | None = None) -> tuple[pd.DataFrame, list[Skipped]]:
+def load_moodle_export(
+    path: Path | str,
+    *,
+    course_version: str | None = None,
+    root: Path | None = None,
+    outcomes: Iterable[str] | None = None,
+) -> tuple[pd.DataFrame, list[Skipped]]:
     """Moodle's SCORM Interactions report download (tab-separated text, or the same saved as
     CSV) as the DataFrame :func:`load_folder` makes, and what was left out.
 
@@ -372,16 +421,19 @@ def load_moodle_export(path: Path | str, *, course_version: str | None = None,
     header, rows = _read_table(path)
     numbers = sorted({int(m.group(2)) for m in map(INTERACTION_COLUMN.match, header) if m})
     index = {name: position for position, name in enumerate(header)}
-    missing = [word for word in ("Question", "Response")
-               if not any(f"{word} {n}" in index for n in numbers)]
+    missing = [word for word in ("Question", "Response") if not any(f"{word} {n}" in index for n in numbers)]
     if missing:
         raise MoodleExportError(
             f"{path.name} has no {' or '.join(repr(w + ' N') for w in missing)} columns: in "
             "Moodle's Interactions report tick 'Summary of question' and 'Summary of responses' "
-            "under the report's options, show the page again, then download it in text format")
+            "under the report's options, show the page again, then download it in text format"
+        )
     fixed = set(index) - {name for name in index if INTERACTION_COLUMN.match(name)}
-    person_columns = [index[name] for name in header if name in fixed
-                      and name not in ("Attempt", "Started on", "Last accessed on", "Score")]
+    person_columns = [
+        index[name]
+        for name in header
+        if name in fixed and name not in ("Attempt", "Started on", "Last accessed on", "Score")
+    ]
     skipped: list[Skipped] = []
     latest: dict[tuple, tuple[int, dict]] = {}
     unread = empty = asked = 0
@@ -409,8 +461,16 @@ def load_moodle_export(path: Path | str, *, course_version: str | None = None,
         attempt = int(attempt_text) if attempt_text.isdigit() else 0
         dates = [row[index[name]] for name in ("Last accessed on", "Started on") if name in index]
         month = next((m for m in map(month_of, dates) if m), None)
-        record = {"source": "moodle", "course": None, "course_version": course_version,
-                  "month": month, "role": None, "nation": None, "change": None, **answers}
+        record = {
+            "source": "moodle",
+            "course": None,
+            "course_version": course_version,
+            "month": month,
+            "role": None,
+            "nation": None,
+            "change": None,
+            **answers,
+        }
         if person not in latest or attempt >= latest[person][0]:
             latest[person] = (attempt, record)
     if asked and not latest and not unread:
@@ -419,13 +479,24 @@ def load_moodle_export(path: Path | str, *, course_version: str | None = None,
             "that 'Summary of responses' is ticked in the Interactions report's options. The "
             "report reads its Response columns from SCORM 1.2's element (student_response), so "
             "a SCORM 2004 package's answers may not show there: use the SCORM 1.2 package for "
-            "classes whose evaluation you want to export (trainer/lms.md)")
+            "classes whose evaluation you want to export (trainer/lms.md)"
+        )
     if empty:
-        skipped.append(Skipped(path.name, f"{empty} row{'s' * (empty != 1)} with no evaluation "
-                                          "answers (not started, or the evaluation skipped)"))
+        skipped.append(
+            Skipped(
+                path.name,
+                f"{empty} row{'s' * (empty != 1)} with no evaluation "
+                "answers (not started, or the evaluation skipped)",
+            )
+        )
     if unread:
-        skipped.append(Skipped(path.name, f"{unread} evaluation answer{'s' * (unread != 1)} not "
-                                          "understood (not a value the course sends), left out"))
+        skipped.append(
+            Skipped(
+                path.name,
+                f"{unread} evaluation answer{'s' * (unread != 1)} not "
+                "understood (not a value the course sends), left out",
+            )
+        )
     records = [record for _, record in latest.values()]
     # Numbered in an order that follows the answers, not the people (Moodle sorts by user id).
     records.sort(key=lambda r: json.dumps({k: v for k, v in r.items()}, sort_keys=True, default=str))
@@ -447,13 +518,19 @@ def suppress(counts: pd.Series, min_cell: int = MIN_CELL) -> pd.DataFrame:
     if hidden.sum() == 1 and len(counts) > 1:
         hidden[counts[~hidden].idxmin()] = True
     shown = [HIDDEN if h else str(int(c)) for c, h in zip(counts, hidden)]
-    return pd.DataFrame({"count": pd.array([pd.NA if h else int(c) for c, h in zip(counts, hidden)],
-                                           dtype="Int64"),
-                         "shown": shown, "suppressed": hidden.to_numpy()}, index=counts.index)
+    return pd.DataFrame(
+        {
+            "count": pd.array([pd.NA if h else int(c) for c, h in zip(counts, hidden)], dtype="Int64"),
+            "shown": shown,
+            "suppressed": hidden.to_numpy(),
+        },
+        index=counts.index,
+    )
 
 
-def count_by(frame: pd.DataFrame, column: str, labels: Labels | None = None,
-             order: Iterable | None = None) -> pd.DataFrame:
+def count_by(
+    frame: pd.DataFrame, column: str, labels: Labels | None = None, order: Iterable | None = None
+) -> pd.DataFrame:
     """Responses per value of ``column`` (role, nation, course_version), "not given" counted
     too; groups under MIN_CELL hidden. Columns: the group's words, Responses."""
     values = frame[column].map(lambda v: NOT_GIVEN if v is None or pd.isna(v) else v)
@@ -464,8 +541,7 @@ def count_by(frame: pd.DataFrame, column: str, labels: Labels | None = None,
     counts = counts.reindex(keys)
     table = suppress(counts)
     words = [k if k == NOT_GIVEN or labels is None else labels.word(column, k) for k in keys]
-    return pd.DataFrame({column.replace("_", " ").capitalize(): words,
-                         "Responses": table["shown"].tolist()})
+    return pd.DataFrame({column.replace("_", " ").capitalize(): words, "Responses": table["shown"].tolist()})
 
 
 def median_or_hidden(values: pd.Series) -> float | None:
@@ -488,24 +564,33 @@ def confidence_summary(frame: pd.DataFrame, labels: Labels | None = None) -> pd.
         both = b.notna() & a.notna()
         change = (a[both] - b[both]).astype(int)
         n_pairs = int(both.sum())
-        moved = suppress(pd.Series({"higher": int((change > 0).sum()), "same": int((change == 0).sum()),
-                                    "lower": int((change < 0).sum())}))
+        moved = suppress(
+            pd.Series(
+                {
+                    "higher": int((change > 0).sum()),
+                    "same": int((change == 0).sum()),
+                    "lower": int((change < 0).sum()),
+                }
+            )
+        )
         if n_pairs < MIN_CELL:
             moved["shown"] = HIDDEN
         medians = [median_or_hidden(b[both]), median_or_hidden(a[both]), median_or_hidden(change)]
         counts = [int(b.notna().sum()), int(a.notna().sum()), n_pairs]
-        rows.append({
-            "Outcome": labels.outcome(outcome) if labels else outcome,
-            "Rated before": counts[0] if counts[0] >= MIN_CELL else HIDDEN,
-            "Rated after": counts[1] if counts[1] >= MIN_CELL else HIDDEN,
-            "Pairs": n_pairs if n_pairs >= MIN_CELL else HIDDEN,
-            "Median before (pairs)": _number(medians[0]),
-            "Median after (pairs)": _number(medians[1]),
-            "Median change (pairs)": _number(medians[2], signed=True),
-            "Higher after": moved.loc["higher", "shown"],
-            "Same": moved.loc["same", "shown"],
-            "Lower after": moved.loc["lower", "shown"],
-        })
+        rows.append(
+            {
+                "Outcome": labels.outcome(outcome) if labels else outcome,
+                "Rated before": counts[0] if counts[0] >= MIN_CELL else HIDDEN,
+                "Rated after": counts[1] if counts[1] >= MIN_CELL else HIDDEN,
+                "Pairs": n_pairs if n_pairs >= MIN_CELL else HIDDEN,
+                "Median before (pairs)": _number(medians[0]),
+                "Median after (pairs)": _number(medians[1]),
+                "Median change (pairs)": _number(medians[2], signed=True),
+                "Higher after": moved.loc["higher", "shown"],
+                "Same": moved.loc["same", "shown"],
+                "Lower after": moved.loc["lower", "shown"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -519,8 +604,7 @@ def _number(value: float | None, signed: bool = False) -> str:
 def rating_counts(frame: pd.DataFrame, column: str, values: Iterable) -> pd.DataFrame:
     """Counts of each value of one rating or choice (and "not answered"), small ones hidden."""
     data = frame[column]
-    counts = pd.Series({value: int((data == value).fillna(False).sum()) for value in values},
-                       dtype=int)
+    counts = pd.Series({value: int((data == value).fillna(False).sum()) for value in values}, dtype=int)
     counts[NOT_ANSWERED] = int(data.isna().sum())
     return suppress(counts)
 
@@ -531,8 +615,9 @@ def confidence_distribution(frame: pd.DataFrame, outcome: str) -> pd.DataFrame:
     for charts (before_count, after_count: missing where hidden)."""
     b = rating_counts(frame, before(outcome), SCALE)
     a = rating_counts(frame, after(outcome), SCALE)
-    return pd.DataFrame({"Before": b["shown"], "After": a["shown"],
-                         "before_count": b["count"], "after_count": a["count"]})
+    return pd.DataFrame(
+        {"Before": b["shown"], "After": a["shown"], "before_count": b["count"], "after_count": a["count"]}
+    )
 
 
 def feedback_counts(frame: pd.DataFrame, labels: Labels | None = None) -> pd.DataFrame:
@@ -552,8 +637,9 @@ def free_text(frame: pd.DataFrame) -> list[str]:
     when the class has fewer than MIN_CELL responses."""
     if len(frame) < MIN_CELL:
         return []
-    return sorted(" ".join(str(text).split()) for text in frame["change"] if isinstance(text, str)
-                  and text.strip())
+    return sorted(
+        " ".join(str(text).split()) for text in frame["change"] if isinstance(text, str) and text.strip()
+    )
 
 
 def months(frame: pd.DataFrame) -> str:
@@ -582,21 +668,32 @@ class ClassReport:
     too_few: bool
 
 
-def summarise(frame: pd.DataFrame, skipped: Iterable[Skipped], labels: Labels | None = None,
-              *, title: str = "Course evaluation: class report",
-              illustrative: bool = False) -> ClassReport:
+def summarise(
+    frame: pd.DataFrame,
+    skipped: Iterable[Skipped],
+    labels: Labels | None = None,
+    *,
+    title: str = "Course evaluation: class report",
+    illustrative: bool = False,
+) -> ClassReport:
     too_few = len(frame) < MIN_CELL
     empty = pd.DataFrame()
     return ClassReport(
-        title=title, illustrative=illustrative, responses=len(frame),
-        left_out=len(list(skipped)), period=months(frame),
+        title=title,
+        illustrative=illustrative,
+        responses=len(frame),
+        left_out=len(list(skipped)),
+        period=months(frame),
         by_role=empty if too_few else count_by(frame, "role", labels),
-        by_nation=empty if too_few else count_by(
-            frame, "nation", None, ["england", "wales", "scotland", "northern-ireland"]),
+        by_nation=empty
+        if too_few
+        else count_by(frame, "nation", None, ["england", "wales", "scotland", "northern-ireland"]),
         by_version=empty if too_few else count_by(frame, "course_version"),
         confidence=empty if too_few else confidence_summary(frame, labels),
         feedback=empty if too_few else feedback_counts(frame, labels),
-        free_text_count=len(free_text(frame)), too_few=too_few)
+        free_text_count=len(free_text(frame)),
+        too_few=too_few,
+    )
 
 
 def confidence_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illustrative=False):
@@ -614,24 +711,41 @@ def confidence_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illus
             ax.text(3, y, f"hidden: {HIDDEN} pairs", va="center", ha="center", fontsize=9)
             continue
         ax.plot([mb, ma], [y, y], color="#999999", linewidth=2, zorder=1)
-        ax.scatter([mb], [y], marker="s", s=60, color="#E69F00", edgecolor="black", zorder=2,
-                   label="Before (median)" if y == 0 else None)
-        ax.scatter([ma], [y], marker="o", s=70, color="#0072B2", edgecolor="black", zorder=3,
-                   label="After (median)" if y == 0 else None)
+        ax.scatter(
+            [mb],
+            [y],
+            marker="s",
+            s=60,
+            color="#E69F00",
+            edgecolor="black",
+            zorder=2,
+            label="Before (median)" if y == 0 else None,
+        )
+        ax.scatter(
+            [ma],
+            [y],
+            marker="o",
+            s=70,
+            color="#0072B2",
+            edgecolor="black",
+            zorder=3,
+            label="After (median)" if y == 0 else None,
+        )
     names = [(labels.outcome(o) if labels else o) for o in outcomes]
     ax.set_yticks(range(len(outcomes)), [_short(name) for name in names], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0.5, 5.5)
     ax.set_xticks(SCALE, [str(p) for p in SCALE])
-    ax.set_xlabel("Confidence, 1 (lowest) to 5 (highest): median of the learners who rated both",
-                  fontsize=9)
+    ax.set_xlabel("Confidence, 1 (lowest) to 5 (highest): median of the learners who rated both", fontsize=9)
     ax.grid(axis="x", color="#dddddd")
     ax.set_axisbelow(True)
     handles, names_ = ax.get_legend_handles_labels()
     if handles:
         ax.legend(handles, names_, loc="lower right", fontsize=8, frameon=True)
-    ax.set_title(("ILLUSTRATIVE DATA: " if illustrative else "")
-                 + "Confidence against each outcome, before and after", fontsize=10)
+    ax.set_title(
+        ("ILLUSTRATIVE DATA: " if illustrative else "") + "Confidence against each outcome, before and after",
+        fontsize=10,
+    )
     fig.tight_layout()
     return fig
 
@@ -654,8 +768,7 @@ def distribution_chart(frame: pd.DataFrame, labels: Labels | None = None, *, ill
     outcomes = outcome_ids_in(frame)
     columns = 2
     rows = (len(outcomes) + columns - 1) // columns
-    fig, axes = plt.subplots(rows, columns, figsize=(10, 2.3 * rows + 0.6), sharey=True,
-                             squeeze=False)
+    fig, axes = plt.subplots(rows, columns, figsize=(10, 2.3 * rows + 0.6), sharey=True, squeeze=False)
     width = 0.4
     for ax, outcome in zip(axes.flat, outcomes):
         table = confidence_distribution(frame, outcome).loc[list(SCALE)]
@@ -670,15 +783,19 @@ def distribution_chart(frame: pd.DataFrame, labels: Labels | None = None, *, ill
         name = labels.outcome(outcome) if labels else outcome
         ax.set_title(_short(name, 60), fontsize=9)
         ax.set_xticks(SCALE, [str(p) for p in SCALE], fontsize=8)
-    for ax in list(axes.flat)[len(outcomes):]:
+    for ax in list(axes.flat)[len(outcomes) :]:
         ax.axis("off")
     for ax in axes[:, 0]:
         ax.set_ylabel("Learners", fontsize=8)
     handles, names = axes.flat[0].get_legend_handles_labels()
     fig.legend(handles, names, loc="lower center", fontsize=8, ncols=2)
-    fig.suptitle(("ILLUSTRATIVE DATA: " if illustrative else "")
-                 + "Confidence, 1 (lowest) to 5 (highest), before and after; <5 = hidden",
-                 fontsize=10, x=0.02, ha="left")
+    fig.suptitle(
+        ("ILLUSTRATIVE DATA: " if illustrative else "")
+        + "Confidence, 1 (lowest) to 5 (highest), before and after; <5 = hidden",
+        fontsize=10,
+        x=0.02,
+        ha="left",
+    )
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
 
@@ -693,20 +810,29 @@ def feedback_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illustr
         positions = list(range(len(values)))
         ax.bar(positions, table["count"].astype("float").fillna(0).tolist(), 0.6, **AFTER_STYLE)
         _hidden_marks(ax, positions, table["count"])
-        words = [labels.word(name, v) if labels and name in ("time", "recommend") else str(v)
-                 for v in values]  # relevance and clarity: the numbers (the table has the words)
-        ax.set_xticks(positions, [_short(w, 14) for w in words], fontsize=8,
-                      rotation=30 if max(map(len, words)) > 6 else 0)
+        words = [
+            labels.word(name, v) if labels and name in ("time", "recommend") else str(v) for v in values
+        ]  # relevance and clarity: the numbers (the table has the words)
+        ax.set_xticks(
+            positions,
+            [_short(w, 14) for w in words],
+            fontsize=8,
+            rotation=30 if max(map(len, words)) > 6 else 0,
+        )
         ax.set_title(name.capitalize(), fontsize=9)
     axes[0].set_ylabel("Learners", fontsize=8)
-    fig.suptitle(("ILLUSTRATIVE DATA: " if illustrative else "") + "Feedback; <5 = hidden",
-                 fontsize=10, x=0.02, ha="left")
+    fig.suptitle(
+        ("ILLUSTRATIVE DATA: " if illustrative else "") + "Feedback; <5 = hidden",
+        fontsize=10,
+        x=0.02,
+        ha="left",
+    )
     fig.tight_layout()
     return fig
 
 
 def _short(text: str, width: int = 48) -> str:
-    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def png_bytes(fig) -> bytes:
@@ -719,10 +845,14 @@ def _table_html(table: pd.DataFrame, caption: str) -> str:
     if table.empty:
         return ""
     head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in table.columns)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
-                   for row in table.itertuples(index=False))
-    return (f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return (
+        f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
 
 
 STYLE = """body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;
@@ -739,45 +869,72 @@ def report_html(report: ClassReport, chart_png: bytes | None = None) -> str:
     data: URI, no script and no link to anything outside the file."""
     parts = [f"<h1>{html.escape(report.title)}</h1>"]
     if report.illustrative:
-        parts.append("<p class='flag'>ILLUSTRATIVE: made-up responses from the course's example "
-                     "class, not real learners.</p>")
-    parts.append(f"<p>{report.responses} anonymous responses ({html.escape(report.period)}); "
-                 f"{report.left_out} file{'s' * (report.left_out != 1)} or row groups left out "
-                 "(reasons listed in the class-report notebook). Counts and medians resting on "
-                 f"{HIDDEN} responses are hidden and say so.</p>")
+        parts.append(
+            "<p class='flag'>ILLUSTRATIVE: made-up responses from the course's example "
+            "class, not real learners.</p>"
+        )
+    parts.append(
+        f"<p>{report.responses} anonymous responses ({html.escape(report.period)}); "
+        f"{report.left_out} file{'s' * (report.left_out != 1)} or row groups left out "
+        "(reasons listed in the class-report notebook). Counts and medians resting on "
+        f"{HIDDEN} responses are hidden and say so.</p>"
+    )
     if report.too_few:
-        parts.append(f"<p><strong>Fewer than {MIN_CELL} responses: nothing more is shown, so "
-                     "that no one can be singled out.</strong></p>")
+        parts.append(
+            f"<p><strong>Fewer than {MIN_CELL} responses: nothing more is shown, so "
+            "that no one can be singled out.</strong></p>"
+        )
     else:
-        parts.append("<div class='row'>" + _table_html(report.by_role, "By role")
-                     + _table_html(report.by_nation, "By nation")
-                     + _table_html(report.by_version, "By course version") + "</div>")
+        parts.append(
+            "<div class='row'>"
+            + _table_html(report.by_role, "By role")
+            + _table_html(report.by_nation, "By nation")
+            + _table_html(report.by_version, "By course version")
+            + "</div>"
+        )
         if chart_png:
             data = base64.b64encode(chart_png).decode("ascii")
-            parts.append(f"<img src='data:image/png;base64,{data}' alt='Median confidence before "
-                         "and after the course for each learning outcome, among learners who "
-                         "rated both; the exact figures are in the table below.'>")
+            parts.append(
+                f"<img src='data:image/png;base64,{data}' alt='Median confidence before "
+                "and after the course for each learning outcome, among learners who "
+                "rated both; the exact figures are in the table below.'>"
+            )
         table = report.confidence.drop(columns=["Rated before", "Rated after"])
-        parts.append(_table_html(table, "Confidence against each outcome (1 to 5), learners who "
-                                        "rated both before and after"))
+        parts.append(
+            _table_html(
+                table, "Confidence against each outcome (1 to 5), learners who rated both before and after"
+            )
+        )
         parts.append(_table_html(_feedback_wide(report.feedback), "Feedback"))
-        parts.append(f"<p>{report.free_text_count} learners shared what they will do "
-                     "differently; their words are read in the notebook, not summarised here.</p>")
-    parts.append(f"<p>Small-number protection: any group under {MIN_CELL} is hidden. Made with "
-                 "the course's class-report notebook (trainer/class-report.md).</p>")
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>"
-            f"{html.escape(report.title)}</title><style>{STYLE}</style></head><body>"
-            + "\n".join(parts) + "</body></html>\n")
+        parts.append(
+            f"<p>{report.free_text_count} learners shared what they will do "
+            "differently; their words are read in the notebook, not summarised here.</p>"
+        )
+    parts.append(
+        f"<p>Small-number protection: any group under {MIN_CELL} is hidden. Made with "
+        "the course's class-report notebook (trainer/class-report.md).</p>"
+    )
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>"
+        f"{html.escape(report.title)}</title><style>{STYLE}</style></head><body>"
+        + "\n".join(parts)
+        + "</body></html>\n"
+    )
 
 
 def _feedback_wide(feedback: pd.DataFrame) -> pd.DataFrame:
     """The feedback table one question a row: "answer: count; answer: count"."""
     if feedback.empty:
         return feedback
-    rows = [{"Question": question,
-             "Answers (responses)": "; ".join(f"{a}: {r}" for a, r in zip(group["Answer"],
-                                                                         group["Responses"]))}
-            for question, group in feedback.groupby("Question", sort=False)]
+    rows = [
+        {
+            "Question": question,
+            "Answers (responses)": "; ".join(
+                f"{a}: {r}" for a, r in zip(group["Answer"], group["Responses"])
+            ),
+        }
+        for question, group in feedback.groupby("Question", sort=False)
+    ]
     return pd.DataFrame(rows)
 
 
@@ -788,8 +945,9 @@ def write_html(report: ClassReport, path: Path | str, chart_png: bytes | None = 
     return path
 
 
-def write_pdf(report: ClassReport, path: Path | str, frame: pd.DataFrame | None = None,
-              labels: Labels | None = None) -> Path:
+def write_pdf(
+    report: ClassReport, path: Path | str, frame: pd.DataFrame | None = None, labels: Labels | None = None
+) -> Path:
     """The one-page report as a one-page A4 PDF, drawn with matplotlib (no other tool)."""
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
@@ -813,8 +971,9 @@ def write_pdf(report: ClassReport, path: Path | str, frame: pd.DataFrame | None 
         ax = fig.add_axes((0.05, y - height, 0.9, height))
         ax.axis("off")
         cells = [[_short(str(v), 60) for v in row] for row in frame_.itertuples(index=False)]
-        drawn = ax.table(cellText=cells, colLabels=list(frame_.columns), loc="upper left",
-                         cellLoc="left", colLoc="left")
+        drawn = ax.table(
+            cellText=cells, colLabels=list(frame_.columns), loc="upper left", cellLoc="left", colLoc="left"
+        )
         drawn.auto_set_font_size(False)
         drawn.set_fontsize(font)
         drawn.auto_set_column_width(list(range(len(frame_.columns))))
@@ -822,17 +981,30 @@ def write_pdf(report: ClassReport, path: Path | str, frame: pd.DataFrame | None 
 
     line(report.title, size=13, weight="bold", gap=0.026)
     if report.illustrative:
-        line("ILLUSTRATIVE: made-up responses from the course's example class, not real learners.",
-             weight="bold", color="#8a5a00")
-    line(f"{report.responses} anonymous responses ({report.period}); {report.left_out} files or "
-         f"row groups left out (reasons in the notebook). Anything resting on {HIDDEN} "
-         "responses is hidden.")
+        line(
+            "ILLUSTRATIVE: made-up responses from the course's example class, not real learners.",
+            weight="bold",
+            color="#8a5a00",
+        )
+    line(
+        f"{report.responses} anonymous responses ({report.period}); {report.left_out} files or "
+        f"row groups left out (reasons in the notebook). Anything resting on {HIDDEN} "
+        "responses is hidden."
+    )
     if report.too_few:
         line(f"Fewer than {MIN_CELL} responses: nothing more is shown.", weight="bold")
     else:
-        counts = pd.concat([t.set_axis(["Group", "Responses"], axis=1).assign(
-            By=name) for name, t in (("Role", report.by_role), ("Nation", report.by_nation),
-                                     ("Course version", report.by_version))], ignore_index=True)
+        counts = pd.concat(
+            [
+                t.set_axis(["Group", "Responses"], axis=1).assign(By=name)
+                for name, t in (
+                    ("Role", report.by_role),
+                    ("Nation", report.by_nation),
+                    ("Course version", report.by_version),
+                )
+            ],
+            ignore_index=True,
+        )
         table(counts[["By", "Group", "Responses"]], "Who responded")
         if frame is not None:
             chart = confidence_chart(frame, labels, illustrative=report.illustrative)
@@ -847,10 +1019,15 @@ def write_pdf(report: ClassReport, path: Path | str, frame: pd.DataFrame | None 
         confidence["Outcome"] = [_short(o, 40) for o in confidence["Outcome"]]
         table(confidence, "Confidence (1 to 5), learners who rated both before and after")
         table(_feedback_wide(report.feedback), "Feedback")
-        line(f"{report.free_text_count} learners shared what they will do differently (read in "
-             "the notebook, not summarised here).")
-    line(f"Small-number protection: any group under {MIN_CELL} is hidden. Made with the course's "
-         "class-report notebook (trainer/class-report.md).", size=7)
+        line(
+            f"{report.free_text_count} learners shared what they will do differently (read in "
+            "the notebook, not summarised here)."
+        )
+    line(
+        f"Small-number protection: any group under {MIN_CELL} is hidden. Made with the course's "
+        "class-report notebook (trainer/class-report.md).",
+        size=7,
+    )
     with PdfPages(path, metadata={"Title": report.title, "CreationDate": None}) as pdf:
         pdf.savefig(fig)
     plt.close(fig)

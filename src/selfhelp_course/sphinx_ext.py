@@ -10,6 +10,7 @@
   matter says ``course: distress: true`` (a page that says so and lacks it fails the build);
 - builds the trainer edition when COURSE_EDITION=trainer (see ``_trainer_edition``).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -45,8 +46,17 @@ from ._licence import footer_html, licence_settings
 from ._manifest import course_manifest, manifest_script
 from ._review import course_reviews, long_date, overdue_pages, page_review, review_line
 from ._nation_choice import NationRowsDirective, add_script_where_needed, mark_box, mark_table
-from ._nations import (NATIONS_FILE, carers_table, children_table, crisis_markdown, crisis_places, crisis_table,
-                       crisis_table_places, law_table_places, load_nations)
+from ._nations import (
+    NATIONS_FILE,
+    carers_table,
+    children_table,
+    crisis_markdown,
+    crisis_places,
+    crisis_table,
+    crisis_table_places,
+    law_table_places,
+    load_nations,
+)
 from ._course_time import course_times, cpd_time, front_matter, page_path, toc_docnames
 from ._routes import find_route, load_routes, route_plan, routes_markdown
 from ._session_plans import plan_markdown, session_plan
@@ -90,17 +100,25 @@ def _fill_cpd_summary(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         body = nodes.tbody()
         for time in times:
             title = app.env.titles[time.docname].astext() if time.docname in app.env.titles else time.docname
-            link = nodes.reference("", title, internal=True,
-                                   refuri=app.builder.get_relative_uri(docname, time.docname))
+            link = nodes.reference(
+                "", title, internal=True, refuri=app.builder.get_relative_uri(docname, time.docname)
+            )
             body += _row((link, time.teaching_minutes, time.activity_minutes, time.total_minutes))
         total = sum(t.total_minutes for t in times)
-        body += _row((nodes.strong(text="Whole course"), sum(t.teaching_minutes for t in times),
-                      sum(t.activity_minutes for t in times), total))
+        body += _row(
+            (
+                nodes.strong(text="Whole course"),
+                sum(t.teaching_minutes for t in times),
+                sum(t.activity_minutes for t in times),
+                total,
+            )
+        )
         group += body
         note = nodes.paragraph(
             text=f"In all, {total} minutes: {cpd_time(total)} of CPD "
-                 f"({cpd_time(total, decimal=True)} where a form asks for hours as a decimal, "
-                 "to two places).")
+            f"({cpd_time(total, decimal=True)} where a form asks for hours as a decimal, "
+            "to two places)."
+        )
         placeholder.replace_self([table, note])
 
 
@@ -122,15 +140,21 @@ class SessionPlanDirective(SphinxDirective):
     """``{session-plan}`` with ``:route: half-day`` (a live route of data/routes.yml: its length
     and pages), or ``:minutes: 90`` and optionally ``:skip: notebooks/ book/welcome`` for a
     session of that length that keeps each page that fits (_session_plans.py)."""
+
     has_content = False
-    option_spec = {"route": directives.unchanged_required, "minutes": directives.positive_int,
-                   "skip": directives.unchanged}
+    option_spec = {
+        "route": directives.unchanged_required,
+        "minutes": directives.positive_int,
+        "skip": directives.unchanged,
+    }
 
     def run(self):
         root = _note_course_dependencies(self)
         if ("route" in self.options) == ("minutes" in self.options):
-            raise self.error("session-plan needs :route: (a route in data/routes.yml) or "
-                             ":minutes: (the session's length), not both")
+            raise self.error(
+                "session-plan needs :route: (a route in data/routes.yml) or "
+                ":minutes: (the session's length), not both"
+            )
         try:
             manifest = course_manifest(root)
             if "route" in self.options:
@@ -139,8 +163,12 @@ class SessionPlanDirective(SphinxDirective):
                     raise ValueError(f"route {route['id']!r} is for self-study, not a live session")
                 plan = route_plan(manifest, route, root=root)
             else:
-                plan = session_plan(manifest, self.options["minutes"], root=root,
-                                    skip=tuple(self.options.get("skip", "").split()))
+                plan = session_plan(
+                    manifest,
+                    self.options["minutes"],
+                    root=root,
+                    skip=tuple(self.options.get("skip", "").split()),
+                )
         except ContentError as error:
             _report(error)
             return []
@@ -153,6 +181,7 @@ class SessionPlanDirective(SphinxDirective):
 
 class CourseRoutesDirective(SphinxDirective):
     """``{course-routes}``: the table of routes through the course, from data/routes.yml."""
+
     has_content = False
 
     def run(self):
@@ -182,6 +211,7 @@ def _nodes_from(directive: SphinxDirective, make_markdown, files: tuple[str, ...
 class CourseAboutDirective(SphinxDirective):
     """``{course-about}``: version, makers, licence, citation and where to report a problem,
     each from the file that holds it (_about.py)."""
+
     has_content = False
 
     def run(self):
@@ -196,9 +226,11 @@ def _no_report_address(app: Sphinx) -> None:
         _report(error)
         return
     if not address:
-        logger.info("course: NOTE: no address for reporting errors or safety concerns is set "
-                    "(about.report_address in _config.yml); the About page tells learners to ask "
-                    "whoever gave them the link. Set it before you publish the course.")
+        logger.info(
+            "course: NOTE: no address for reporting errors or safety concerns is set "
+            "(about.report_address in _config.yml); the About page tells learners to ask "
+            "whoever gave them the link. Set it before you publish the course."
+        )
 
 
 # The standing box for pages that deal with distress: one wording, kept here, with every route
@@ -221,12 +253,15 @@ DISTRESS_CLASS = "distress-support"
 class DistressSupportDirective(SphinxDirective):
     """``{distress-support}``: the standing box (distress_support). Only on a page whose front
     matter says ``course: distress: true``."""
+
     has_content = False
 
     def run(self):
         if not _declares_distress(self.env.doc2path(self.env.docname)):
-            raise self.error("this page shows the distress-support box, so its front matter must "
-                             "say it deals with distress: add `distress: true` under `course:`")
+            raise self.error(
+                "this page shows the distress-support box, so its front matter must "
+                "say it deals with distress: add `distress: true` under `course:`"
+            )
         parsed = _nodes_from(self, distress_support, (NATIONS_FILE,))
         # Each line says which nation it is for, so a learner's nation choice can show theirs.
         return mark_box(parsed, crisis_places(load_nations(Path(self.env.srcdir)))) if parsed else parsed
@@ -235,9 +270,13 @@ class DistressSupportDirective(SphinxDirective):
 class NationTableDirective(SphinxDirective):
     """``{nation-table} crisis``, ``children`` or ``carers``: the routes in every nation, as
     data/nations.yml gives them (_nations.py)."""
+
     required_arguments = 1
-    TABLES = {"crisis": (crisis_table, crisis_table_places), "children": (children_table, law_table_places),
-              "carers": (carers_table, law_table_places)}
+    TABLES = {
+        "crisis": (crisis_table, crisis_table_places),
+        "children": (children_table, law_table_places),
+        "carers": (carers_table, law_table_places),
+    }
 
     def run(self):
         if self.arguments[0] not in self.TABLES:
@@ -263,9 +302,13 @@ def _check_distress_box(app: Sphinx, doctree: nodes.document) -> None:
         return
     boxes = [node for node in doctree.findall(nodes.admonition) if DISTRESS_CLASS in node["classes"]]
     if len(boxes) != 1:
-        logger.warning(f"the front matter says this page deals with distress (course: distress: "
-                       f"true), so it needs exactly one {{distress-support}} box; it has {len(boxes)}",
-                       location=docname, type="course", subtype="distress")
+        logger.warning(
+            f"the front matter says this page deals with distress (course: distress: "
+            f"true), so it needs exactly one {{distress-support}} box; it has {len(boxes)}",
+            location=docname,
+            type="course",
+            subtype="distress",
+        )
 
 
 def _row(cells) -> nodes.row:
@@ -295,9 +338,11 @@ def _check_reviews(app: Sphinx) -> None:
         _report(error)
         return
     for review in overdue_pages(reviews, datetime.date.today()):
-        logger.info(f"course: NOTE: {review.docname} was due for review by "
-                    f"{long_date(review.review_by)}; review it and update last_reviewed and "
-                    "review_by in its front matter.")
+        logger.info(
+            f"course: NOTE: {review.docname} was due for review by "
+            f"{long_date(review.review_by)}; review it and update last_reviewed and "
+            "review_by in its front matter."
+        )
 
 
 def _show_review(app: Sphinx, doctree: nodes.document) -> None:
@@ -311,9 +356,12 @@ def _show_review(app: Sphinx, doctree: nodes.document) -> None:
 
 def _report(error: ContentError) -> None:
     """A warning (an error under -W) that starts with the file and line, like Sphinx's own."""
-    logger.warning(f"{error.field}: {error.message}" if error.field else error.message,
-                   location=f"{error.path}:{error.line}" if error.line else error.path,
-                   type="course", subtype="content")
+    logger.warning(
+        f"{error.field}: {error.message}" if error.field else error.message,
+        location=f"{error.path}:{error.line}" if error.line else error.path,
+        type="course",
+        subtype="content",
+    )
 
 
 def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -323,6 +371,7 @@ def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
     class uses JupyterLab instead). Dropping its scripts also ends the browser's
     "THEBE_JS_URL has already been declared" error on every page.
     """
+
     def is_thebe(asset) -> bool:
         name = str(getattr(asset, "filename", asset) or "")
         body = str(getattr(asset, "attributes", {}).get("body", ""))
@@ -441,7 +490,9 @@ def _defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> Non
     for js in context["script_files"]:
         attributes = dict(getattr(js, "attributes", {}))
         if attributes.get("type") == WIDGET_STATE:
-            states.append(f'<script type="{WIDGET_STATE}">{_without_site_styles(attributes.get("body", ""))}</script>')
+            states.append(
+                f'<script type="{WIDGET_STATE}">{_without_site_styles(attributes.get("body", ""))}</script>'
+            )
             continue
         if getattr(js, "filename", None) and "async" not in attributes:
             attributes["defer"] = "defer"
@@ -475,7 +526,12 @@ def _icon_on_the_redirect(app: Sphinx, exception) -> None:
     named, a browser asks the server for /favicon.ico, which the site does not have: a 404 in the
     console whenever the redirect is slower than the request."""
     index = Path(app.outdir) / "index.html"
-    if exception is not None or app.builder.format != "html" or not index.is_file() or not app.config.html_favicon:
+    if (
+        exception is not None
+        or app.builder.format != "html"
+        or not index.is_file()
+        or not app.config.html_favicon
+    ):
         return
     text = index.read_text(encoding="utf-8")
     if text.lstrip().lower().startswith('<meta http-equiv="refresh"') and 'rel="icon"' not in text:
@@ -520,7 +576,9 @@ def storage_guard_script() -> str:
 def _page_meta(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Each page names itself, so site scripts can find it in the course manifest; and carries
     the storage guard (see storage_guard_script)."""
-    context["metatags"] = context.get("metatags", "") + f'\n<meta name="course-page" content="{escape(pagename)}">'
+    context["metatags"] = (
+        context.get("metatags", "") + f'\n<meta name="course-page" content="{escape(pagename)}">'
+    )
     context["course_storage_guard"] = storage_guard_script()
 
 
@@ -541,8 +599,9 @@ def _add_paths(app: Sphinx, config) -> None:
 # The trainer edition (`make trainer-book`): the same pages built with the Sphinx tag
 # "trainer", so every ````{only} trainer```` block (instructor notes, answer guidance) is kept,
 # and a banner on every page says this copy is not for learners. Off unless asked for.
-TRAINER_BANNER = ("<strong>Trainer edition:</strong> contains instructor notes and answer keys; "
-                  "do not publish to learners")
+TRAINER_BANNER = (
+    "<strong>Trainer edition:</strong> contains instructor notes and answer keys; do not publish to learners"
+)
 
 
 def _trainer_edition(app: Sphinx, config) -> None:

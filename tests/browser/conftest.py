@@ -1,4 +1,5 @@
 """Browser fixtures: the built site served on loopback, driven in Debian's headless Chromium."""
+
 from __future__ import annotations
 
 import functools
@@ -18,9 +19,16 @@ from settle import open_settled
 # CPU-bound on two cores). The Makefile installs it with chromium.
 CHROMIUM = "/usr/bin/chromium-headless-shell"
 # Without the networking flags Chromium keeps calling home, which the tests would count.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic", "--disable-features=MediaRouter,OptimizationHints"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-features=MediaRouter,OptimizationHints",
+]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -31,8 +39,10 @@ def pytest_collection_modifyitems(items):
 
 
 # Makes every use of localStorage throw, as when a browser's storage is turned off or blocked.
-BLOCK_STORAGE = ("Object.defineProperty(window, 'localStorage', {get() { "
-                 "throw new DOMException('blocked', 'SecurityError'); }});")
+BLOCK_STORAGE = (
+    "Object.defineProperty(window, 'localStorage', {get() { "
+    "throw new DOMException('blocked', 'SecurityError'); }});"
+)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

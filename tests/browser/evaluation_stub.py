@@ -2,6 +2,7 @@
 browser tests of what other code does with it (the LMS bridge, the portfolio). While the course
 has none (the evaluation widget is built in another branch), a stand-in is made from the course's
 own outcomes with the contract's values, and the page is given it before its scripts run."""
+
 from __future__ import annotations
 
 import json
@@ -9,7 +10,13 @@ import json
 from selfhelp_course._content import OUTCOMES, OUTCOMES_FILE, load_config
 from paths import ROOT
 
-SCALE = ["Not at all confident", "A little confident", "Fairly confident", "Very confident", "Completely confident"]
+SCALE = [
+    "Not at all confident",
+    "A little confident",
+    "Fairly confident",
+    "Very confident",
+    "Completely confident",
+]
 
 
 def evaluation_manifest(manifest: dict) -> dict:
@@ -17,11 +24,15 @@ def evaluation_manifest(manifest: dict) -> dict:
         return manifest["evaluation"]
     outcomes = load_config(OUTCOMES_FILE, OUTCOMES, ROOT)["outcomes"]
     points = lambda values: [{"value": v, "words": f"Point {v}"} for v in values]  # noqa: E731
-    return {"outcomes": [{"id": o["id"], "text": o["text"]} for o in outcomes],
-            "scale": [{"value": i + 1, "words": w} for i, w in enumerate(SCALE)],
-            "relevance": points(range(1, 6)), "clarity": points(range(1, 6)),
-            "time": points(["less", "about", "more"]), "recommend": points(["yes", "maybe", "no"]),
-            "roles": [{"id": "nurse", "words": "Nurse"}]}
+    return {
+        "outcomes": [{"id": o["id"], "text": o["text"]} for o in outcomes],
+        "scale": [{"value": i + 1, "words": w} for i, w in enumerate(SCALE)],
+        "relevance": points(range(1, 6)),
+        "clarity": points(range(1, 6)),
+        "time": points(["less", "about", "more"]),
+        "recommend": points(["yes", "maybe", "no"]),
+        "roles": [{"id": "nurse", "words": "Nurse"}],
+    }
 
 
 def give_evaluation(context, manifest: dict) -> dict:

@@ -1,5 +1,6 @@
 """Waiting for a page of the built site to be ready: a condition, not a quiet network (which
 costs half a second a page)."""
+
 from __future__ import annotations
 
 # Every widget marker has been replaced by the host, and every host holds something: the

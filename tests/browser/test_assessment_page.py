@@ -1,5 +1,6 @@
 """The end-of-course assessment on the built site, used as learners would: guessing bots that
 must not pass, a learner who knows the answers, reload and a second tab, feedback with links."""
+
 from __future__ import annotations
 
 import json
@@ -87,8 +88,10 @@ def test_a_guessing_bot_stays_near_chance_and_never_passes(watched, url, bot):
         assert got / out_of < SETTINGS["pass_mark"], f"the {bot.__name__} bot passed an attempt"
         widget(page).get_by_role("button", name="Start a new attempt").click()
     share = right / total
-    print(f"{bot.__name__} bot on the assessment: {right} of {total} right ({share:.0%}) "
-          f"over {ATTEMPTS_PER_BOT} attempts")
+    print(
+        f"{bot.__name__} bot on the assessment: {right} of {total} right ({share:.0%}) "
+        f"over {ATTEMPTS_PER_BOT} attempts"
+    )
     assert share < 0.45
     assert stored(page)["complete"] is False
     assert watched.errors == []
@@ -107,7 +110,8 @@ def test_a_learner_who_knows_the_answers_passes_and_the_portfolio_says_so(watche
     assert entry["complete"] is True and entry["best"]["scaled"] == 1
     page.goto(urljoin(site_url, "book/portfolio.html"))
     expect(page.locator(".pf-statement")).to_contain_text(
-        f"End-of-course assessment: best result {total} of {total} (100%)")
+        f"End-of-course assessment: best result {total} of {total} (100%)"
+    )
     assert watched.errors == []
 
 
@@ -116,8 +120,14 @@ def test_nothing_is_marked_until_submitted_then_each_wrong_answer_links_to_its_p
     box = widget(page)
     box.get_by_role("button", name="Start the assessment").click()
     shown = shown_questions(page)
-    wrong = {q: next(o for o in options if not BANK[q]["options"][[x["id"] for x in BANK[q]["options"]].index(o)].get("correct"))
-             for q, options in shown}
+    wrong = {
+        q: next(
+            o
+            for o in options
+            if not BANK[q]["options"][[x["id"] for x in BANK[q]["options"]].index(o)].get("correct")
+        )
+        for q, options in shown
+    }
     for question_id, option_id in wrong.items():
         box.locator(f'fieldset[data-question-id="{question_id}"] input[value="{option_id}"]').check()
     expect(box.locator(".kc-note, .as-result")).to_have_count(0)
@@ -149,12 +159,16 @@ def test_an_unfinished_attempt_survives_a_reload_and_shows_in_a_second_tab(two_t
     expect(widget(b).locator("fieldset.as-question")).to_have_count(SETTINGS["draw"])
     assert shown_questions(b) == shown
     for question_id, options in shown[:3]:
-        expect(widget(b).locator(f'fieldset[data-question-id="{question_id}"] input[value="{options[1]}"]')).to_be_checked()
+        expect(
+            widget(b).locator(f'fieldset[data-question-id="{question_id}"] input[value="{options[1]}"]')
+        ).to_be_checked()
     a.reload()
     expect(widget(a).locator("fieldset.as-question")).to_have_count(SETTINGS["draw"])
     assert shown_questions(a) == shown
     for question_id, options in shown[:3]:
-        expect(widget(a).locator(f'fieldset[data-question-id="{question_id}"] input[value="{options[1]}"]')).to_be_checked()
+        expect(
+            widget(a).locator(f'fieldset[data-question-id="{question_id}"] input[value="{options[1]}"]')
+        ).to_be_checked()
     expect(widget(a).locator(".as-result")).to_have_count(0)
     expect(widget(a)).to_contain_text(f"3 of {SETTINGS['draw']} answered")
 

@@ -4,6 +4,7 @@ reload, the browser's own print of the portfolio, and the log on a phone.
 
 Each test is named after its defect and was seen to fail on the code before the fix.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,6 +19,7 @@ from selfhelp_course._facts import STORAGE_PREFIX as P
 from selfhelp_course._manifest import course_manifest
 from paths import ROOT
 from settle import settled
+
 # The portfolio tests' helpers: the same page, the same stored shapes.
 from test_portfolio import complete_page_items as completed, download, seed, url, widget
 
@@ -33,9 +35,17 @@ def minutes(page: dict) -> int:
 
 # A page with activities whose stated time is not a whole quarter hour (35 minutes: 0.5 h when
 # rounded down to the quarter hour, the defect).
-ODD = next(p for p in MANIFEST["pages"] if p["activities"] and minutes(p) % 15 and p["docname"].startswith("book/"))
-ROW_PAGE = next(p for p in MANIFEST["pages"] if p["activities"] and p["docname"] != ODD["docname"]
-                and p["docname"].startswith("book/") and all(a["kind"] != "assessment" for a in p["activities"]))
+ODD = next(
+    p for p in MANIFEST["pages"] if p["activities"] and minutes(p) % 15 and p["docname"].startswith("book/")
+)
+ROW_PAGE = next(
+    p
+    for p in MANIFEST["pages"]
+    if p["activities"]
+    and p["docname"] != ODD["docname"]
+    and p["docname"].startswith("book/")
+    and all(a["kind"] != "assessment" for a in p["activities"])
+)
 
 
 def log_row(page, docname: str):
@@ -59,6 +69,7 @@ def stored_portfolio(page) -> dict:
 
 # ------------------------------------------------------------------------------ defect 4
 
+
 def test_defect_4_course_minutes_are_not_rounded_to_quarter_hours(watched, site_url):
     """A page of 35 minutes counts 0 h 35 min (not 0.5 h) on the progress page, in the CPD log,
     its total, the statement of completion and the Markdown export; the welcome page's summary
@@ -67,7 +78,9 @@ def test_defect_4_course_minutes_are_not_rounded_to_quarter_hours(watched, site_
     assert done % 15, "the page chosen must not be a whole quarter hour"
     shown = cpd_time(done)
     page = seeded(site_url, watched, completed(ODD), PROGRESS)
-    expect(page.locator(".prog .prog-totals")).to_have_text(f"CPD minutes done: {done} of {TOTAL_MINUTES} ({shown})")
+    expect(page.locator(".prog .prog-totals")).to_have_text(
+        f"CPD minutes done: {done} of {TOTAL_MINUTES} ({shown})"
+    )
     expect(page.locator(".prog")).not_to_contain_text("quarter")
 
     page = watched.open(url(site_url, PORTFOLIO))
@@ -75,9 +88,13 @@ def test_defect_4_course_minutes_are_not_rounded_to_quarter_hours(watched, site_
     expect(field).to_have_value(f"{done // 60}:{done % 60:02d}")  # as typed back, exactly
     expect(widget(page).locator(".pf-total-hours")).to_have_text(shown)
     statement = widget(page).locator(".pf-statement")
-    expect(statement).to_contain_text(f"{ODD['title']}: {len(ODD['activities'])} of {len(ODD['activities'])} activities completed")
+    expect(statement).to_contain_text(
+        f"{ODD['title']}: {len(ODD['activities'])} of {len(ODD['activities'])} activities completed"
+    )
     expect(statement).to_contain_text(f"; {shown}")
-    expect(statement).to_contain_text(f"Total: {shown} ({cpd_time(done, decimal=True)} as a decimal, to two places)")
+    expect(statement).to_contain_text(
+        f"Total: {shown} ({cpd_time(done, decimal=True)} as a decimal, to two places)"
+    )
     md = download(page, "Download Markdown")
     quarter = (done // 15) / 4  # what the defect recorded
     assert f"| {shown} |" in md and f"| {quarter:g} |" not in md, md[-1500:]
@@ -120,9 +137,16 @@ def test_defect_5_hours_typed_in_two_tabs_keep_both_until_the_learner_chooses(br
         a.wait_for_function(f"(localStorage.getItem('{P}portfolio') || '').includes('\"hours\"')")
         hours_field(c, ROW_PAGE).fill("3")
         hours_field(c, ROW_PAGE).blur()
-        c.wait_for_function(f"(localStorage.getItem('{P}portfolio') || '').includes('conflicts')", timeout=5000)
+        c.wait_for_function(
+            f"(localStorage.getItem('{P}portfolio') || '').includes('conflicts')", timeout=5000
+        )
         value = stored_portfolio(c)
-        kept = [v for entry in value["conflicts"].values() if entry["path"][:2] == ["log", ROW_PAGE["docname"]] for v in entry["versions"]]
+        kept = [
+            v
+            for entry in value["conflicts"].values()
+            if entry["path"][:2] == ["log", ROW_PAGE["docname"]]
+            for v in entry["versions"]
+        ]
         assert {str(value["log"][ROW_PAGE["docname"]]["hours"]), *kept} >= {"2", "3"}, value
         for tab in (a, c):
             panel = log_row(tab, ROW_PAGE["docname"]).locator(".course-conflict")
@@ -130,14 +154,18 @@ def test_defect_5_hours_typed_in_two_tabs_keep_both_until_the_learner_chooses(br
             expect(panel).to_contain_text("Two versions of the hours")
             expect(panel.locator(".course-conflict-text")).to_have_count(2)
             assert sorted(panel.locator(".course-conflict-text").all_inner_texts()) == ["2", "3"]
-        expect(log_row(c, ROW_PAGE["docname"]).locator(".course-conflict-text").first).to_have_text("3")  # mine stays in place
+        expect(log_row(c, ROW_PAGE["docname"]).locator(".course-conflict-text").first).to_have_text(
+            "3"
+        )  # mine stays in place
         # The learner keeps tab A's 2, by keyboard, in tab C.
         keep = log_row(c, ROW_PAGE["docname"]).get_by_role("button", name="Keep: other version")
         keep.focus()
         c.keyboard.press("Enter")
         expect(hours_field(c, ROW_PAGE)).to_have_value("2")
         expect(hours_field(c, ROW_PAGE)).to_be_focused()  # focus goes to the field now holding the choice
-        expect(widget(c).locator(".pf-message")).to_have_text(f"The hours for \u201c{ROW_PAGE['title']}\u201d are now \u201c2\u201d.")
+        expect(widget(c).locator(".pf-message")).to_have_text(
+            f"The hours for \u201c{ROW_PAGE['title']}\u201d are now \u201c2\u201d."
+        )
         expect(log_row(c, ROW_PAGE["docname"]).locator(".course-conflict")).to_have_count(0)
         c.wait_for_function(f"!(localStorage.getItem('{P}portfolio') || '').includes('conflicts')")
         assert str(stored_portfolio(c)["log"][ROW_PAGE["docname"]]["hours"]) == "2"
@@ -150,6 +178,7 @@ def test_defect_5_hours_typed_in_two_tabs_keep_both_until_the_learner_chooses(br
 
 
 # ------------------------------------------------------------------------------ defect 6
+
 
 def test_defect_6_a_refused_hours_value_is_kept_with_its_message_after_a_reload(watched, site_url, axe):
     page = seeded(site_url, watched, completed(ROW_PAGE))
@@ -169,8 +198,10 @@ def test_defect_6_a_refused_hours_value_is_kept_with_its_message_after_a_reload(
     expect(field).to_have_value("1 to 2")
     expect(field).to_have_attribute("aria-invalid", "true")
     expect(field).to_have_attribute("aria-describedby", error.get_attribute("id"))
-    expect(error).to_have_text("Not yet valid: Enter one amount of time, not a range: for example 1.5 for an hour and a half. "
-                               f"Until you change it, the record counts your last valid time, {cpd_time(60)}.")
+    expect(error).to_have_text(
+        "Not yet valid: Enter one amount of time, not a range: for example 1.5 for an hour and a half. "
+        f"Until you change it, the record counts your last valid time, {cpd_time(60)}."
+    )
     expect(widget(page).locator(".pf-total-hours")).to_have_text(cpd_time(60))
     serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
@@ -189,7 +220,9 @@ def test_defect_6_a_refused_hours_value_is_kept_with_its_message_after_a_reload(
 
 # ------------------------------------------------------------------------------ defect 10
 
-LONG_SUMMARY = "\n".join(f"Line {n}: I support peer groups in the community and keep out of their way." for n in range(1, 41))
+LONG_SUMMARY = "\n".join(
+    f"Line {n}: I support peer groups in the community and keep out of their way." for n in range(1, 41)
+)
 
 CLIPPED = """(root) => [...root.querySelectorAll('textarea, input[type="text"]')].filter((field) => {
   const style = getComputedStyle(field);
@@ -208,11 +241,14 @@ def test_defect_10_the_browsers_own_print_shows_every_portfolio_field_in_full(wa
     clipped = page.evaluate(CLIPPED, widget(page).element_handle())
     assert clipped == [], f"fields cut in print: {clipped}"
     # The whole text is laid out in print: its last line is inside a visible box tall enough to hold it.
-    shown = page.evaluate("""(text) => [...document.querySelectorAll('.pf textarea, .pf .pf-print-text')].some((el) => {
+    shown = page.evaluate(
+        """(text) => [...document.querySelectorAll('.pf textarea, .pf .pf-print-text')].some((el) => {
       const visible = getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 0;
       const holds = (el.value ?? el.textContent) === text;
       return visible && holds && el.scrollHeight <= el.clientHeight + 2 && el.getBoundingClientRect().height > 40 * 12;
-    })""", LONG_SUMMARY)
+    })""",
+        LONG_SUMMARY,
+    )
     assert shown, "the summary is not shown in full in print"
     # And in the PDF the browser prints: every line of the summary is there.
     printed = " ".join(sheet.extract_text() for sheet in PdfReader(BytesIO(page.pdf())).pages)
@@ -223,6 +259,7 @@ def test_defect_10_the_browsers_own_print_shows_every_portfolio_field_in_full(wa
 
 
 # ------------------------------------------------------------------------------ defect 11
+
 
 def test_defect_11_the_cpd_log_is_usable_on_a_375px_phone(browser, site_url, axe):
     context = browser.new_context(viewport={"width": 375, "height": 740})
@@ -237,12 +274,15 @@ def test_defect_11_the_cpd_log_is_usable_on_a_375px_phone(browser, site_url, axe
         log = widget(page).locator(".pf-log")
         log.scroll_into_view_if_needed()
         width = page.evaluate("() => document.documentElement.clientWidth")
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width, (
+            "the page scrolls sideways"
+        )
         headers = log.locator("thead th").all_inner_texts()
         assert headers == ["Date", "Activity", "Hours", "Participatory", "Link to practice"]
         # Every cell of a row is within the phone's width and not cut by the table's box, and says
         # which column it is (its header in view, or its own label).
-        report = page.evaluate("""([row, width]) => {
+        report = page.evaluate(
+            """([row, width]) => {
           const wrap = row.closest('.pf-table-wrap').getBoundingClientRect();
           const heads = [...row.closest('table').querySelectorAll('thead th')];
           const headVisible = heads.every((th) => { const r = th.getBoundingClientRect();
@@ -257,7 +297,9 @@ def test_defect_11_the_cpd_log_is_usable_on_a_375px_phone(browser, site_url, axe
             return {i, inside: r.left >= -1 && r.right <= Math.min(width, wrap.right) + 1, named: headVisible || i === 1 || (label && label !== 'none' && label.includes(heads[i].textContent)),
                     fields};
           });
-        }""", [log.locator("tbody tr").first.element_handle(), width])
+        }""",
+            [log.locator("tbody tr").first.element_handle(), width],
+        )
         for cell in report:
             assert cell["inside"] and cell["named"] and all(cell["fields"]), report
         field = hours_field(page, ROW_PAGE)

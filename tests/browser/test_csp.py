@@ -2,6 +2,7 @@
 (trainer/publishing.md): the built site served at /cpd/self-help-groups/ with every header from
 the _headers file the build writes. Every page loads with no policy violation, no error, no failed
 request and no broken link; the widgets work; a hash allows exactly its script."""
+
 from __future__ import annotations
 
 import functools
@@ -45,13 +46,14 @@ def read_headers(site: Path) -> dict[str, str]:
 
 class SubPathHandler(http.server.SimpleHTTPRequestHandler):
     """The site at PREFIX with the headers of _headers; anything else is not found."""
+
     headers_to_send: dict[str, str] = {}
 
     def translate_path(self, path):
         clean = urlparse(path).path
         if not clean.startswith(PREFIX):
             return str(Path(self.directory) / "__outside_the_sub_path__")
-        return super().translate_path("/" + clean[len(PREFIX):])
+        return super().translate_path("/" + clean[len(PREFIX) :])
 
     def end_headers(self):
         for name, value in self.headers_to_send.items():
@@ -67,7 +69,9 @@ def csp_url():
     if not (SITE / "_headers").is_file():
         pytest.fail("the site has no _headers: run `make book`")
     handler = type("Handler", (SubPathHandler,), {"headers_to_send": read_headers(SITE)})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(SITE)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(SITE))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
     server.shutdown()
@@ -108,8 +112,10 @@ def visited(browser, csp_url):
         problems.setdefault(current["path"], []).append(text)
 
     page.on("requestfailed", lambda request: note(f"failed: {request.url} {request.failure}"))
-    page.on("response", lambda response: note(f"{response.status}: {response.url}")
-            if response.status >= 400 else None)
+    page.on(
+        "response",
+        lambda response: note(f"{response.status}: {response.url}") if response.status >= 400 else None,
+    )
     page.on("pageerror", lambda error: note(f"page error: {error}"))
     page.on("console", lambda message: note(f"console: {message.text}") if message.type == "error" else None)
     for path in PAGES:
@@ -128,7 +134,7 @@ def visited(browser, csp_url):
             if not parsed.path.startswith(PREFIX):
                 note(f"link outside the sub-path: {url}")
                 continue
-            target = SITE / unquote(parsed.path[len(PREFIX):])
+            target = SITE / unquote(parsed.path[len(PREFIX) :])
             if not (target / "index.html" if target.is_dir() else target).is_file():
                 note(f"broken link: {url}")
     context.close()
@@ -169,9 +175,14 @@ def test_a_hash_allows_exactly_its_script_and_nothing_else(browser):
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.route("http://csp.test/", lambda route: route.fulfill(
-            body=page_html, content_type="text/html",
-            headers={"Content-Security-Policy": policy([script_hash(allowed)])}))
+        page.route(
+            "http://csp.test/",
+            lambda route: route.fulfill(
+                body=page_html,
+                content_type="text/html",
+                headers={"Content-Security-Policy": policy([script_hash(allowed)])},
+            ),
+        )
         page.goto("http://csp.test/")
         assert page.evaluate("document.body.dataset.ran") == "yes"
     finally:

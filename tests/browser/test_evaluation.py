@@ -1,6 +1,7 @@
 """The course evaluation on the built site: rate before (kept across a reload, or skipped with
 nothing recorded), rate after with feedback, two tabs rating different outcomes both kept, and
 the anonymous download, checked against its schema (the learner's words only when ticked)."""
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,9 @@ from selfhelp_course._evaluation import evaluation_manifest
 from selfhelp_course._facts import LEARNER_KEY, STORAGE_PREFIX, storage_key
 from paths import ROOT
 
-SCHEMA = json.loads((ROOT / "data" / "schemas" / "evaluation-response.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads(
+    (ROOT / "data" / "schemas" / "evaluation-response.schema.json").read_text(encoding="utf-8")
+)
 WORDS = evaluation_manifest(ROOT)
 FIRST, SECOND = WORDS["outcomes"][0], WORDS["outcomes"][1]
 SCALE = {p["value"]: p["words"] for p in WORDS["scale"]}
@@ -42,7 +45,9 @@ def stored(page) -> dict:
 
 def wait_stored(page, test: str):
     """Wait until the stored entry passes a JavaScript test of `e` (the parsed entry)."""
-    page.wait_for_function(f"(() => {{ const e = JSON.parse(localStorage.getItem({json.dumps(KEY)}) || '{{}}'); return {test}; }})()")
+    page.wait_for_function(
+        f"(() => {{ const e = JSON.parse(localStorage.getItem({json.dumps(KEY)}) || '{{}}'); return {test}; }})()"
+    )
 
 
 def serious(violations: list[dict]) -> list[dict]:
@@ -60,7 +65,7 @@ def test_rating_before_is_kept_across_a_reload_and_works_from_the_keyboard(watch
     page.keyboard.press("Space")
     page.keyboard.press("ArrowRight")
     expect(second.get_by_label(SCALE[2], exact=True)).to_be_checked()
-    wait_stored(page, f'e.before && e.before[{json.dumps(SECOND["id"])}] === 2')
+    wait_stored(page, f"e.before && e.before[{json.dumps(SECOND['id'])}] === 2")
     entry = stored(page)
     assert entry["before"] == {FIRST["id"]: 3, SECOND["id"]: 2}
     assert len(entry["responseId"]) == 16 and entry["after"] == {}
@@ -88,21 +93,29 @@ def test_skip_records_nothing(watched, site_url):
 def answer_after(page):
     box = widget(page, "after")
     outcome(page, "after", FIRST).get_by_label(SCALE[4], exact=True).check()
-    box.locator('fieldset[data-question="relevance"]').get_by_label(WORDS["relevance"][4]["words"], exact=True).check()
+    box.locator('fieldset[data-question="relevance"]').get_by_label(
+        WORDS["relevance"][4]["words"], exact=True
+    ).check()
     box.locator('fieldset[data-question="time"]').get_by_label(WORDS["time"][2]["words"], exact=True).check()
-    box.locator('fieldset[data-question="recommend"]').get_by_label(WORDS["recommend"][0]["words"], exact=True).check()
+    box.locator('fieldset[data-question="recommend"]').get_by_label(
+        WORDS["recommend"][0]["words"], exact=True
+    ).check()
     box.locator("select.ev-role").select_option("link-worker")
     box.locator("textarea").fill(CHANGE)
     wait_stored(page, f'e.change === {json.dumps(CHANGE)} && e.role === "link-worker"')
     return box
 
 
-def test_after_with_feedback_then_the_download_matches_the_schema_and_the_words_go_only_when_ticked(watched, site_url, axe):
+def test_after_with_feedback_then_the_download_matches_the_schema_and_the_words_go_only_when_ticked(
+    watched, site_url, axe
+):
     page = watched.open(url(site_url, "book/welcome"))
     outcome(page, "before", FIRST).get_by_label(SCALE[2], exact=True).check()
     wait_stored(page, "e.before")
     # The learner chose a nation (the learner entry): it goes in the file, as the schema allows.
-    page.evaluate(f"localStorage.setItem({json.dumps(STORAGE_PREFIX + LEARNER_KEY)}, JSON.stringify({{v: 1, nation: 'wales', seed: 'abcdefghijklmnop'}}))")
+    page.evaluate(
+        f"localStorage.setItem({json.dumps(STORAGE_PREFIX + LEARNER_KEY)}, JSON.stringify({{v: 1, nation: 'wales', seed: 'abcdefghijklmnop'}}))"
+    )
     page = watched.open(url(site_url, "book/evaluation"))
     box = answer_after(page)
     expect(outcome(page, "after", FIRST)).to_contain_text(f"Before the course you chose: {SCALE[2]}.")
@@ -154,9 +167,9 @@ def test_markup_typed_in_the_free_text_shows_as_text_in_the_preview(watched, sit
 def test_two_tabs_rating_different_outcomes_keep_both(two_tabs, site_url, docname):
     a, b = two_tabs(url(site_url, docname), '.ev[data-evaluation-stage="after"] fieldset')
     outcome(a, "after", FIRST).get_by_label(SCALE[5], exact=True).check()
-    wait_stored(a, f'e.after && e.after[{json.dumps(FIRST["id"])}] === 5')
+    wait_stored(a, f"e.after && e.after[{json.dumps(FIRST['id'])}] === 5")
     outcome(b, "after", SECOND).get_by_label(SCALE[1], exact=True).check()
-    wait_stored(b, f'e.after && e.after[{json.dumps(SECOND["id"])}] === 1')
+    wait_stored(b, f"e.after && e.after[{json.dumps(SECOND['id'])}] === 1")
     # Tab A follows B without a reload, and a reload shows both.
     expect(outcome(a, "after", SECOND).get_by_label(SCALE[1], exact=True)).to_be_checked()
     a.reload()

@@ -3,6 +3,7 @@
 Every number the explorer shows is checked against data/ons4_illustrative.csv, banded here with
 selfhelp_course.ons4.ons4_band (the one definition of the ONS bands).
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,8 +23,11 @@ from paths import ROOT
 
 PAGE = "notebooks/wellbeing-data.html"
 STORE_KEY = storage_key("explorer", EXPLORER_ID)
-VIEWS = {"bands": "Bands before and after", "change": "Each member's change",
-         "scores": "Scores before and after"}
+VIEWS = {
+    "bands": "Bands before and after",
+    "change": "Each member's change",
+    "scores": "Scores before and after",
+}
 TEXT = yaml.safe_load((ROOT / "data" / "activities" / "wellbeing-explorer.yml").read_text(encoding="utf-8"))
 SUMMARY_COUNT = re.compile(r"of (?:all |the )?(\d+) members?\b")
 
@@ -34,7 +38,8 @@ def answers() -> dict[str, dict[str, dict[str, int]]]:
     with (ROOT / "data" / "ons4_illustrative.csv").open(encoding="utf-8", newline="") as handle:
         for record in csv.DictReader(handle):
             found.setdefault(record["member"], {})[record["time"]] = {
-                key: int(record[key]) for key in QUESTION_KEYS}
+                key: int(record[key]) for key in QUESTION_KEYS
+            }
     return found
 
 
@@ -42,8 +47,11 @@ ANSWERS = answers()
 
 
 def members_starting_in(question: str, band: str | None) -> list[str]:
-    return [m for m, times in ANSWERS.items()
-            if band is None or ons4_band(question, times["before"][question]) == band]
+    return [
+        m
+        for m, times in ANSWERS.items()
+        if band is None or ons4_band(question, times["before"][question]) == band
+    ]
 
 
 def band_counts(question: str, members: list[str]) -> list[list[str]]:
@@ -74,8 +82,11 @@ def band_select(page):
 
 
 def table_cells(page) -> list[list[str]]:
-    return explorer(page).locator("table tbody tr").evaluate_all(
-        "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
+    return (
+        explorer(page)
+        .locator("table tbody tr")
+        .evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
+    )
 
 
 def snapshot(page) -> tuple[str, str]:
@@ -105,7 +116,9 @@ def test_renders_labelled_illustrative_with_caveats_visible(watched, url):
     expect(badge).to_be_visible()
     expect(box.locator(".wbx-introduction")).to_have_text(" ".join(TEXT["introduction"].split()))
     # The label comes before the controls and the chart.
-    assert box.locator(".wbx-illustrative").bounding_box()["y"] < box.locator("select").first.bounding_box()["y"]
+    assert (
+        box.locator(".wbx-illustrative").bounding_box()["y"] < box.locator("select").first.bounding_box()["y"]
+    )
     items = box.locator(".wbx-caveats li")
     expect(items).to_have_count(len(TEXT["caveats"]))
     for index, caveat in enumerate(TEXT["caveats"]):
@@ -154,7 +167,9 @@ def test_keyboard_alone_reaches_every_question_and_view_and_the_chart_changes(wa
             if v_index:
                 page.keyboard.press("ArrowDown")
             expect(box.get_by_label(VIEWS[view], exact=True)).to_be_checked()
-            expect(box.locator(".wbx-chart svg")).to_have_attribute("aria-label", re.compile(re.escape(QUESTIONS[key].label)))
+            expect(box.locator(".wbx-chart svg")).to_have_attribute(
+                "aria-label", re.compile(re.escape(QUESTIONS[key].label))
+            )
             seen[(key, view)] = snapshot(page)
     assert len(seen) == 12
     charts = {chart for chart, _ in seen.values()}
@@ -201,12 +216,14 @@ def test_summary_sentence_counts_band_moves_from_the_csv(watched, url):
     order = band_labels("happiness")
     moves = Counter()
     for times in ANSWERS.values():
-        step = (order.index(ons4_band("happiness", times["after"]["happiness"]))
-                - order.index(ons4_band("happiness", times["before"]["happiness"])))
+        step = order.index(ons4_band("happiness", times["after"]["happiness"])) - order.index(
+            ons4_band("happiness", times["before"]["happiness"])
+        )
         moves["better" if step > 0 else "worse" if step < 0 else "same"] += 1
     expect(explorer(page).locator(".wbx-summary")).to_contain_text(
         f"of all 24 members, {moves['better']} moved to a better band, {moves['same']} stayed in the "
-        f"same band and {moves['worse']} moved to a worse band")
+        f"same band and {moves['worse']} moved to a worse band"
+    )
 
 
 def test_nothing_offers_a_total_of_the_four_questions(watched, url):
@@ -227,7 +244,10 @@ def test_band_filter_changes_the_members_counted(watched, url):
     page = open_explorer(watched, url)
     box = explorer(page)
     expect(box.locator(".wbx-summary")).to_contain_text("of all 24 members")
-    assert band_select(page).locator("option").all_inner_texts() == ["all members", *band_labels("life_satisfaction")]
+    assert band_select(page).locator("option").all_inner_texts() == [
+        "all members",
+        *band_labels("life_satisfaction"),
+    ]
     starting_low = members_starting_in("life_satisfaction", "low")
     assert 0 < len(starting_low) < 24
     band_select(page).select_option("low")
@@ -441,8 +461,11 @@ TEXT_OUTSIDE_CHART = """svg => {
 
 
 def chart_title(key: str, view: str) -> str:
-    what = {"bands": "members in each band", "change": "each member's change",
-            "scores": "scores before and after"}[view]
+    what = {
+        "bands": "members in each band",
+        "change": "each member's change",
+        "scores": "scores before and after",
+    }[view]
     return f"{QUESTIONS[key].label}: {what} ({'higher' if QUESTIONS[key].higher_is_better else 'lower'} is better)"
 
 

@@ -1,5 +1,6 @@
 """The same widget live in JupyterLab: it renders through anywidget, and Python reads back
 what the learner did (the trainer's demo notebook, notebooks/live-session-demo.md)."""
+
 from __future__ import annotations
 
 import json
@@ -36,11 +37,24 @@ def lab(tmp_path):
     jupyter = Path(sys.executable).with_name("jupyter")
     log = (tmp_path / "lab.log").open("w")
     server = subprocess.Popen(
-        [str(jupyter), "lab", "--no-browser", "--allow-root", f"--port={port}", "--ip=127.0.0.1",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}",
-         "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        env=env, stdout=subprocess.DEVNULL, stderr=log)
+        [
+            str(jupyter),
+            "lab",
+            "--no-browser",
+            "--allow-root",
+            f"--port={port}",
+            "--ip=127.0.0.1",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={tmp_path}",
+            "--LabApp.expose_app_in_browser=True",
+            "--ServerApp.disable_check_xsrf=True",
+            "--LabApp.news_url=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -111,6 +125,7 @@ def test_the_assessment_works_live_and_python_reads_the_result(watched, lab):
     Python hears the best result (trait `result`)."""
     from selfhelp_course._assessment import ASSESSMENT_ID
     from selfhelp_course._content import ASSESSMENTS
+
     base, token, folder = lab
     bank = {q["id"]: q for q in ASSESSMENTS.find(ASSESSMENT_ID, ROOT)["questions"]}
     notebook = jupytext.reads(ASSESSMENT_NOTEBOOK, fmt="py:percent")
@@ -131,7 +146,9 @@ def test_the_assessment_works_live_and_python_reads_the_result(watched, lab):
     }}""")
     box = page.locator(".as").first
     expect(box).to_be_visible(timeout=90000)  # a cold kernel under a loaded suite
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'] >> visible=true", timeout=30000)
+    page.wait_for_selector(
+        ".jp-Notebook-ExecutionIndicator[data-status='idle'] >> visible=true", timeout=30000
+    )
     box.get_by_role("button", name="Start the assessment").click()
     questions = box.locator("fieldset.as-question")
     expect(questions.first).to_be_visible()

@@ -1,4 +1,5 @@
 """The knowledge check on the built site, used as a learner would: offline, no kernel."""
+
 from __future__ import annotations
 
 import json
@@ -187,7 +188,9 @@ def test_the_second_press_of_a_double_click_on_try_again_does_not_check_an_empty
     assert (saved["selected"], saved["checked"], saved["tries"]) == ([], False, 1)
 
 
-def test_a_double_click_on_check_answer_checks_once_answers_nothing_else_and_stays_at_the_verdict(watched, url):
+def test_a_double_click_on_check_answer_checks_once_answers_nothing_else_and_stays_at_the_verdict(
+    watched, url
+):
     """A real double click: the explanations open above the buttons and focus scrolls the verdict
     into view, so the second click lands on whatever is now under the pointer: another question's
     option. The rest of the double click is ignored there too, and focus stays at the verdict."""
@@ -208,8 +211,9 @@ def test_a_double_click_on_check_answer_checks_once_answers_nothing_else_and_sta
 
 # ---------------------------------------------------------------- guessing does not pay (issue 18)
 MANIFEST = course_manifest(ROOT)
-CHECK_PAGES = [page["docname"] for page in MANIFEST["pages"]
-               if any(a["kind"] == "check" for a in page["activities"])]
+CHECK_PAGES = [
+    page["docname"] for page in MANIFEST["pages"] if any(a["kind"] == "check" for a in page["activities"])
+]
 KEY = {check_id: [o["id"] for o in check["options"] if o["correct"]] for check_id, check in CHECKS.items()}
 # Fixed learners' seeds, so the measured shares are the same on every run.
 BOT_SEEDS = ("botlearner0001", "botlearner0002", "botlearner0003")
@@ -232,7 +236,9 @@ ANSWER_ALL = """([rule, key]) => [...document.querySelectorAll("fieldset.kc")].m
 
 
 def set_seed(page, seed: str):
-    page.evaluate("seed => localStorage.setItem('selfhelp-course:learner', JSON.stringify({v: 1, seed}))", seed)
+    page.evaluate(
+        "seed => localStorage.setItem('selfhelp-course:learner', JSON.stringify({v: 1, seed}))", seed
+    )
 
 
 def bot_results(new_profile, site_url, rule: str) -> dict[str, bool]:
@@ -256,16 +262,27 @@ def share_right(results: dict[str, bool], kind: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("rule", ["first", "longest"])
-def test_a_learner_who_always_picks_the_first_or_the_longest_option_stays_near_chance(new_profile, site_url, rule):
+def test_a_learner_who_always_picks_the_first_or_the_longest_option_stays_near_chance(
+    new_profile, site_url, rule
+):
     results = bot_results(new_profile, site_url, rule)
-    every_check = {check_id for page in MANIFEST["pages"] for a in page["activities"]
-                   if a["kind"] == "check" for check_id in [a["id"]]}
+    every_check = {
+        check_id
+        for page in MANIFEST["pages"]
+        for a in page["activities"]
+        if a["kind"] == "check"
+        for check_id in [a["id"]]
+    }
     assert {key.split("/", 1)[1] for key in results} == every_check  # every formative check, on the site
     right, total = share_right(results, "single")
     many_right, many_total = share_right(results, "multiple")
-    print(f"\n{rule} shown option, {len(BOT_SEEDS)} learners: single-answer {right}/{total} right "
-          f"({right / total:.0%}); choose-all-that-apply {many_right}/{many_total} ({many_right / many_total:.0%})")
-    assert right / total < 0.45, f"picking the {rule} option answers {right} of {total} single-answer checks right"
+    print(
+        f"\n{rule} shown option, {len(BOT_SEEDS)} learners: single-answer {right}/{total} right "
+        f"({right / total:.0%}); choose-all-that-apply {many_right}/{many_total} ({many_right / many_total:.0%})"
+    )
+    assert right / total < 0.45, (
+        f"picking the {rule} option answers {right} of {total} single-answer checks right"
+    )
 
 
 def test_a_learner_who_answers_from_the_key_gets_every_check_right(new_profile, site_url):
@@ -279,8 +296,12 @@ def orders_on(page) -> dict[str, list[str]]:
 
 
 def busiest_check_page() -> str:
-    return max(CHECK_PAGES, key=lambda name: sum(a["kind"] == "check" for p in MANIFEST["pages"]
-                                                 if p["docname"] == name for a in p["activities"]))
+    return max(
+        CHECK_PAGES,
+        key=lambda name: sum(
+            a["kind"] == "check" for p in MANIFEST["pages"] if p["docname"] == name for a in p["activities"]
+        ),
+    )
 
 
 def test_each_learner_has_their_own_order_stable_across_reloads_and_tabs(new_profile, two_tabs, site_url):
@@ -333,14 +354,24 @@ def test_an_answer_stored_by_position_before_option_ids_shows_the_same_option(wa
     url = urljoin(site_url, f"{docname}.html")
     old = check["order_before_v3"]
     right = next(o for o in check["options"] if o["correct"])
-    wrong = next(o for o in check["options"] if not o["correct"] and old.index(o["id"]) != check["options"].index(o))
+    wrong = next(
+        o for o in check["options"] if not o["correct"] and old.index(o["id"]) != check["options"].index(o)
+    )
     assert old.index(right["id"]) != check["options"].index(right)  # the bank moved it
     page = watched.open(url)
     key = f"selfhelp-course:check:{check['id']}"
 
     def store_v2(option, right_answer: bool):
-        entry = {"v": 2, "page": docname, "selected": [old.index(option["id"])], "checked": True, "tries": 1,
-                 "complete": right_answer, "attempted": True, "updated": "2026-11-01T10:00:00.000Z"}
+        entry = {
+            "v": 2,
+            "page": docname,
+            "selected": [old.index(option["id"])],
+            "checked": True,
+            "tries": 1,
+            "complete": right_answer,
+            "attempted": True,
+            "updated": "2026-11-01T10:00:00.000Z",
+        }
         page.evaluate("([key, entry]) => localStorage.setItem(key, JSON.stringify(entry))", [key, entry])
 
     box = page.locator(f'fieldset.kc[data-check-id="{check["id"]}"]')

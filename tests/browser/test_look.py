@@ -2,6 +2,7 @@
 beside their boxes at phone and desktop widths, light and dark modes with AA contrast and no
 white blocks (the explorer's SVG charts too), focus on the feedback after checking, and the
 theme's light/dark switch with storage blocked."""
+
 from __future__ import annotations
 
 import io
@@ -28,9 +29,11 @@ def page_with(*kinds: str) -> dict:
 SORT_PAGE = page_with("check", "sorting")  # a knowledge check, a sorting exercise and a reflection
 SCENARIO_PAGE = page_with("scenario")
 FIRST_CHECK = CHECK_BANK[next(a["id"] for a in SORT_PAGE["activities"] if a["kind"] == "check")]
-LONG = ("a label long enough to need several lines on a phone and more than one line even on a "
-        "wide desktop screen, so that it shows whether the words wrap under the box or beside it; "
-        "it goes on a little longer still, with words of ordinary length, to be sure")
+LONG = (
+    "a label long enough to need several lines on a phone and more than one line even on a "
+    "wide desktop screen, so that it shows whether the words wrap under the box or beside it; "
+    "it goes on a little longer still, with words of ordinary length, to be sure"
+)
 REGULATOR = "Health and Care Professions Council (HCPC)"
 WIDTHS = [375, 1280]
 MODES = ["light", "dark"]
@@ -54,10 +57,13 @@ def contrast_violations(page, within: str | None = None) -> list[dict]:
                                          {runOnly: {type: "rule", values: ["color-contrast"]}});
             return result.violations.flatMap(v => v.nodes.map(n => ({target: n.target.join(" "),
                 summary: n.failureSummary})));
-        }""", within)
+        }""",
+        within,
+    )
 
 
 # ---------------------------------------------------------------- focus after checking
+
 
 def test_focus_goes_to_the_verdict_after_check_answer(watched, site_url):
     page = watched.open(url(site_url, SORT_PAGE["docname"]))
@@ -67,11 +73,14 @@ def test_focus_goes_to_the_verdict_after_check_answer(watched, site_url):
     status = check.locator(".course-status")
     expect(status).to_be_focused()
     expect(status).to_have_attribute("role", "status")
-    focused = page.evaluate("() => ({body: document.activeElement === document.body, text: document.activeElement.textContent})")
+    focused = page.evaluate(
+        "() => ({body: document.activeElement === document.body, text: document.activeElement.textContent})"
+    )
     assert not focused["body"] and focused["text"].startswith(("Correct.", "Not quite."))
 
 
 # ---------------------------------------------------------------- labels beside their boxes
+
 
 def label_beside_control(page, rows_selector: str) -> list[dict]:
     """Each visible row's label, whether it sits beside its control, and its number of lines.
@@ -89,13 +98,17 @@ def label_beside_control(page, rows_selector: str) -> list[dict]:
             return {text: labelNode.textContent.slice(0, 40),
                     beside: lines.every(r => r.left >= control.right) && label.top <= middle && middle <= label.top + line,
                     lines: Math.round(label.height / line)};
-        })""", rows_selector)
+        })""",
+        rows_selector,
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_knowledge_check_labels_sit_beside_their_boxes(watched, site_url, width):
     watched.page.set_viewport_size({"width": width, "height": 900})
-    watched.serve_with_text_replaced(url(site_url, SORT_PAGE["docname"]), FIRST_CHECK["options"][0]["text"], LONG)
+    watched.serve_with_text_replaced(
+        url(site_url, SORT_PAGE["docname"]), FIRST_CHECK["options"][0]["text"], LONG
+    )
     page = watched.open(url(site_url, SORT_PAGE["docname"]))
     expect(kc(page).locator("label").filter(has_text=LONG)).to_have_count(1)  # wherever it is shown
     rows = label_beside_control(page, ".kc-option")
@@ -125,6 +138,7 @@ def test_portfolio_choices_sit_beside_their_boxes(watched, site_url, width):
 
 
 # ---------------------------------------------------------------- light and dark
+
 
 @pytest.fixture(params=MODES)
 def mode_context(request, browser):
@@ -173,7 +187,8 @@ def glaring_blocks(page) -> list[str]:
                 const opaque = m.length === 3 || m[3] > 0.5;
                 return opaque && lum(m.slice(0, 3)) > 0.4 ? [`${el.tagName}.${el.className}`] : [];
             });
-        }""")
+        }"""
+    )
 
 
 def test_widget_pages_follow_the_theme_with_aa_contrast(mode_context, site_url):
@@ -224,7 +239,12 @@ def test_checked_and_unchecked_boxes_read_the_right_way_round(mode_context, site
     checked = mean_luminance(inputs.nth(0).screenshot())
     unchecked = mean_luminance(inputs.nth(1).screenshot())
     assert abs(unchecked - background) < 0.3, (mode, unchecked, background)
-    assert abs(checked - background) > abs(unchecked - background) + 0.1, (mode, checked, unchecked, background)
+    assert abs(checked - background) > abs(unchecked - background) + 0.1, (
+        mode,
+        checked,
+        unchecked,
+        background,
+    )
 
 
 # ---------------------------------------------------------------- the explorer's charts
@@ -256,8 +276,11 @@ def rgb(paint: str) -> tuple[int, ...] | None:
 
 def contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     def lum(colour):
-        r, g, b = ((v / 255) / 12.92 if v / 255 <= 0.03928 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in colour)
+        r, g, b = (
+            (v / 255) / 12.92 if v / 255 <= 0.03928 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in colour
+        )
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
     light, dark = sorted((lum(a), lum(b)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
 
@@ -277,7 +300,9 @@ def chart_contrast_failures(chart: dict) -> list[str]:
         for paint in paints if not mark["hatch"] else []:
             colour = rgb(paint)
             if colour and colour != back and contrast(colour, back) < least:
-                failures.append(f"{mark['what']}: {paint} on {chart['background']}, {contrast(colour, back):.2f}:1")
+                failures.append(
+                    f"{mark['what']}: {paint} on {chart['background']}, {contrast(colour, back):.2f}:1"
+                )
     hatch = {mark["tag"]: mark for mark in chart["marks"] if mark["hatch"]}
     if hatch and contrast(rgb(hatch["line"]["stroke"]), rgb(hatch["rect"]["fill"])) < 3:
         failures.append(f"hatching: {hatch['line']['stroke']} on its tint {hatch['rect']['fill']}")
@@ -317,7 +342,10 @@ def test_the_explorers_charts_follow_the_theme_in_every_view(mode_context, site_
 
 # ---------------------------------------------------------------- the theme switch
 
-def test_with_storage_blocked_the_theme_switch_still_works_and_the_course_says_it_cannot_save(watched, site_url):
+
+def test_with_storage_blocked_the_theme_switch_still_works_and_the_course_says_it_cannot_save(
+    watched, site_url
+):
     watched.block_storage()
     watched.page.emulate_media(color_scheme="light")
     page = watched.open(url(site_url, SORT_PAGE["docname"]))
@@ -377,13 +405,16 @@ def test_the_first_script_sets_the_colours_the_theme_settles_on(mode_context, si
 
 # ---------------------------------------------------------------- landmarks and table headers
 
+
 def axe_violations(page, rules: list[str]) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
         """async (rules) => {
             const result = await axe.run(document, {runOnly: {type: "rule", values: rules}});
             return result.violations.flatMap(v => v.nodes.map(n => ({rule: v.id, target: n.target.join(" ")})));
-        }""", rules)
+        }""",
+        rules,
+    )
 
 
 @pytest.mark.parametrize("docname", ["book/welcome", "book/what-is-a-self-help-group", "book/evaluation"])
@@ -409,7 +440,8 @@ def light_table_blocks(page) -> list[str]:
                 const opaque = m.length === 3 || m[3] > 0.5;
                 return opaque && lum(m.slice(0, 3)) > 0.4 ? [`${el.tagName}.${el.className}`] : [];
             });
-        }""")
+        }"""
+    )
 
 
 def test_defect_9_the_data_notebooks_tables_follow_the_theme_with_aa_contrast(mode_context, site_url):

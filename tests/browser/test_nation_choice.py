@@ -1,6 +1,7 @@
 """The learner's nation, in the built site (issue 20): chosen once, wherever the crisis box or a
 nation table is, and followed by every page and every tab; "All four nations" (not chosen) shows
 every nation, as the page does without JavaScript and on paper."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,12 @@ KEY = STORAGE_PREFIX + LEARNER_KEY
 SAFETY, CARERS, WELLBEING = "book/safety", "case_studies/carers-group", "book/wellbeing"
 NATIONS = ("everywhere", "england", "wales", "scotland", "northern-ireland")
 # One route each nation's line gives (data/nations.yml), and the two for everywhere.
-NUMBERS = {"england": "choose the mental health option", "wales": "NHS 111 Wales and press 2",
-           "scotland": "0800 83 85 87", "northern-ireland": "0808 808 8000"}
+NUMBERS = {
+    "england": "choose the mental health option",
+    "wales": "NHS 111 Wales and press 2",
+    "scotland": "0800 83 85 87",
+    "northern-ireland": "0808 808 8000",
+}
 EVERYWHERE = ("999", "116 123")
 
 
@@ -49,7 +54,9 @@ def control(container):
 def expect_box_shows(page, nation: str | None):
     wanted = list(NATIONS) if nation is None else ["everywhere", nation]
     expect(box(page).locator(".course-nation-select")).to_have_value(nation or "")
-    assert [p for p in shown_places(box(page)) if p != "everywhere"] == [p for p in wanted if p != "everywhere"]
+    assert [p for p in shown_places(box(page)) if p != "everywhere"] == [
+        p for p in wanted if p != "everywhere"
+    ]
     text = box(page).inner_text()
     for number in EVERYWHERE:
         assert number in text
@@ -98,7 +105,9 @@ def test_a_choice_above_a_nation_table_applies_to_the_box_and_every_table(watche
     expect_box_shows(page, "northern-ireland")
     assert shown_places(tables.nth(0)) == ["everywhere", "everywhere", "northern-ireland"]
     assert shown_places(tables.nth(1)) == ["northern-ireland"]
-    expect(tables.nth(1)).not_to_contain_text("Working Together", use_inner_text=True)  # England's guidance is hidden
+    expect(tables.nth(1)).not_to_contain_text(
+        "Working Together", use_inner_text=True
+    )  # England's guidance is hidden
 
 
 def test_the_regulators_table_on_the_portfolio_page_follows_the_nation(watched, site_url):
@@ -113,7 +122,14 @@ def test_the_regulators_table_on_the_portfolio_page_follows_the_nation(watched, 
     expect(table).to_contain_text("SSSC", use_inner_text=True)
     expect(table).not_to_contain_text("Social Work England", use_inner_text=True)
     page.locator(".course-nation-select").select_option("")
-    assert shown_places(table) == ["england", "wales", "scotland", "northern-ireland", "everywhere", "everywhere"]
+    assert shown_places(table) == [
+        "england",
+        "wales",
+        "scotland",
+        "northern-ireland",
+        "everywhere",
+        "everywhere",
+    ]
     assert watched.errors == []
 
 
@@ -153,8 +169,11 @@ def test_the_nation_control_passes_axe_in_light_and_dark(browser, site_url, axe,
         control(box(page)).select_option("england")
         expect_box_shows(page, "england")
         violations = axe(page)
-        ours = [v for v in violations
-                if any("course-nation" in node or "distress-support" in node for node in v["nodes"])]
+        ours = [
+            v
+            for v in violations
+            if any("course-nation" in node or "distress-support" in node for node in v["nodes"])
+        ]
         assert ours == [], ours
     finally:
         context.close()

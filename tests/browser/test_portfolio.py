@@ -4,6 +4,7 @@ Activities are done on their own pages first (knowledge checks answered, reflect
 then the portfolio is opened. Exports are checked from the downloaded files; the backup is
 imported into a second, fresh browser profile. Two pages in one browser context are two tabs.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,12 @@ PAGES = {page["docname"]: page for page in MANIFEST["pages"]}
 CHECK_BANK = CHECKS.load(CHECKS.paths(ROOT))
 REFLECTION_BANK = REFLECTIONS.load(REFLECTIONS.paths(ROOT))
 FRAMEWORK_BY_ID = {f["id"]: f for f in load_config(FRAMEWORKS_FILE, FRAMEWORKS, ROOT)["frameworks"]}
-NMC_QUESTIONS = ["The nature of the CPD activity, feedback or event", "What did you learn?",
-                 "How did you change or improve your practice?", "How is this relevant to the Code?"]
+NMC_QUESTIONS = [
+    "The nature of the CPD activity, feedback or event",
+    "What did you learn?",
+    "How did you change or improve your practice?",
+    "How is this relevant to the Code?",
+]
 THEMES = ["Prioritise people", "Practise effectively", "Preserve safety", "Promote professionalism and trust"]
 SELF_DECLARED = "Self-declared by the learner; not verified by the course."
 PRINT_STUB = "window.__printed = 0; window.print = () => { window.__printed += 1; };"
@@ -90,28 +95,53 @@ def course_storage(page) -> dict:
     """Every course key, without the store's own bookkeeping (the clear-all generation)."""
     return page.evaluate(
         """([prefix, meta]) => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith(prefix) && k !== meta)
-                         .sort().map((k) => [k, localStorage.getItem(k)]))""", [P, P + META_KEY])
+                         .sort().map((k) => [k, localStorage.getItem(k)]))""",
+        [P, P + META_KEY],
+    )
 
 
 def all_storage(page) -> dict:
-    return page.evaluate("() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
+    return page.evaluate(
+        "() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))"
+    )
 
 
 def seed(page, items: dict):
-    page.evaluate("(items) => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }", items)
+    page.evaluate(
+        "(items) => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }", items
+    )
 
 
 def reflection_value(page_doc: str, framework: str, texts: dict, updated="2025-03-01T12:00:00.000Z") -> str:
     parts = FRAMEWORK_BY_ID[framework]["parts"]
-    return json.dumps({"v": 2, "page": page_doc, "updated": updated,
-                       "complete": all(texts.get(p["id"], "").strip() for p in parts), "attempted": True,
-                       "framework": framework, "texts": {framework: texts}}, ensure_ascii=False)
+    return json.dumps(
+        {
+            "v": 2,
+            "page": page_doc,
+            "updated": updated,
+            "complete": all(texts.get(p["id"], "").strip() for p in parts),
+            "attempted": True,
+            "framework": framework,
+            "texts": {framework: texts},
+        },
+        ensure_ascii=False,
+    )
 
 
 def check_value(page_doc: str, updated="2025-03-02T12:00:00.000Z", right=True) -> str:
     """A check as the knowledge-check widget stores it: answered right (completed) or wrong (attempted)."""
-    return json.dumps({"v": 2, "page": page_doc, "updated": updated, "selected": [0], "checked": True,
-                       "tries": 1, "complete": right, "attempted": True})
+    return json.dumps(
+        {
+            "v": 2,
+            "page": page_doc,
+            "updated": updated,
+            "selected": [0],
+            "checked": True,
+            "tries": 1,
+            "complete": right,
+            "attempted": True,
+        }
+    )
 
 
 def seeded(site_url, watched, items: dict):
@@ -125,7 +155,9 @@ def seeded(site_url, watched, items: dict):
 
 def basic_items() -> dict:
     return {
-        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", GIBBS_TEXT),
+        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(
+            GIBBS_PAGE["docname"], "gibbs", GIBBS_TEXT
+        ),
         f"{P}check:{GIBBS_CHECK['id']}": check_value(GIBBS_PAGE["docname"]),
     }
 
@@ -155,6 +187,7 @@ def download(page, button: str) -> str:
 
 # ------------------------------------------------------------------------------ gathering
 
+
 def test_activities_done_on_several_pages_appear_in_the_portfolio(watched, site_url, axe):
     page = watched.open(url(site_url, GIBBS_PAGE["docname"]))
     answer_check(page, GIBBS_CHECK)
@@ -173,18 +206,20 @@ def test_activities_done_on_several_pages_appear_in_the_portfolio(watched, site_
     # Gibbs: description -> nature; analysis + conclusion -> learned; action plan -> changed.
     expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(GIBBS_TEXT["description"])
     expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[1])).to_have_value(
-        f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}")
+        f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}"
+    )
     expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[2])).to_have_value(GIBBS_TEXT["action-plan"])
     expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[3])).to_have_value(GIBBS_TEXT["code"])
     for theme in THEMES:  # none is named in the text, so none is ticked
-
         expect(gibbs.get_by_label(theme, exact=True)).not_to_be_checked()
     # Rolfe: what -> nature; so what -> learned; now what -> changed; and the HCPC entry too.
     expect(nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(ROLFE_TEXT["what"])
     expect(nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[2])).to_have_value(ROLFE_TEXT["now-what"])
     hcpc = account(page, ROLFE_REFLECTION["id"]).locator("fieldset.pf-hcpc")
     expect(hcpc.get_by_label("What I learned", exact=True)).to_have_value(ROLFE_TEXT["so-what"])
-    expect(hcpc.get_by_label("How it benefits service users", exact=True)).to_have_value(ROLFE_TEXT["benefits"])
+    expect(hcpc.get_by_label("How it benefits service users", exact=True)).to_have_value(
+        ROLFE_TEXT["benefits"]
+    )
     expect(nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[3])).to_have_value(ROLFE_TEXT["code"])
     # The reflection as written is there to read.
     gibbs.locator("summary", has_text="Your reflection as written").click()
@@ -193,7 +228,9 @@ def test_activities_done_on_several_pages_appear_in_the_portfolio(watched, site_
     # The CPD log: one row per page with activities completed, dated today.
     rows = pf.locator("table.pf-log tbody tr")
     expect(rows).to_have_count(2)
-    today = page.evaluate("new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})")
+    today = page.evaluate(
+        "new Date().toLocaleDateString('en-GB', {day: 'numeric', month: 'long', year: 'numeric'})"
+    )
     for doc in (GIBBS_PAGE, ROLFE_PAGE):
         row = pf.locator(f'table.pf-log tbody tr[data-page="{doc["docname"]}"]')
         expect(row.locator("td").first).to_have_text(today)
@@ -211,19 +248,23 @@ def test_activities_done_on_several_pages_appear_in_the_portfolio(watched, site_
     serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
     assert watched.errors == []
-    assert all(request.startswith(site_url) or request.startswith(("blob:", "data:"))
-               for request in watched.requests), "nothing is fetched from outside the site"
+    assert all(
+        request.startswith(site_url) or request.startswith(("blob:", "data:")) for request in watched.requests
+    ), "nothing is fetched from outside the site"
 
 
 def test_nothing_saved_yet_says_so(watched, site_url):
     page = watched.open(url(site_url, PORTFOLIO))
-    expect(widget(page).locator(".pf-accounts")).to_contain_text("No reflections are saved on this device yet")
+    expect(widget(page).locator(".pf-accounts")).to_contain_text(
+        "No reflections are saved on this device yet"
+    )
     expect(widget(page).locator(".pf-log-box")).to_contain_text("No activities are recorded as completed")
     assert course_storage(page) == {}
     assert watched.errors == []
 
 
 # ------------------------------------------------------------------------------ editing
+
 
 def test_edits_persist_across_a_reload_and_never_change_the_reflection(watched, site_url):
     page = seeded(site_url, watched, basic_items())
@@ -237,9 +278,12 @@ def test_edits_persist_across_a_reload_and_never_change_the_reflection(watched, 
     row = widget(page).locator(f'tr[data-page="{GIBBS_PAGE["docname"]}"]')
     row.get_by_label(re.compile(r"^Done with others")).check()
     row.get_by_label(f"Hours for \u201c{GIBBS_PAGE['title']}\u201d").fill("1.5")
-    row.get_by_label(f"Link to practice for \u201c{GIBBS_PAGE['title']}\u201d").fill("Shared at a team meeting.")
+    row.get_by_label(f"Link to practice for \u201c{GIBBS_PAGE['title']}\u201d").fill(
+        "Shared at a team meeting."
+    )
     expect(widget(page).locator(".pf-status")).to_have_text(
-        re.compile(r"^Your portfolio changes are saved on this device \(at \d\d:\d\d\)\.$"))
+        re.compile(r"^Your portfolio changes are saved on this device \(at \d\d:\d\d\)\.$")
+    )
     expect(widget(page).locator(".pf-total-participatory")).to_have_text("1 h 30 min participatory")
 
     page.reload()
@@ -254,20 +298,27 @@ def test_edits_persist_across_a_reload_and_never_change_the_reflection(watched, 
     expect(row.get_by_label(re.compile(r"^Done with others"))).to_be_checked()
     expect(row.get_by_label(f"Hours for \u201c{GIBBS_PAGE['title']}\u201d")).to_have_value("1.5")
     expect(row.get_by_label(f"Link to practice for \u201c{GIBBS_PAGE['title']}\u201d")).to_have_value(
-        "Shared at a team meeting.")
+        "Shared at a team meeting."
+    )
     expect(widget(page).locator(".pf-statement")).to_contain_text("Alex Example declares")
     stored = course_storage(page)
     assert stored[f"{P}reflection:{rid}"] == original, "the reflection itself is never changed"
     edits = json.loads(stored[f"{P}portfolio"])
     assert edits["v"] == 2 and edits["page"] == PORTFOLIO
-    assert edits["log"][GIBBS_PAGE["docname"]] == {"participatory": True, "hours": "1.5", "link": "Shared at a team meeting."}
+    assert edits["log"][GIBBS_PAGE["docname"]] == {
+        "participatory": True,
+        "hours": "1.5",
+        "link": "Shared at a team meeting.",
+    }
     assert edits["accounts"][rid]["nmc"]["learned"] == "Edited: what I learned, in my own words."
     assert edits["accounts"][rid]["nmc"]["themes"] == ["preserve-safety"]
 
     # "Fill in again" drops the edits for that account and goes back to the reflection's text.
     account(page, rid).get_by_role("button", name="Fill in again from my reflection").click()
     account(page, rid).get_by_role("button", name="Yes, fill in again").click()
-    expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value(f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}")
+    expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value(
+        f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}"
+    )
     assert rid not in json.loads(course_storage(page)[f"{P}portfolio"])["accounts"]
     assert watched.errors == []
 
@@ -297,14 +348,19 @@ def test_defect_3_fill_in_again_asks_first_and_says_what_it_replaces(watched, si
     expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value(edited)
     page.wait_for_function(
         f"(JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').accounts || {{}})[{json.dumps(rid)}]"
-        f"?.nmc?.learned === {json.dumps(edited)}")
+        f"?.nmc?.learned === {json.dumps(edited)}"
+    )
     # Asked again and confirmed: the reflection's text is back and the edits are gone.
     reset.click()
     confirm.get_by_role("button", name="Yes, fill in again").click()
-    expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value(f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}")
+    expect(nmc(page, rid, NMC_QUESTIONS[1])).to_have_value(
+        f"{GIBBS_TEXT['analysis']}\n\n{GIBBS_TEXT['conclusion']}"
+    )
     expect(reset).to_be_focused()
     expect(widget(page).locator(".pf-message")).to_contain_text("filled in again from your reflection")
-    page.wait_for_function(f"!(JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').accounts || {{}})[{json.dumps(rid)}]")
+    page.wait_for_function(
+        f"!(JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').accounts || {{}})[{json.dumps(rid)}]"
+    )
     assert watched.errors == []
 
 
@@ -321,10 +377,12 @@ def test_keyboard_only_editing(watched, site_url):
     expect(account(page, rid).get_by_label(THEMES[0], exact=True)).to_be_checked()
     page.wait_for_function(
         f"(JSON.parse(localStorage.getItem('{P}portfolio') || '{{}}').accounts || {{}})[{json.dumps(rid)}]"
-        "?.nmc?.code === 'Typed with the keyboard.'")
+        "?.nmc?.code === 'Typed with the keyboard.'"
+    )
 
 
 # ------------------------------------------------------------------------------ exports
+
 
 def test_markdown_export_holds_the_record(watched, site_url):
     page = seeded(site_url, watched, basic_items())
@@ -332,13 +390,16 @@ def test_markdown_export_holds_the_record(watched, site_url):
     nmc(page, rid, NMC_QUESTIONS[2]).fill("I now ask the group what it wants.")
     account(page, rid).get_by_label("Practise effectively", exact=True).check()
     widget(page).get_by_label("Summary of practice (the HCPC CPD profile asks for one)").fill(
-        "Community nurse working with adults with long-term conditions.")
+        "Community nurse working with adults with long-term conditions."
+    )
     md = download(page, "Download Markdown")
     assert md.startswith("# CPD portfolio: Supporting Self-Help Groups\n")
     for question in NMC_QUESTIONS:
         assert f"**{question}**" in md
-    assert "- [ ] Prioritise people\n- [x] Practise effectively\n- [ ] Preserve safety\n" \
-           "- [ ] Promote professionalism and trust" in md
+    assert (
+        "- [ ] Prioritise people\n- [x] Practise effectively\n- [ ] Preserve safety\n"
+        "- [ ] Promote professionalism and trust" in md
+    )
     assert "I now ask the group what it wants." in md
     assert GIBBS_TEXT["description"] in md
     assert "Community nurse working with adults with long-term conditions." in md
@@ -355,15 +416,20 @@ def test_markdown_export_holds_the_record(watched, site_url):
 
 def test_privacy_findings_are_listed_before_any_export_and_never_block_it(watched, site_url, axe):
     texts = {**GIBBS_TEXT, "description": "I met a carer who lives near NG7 2UH."}
-    page = seeded(site_url, watched, {
-        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)})
+    page = seeded(
+        site_url,
+        watched,
+        {f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)},
+    )
     downloads = []
     page.on("download", lambda d: downloads.append(d))
     widget(page).get_by_role("button", name="Download Markdown").click()
     panel = widget(page).locator(".pf-privacy")
     expect(panel).to_be_visible()
     expect(panel).to_be_focused()
-    expect(panel.locator(".pf-privacy-title")).to_have_text("Before you export: 2 postcodes may identify someone.")
+    expect(panel.locator(".pf-privacy-title")).to_have_text(
+        "Before you export: 2 postcodes may identify someone."
+    )
     findings = panel.locator(".pf-finding")
     expect(findings).to_have_count(2)  # in the NMC account and in the HCPC entry made from it
     expect(findings.first).to_contain_text("Reflective account 1")
@@ -391,7 +457,9 @@ def test_privacy_findings_are_listed_before_any_export_and_never_block_it(watche
     # The backup is checked too, over the reflection as saved.
     widget(page).get_by_role("button", name="Download backup (JSON)").click()
     expect(panel.locator(".pf-finding")).to_have_count(1)
-    expect(panel.locator(".pf-finding")).to_contain_text(f"Reflection \"{GIBBS_REFLECTION['title']}\": Description")
+    expect(panel.locator(".pf-finding")).to_contain_text(
+        f'Reflection "{GIBBS_REFLECTION["title"]}": Description'
+    )
     with page.expect_download():
         panel.get_by_role("button", name="Download backup anyway").click()
     assert watched.errors == []
@@ -415,7 +483,8 @@ def test_print_view_prints_only_the_record(watched, site_url, axe):
     expect(record).to_be_visible()
     expect(record.locator("h1")).to_have_text("CPD portfolio: Supporting Self-Help Groups")
     expect(record.locator("h2")).to_have_text(
-        ["About me", "Statement of completion", "CPD log", "NMC reflective accounts", "HCPC CPD profile"])
+        ["About me", "Statement of completion", "CPD log", "NMC reflective accounts", "HCPC CPD profile"]
+    )
     expect(record.locator("h4", has_text=NMC_QUESTIONS[0])).to_have_count(1)
     expect(record).to_contain_text("Alex Example")
     expect(record).to_contain_text(GIBBS_TEXT["description"])
@@ -438,10 +507,12 @@ def test_print_view_prints_only_the_record(watched, site_url, axe):
     assert watched.errors == []
 
 
-MIXED = ("Croeso! Diolch yn fawr \u2014 \u0175 \u0177 \u1e81. \u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645. "
-         "\u4f60\u597d\uff0c\u4e16\u754c\u3002 e\u0301 a\u0308 n\u0303 \u0915\u093f "
-         "\U0001F600\U0001F469\U0001F3FD\u200d\u2695\ufe0f\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F "
-         "\"quoted\" back\\slash\n\ttab ")
+MIXED = (
+    "Croeso! Diolch yn fawr \u2014 \u0175 \u0177 \u1e81. \u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645. "
+    "\u4f60\u597d\uff0c\u4e16\u754c\u3002 e\u0301 a\u0308 n\u0303 \u0915\u093f "
+    "\U0001f600\U0001f469\U0001f3fd\u200d\u2695\ufe0f\U0001f3f4\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f "
+    '"quoted" back\\slash\n\ttab '
+)
 
 
 def test_backup_restores_exactly_in_a_fresh_profile(watched, site_url, new_profile):
@@ -451,11 +522,14 @@ def test_backup_restores_exactly_in_a_fresh_profile(watched, site_url, new_profi
     answer_check(page, ROLFE_CHECK)
     write_reflection(page, ROLFE_REFLECTION, {**ROLFE_TEXT, "so-what": long_text})
     page = watched.open(url(site_url, PORTFOLIO))
-    nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[3]).fill("Prioritise people: \U0001F49A")
+    nmc(page, ROLFE_REFLECTION["id"], NMC_QUESTIONS[3]).fill("Prioritise people: \U0001f49a")
     page.wait_for_function(f"(localStorage.getItem('{P}portfolio') || '').includes('Prioritise people')")
     page.evaluate("localStorage.setItem('another-app:setting', 'kept apart')")
     before = course_storage(page)
-    assert json.loads(before[f"{P}reflection:{ROLFE_REFLECTION['id']}"])["texts"]["rolfe"]["so-what"] == long_text
+    assert (
+        json.loads(before[f"{P}reflection:{ROLFE_REFLECTION['id']}"])["texts"]["rolfe"]["so-what"]
+        == long_text
+    )
 
     backup = download(page, "Download backup (JSON)")
     expect(widget(page).locator(".pf-privacy")).to_be_hidden()
@@ -468,14 +542,19 @@ def test_backup_restores_exactly_in_a_fresh_profile(watched, site_url, new_profi
     fresh = other.open(url(site_url, PORTFOLIO))
     assert course_storage(fresh) == {}
     widget(fresh).get_by_label("Import backup (a JSON file from this course)").set_input_files(
-        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode("utf-8")}])
-    expect(widget(fresh).locator(".pf-message")).to_contain_text(f"Backup imported: {len(before)} saved items")
+        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode("utf-8")}]
+    )
+    expect(widget(fresh).locator(".pf-message")).to_contain_text(
+        f"Backup imported: {len(before)} saved items"
+    )
     after = course_storage(fresh)
     assert after == before
     for key, value in before.items():
         assert after[key].encode("utf-8") == value.encode("utf-8"), key
     # The portfolio shows what was restored, and so does the reflection's own page.
-    expect(nmc(fresh, ROLFE_REFLECTION["id"], NMC_QUESTIONS[3])).to_have_value("Prioritise people: \U0001F49A")
+    expect(nmc(fresh, ROLFE_REFLECTION["id"], NMC_QUESTIONS[3])).to_have_value(
+        "Prioritise people: \U0001f49a"
+    )
     expect(nmc(fresh, ROLFE_REFLECTION["id"], NMC_QUESTIONS[1])).to_have_value(long_text)
     fresh.goto(url(site_url, ROLFE_PAGE["docname"]))
     part = next(p for p in FRAMEWORK_BY_ID["rolfe"]["parts"] if p["id"] == "so-what")
@@ -486,8 +565,15 @@ def test_backup_restores_exactly_in_a_fresh_profile(watched, site_url, new_profi
 
 def test_import_over_existing_data_asks_first(watched, site_url):
     backup_items = {f"{P}check:{GIBBS_CHECK['id']}": check_value(GIBBS_PAGE["docname"])}
-    backup = json.dumps({"format": "selfhelp-course-backup", "version": 1, "exported": "2025-04-01T12:00:00.000Z",
-                         "count": 1, "items": backup_items})
+    backup = json.dumps(
+        {
+            "format": "selfhelp-course-backup",
+            "version": 1,
+            "exported": "2025-04-01T12:00:00.000Z",
+            "count": 1,
+            "items": backup_items,
+        }
+    )
     page = seeded(site_url, watched, {**basic_items(), "another-app:setting": "kept apart"})
     before = all_storage(page)
     chooser = widget(page).get_by_label("Import backup (a JSON file from this course)")
@@ -496,7 +582,9 @@ def test_import_over_existing_data_asks_first(watched, site_url):
     confirm = widget(page).locator(".pf-confirm", has_text="Replace the course data")
     expect(confirm).to_be_visible()
     # The two seeded items and the learner entry (the shuffle seed the welcome page's checks wrote).
-    expect(confirm).to_contain_text("This browser holds 3 saved items; the backup made on 1 April 2025 holds 1 saved item.")
+    expect(confirm).to_contain_text(
+        "This browser holds 3 saved items; the backup made on 1 April 2025 holds 1 saved item."
+    )
     confirm.get_by_role("button", name="Cancel").click()
     expect(widget(page).locator(".pf-message")).to_contain_text("The backup was not imported")
     assert all_storage(page) == before
@@ -511,13 +599,27 @@ def test_import_over_existing_data_asks_first(watched, site_url):
 
 BAD_IMPORTS = [
     ("not-json.json", b"this is not JSON {", "not readable as JSON"),
-    ("other-app.json", json.dumps({"settings": {"theme": "dark"}, "version": 1}).encode(),
-     "not a backup from this course"),
-    ("newer.json", json.dumps({"format": "selfhelp-course-backup", "version": 2, "items": {}}).encode(),
-     "newer version of the course"),
-    ("damaged.json", json.dumps({"format": "selfhelp-course-backup", "version": 1,
-                                 "items": {f"{P}check:a": '{"v":1}', "elsewhere:b": "x"}}).encode(),
-     "does not belong to the course"),
+    (
+        "other-app.json",
+        json.dumps({"settings": {"theme": "dark"}, "version": 1}).encode(),
+        "not a backup from this course",
+    ),
+    (
+        "newer.json",
+        json.dumps({"format": "selfhelp-course-backup", "version": 2, "items": {}}).encode(),
+        "newer version of the course",
+    ),
+    (
+        "damaged.json",
+        json.dumps(
+            {
+                "format": "selfhelp-course-backup",
+                "version": 1,
+                "items": {f"{P}check:a": '{"v":1}', "elsewhere:b": "x"},
+            }
+        ).encode(),
+        "does not belong to the course",
+    ),
 ]
 
 
@@ -526,7 +628,8 @@ def test_a_bad_import_is_refused_and_changes_nothing(watched, site_url, name, co
     page = seeded(site_url, watched, {**basic_items(), "another-app:setting": "kept apart"})
     before = all_storage(page)
     widget(page).get_by_label("Import backup (a JSON file from this course)").set_input_files(
-        files=[{"name": name, "mimeType": "application/json", "buffer": content}])
+        files=[{"name": name, "mimeType": "application/json", "buffer": content}]
+    )
     message = widget(page).locator(".pf-message")
     expect(message).to_contain_text(words)
     expect(message).to_contain_text("Nothing on this device has been changed.")
@@ -540,6 +643,7 @@ def test_a_bad_import_is_refused_and_changes_nothing(watched, site_url, name, co
 
 
 # ------------------------------------------------------------------------------ clearing
+
 
 def test_clear_all_asks_first_cancel_keeps_and_yes_deletes(watched, site_url, axe):
     page = seeded(site_url, watched, {**basic_items(), "another-app:setting": "kept apart"})
@@ -584,22 +688,33 @@ def test_clear_all_asks_first_cancel_keeps_and_yes_deletes(watched, site_url, ax
 
 # ------------------------------------------------------------------------------ hostile input, storage
 
+
 def test_markup_in_learner_text_is_shown_as_text(watched, site_url):
     watched.context.add_init_script(PRINT_STUB)
     hostile = '<img src=x onerror="window.__pwned=1"><b>bold</b>'
     texts = {**GIBBS_TEXT, "description": hostile, "feelings": "<script>window.__pwned=2</script>"}
-    page = seeded(site_url, watched, {
-        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)})
+    page = seeded(
+        site_url,
+        watched,
+        {f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)},
+    )
     expect(nmc(page, GIBBS_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(hostile)
     account(page, GIBBS_REFLECTION["id"]).locator(".pf-original summary").click()
-    expect(account(page, GIBBS_REFLECTION["id"]).locator(".pf-original")).to_contain_text("<script>window.__pwned=2</script>")
+    expect(account(page, GIBBS_REFLECTION["id"]).locator(".pf-original")).to_contain_text(
+        "<script>window.__pwned=2</script>"
+    )
     # The other regulators' forms are drafted from the same text, as text.
     account(page, GIBBS_REFLECTION["id"]).locator(".pf-other-forms summary").click()
-    expect(account(page, GIBBS_REFLECTION["id"]).locator("fieldset.pf-swe").get_by_label(
-        "A short description of the CPD activity and why it is relevant to you", exact=True)).to_have_value(hostile)
+    expect(
+        account(page, GIBBS_REFLECTION["id"])
+        .locator("fieldset.pf-swe")
+        .get_by_label("A short description of the CPD activity and why it is relevant to you", exact=True)
+    ).to_have_value(hostile)
     widget(page).get_by_role("button", name="Print or save as PDF").click()
     expect(widget(page).locator(".pf-print-view")).to_contain_text(hostile)
-    assert page.locator("div.pf img, div.pf b, div.pf script, .pf-print-root img, .pf-print-root b").count() == 0
+    assert (
+        page.locator("div.pf img, div.pf b, div.pf script, .pf-print-root img, .pf-print-root b").count() == 0
+    )
     assert page.evaluate("window.__pwned === undefined")
     md = download(page, "Download Markdown")
     assert '\\<img src=x onerror="window.\\_\\_pwned=1">\\<b>bold\\</b>' in md
@@ -618,7 +733,9 @@ def test_blocked_storage_is_explained_and_exports_still_work(watched, site_url):
     expect(notice).to_be_visible()
     expect(notice).to_contain_text("not letting the course save on your device")
     expect(notice).to_contain_text("The exports still work")
-    widget(page).get_by_label("Summary of practice (the HCPC CPD profile asks for one)").fill("Practice nurse.")
+    widget(page).get_by_label("Summary of practice (the HCPC CPD profile asks for one)").fill(
+        "Practice nurse."
+    )
     expect(widget(page).locator(".pf-status")).to_contain_text("Not saved")
     md = download(page, "Download Markdown")
     assert "Practice nurse." in md
@@ -633,7 +750,8 @@ FULL_STORAGE = (
     "Storage.prototype.setItem = function (key, value) {"
     "  if (window.__full && String(key).startsWith(window.__full))"
     "    throw new DOMException('full', 'QuotaExceededError');"
-    "  return setItem.call(this, key, value); };")
+    "  return setItem.call(this, key, value); };"
+)
 
 
 def test_full_storage_is_explained_and_exports_keep_the_changes(watched, site_url):
@@ -652,11 +770,17 @@ def test_an_import_that_does_not_fit_puts_everything_back(watched, site_url):
     watched.context.add_init_script(FULL_STORAGE)
     page = seeded(site_url, watched, {**basic_items(), "another-app:setting": "kept apart"})
     before = course_storage(page)
-    backup = json.dumps({"format": "selfhelp-course-backup", "version": 1, "items": {
-        f"{P}check:a": '{"v":1,"complete":true}', f"{P}reflection:b": '{"v":1}'}})
+    backup = json.dumps(
+        {
+            "format": "selfhelp-course-backup",
+            "version": 1,
+            "items": {f"{P}check:a": '{"v":1,"complete":true}', f"{P}reflection:b": '{"v":1}'},
+        }
+    )
     page.evaluate(f"window.__full = '{P}reflection:b'")
     widget(page).get_by_label("Import backup (a JSON file from this course)").set_input_files(
-        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode()}])
+        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode()}]
+    )
     widget(page).get_by_role("button", name="Yes, replace it").click()
     expect(widget(page).locator(".pf-message")).to_contain_text("too full to hold it")
     expect(widget(page).locator(".pf-message")).to_contain_text("What was here before has been put back.")
@@ -673,7 +797,9 @@ def test_a_corrupt_portfolio_entry_is_set_aside(watched, site_url):
     assert len(kept) == 1 and course_storage(page)[kept[0]] == "{not json"
     set_aside = widget(page).locator(".pf-set-aside")
     expect(set_aside).to_contain_text("1 saved entry could not be read and was set aside:")
-    expect(set_aside.locator("li")).to_have_text(re.compile(r"^your portfolio changes, set aside on \d+ \w+ \d{4}$"))
+    expect(set_aside.locator("li")).to_have_text(
+        re.compile(r"^your portfolio changes, set aside on \d+ \w+ \d{4}$")
+    )
     assert watched.errors == []
 
 
@@ -683,7 +809,8 @@ def test_a_saved_entry_that_cannot_be_read_is_listed_and_kept_in_the_backup(watc
     set_aside = widget(page).locator(".pf-set-aside")
     expect(set_aside).to_contain_text("1 saved entry could not be read and was set aside:")
     expect(set_aside).to_contain_text(
-        f"Reflection \u201c{ROLFE_REFLECTION['title']}\u201d on the page \u201c{ROLFE_PAGE['title']}\u201d, set aside on ")
+        f"Reflection \u201c{ROLFE_REFLECTION['title']}\u201d on the page \u201c{ROLFE_PAGE['title']}\u201d, set aside on "
+    )
     expect(set_aside).to_contain_text("included in your backup (JSON)")
     aside = [k for k in course_storage(page) if k.startswith(f"{key}:unreadable:")]
     assert len(aside) == 1
@@ -694,23 +821,30 @@ def test_a_saved_entry_that_cannot_be_read_is_listed_and_kept_in_the_backup(watc
 
 # ------------------------------------------------------------------------------ done means done
 
+
 def test_only_completed_activities_are_declared_and_attempts_are_listed_apart(watched, site_url):
     checks = [a["id"] for a in GIBBS_PAGE["activities"] if a["kind"] == "check"]
     wrong = CHECK_BANK[checks[1]]
-    page = seeded(site_url, watched, {
-        **basic_items(), f"{P}check:{wrong['id']}": check_value(GIBBS_PAGE["docname"], right=False)})
+    page = seeded(
+        site_url,
+        watched,
+        {**basic_items(), f"{P}check:{wrong['id']}": check_value(GIBBS_PAGE["docname"], right=False)},
+    )
     row = widget(page).locator(f'tr[data-page="{GIBBS_PAGE["docname"]}"]')
     total = len(GIBBS_PAGE["activities"])
-    expect(row.locator(".pf-row-note")).to_have_text(f"2 of {total} activities completed; 1 more attempted, not yet completed")
+    expect(row.locator(".pf-row-note")).to_have_text(
+        f"2 of {total} activities completed; 1 more attempted, not yet completed"
+    )
     statement = widget(page).locator(".pf-statement")
     declared = statement.locator("ul").first
     expect(declared).to_contain_text(f"{GIBBS_PAGE['title']}: 2 of {total} activities completed")
     expect(declared).not_to_contain_text(wrong["question"])
     expect(statement).to_contain_text("Started but not completed, so not counted above:")
     expect(statement.locator("ul").last).to_have_text(
-        f"Knowledge check: {wrong['question']}, on the page \"{GIBBS_PAGE['title']}\"")
+        f'Knowledge check: {wrong["question"]}, on the page "{GIBBS_PAGE["title"]}"'
+    )
     md = download(page, "Download Markdown")
-    declared_md = md[md.index("## Statement of completion"):md.index("Started but not completed")]
+    declared_md = md[md.index("## Statement of completion") : md.index("Started but not completed")]
     assert "not counted" not in declared_md and "1 more attempted" not in md
     assert watched.errors == []
 
@@ -723,7 +857,7 @@ ACCEPTED = [  # typed (stored as typed), the hours it means, the note shown beca
     ("1h30", 1.5, "Recorded as 1.5 hours (1 hour 30 minutes)."),
     ("90 min", 1.5, "Recorded as 1.5 hours (1 hour 30 minutes)."),
 ]
-REFUSED = [("-1", "Hours cannot be negative."), ("1e3", 'Write the hours as an ordinary number')]
+REFUSED = [("-1", "Hours cannot be negative."), ("1e3", "Write the hours as an ordinary number")]
 
 
 def stored_row(page, docname: str) -> dict:
@@ -752,12 +886,16 @@ def test_hours_are_read_as_meant_refused_with_a_message_and_never_changed_silent
     for typed, says in REFUSED:
         hours.fill(typed)
         expect(error).to_contain_text(says)
-        expect(error).to_contain_text("Until you change it, the record counts your last valid time, 1 h 30 min.")
+        expect(error).to_contain_text(
+            "Until you change it, the record counts your last valid time, 1 h 30 min."
+        )
         expect(hours).to_have_value(typed)
         expect(hours).to_have_attribute("aria-invalid", "true")
         expect(hours).to_have_attribute("aria-describedby", error.get_attribute("id"))
         hours.blur()
-        page.wait_for_function(f"{stored}?.refused === {json.dumps(typed)}")  # kept apart, marked not yet valid
+        page.wait_for_function(
+            f"{stored}?.refused === {json.dumps(typed)}"
+        )  # kept apart, marked not yet valid
         assert stored_row(page, doc)["hours"] == "90 min", "the last valid value still counts"
         expect(hours).to_have_value(typed)
         expect(widget(page).locator(".pf-total-hours")).to_have_text("1 h 30 min")
@@ -794,8 +932,10 @@ def test_participatory_hours_never_exceed_the_hours(watched, site_url):
     hours.fill("-1")  # refused: the record keeps 0.1 for both
     expect(widget(page).locator(".pf-total-participatory")).to_have_text("0 h 6 min participatory")
     md = download(page, "Download Markdown")
-    assert f"| {GIBBS_PAGE['title']} (2 of {len(GIBBS_PAGE['activities'])} activities completed) | Online course: " \
-           "reading and interactive exercises | 0 h 6 min | 0 h 6 min |" in md
+    assert (
+        f"| {GIBBS_PAGE['title']} (2 of {len(GIBBS_PAGE['activities'])} activities completed) | Online course: "
+        "reading and interactive exercises | 0 h 6 min | 0 h 6 min |" in md
+    )
     assert "Total: 0 h 6 min (0.10 h as a decimal, to two places), of which 0 h 6 min participatory." in md
     assert watched.errors == []
 
@@ -805,7 +945,14 @@ def complete_page_items(doc: dict) -> dict:
     items = {}
     for activity in doc["activities"]:
         items[f"{P}{activity['kind']}:{activity['id']}"] = json.dumps(
-            {"v": 2, "page": doc["docname"], "updated": "2025-03-02T12:00:00.000Z", "complete": True, "attempted": True})
+            {
+                "v": 2,
+                "page": doc["docname"],
+                "updated": "2025-03-02T12:00:00.000Z",
+                "complete": True,
+                "attempted": True,
+            }
+        )
     return items
 
 
@@ -814,17 +961,26 @@ def test_the_hours_follow_the_sites_fresh_manifest_over_the_embedded_copy(watche
     widget state may be a cached copy: the portfolio's CPD hours follow the file."""
     doc = GIBBS_PAGE
     minutes = doc["teaching_minutes"] + doc["activity_minutes"]
-    fresh = {**MANIFEST, "pages": [{**p, "teaching_minutes": p["teaching_minutes"] + 60} if p["docname"] == doc["docname"]
-                                    else p for p in MANIFEST["pages"]]}
+    fresh = {
+        **MANIFEST,
+        "pages": [
+            {**p, "teaching_minutes": p["teaching_minutes"] + 60} if p["docname"] == doc["docname"] else p
+            for p in MANIFEST["pages"]
+        ],
+    }
     before, after = minutes, minutes + 60
 
     def serve_fresh(route):
-        assert route.fetch().text() == manifest_script(MANIFEST), "the site's file is the manifest of this build"
+        assert route.fetch().text() == manifest_script(MANIFEST), (
+            "the site's file is the manifest of this build"
+        )
         route.fulfill(body=manifest_script(fresh), headers={"content-type": "text/javascript; charset=utf-8"})
 
     page = seeded(site_url, watched, complete_page_items(doc))
     hours = widget(page).get_by_label(f"Hours for \u201c{doc['title']}\u201d")
-    shown = lambda m: f"{m // 60}:{m % 60:02d}" if m % 6 and m % 15 else f"{m / 60:g}"  # as formatHours writes it
+    shown = lambda m: (
+        f"{m // 60}:{m % 60:02d}" if m % 6 and m % 15 else f"{m / 60:g}"
+    )  # as formatHours writes it
     expect(hours).to_have_value(shown(before))
     watched.page.route("**/_static/course-manifest.js*", serve_fresh)
     page.reload()
@@ -835,11 +991,21 @@ def test_the_hours_follow_the_sites_fresh_manifest_over_the_embedded_copy(watche
 
 # ------------------------------------------------------------------------------ exports: text stays text
 
+
 def test_markdown_export_keeps_fences_and_links_as_text(watched, site_url):
-    texts = {**GIBBS_TEXT, "description": "My reflection\n```\nstill mine", "analysis": "See [x](javascript:alert(1))"}
-    page = seeded(site_url, watched, {
-        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)})
-    widget(page).get_by_label("Summary of practice (the HCPC CPD profile asks for one)").fill("# Not a heading\n| a | b |")
+    texts = {
+        **GIBBS_TEXT,
+        "description": "My reflection\n```\nstill mine",
+        "analysis": "See [x](javascript:alert(1))",
+    }
+    page = seeded(
+        site_url,
+        watched,
+        {f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)},
+    )
+    widget(page).get_by_label("Summary of practice (the HCPC CPD profile asks for one)").fill(
+        "# Not a heading\n| a | b |"
+    )
     md = download(page, "Download Markdown")
     assert not re.search(r"^\s*(```|~~~)", md, re.M), "no line opens a code block"
     assert "\\[x\\](javascript:alert(1))" in md and not re.search(r"(?<!\\)\]\(javascript:", md)
@@ -850,16 +1016,22 @@ def test_markdown_export_keeps_fences_and_links_as_text(watched, site_url):
 
 def test_a_possible_finding_is_shown_gently(watched, site_url, axe):
     texts = {**GIBBS_TEXT, "description": "I talked it over with nurse Amy after the meeting."}
-    page = seeded(site_url, watched, {
-        f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)})
+    page = seeded(
+        site_url,
+        watched,
+        {f"{P}reflection:{GIBBS_REFLECTION['id']}": reflection_value(GIBBS_PAGE["docname"], "gibbs", texts)},
+    )
     widget(page).get_by_role("button", name="Download Markdown").click()
     panel = widget(page).locator(".pf-privacy")
     expect(panel).to_be_visible()
     expect(panel).to_have_class(re.compile(r"\bpf-privacy-gentle\b"))
     expect(panel.locator(".pf-privacy-title")).to_have_text(
-        "Before you export: 2 possible names with a title may be worth a second look.")
+        "Before you export: 2 possible names with a title may be worth a second look."
+    )
     expect(panel.locator(".pf-finding-possible")).to_have_count(2)
-    expect(panel.locator(".pf-finding-possible").first).to_contain_text("\u201cnurse Amy\u201d (possible name with a title)")
+    expect(panel.locator(".pf-finding-possible").first).to_contain_text(
+        "\u201cnurse Amy\u201d (possible name with a title)"
+    )
     serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
     with page.expect_download():
@@ -868,6 +1040,7 @@ def test_a_possible_finding_is_shown_gently(watched, site_url, axe):
 
 
 # ------------------------------------------------------------------------------ two tabs
+
 
 @pytest.fixture
 def tabs(browser, site_url):
@@ -941,7 +1114,9 @@ def test_the_same_field_changed_in_two_tabs_keeps_both_until_the_learner_chooses
         expect(panel).to_contain_text("Version from tab A.")
         expect(panel).to_contain_text("Version from tab B.")
     stored = json.loads(a.evaluate(f"localStorage.getItem('{P}portfolio')"))
-    kept = [text for entry in stored["conflicts"].values() for text in entry["versions"]] + [stored["details"]["summary"]]
+    kept = [text for entry in stored["conflicts"].values() for text in entry["versions"]] + [
+        stored["details"]["summary"]
+    ]
     assert sorted(kept) == ["Version from tab A.", "Version from tab B."]
     serious = [v for v in axe(a) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
@@ -954,7 +1129,9 @@ def test_the_same_field_changed_in_two_tabs_keeps_both_until_the_learner_chooses
     choice.get_by_role("button").focus()
     a.keyboard.press("Enter")
     expect(summary_box(a)).to_be_focused()
-    expect(widget(a).locator(".pf-message")).to_contain_text("Kept the other version of your summary of practice")
+    expect(widget(a).locator(".pf-message")).to_contain_text(
+        "Kept the other version of your summary of practice"
+    )
     for page in (a, b):
         expect(summary_box(page)).to_have_value("Version from tab B.")
         expect(widget(page).locator(".course-conflict")).to_have_count(0)
@@ -976,7 +1153,9 @@ def test_clear_all_cannot_be_undone_by_a_stale_tab(tabs):
     widget(a).get_by_role("button", name="Clear all my course data from this device").click()
     widget(a).get_by_role("button", name="Yes, delete everything").click()
     expect(widget(a).locator(".pf-message")).to_contain_text("All your course data has been deleted")
-    expect(reflection.locator(".course-notice")).to_contain_text("Your course data was deleted in another tab or window")
+    expect(reflection.locator(".course-notice")).to_contain_text(
+        "Your course data was deleted in another tab or window"
+    )
     expect(part).to_have_value("")
     part.press_sequentially("N")
     b.wait_for_function(f"(localStorage.getItem({json.dumps(key)}) || '').includes('\"N\"')")
@@ -996,11 +1175,15 @@ def test_the_portfolio_follows_what_other_tabs_save(tabs):
     write_reflection(b, ROLFE_REFLECTION, ROLFE_TEXT)
     expect(nmc(a, ROLFE_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value(ROLFE_TEXT["what"])
     row = widget(a).locator(f'tr[data-page="{ROLFE_PAGE["docname"]}"]')
-    expect(row.locator(".pf-row-note")).to_have_text(f"2 of {len(ROLFE_PAGE['activities'])} activities completed")
+    expect(row.locator(".pf-row-note")).to_have_text(
+        f"2 of {len(ROLFE_PAGE['activities'])} activities completed"
+    )
     expect(widget(a).locator(".pf-statement")).to_contain_text(f"Reflection: {ROLFE_REFLECTION['title']}")
     # Edited in the reflection's tab, followed in the portfolio's while it is open.
     part = FRAMEWORK_BY_ID["rolfe"]["parts"][0]
-    b.locator(f'fieldset.rf[data-reflection-id="{ROLFE_REFLECTION["id"]}"]').get_by_label(part["heading"], exact=True).fill("Changed in B.")
+    b.locator(f'fieldset.rf[data-reflection-id="{ROLFE_REFLECTION["id"]}"]').get_by_label(
+        part["heading"], exact=True
+    ).fill("Changed in B.")
     expect(nmc(a, ROLFE_REFLECTION["id"], NMC_QUESTIONS[0])).to_have_value("Changed in B.")
 
 
@@ -1010,10 +1193,16 @@ def test_an_import_in_one_tab_resets_the_portfolio_in_another_and_says_so(tabs):
     expect(account(b, GIBBS_REFLECTION["id"])).to_be_visible()
     name_box(b).fill("Typed in B before the import")
     b.wait_for_function(f"(localStorage.getItem('{P}portfolio') || '').includes('Typed in B')")
-    backup = json.dumps({"format": "selfhelp-course-backup", "version": 1, "items": {
-        f"{P}check:{ROLFE_CHECK['id']}": check_value(ROLFE_PAGE["docname"])}})
+    backup = json.dumps(
+        {
+            "format": "selfhelp-course-backup",
+            "version": 1,
+            "items": {f"{P}check:{ROLFE_CHECK['id']}": check_value(ROLFE_PAGE["docname"])},
+        }
+    )
     widget(a).get_by_label("Import backup (a JSON file from this course)").set_input_files(
-        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode()}])
+        files=[{"name": "backup.json", "mimeType": "application/json", "buffer": backup.encode()}]
+    )
     widget(a).get_by_role("button", name="Yes, replace it").click()
     expect(widget(a).locator(".pf-message")).to_contain_text("Backup imported: 1 saved item restored")
     expect(widget(b).locator(".pf-notice")).to_contain_text("replaced from a backup in another tab or window")
@@ -1032,7 +1221,8 @@ def test_defect_13_full_storage_gives_notices_and_no_page_errors(watched, site_u
         "const setItem = Storage.prototype.setItem;"
         "Storage.prototype.setItem = function (key, value) {"
         "  if (window.__allFull) throw new DOMException('full', 'QuotaExceededError');"
-        "  return setItem.call(this, key, value); };")
+        "  return setItem.call(this, key, value); };"
+    )
     page = seeded(site_url, watched, basic_items())
     watched.context.add_init_script("window.__allFull = true;")  # from the next page on, every write fails
     page.reload()
@@ -1045,7 +1235,9 @@ def test_defect_13_full_storage_gives_notices_and_no_page_errors(watched, site_u
 
 # ---------------------------------------------------------------- the course evaluation (issue 23)
 # (the manifest's evaluation: evaluation_stub.py)
-def test_confidence_before_and_after_is_shown_and_goes_in_the_statement_only_when_ticked(watched, site_url, axe):
+def test_confidence_before_and_after_is_shown_and_goes_in_the_statement_only_when_ticked(
+    watched, site_url, axe
+):
     evaluation = give_evaluation(watched.context, MANIFEST)
     words = {str(point["value"]): point["words"] for point in evaluation["scale"]}
     first, second = evaluation["outcomes"][0], evaluation["outcomes"][1]
@@ -1054,10 +1246,19 @@ def test_confidence_before_and_after_is_shown_and_goes_in_the_statement_only_whe
     expect(box).to_be_hidden()  # no evaluation entry: nothing
 
     key = f"{P}evaluation:course"
-    entry = {"v": 1, "page": "book/evaluation", "responseId": "q7w2e9r4t1y8u3i5", "before": {first["id"]: 1},
-             "after": {first["id"]: 4, second["id"]: 5}, "feedback": {"recommend": "yes"}, "role": "nurse",
-             "change": "My private plan for Ward 7", "shareChange": False, "inStatement": False,
-             "updated": "2026-12-07T10:00:00.000Z"}
+    entry = {
+        "v": 1,
+        "page": "book/evaluation",
+        "responseId": "q7w2e9r4t1y8u3i5",
+        "before": {first["id"]: 1},
+        "after": {first["id"]: 4, second["id"]: 5},
+        "feedback": {"recommend": "yes"},
+        "role": "nurse",
+        "change": "My private plan for Ward 7",
+        "shareChange": False,
+        "inStatement": False,
+        "updated": "2026-12-07T10:00:00.000Z",
+    }
     seed(page, {key: json.dumps(entry)})
     page.reload()
     expect(box).to_be_visible()
@@ -1074,7 +1275,11 @@ def test_confidence_before_and_after_is_shown_and_goes_in_the_statement_only_whe
     expect(statement).to_contain_text(words["4"])
     stored = json.loads(page.evaluate(f"() => localStorage.getItem({json.dumps(key)})"))
     assert stored["inStatement"] is True
-    assert (stored["before"], stored["after"], stored["change"]) == (entry["before"], entry["after"], entry["change"])
+    assert (stored["before"], stored["after"], stored["change"]) == (
+        entry["before"],
+        entry["after"],
+        entry["change"],
+    )
     assert axe(page) == []
     page.reload()
     expect(tick).to_be_checked()

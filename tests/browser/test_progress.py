@@ -3,6 +3,7 @@
 Used as a learner would: answer knowledge checks, sort, write reflections, then look at the
 page's box and at "Your progress". Everything is in this browser's storage; nothing leaves it.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import (CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, SORTING,
-                                      load_config)
+from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, SORTING, load_config
 from selfhelp_course._course_time import cpd_time
 from selfhelp_course._facts import KIND_BY_NAME, READ_KEY_PREFIX, STORAGE_PREFIX, storage_key
 from selfhelp_course._manifest import manifest_script
@@ -31,12 +31,16 @@ FRAMEWORK_BY_ID = {f["id"]: f for f in load_config(FRAMEWORKS_FILE, FRAMEWORKS, 
 def built_manifest() -> dict:
     """The manifest the built site carries (the same file every page loads)."""
     text = MANIFEST_FILE.read_text(encoding="utf-8")
-    return json.loads(text[len("window.COURSE_MANIFEST = "):].rstrip().rstrip(";"))
+    return json.loads(text[len("window.COURSE_MANIFEST = ") :].rstrip().rstrip(";"))
 
 
 MANIFEST = built_manifest() if MANIFEST_FILE.is_file() else {"pages": []}
 PAGES = {page["docname"]: page for page in MANIFEST["pages"]}
-TIMED = [page for page in MANIFEST["pages"] if page["activities"] or page["teaching_minutes"] + page["activity_minutes"]]
+TIMED = [
+    page
+    for page in MANIFEST["pages"]
+    if page["activities"] or page["teaching_minutes"] + page["activity_minutes"]
+]
 TOTAL_MINUTES = sum(page["teaching_minutes"] + page["activity_minutes"] for page in TIMED)
 TOTAL_ACTIVITIES = sum(len(page["activities"]) for page in TIMED)
 
@@ -52,8 +56,10 @@ def kinds(page: dict) -> set[str]:
 # A page with only checks and reflections (all done in one test), and one with a sorting exercise.
 FULL = next((p for p in MANIFEST["pages"] if p["activities"] and kinds(p) <= {"check", "reflection"}), None)
 MIXED = next((p for p in MANIFEST["pages"] if {"check", "sorting", "reflection"} <= kinds(p)), None)
-REFERENCE = next((p for p in MANIFEST["pages"] if not p["activities"] and not minutes(p)
-                  and p["part"] == "Reference"), None)
+REFERENCE = next(
+    (p for p in MANIFEST["pages"] if not p["activities"] and not minutes(p) and p["part"] == "Reference"),
+    None,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -104,7 +110,9 @@ def answer_check(page, check_id: str):
 def finish_sorting(page, exercise_id: str):
     sort = page.locator(f'.sort[data-sorting-id="{exercise_id}"]')
     for index, entry in enumerate(SORT_BANK[exercise_id]["items"]):
-        sort.locator(f'fieldset.sort-item[data-item="{index}"]').get_by_label("Choose a kind").select_option(entry["answer"])
+        sort.locator(f'fieldset.sort-item[data-item="{index}"]').get_by_label("Choose a kind").select_option(
+            entry["answer"]
+        )
     sort.get_by_role("button", name="Check my sorting").click()
 
 
@@ -146,8 +154,10 @@ def stored(page, key: str):
 def test_the_box_sits_under_the_title_and_lists_the_page_s_activities(watched, site_url):
     page = watched.open(url(site_url, MIXED["docname"]))
     expect(box(page)).to_have_count(1)
-    assert page.evaluate("document.querySelector('article.bd-article h1').nextElementSibling"
-                         ".classList.contains('course-page-progress')")
+    assert page.evaluate(
+        "document.querySelector('article.bd-article h1').nextElementSibling"
+        ".classList.contains('course-page-progress')"
+    )
     expect_count(page, 0, len(MIXED["activities"]))
     details = box(page).locator("details")
     expect(details).not_to_have_attribute("open", re.compile(".*"))
@@ -169,7 +179,10 @@ def test_the_box_updates_as_activities_are_done_and_survives_a_reload(watched, s
     page = watched.open(url(site_url, MIXED["docname"]))
     total = len(MIXED["activities"])
     summary(page).click()
-    picks = [next(a for a in MIXED["activities"] if a["kind"] == kind) for kind in ("check", "sorting", "reflection")]
+    picks = [
+        next(a for a in MIXED["activities"] if a["kind"] == kind)
+        for kind in ("check", "sorting", "reflection")
+    ]
     for done, activity in enumerate(picks, start=1):
         do(page, activity)
         expect_count(page, done, total)
@@ -192,8 +205,9 @@ def test_a_started_activity_shows_as_started(watched, site_url):
     sorting = next(a for a in MIXED["activities"] if a["kind"] == "sorting")
     exercise = SORT_BANK[sorting["id"]]
     sort = page.locator(f'.sort[data-sorting-id="{sorting["id"]}"]')
-    sort.locator('fieldset.sort-item[data-item="0"]').get_by_label("Choose a kind") \
-        .select_option(exercise["items"][0]["answer"])
+    sort.locator('fieldset.sort-item[data-item="0"]').get_by_label("Choose a kind").select_option(
+        exercise["items"][0]["answer"]
+    )
     summary(page).click()
     expect(item(page, sorting).locator(".cpp-state")).to_have_text("Not yet")  # placed, never checked
     sort.get_by_role("button", name="Check my sorting").click()
@@ -209,7 +223,8 @@ def test_doing_every_activity_counts_the_page_and_the_progress_page_shows_it(wat
         do(page, activity)
         expect_count(page, done, total)
     expect(box(page).locator(".cpp-status")).to_have_text(
-        f"All the activities on this page are completed. Its {minutes(FULL)} minutes count towards your CPD time.")
+        f"All the activities on this page are completed. Its {minutes(FULL)} minutes count towards your CPD time."
+    )
     # Something on a second page too: started, not finished.
     other = watched.open(url(site_url, MIXED["docname"]))
     answer_check(other, next(a for a in MIXED["activities"] if a["kind"] == "check")["id"])
@@ -223,10 +238,15 @@ def test_doing_every_activity_counts_the_page_and_the_progress_page_shows_it(wat
     expect(bar).to_have_attribute("max", str(TOTAL_MINUTES))
     expect(widget.locator(".prog-counts")).to_contain_text(
         f"Minutes left: {TOTAL_MINUTES - minutes(FULL)}. Activities completed: {total + 1} of {TOTAL_ACTIVITIES}; "
-        f"attempted but not completed: 0. Pages finished: 1 of {len(TIMED)}.")
-    expect(row(page, FULL["docname"]).locator(".prog-activities")).to_have_text(f"{total} of {total} completed")
+        f"attempted but not completed: 0. Pages finished: 1 of {len(TIMED)}."
+    )
+    expect(row(page, FULL["docname"]).locator(".prog-activities")).to_have_text(
+        f"{total} of {total} completed"
+    )
     expect(row(page, FULL["docname"]).locator(".prog-state")).to_have_text("Completed")
-    expect(row(page, MIXED["docname"]).locator(".prog-activities")).to_have_text(f"1 of {len(MIXED['activities'])} completed")
+    expect(row(page, MIXED["docname"]).locator(".prog-activities")).to_have_text(
+        f"1 of {len(MIXED['activities'])} completed"
+    )
     expect(row(page, MIXED["docname"]).locator(".prog-state")).to_have_text("Attempted")
     page.reload()
     expect(progress_widget(page).locator(".prog-totals")).to_have_text(totals_text(minutes(FULL)))
@@ -249,7 +269,9 @@ def test_the_progress_page_lists_every_timed_page_by_part_with_working_links(wat
         expect(cells.locator("th a")).to_have_text(timed["title"])
         expect(cells.locator(".prog-minutes")).to_have_text(str(minutes(timed)))
         expect(cells.locator(".prog-state")).to_have_text("Not started")
-    expect(widget.locator(f'tr[data-page="{PROGRESS}"], tr[data-page="{REFERENCE["docname"]}"]')).to_have_count(0)
+    expect(
+        widget.locator(f'tr[data-page="{PROGRESS}"], tr[data-page="{REFERENCE["docname"]}"]')
+    ).to_have_count(0)
     serious = [v for v in axe(page) if v["impact"] in {"serious", "critical"}]
     assert serious == [], json.dumps(serious, indent=1)
     expect(box(page)).to_have_count(0)  # no minutes, no activities: no box on this page
@@ -263,7 +285,9 @@ def test_the_progress_page_updates_when_another_tab_saves(watched, site_url):
     progress = watched.open(url(site_url, PROGRESS))
     widget = progress_widget(progress)
     counts = widget.locator(".prog-counts")
-    expect(counts).to_contain_text(f"Activities completed: 0 of {TOTAL_ACTIVITIES}; attempted but not completed: 0.")
+    expect(counts).to_contain_text(
+        f"Activities completed: 0 of {TOTAL_ACTIVITIES}; attempted but not completed: 0."
+    )
     other = watched.context.new_page()  # a second tab of the same browser
     other.goto(url(site_url, FULL["docname"]))
     for activity in FULL["activities"]:
@@ -286,17 +310,23 @@ def test_the_progress_page_shows_an_attempt_then_its_completion_in_another_tab(w
     other.goto(url(site_url, MIXED["docname"]))
     first = SORT_BANK[sorting["id"]]["items"][0]
     sort = other.locator(f'.sort[data-sorting-id="{sorting["id"]}"]')
-    sort.locator('fieldset.sort-item[data-item="0"]').get_by_label("Choose a kind").select_option(first["answer"])
+    sort.locator('fieldset.sort-item[data-item="0"]').get_by_label("Choose a kind").select_option(
+        first["answer"]
+    )
     sort.get_by_role("button", name="Check my sorting").click()  # checked with most unplaced: an attempt
     expect(mixed.locator(".prog-state")).to_have_text("Attempted")
-    expect(mixed.locator(".prog-activities")).to_have_text(f"0 of {len(MIXED['activities'])} completed, 1 attempted")
+    expect(mixed.locator(".prog-activities")).to_have_text(
+        f"0 of {len(MIXED['activities'])} completed, 1 attempted"
+    )
     expect(widget.locator(".prog-counts")).to_contain_text(
-        f"Activities completed: 0 of {TOTAL_ACTIVITIES}; attempted but not completed: 1.")
+        f"Activities completed: 0 of {TOTAL_ACTIVITIES}; attempted but not completed: 1."
+    )
     sort.get_by_role("button", name="Try again").click()
     finish_sorting(other, sorting["id"])
     expect(mixed.locator(".prog-activities")).to_have_text(f"1 of {len(MIXED['activities'])} completed")
     expect(widget.locator(".prog-counts")).to_contain_text(
-        f"Activities completed: 1 of {TOTAL_ACTIVITIES}; attempted but not completed: 0.")
+        f"Activities completed: 1 of {TOTAL_ACTIVITIES}; attempted but not completed: 0."
+    )
     assert watched.errors == []
 
 
@@ -304,8 +334,10 @@ def test_the_progress_page_shows_an_attempt_then_its_completion_in_another_tab(w
 def with_manifest(context, manifest: dict):
     """Serve the site with a changed manifest (the course has no timed page without activities)."""
     body = manifest_script(manifest)
-    context.route(re.compile(r"/_static/course-manifest\.js(\?.*)?$"),
-                  lambda route: route.fulfill(status=200, content_type="text/javascript", body=body))
+    context.route(
+        re.compile(r"/_static/course-manifest\.js(\?.*)?$"),
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=body),
+    )
 
 
 def reading_page_manifest() -> tuple[dict, dict]:
@@ -322,8 +354,10 @@ def test_a_page_without_activities_can_be_marked_as_read(watched, site_url):
     button = box(page).get_by_role("button", name="Mark this page as read")
     expect(button).to_have_attribute("aria-pressed", "false")
     expect(box(page)).to_contain_text("Not marked as read yet")
-    assert page.evaluate("document.querySelector('article.bd-article h1').nextElementSibling"
-                         ".classList.contains('course-page-progress')")
+    assert page.evaluate(
+        "document.querySelector('article.bd-article h1').nextElementSibling"
+        ".classList.contains('course-page-progress')"
+    )
     button.focus()
     page.keyboard.press("Space")
     expect(button).to_have_attribute("aria-pressed", "true")
@@ -335,18 +369,24 @@ def test_a_page_without_activities_can_be_marked_as_read(watched, site_url):
     expect(button).to_have_attribute("aria-pressed", "true")
 
     progress = watched.open(url(site_url, PROGRESS))
-    expect(progress_widget(progress).locator(".prog-totals")).to_have_text(totals_text(30, TOTAL_MINUTES + 30))
+    expect(progress_widget(progress).locator(".prog-totals")).to_have_text(
+        totals_text(30, TOTAL_MINUTES + 30)
+    )
     expect(row(progress, reading["docname"]).locator(".prog-state")).to_have_text("Read")
 
     page = watched.open(url(site_url, reading["docname"]))
     box(page).get_by_role("button", name="Mark this page as read").click()
-    expect(box(page).get_by_role("button", name="Mark this page as read")).to_have_attribute("aria-pressed", "false")
+    expect(box(page).get_by_role("button", name="Mark this page as read")).to_have_attribute(
+        "aria-pressed", "false"
+    )
     assert stored(page, read_key(reading["docname"]))["complete"] is False
     assert watched.errors == []
 
 
-BLOCK_STORAGE = ("Object.defineProperty(window, 'localStorage', "
-                 "{get() { throw new DOMException('blocked', 'SecurityError'); }});")
+BLOCK_STORAGE = (
+    "Object.defineProperty(window, 'localStorage', "
+    "{get() { throw new DOMException('blocked', 'SecurityError'); }});"
+)
 
 
 def theme_errors(new_profile, urls: list[str], manifest: dict | None = None) -> list[str]:
@@ -358,8 +398,10 @@ def theme_errors(new_profile, urls: list[str], manifest: dict | None = None) -> 
     baseline.context.add_init_script(BLOCK_STORAGE)
     if manifest is not None:
         with_manifest(baseline.context, manifest)
-    baseline.context.route(re.compile(r"/_static/page-progress\.js(\?.*)?$"),
-                           lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
+    baseline.context.route(
+        re.compile(r"/_static/page-progress\.js(\?.*)?$"),
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
+    )
     for address in urls:
         baseline.open(address)
     return baseline.errors
@@ -411,10 +453,16 @@ def set_aside_list(page):
 
 def test_corrupt_entries_count_as_not_started_break_nothing_and_are_listed(watched, site_url):
     page = watched.open(url(site_url, MIXED["docname"]))
-    entries = {storage_key(a["kind"], a["id"]): bad for a, bad in
-               zip(MIXED["activities"], ["{not json", "null", "[1,2]", "42", '"done"', "{\"complete\": true"] * 3)}
+    entries = {
+        storage_key(a["kind"], a["id"]): bad
+        for a, bad in zip(
+            MIXED["activities"], ["{not json", "null", "[1,2]", "42", '"done"', '{"complete": true'] * 3
+        )
+    }
     entries[read_key(REFERENCE["docname"])] = "{{{"
-    page.evaluate("entries => Object.entries(entries).forEach(([k, v]) => localStorage.setItem(k, v))", entries)
+    page.evaluate(
+        "entries => Object.entries(entries).forEach(([k, v]) => localStorage.setItem(k, v))", entries
+    )
     page.reload()
     expect_count(page, 0, len(MIXED["activities"]))
     expect(page.locator(".course-widget").first).to_be_visible()
@@ -425,7 +473,7 @@ def test_corrupt_entries_count_as_not_started_break_nothing_and_are_listed(watch
     items = set_aside_list(progress).locator("li")
     expect(items).to_have_count(len(entries))
     listed = {item.get_attribute("data-from") for item in items.all()}
-    assert listed == {key[len(STORAGE_PREFIX):] for key in entries}
+    assert listed == {key[len(STORAGE_PREFIX) :] for key in entries}
     expect(set_aside_list(progress)).to_contain_text(f"{len(entries)} saved entries could not be read")
     assert watched.errors == []
 
@@ -445,22 +493,29 @@ def test_an_entry_set_aside_is_listed_with_what_it_was_and_when(watched, site_ur
     activity it was and when, as it happens, instead of silently leaving it out."""
     progress = watched.open(url(site_url, PROGRESS))
     expect(set_aside_list(progress)).to_be_hidden()
-    check, sorting = (next(a for a in MIXED["activities"] if a["kind"] == kind) for kind in ("check", "sorting"))
-    progress.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(check["kind"], check["id"]), "{broken"])
+    check, sorting = (
+        next(a for a in MIXED["activities"] if a["kind"] == kind) for kind in ("check", "sorting")
+    )
+    progress.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)", [storage_key(check["kind"], check["id"]), "{broken"]
+    )
     progress.reload()
     item = set_aside_list(progress).locator(f'li[data-from="{check["kind"]}:{check["id"]}"]')
     expect(item).to_be_visible()
-    (key, text), = aside_keys(progress).items()
+    ((key, text),) = aside_keys(progress).items()
     assert text == "{broken", "the unreadable text is kept as it was"
     expect(item).to_have_text(
         f"{KIND_BY_NAME['check'].label} \u201c{check['title']}\u201d on the page \u201c{MIXED['title']}\u201d: "
         f"could not be read, so it was set aside {set_aside_when(key)}. "
-        "It counts as not started; the unreadable copy is kept in this browser, untouched.")
+        "It counts as not started; the unreadable copy is kept in this browser, untouched."
+    )
     expect(set_aside_list(progress)).to_contain_text("1 saved entry could not be read")
     # Another tab breaks a second entry: listed here as it happens, without a reload.
     other = watched.context.new_page()
     other.goto(url(site_url, REFERENCE["docname"]))
-    other.evaluate("([k, v]) => localStorage.setItem(k, v)", [storage_key(sorting["kind"], sorting["id"]), "[]"])
+    other.evaluate(
+        "([k, v]) => localStorage.setItem(k, v)", [storage_key(sorting["kind"], sorting["id"]), "[]"]
+    )
     second = set_aside_list(progress).locator(f'li[data-from="{sorting["kind"]}:{sorting["id"]}"]')
     expect(second).to_contain_text(f"{KIND_BY_NAME['sorting'].label} \u201c{sorting['title']}\u201d")
     expect(set_aside_list(progress)).to_contain_text("2 saved entries could not be read")
@@ -476,8 +531,12 @@ def test_with_storage_blocked_the_pages_still_work(watched, new_profile, site_ur
     expect(box(page)).to_contain_text("not letting the course save")
     progress = watched.open(url(site_url, PROGRESS))
     expect(progress_widget(progress).locator(".prog-totals")).to_have_text(totals_text(0))
-    expect(progress_widget(progress).locator("p.course-notice")).to_contain_text("not letting the course save")
-    assert watched.errors == theme_errors(new_profile, [url(site_url, MIXED["docname"]), url(site_url, PROGRESS)])
+    expect(progress_widget(progress).locator("p.course-notice")).to_contain_text(
+        "not letting the course save"
+    )
+    assert watched.errors == theme_errors(
+        new_profile, [url(site_url, MIXED["docname"]), url(site_url, PROGRESS)]
+    )
 
 
 def test_progress_works_from_file(watched):
@@ -504,7 +563,8 @@ def test_outside_the_site_it_uses_its_own_manifest_and_shows_titles_as_text(watc
 
     widget = progress_overview()
     page = watched.open(url(site_url, "search"))  # any page of the site's origin, for its storage
-    page.evaluate("""([esm, css, manifest]) => {
+    page.evaluate(
+        """([esm, css, manifest]) => {
         delete window.COURSE_MANIFEST;
         delete document.documentElement.dataset.content_root;
         document.body.replaceChildren();
@@ -517,7 +577,9 @@ def test_outside_the_site_it_uses_its_own_manifest_and_shows_titles_as_text(watc
                        set() {}, save_changes() {}};
         const url = URL.createObjectURL(new Blob([esm], {type: "text/javascript"}));
         return import(url).then((m) => m.default.render({model, el}));
-    }""", [widget._esm, widget._css, widget.manifest])
+    }""",
+        [widget._esm, widget._css, widget.manifest],
+    )
     lab = progress_widget(page)
     timed = [p for p in widget.manifest["pages"] if p["activities"] or minutes(p)]
     expect(lab.locator("tr.prog-page")).to_have_count(len(timed))
@@ -535,8 +597,10 @@ def test_the_progress_page_on_a_phone_is_accessible_and_fits(browser, site_url, 
         widget = progress_widget(page)
         expect(widget.locator(".prog-totals")).to_have_text(totals_text(0))
         # Every row fits the screen: nothing to scroll sideways to.
-        assert page.evaluate("(() => { const s = document.querySelector('.prog-scroll');"
-                             " return s.scrollWidth <= s.clientWidth; })()")
+        assert page.evaluate(
+            "(() => { const s = document.querySelector('.prog-scroll');"
+            " return s.scrollWidth <= s.clientWidth; })()"
+        )
         serious = [v for v in axe(page) if v["impact"] in {"serious", "critical"}]
         assert serious == [], json.dumps(serious, indent=1)
     finally:
@@ -545,11 +609,15 @@ def test_the_progress_page_on_a_phone_is_accessible_and_fits(browser, site_url, 
 
 # ---------------------------------------------------------------- a shared computer (issue 19)
 def course_keys(page, area: str = "localStorage") -> list[str]:
-    return page.evaluate(f"() => Object.keys({area}).filter((k) => k.startsWith({json.dumps(STORAGE_PREFIX)}))")
+    return page.evaluate(
+        f"() => Object.keys({area}).filter((k) => k.startsWith({json.dumps(STORAGE_PREFIX)}))"
+    )
 
 
 def shared_choice(page):
-    return progress_widget(page).get_by_label("Shared computer: keep my work only until this browser is closed")
+    return progress_widget(page).get_by_label(
+        "Shared computer: keep my work only until this browser is closed"
+    )
 
 
 def turn_on_shared_computer(page, site_url: str):
@@ -581,8 +649,12 @@ def test_shared_computer_mode_leaves_nothing_in_local_storage_after_the_browser_
     assert course_keys(page) == []
     kept = context.storage_state()  # what a browser keeps once it closes (not sessionStorage)
     context.close()
-    assert not [item for origin in kept["origins"] for item in origin["localStorage"]
-                if item["name"].startswith(STORAGE_PREFIX)], kept
+    assert not [
+        item
+        for origin in kept["origins"]
+        for item in origin["localStorage"]
+        if item["name"].startswith(STORAGE_PREFIX)
+    ], kept
     later = browser.new_context(storage_state=kept)  # the browser opened again
     again = later.new_page()
     again.goto(url(site_url, PROGRESS), wait_until="load")

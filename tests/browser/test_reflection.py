@@ -1,4 +1,5 @@
 """The reflection box on the built site, used as a learner would: offline, no kernel."""
+
 from __future__ import annotations
 
 import json
@@ -89,9 +90,12 @@ def test_typing_saves_within_a_second_and_survives_a_reload(watched, url):
     typed_at = time.monotonic()
     page.wait_for_function(
         f"(localStorage.getItem({json.dumps(KEY)}) || '').includes('I listened before suggesting')",
-        timeout=1000)
+        timeout=1000,
+    )
     assert time.monotonic() - typed_at < 1.0
-    expect(widget(page).locator(".rf-status")).to_have_text(re.compile(r"^Saved on this device at \d\d:\d\d\.$"))
+    expect(widget(page).locator(".rf-status")).to_have_text(
+        re.compile(r"^Saved on this device at \d\d:\d\d\.$")
+    )
     entry = saved(page)
     assert entry["v"] == 2 and entry["page"] == PAGE and entry["framework"] == FRAMEWORK["id"]
     assert entry["texts"][FRAMEWORK["id"]][first["id"]] == "I listened before suggesting anything."
@@ -112,8 +116,9 @@ def test_every_part_written_marks_the_reflection_complete(watched, url):
     for part in FRAMEWORK["parts"]:
         box(page, part).fill(f"Some thoughts on {part['heading']}")
     box(page, FRAMEWORK["parts"][0]).blur()
-    page.wait_for_function(f"JSON.parse(localStorage.getItem({json.dumps(KEY)}) || '{{}}').complete === true",
-                           timeout=2000)
+    page.wait_for_function(
+        f"JSON.parse(localStorage.getItem({json.dumps(KEY)}) || '{{}}').complete === true", timeout=2000
+    )
 
 
 def test_switching_framework_and_back_keeps_the_text(watched, url):
@@ -144,8 +149,12 @@ def test_switching_framework_and_back_keeps_the_text(watched, url):
         ("Her NHS number is 943 476 5919.", "943 476 5919", "NHS number", "check digit matches"),
         ("She lives near NG72UH.", "NG72UH", "postcode", "postcode"),
         ("I spoke to Mrs Patel afterwards.", "Mrs Patel", "name with a title", "person's name"),
-        ("Her daughter wrote from jo.bloggs@example.com.", "jo.bloggs@example.com", "email address",
-         "identifies a person"),
+        (
+            "Her daughter wrote from jo.bloggs@example.com.",
+            "jo.bloggs@example.com",
+            "email address",
+            "identifies a person",
+        ),
     ],
 )
 def test_identifying_details_are_flagged_with_their_reason(watched, url, typed, found, label, reason):
@@ -218,7 +227,9 @@ def test_keyboard_alone_reaches_every_control_in_order(watched, url):
     page.keyboard.type("Typed with the keyboard.")
     page.keyboard.press("Shift+Tab")
     expect(select).to_be_focused()
-    page.keyboard.press("ArrowDown" if FRAMEWORK_LIST.index(FRAMEWORK) + 1 < len(FRAMEWORK_LIST) else "ArrowUp")
+    page.keyboard.press(
+        "ArrowDown" if FRAMEWORK_LIST.index(FRAMEWORK) + 1 < len(FRAMEWORK_LIST) else "ArrowUp"
+    )
     expect(select).not_to_have_value(FRAMEWORK["id"])
     expect(select).to_be_focused()
     assert saved(page)["texts"][FRAMEWORK["id"]][FRAMEWORK["parts"][0]["id"]] == "Typed with the keyboard."
@@ -252,7 +263,8 @@ def test_with_storage_full_it_says_so_and_keeps_the_text(watched, url):
         "Storage.prototype.setItem = function (key, value) {"
         "  if (String(key).startsWith('selfhelp-course:reflection:'))"
         "    throw new DOMException('full', 'QuotaExceededError');"
-        "  return setItem.call(this, key, value); };")
+        "  return setItem.call(this, key, value); };"
+    )
     page = watched.open(url)
     rf = widget(page)
     part = FRAMEWORK["parts"][0]
@@ -301,10 +313,16 @@ def test_a_saved_entry_of_the_wrong_shape_is_set_aside_too(watched, url, stored)
 
 
 def mixed_unicode(length: int) -> str:
-    pieces = ["Bore da, sut wyt ti? Mae\u2019r grŵp yn cwrdd bob dydd Iau. ", "Dŵr, tŷ, ŵyr. ",
-              "\U0001F44B\U0001F3FD\U0001F469\u200D\U0001F467 ", "\u0645\u0631\u062D\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645. ",
-              "\u4F60\u597D\uFF0C\u4E16\u754C\u3002\u81EA\u52A9\u5C0F\u7EC4\u3002", "\n", "caf\u00E9 na\u00EFve \u00BD \u2014 ",
-              "\U0001F600\U0001F30D\u2764\uFE0F "]
+    pieces = [
+        "Bore da, sut wyt ti? Mae\u2019r grŵp yn cwrdd bob dydd Iau. ",
+        "Dŵr, tŷ, ŵyr. ",
+        "\U0001f44b\U0001f3fd\U0001f469\u200d\U0001f467 ",
+        "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645. ",
+        "\u4f60\u597d\uff0c\u4e16\u754c\u3002\u81ea\u52a9\u5c0f\u7ec4\u3002",
+        "\n",
+        "caf\u00e9 na\u00efve \u00bd \u2014 ",
+        "\U0001f600\U0001f30d\u2764\ufe0f ",
+    ]
     text, index = "", 0
     while len(text) < length:
         text += pieces[index % len(pieces)]
@@ -321,7 +339,8 @@ def test_fifty_thousand_characters_of_mixed_unicode_survive_a_reload(watched, ur
     page.wait_for_function(
         f"(JSON.parse(localStorage.getItem({json.dumps(KEY)}) || '{{}}').texts || {{}})"
         f"[{json.dumps(FRAMEWORK['id'])}]?.[{json.dumps(part['id'])}]?.length === {len(text.encode('utf-16-le')) // 2}",
-        timeout=5000)
+        timeout=5000,
+    )
     page.reload()
     restored = box(page, part).input_value()
     assert restored == text

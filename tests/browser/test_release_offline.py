@@ -1,6 +1,7 @@
 """The release's offline site: the zip unzipped to a temporary folder and every page opened from
 file:// in Chromium, with no failed load, no error, every widget drawn and every link to a file
 of the site pointing at one that is there."""
+
 from __future__ import annotations
 
 import zipfile
@@ -27,19 +28,30 @@ def unzipped(tmp_path_factory) -> Path:
 
 def test_every_page_works_opened_from_disk(browser, unzipped):
     # Every page: the theme's template fragments that Sphinx copies into _static are not pages.
-    pages = sorted(path for path in unzipped.rglob("*.html")
-                   if path.relative_to(unzipped).parts[0] != "_static")
+    pages = sorted(
+        path for path in unzipped.rglob("*.html") if path.relative_to(unzipped).parts[0] != "_static"
+    )
     assert len(pages) > 20
     context = browser.new_context()
     problems: list[str] = []
     try:
         page = context.new_page()
         current = {"path": ""}
-        page.on("requestfailed", lambda request: problems.append(
-            f"{current['path']}: failed to load {request.url} ({request.failure})"))
+        page.on(
+            "requestfailed",
+            lambda request: problems.append(
+                f"{current['path']}: failed to load {request.url} ({request.failure})"
+            ),
+        )
         page.on("pageerror", lambda error: problems.append(f"{current['path']}: {error}"))
-        page.on("console", lambda message: problems.append(f"{current['path']}: console: {message.text}")
-                if message.type == "error" else None)
+        page.on(
+            "console",
+            lambda message: (
+                problems.append(f"{current['path']}: console: {message.text}")
+                if message.type == "error"
+                else None
+            ),
+        )
         for path in pages:
             current["path"] = path.relative_to(unzipped).as_posix()
             page.goto(path.as_uri(), wait_until="load")

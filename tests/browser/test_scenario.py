@@ -1,4 +1,5 @@
 """The branching scenarios on the built site, used as a learner would: offline, no kernel."""
+
 from __future__ import annotations
 
 import json
@@ -13,14 +14,24 @@ from selfhelp_course._course_time import page_path, toc_docnames
 from paths import ROOT
 
 BANK = SCENARIOS.load(SCENARIOS.paths(ROOT))
-SHOWN = {scenario_id: name for name in toc_docnames(ROOT)
-         for scenario_id in re.findall(r'\bscenario\("([^"]+)"\)', page_path(ROOT, name).read_text())}
-ENDING_WORDS = {"supports": "This path supported the group's autonomy",
-                "takes-over": "This path took the group over",
-                "mixed": "This path had mixed results"}
-NOTHING = re.compile(r"(?<![A-Za-z])(null|undefined|NaN)(?![a-z])|\[object ")  # what a missing value looks like
-ROUTE_WORDS = {"supports": "Supported the group's autonomy", "takes-over": "Took the group over",
-               "mixed": "Mixed"}
+SHOWN = {
+    scenario_id: name
+    for name in toc_docnames(ROOT)
+    for scenario_id in re.findall(r'\bscenario\("([^"]+)"\)', page_path(ROOT, name).read_text())
+}
+ENDING_WORDS = {
+    "supports": "This path supported the group's autonomy",
+    "takes-over": "This path took the group over",
+    "mixed": "This path had mixed results",
+}
+NOTHING = re.compile(
+    r"(?<![A-Za-z])(null|undefined|NaN)(?![a-z])|\[object "
+)  # what a missing value looks like
+ROUTE_WORDS = {
+    "supports": "Supported the group's autonomy",
+    "takes-over": "Took the group over",
+    "mixed": "Mixed",
+}
 
 
 def route(scenario: dict, stance: str) -> list[tuple[dict, int]]:
@@ -73,7 +84,8 @@ def choose(page, step, index, scenario=SCENARIO):
     expect(scn.locator(".scn-text")).to_contain_text(first_paragraph(step["text"]))
     scn.get_by_role("button", name=step["choices"][index]["text"], exact=True).click()
     expect(scn.locator(".scn-consequence").first).to_contain_text(
-        first_paragraph(step["choices"][index]["consequence"]))
+        first_paragraph(step["choices"][index]["consequence"])
+    )
     expect(scn).not_to_contain_text(NOTHING)
     scn.get_by_role("button", name="Continue").click()
 
@@ -118,7 +130,9 @@ def test_renders_the_first_step_and_its_choices_from_the_bank(watched, url):
 
 
 @pytest.mark.parametrize("scenario_id", sorted(BANK))
-def test_supporting_and_taking_over_routes_reach_different_endings_with_a_summary(watched, site_url, scenario_id):
+def test_supporting_and_taking_over_routes_reach_different_endings_with_a_summary(
+    watched, site_url, scenario_id
+):
     scenario = BANK[scenario_id]
     page = watched.open(urljoin(site_url, f"{SHOWN[scenario_id]}.html"))
     endings = []
@@ -258,8 +272,11 @@ def test_a_corrupt_saved_entry_is_set_aside_and_said_in_words(watched, url):
 def test_a_saved_route_that_no_longer_fits_is_cut_where_it_stops_fitting(watched, url):
     page = watched.open(url)
     step, index = SUPPORTING[0]
-    stale = {"v": 1, "path": [{"step": step["id"], "choice": index},
-                              {"step": "a-step-since-removed", "choice": 0}], "phase": "choices"}
+    stale = {
+        "v": 1,
+        "path": [{"step": step["id"], "choice": index}, {"step": "a-step-since-removed", "choice": 0}],
+        "phase": "choices",
+    }
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(stale))})")
     page.reload()
     scn = widget(page)
@@ -321,8 +338,14 @@ def test_attempted_after_a_first_choice_and_completed_at_an_ending(watched, url)
 
 def test_an_entry_saved_before_endings_were_recorded_is_put_right(watched, url):
     page = watched.open(url)
-    old = {"v": 1, "page": PAGE, "updated": "2026-11-01T10:00:00Z", "complete": True, "phase": "choices",
-           "path": [{"step": step["id"], "choice": index} for step, index in TAKING_OVER]}
+    old = {
+        "v": 1,
+        "page": PAGE,
+        "updated": "2026-11-01T10:00:00Z",
+        "complete": True,
+        "phase": "choices",
+        "path": [{"step": step["id"], "choice": index} for step, index in TAKING_OVER],
+    }
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(old))})")
     page.reload()
     expect(widget(page).locator(".scn-ending")).to_contain_text(ENDING_WORDS["takes-over"])

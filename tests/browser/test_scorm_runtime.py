@@ -1,5 +1,6 @@
 """The SCORM packages in a real SCORM runtime: scorm-again plays the LMS (tests/browser/lms_host.html)
 and frames each unzipped package's launch page, as an LMS does, on loopback in headless Chromium."""
+
 from __future__ import annotations
 
 import base64
@@ -29,8 +30,10 @@ from paths import BUILD, ROOT, SITE
 
 HOST = ROOT / "tests" / "browser" / "lms_host.html"
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm-again.min.js"
-CALLS = {"2004": {"start": "Initialize", "finish": "Terminate", "set": "SetValue"},
-         "1.2": {"start": "LMSInitialize", "finish": "LMSFinish", "set": "LMSSetValue"}}
+CALLS = {
+    "2004": {"start": "Initialize", "finish": "Terminate", "set": "SetValue"},
+    "1.2": {"start": "LMSInitialize", "finish": "LMSFinish", "set": "LMSSetValue"},
+}
 COMPLETION = {"2004": "cmi.completion_status", "1.2": "cmi.core.lesson_status"}
 CONNECTED = "Connected to your learning management system"
 NOT_CONNECTED = "Not connected to a learning management system"
@@ -52,8 +55,9 @@ def lms_url(tmp_path_factory):
             archive.extractall(root / folder(edition))
     shutil.copy(HOST, root / "host.html")
     shutil.copy(SCORM_AGAIN, root / SCORM_AGAIN.name)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(root)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
@@ -194,8 +198,11 @@ CHECK_BANK = CHECKS.load(CHECKS.paths(ROOT))
 ACTIVITIES = [(page["docname"], activity) for page in MANIFEST["pages"] for activity in page["activities"]]
 CHECK_IDS = [activity["id"] for _, activity in ACTIVITIES if activity["kind"] == "check"]
 # The first single-choice check, answered in the tests as a learner would.
-CHECK_PAGE, CHECK_ID = next((page, a["id"]) for page, a in ACTIVITIES
-                            if a["kind"] == "check" and CHECK_BANK[a["id"]]["kind"] == "single")
+CHECK_PAGE, CHECK_ID = next(
+    (page, a["id"])
+    for page, a in ACTIVITIES
+    if a["kind"] == "check" and CHECK_BANK[a["id"]]["kind"] == "single"
+)
 CHECK = CHECK_BANK[CHECK_ID]
 RIGHT = next(i for i, option in enumerate(CHECK["options"]) if option["correct"])
 WRONG = next(i for i, option in enumerate(CHECK["options"]) if not option["correct"])
@@ -240,11 +247,19 @@ EXPAND = ROOT / "src" / "selfhelp_course" / "js" / "lms" / "bridge" / "compact.j
 
 def expand(data: dict) -> dict:
     """SCORM 1.2's compact state back to the full one, by the course's own code (compact.js)."""
-    script = (f"import {{ expandState }} from {json.dumps(EXPAND.as_uri())};"
-              "let s = ''; process.stdin.on('data', (c) => { s += c; }).on('end', () => {"
-              "const [d, m] = JSON.parse(s); process.stdout.write(JSON.stringify(expandState(d, m))); });")
-    done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps([data, MANIFEST]),
-                          capture_output=True, text=True, check=True, timeout=60)
+    script = (
+        f"import {{ expandState }} from {json.dumps(EXPAND.as_uri())};"
+        "let s = ''; process.stdin.on('data', (c) => { s += c; }).on('end', () => {"
+        "const [d, m] = JSON.parse(s); process.stdout.write(JSON.stringify(expandState(d, m))); });"
+    )
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script],
+        input=json.dumps([data, MANIFEST]),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     return json.loads(done.stdout)
 
 
@@ -286,10 +301,21 @@ def stamp(minutes_ago: int = 0) -> str:
 
 def check_entry(docname: str, check_id: str, right: bool) -> dict:
     options = CHECK_BANK[check_id]["options"]
-    chosen = [o["id"] for o in options if o["correct"]] if right else \
-        [next(o["id"] for o in options if not o["correct"])]
-    return {"v": 3, "page": docname, "selected": chosen, "checked": True, "tries": 1,
-            "complete": right, "attempted": True, "updated": stamp(5)}
+    chosen = (
+        [o["id"] for o in options if o["correct"]]
+        if right
+        else [next(o["id"] for o in options if not o["correct"])]
+    )
+    return {
+        "v": 3,
+        "page": docname,
+        "selected": chosen,
+        "checked": True,
+        "tries": 1,
+        "complete": right,
+        "attempted": True,
+        "updated": stamp(5),
+    }
 
 
 def finished(docname: str) -> dict:
@@ -300,8 +326,11 @@ def seed(watched, lms_url: str, entries: dict, prefix: str | None = None):
     """What the learner did before, as this browser holds it (the store's own key format), in
     the LMS learner's own space unless another prefix is given (WEBSITE: the open website's)."""
     page = watched.open(f"{lms_url}host.html")
-    page.evaluate("""([entries, prefix]) => { for (const [key, value] of Object.entries(entries))
-        localStorage.setItem(prefix + key, JSON.stringify(value)); }""", [entries, prefix or space()])
+    page.evaluate(
+        """([entries, prefix]) => { for (const [key, value] of Object.entries(entries))
+        localStorage.setItem(prefix + key, JSON.stringify(value)); }""",
+        [entries, prefix or space()],
+    )
 
 
 def assessment_attempt(right: int, minutes_ago: int = 5) -> dict:
@@ -312,7 +341,7 @@ def assessment_attempt(right: int, minutes_ago: int = 5) -> dict:
         if question["outcome"] not in outcomes:
             picked.append(question)
             outcomes.add(question["outcome"])
-    picked += [q for q in ASSESSMENT_BANK if q not in picked][:ASSESSMENT_SETTINGS["draw"] - len(picked)]
+    picked += [q for q in ASSESSMENT_BANK if q not in picked][: ASSESSMENT_SETTINGS["draw"] - len(picked)]
     answers, correct = {}, []
     for index, question in enumerate(picked):
         options = question["options"]
@@ -320,17 +349,28 @@ def assessment_attempt(right: int, minutes_ago: int = 5) -> dict:
         answers[question["id"]] = [next(o["id"] for o in options if bool(o["correct"]) == good)]
         if good:
             correct.append(question["id"])
-    return {"started": stamp(minutes_ago + 20), "submitted": stamp(minutes_ago),
-            "questions": [{"id": q["id"], "options": [o["id"] for o in q["options"]]} for q in picked],
-            "answers": answers, "right": right, "total": len(picked), "correct": correct}
+    return {
+        "started": stamp(minutes_ago + 20),
+        "submitted": stamp(minutes_ago),
+        "questions": [{"id": q["id"], "options": [o["id"] for o in q["options"]]} for q in picked],
+        "answers": answers,
+        "right": right,
+        "total": len(picked),
+        "correct": correct,
+    }
 
 
 def assessment_entry(*attempts: dict) -> dict:
     total = ASSESSMENT_SETTINGS["draw"]
     best = max((a["right"] / total for a in attempts), default=0)
-    return {"v": 1, "page": ASSESSMENT_PAGE, "attempts": {f"a{i}": a for i, a in enumerate(attempts)},
-            "complete": best >= ASSESSMENT_SETTINGS["pass_mark"], "attempted": bool(attempts),
-            "updated": stamp(5)}
+    return {
+        "v": 1,
+        "page": ASSESSMENT_PAGE,
+        "attempts": {f"a{i}": a for i, a in enumerate(attempts)},
+        "complete": best >= ASSESSMENT_SETTINGS["pass_mark"],
+        "attempted": bool(attempts),
+        "updated": stamp(5),
+    }
 
 
 def everything_but_the_test_check(wrong: int = 0, assessment: dict | None = None) -> dict:
@@ -346,7 +386,11 @@ def everything_but_the_test_check(wrong: int = 0, assessment: dict | None = None
             entries[key] = check_entry(docname, activity["id"], right=misses <= 0)
             misses -= 1
         elif activity["kind"] == "assessment":
-            chosen = assessment_entry(assessment_attempt(ASSESSMENT_SETTINGS["draw"])) if assessment is None else assessment
+            chosen = (
+                assessment_entry(assessment_attempt(ASSESSMENT_SETTINGS["draw"]))
+                if assessment is None
+                else assessment
+            )
             if chosen:
                 entries[key] = chosen
         else:
@@ -438,7 +482,9 @@ def test_every_activity_done_completes_and_passes_the_course(watched, lms_url, e
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_checks_answered_below_the_pass_mark_give_no_score_without_an_assessment_attempt(watched, lms_url, edition):
+def test_checks_answered_below_the_pass_mark_give_no_score_without_an_assessment_attempt(
+    watched, lms_url, edition
+):
     """Knowledge checks are formative: with every other activity done but no attempt at the
     assessment, there is no score, no success and the course is incomplete, never passed."""
     wrong = len(CHECK_IDS) // 2
@@ -479,8 +525,12 @@ def assessment_frame_attempt(frame, pick: str) -> None:
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_a_failed_attempt_then_a_passed_one_ends_passed_and_the_lms_keeps_the_best(watched, lms_url, edition):
-    seed(watched, lms_url, everything_but_the_test_check(assessment={}) | {
-        f"check:{CHECK_ID}": check_entry(CHECK_PAGE, CHECK_ID, right=True)})
+    seed(
+        watched,
+        lms_url,
+        everything_but_the_test_check(assessment={})
+        | {f"check:{CHECK_ID}": check_entry(CHECK_PAGE, CHECK_ID, right=True)},
+    )
     page, launch = open_in_lms(watched, lms_url, edition)
     expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
     show(page, lms_url, edition, ASSESSMENT_PAGE)
@@ -522,7 +572,9 @@ def test_a_failed_attempt_then_a_passed_one_ends_passed_and_the_lms_keeps_the_be
     stored = frame.evaluate(f"() => JSON.parse(localStorage.getItem('{space()}assessment:{ASSESSMENT_ID}'))")
     best = stored["attempts"][stored["best"]["attempt"]]
     latest = {r["id"]: r for r in interactions(page)}  # in order: the last record of each id wins
-    assert [latest[f"assessment-{q['id']}"]["result"] for q in best["questions"]] == ["correct"] * ASSESSMENT_SETTINGS["draw"]
+    assert [latest[f"assessment-{q['id']}"]["result"] for q in best["questions"]] == [
+        "correct"
+    ] * ASSESSMENT_SETTINGS["draw"]
     assert refused(page) == [] and lms(page, "log") == []
     assert watched.errors == []
 
@@ -530,12 +582,19 @@ def test_a_failed_attempt_then_a_passed_one_ends_passed_and_the_lms_keeps_the_be
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_retrying_a_knowledge_check_until_right_does_not_change_the_score(watched, lms_url, edition):
     passing = round(ASSESSMENT_SETTINGS["pass_mark"] * ASSESSMENT_SETTINGS["draw"] + 0.49)
-    seed(watched, lms_url, everything_but_the_test_check(assessment=assessment_entry(assessment_attempt(passing))))
+    seed(
+        watched,
+        lms_url,
+        everything_but_the_test_check(assessment=assessment_entry(assessment_attempt(passing))),
+    )
     page, launch = open_in_lms(watched, lms_url, edition)
     expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
     score = "score.scaled" if edition == "2004" else "core.score.raw"
-    expected = (f"{passing / ASSESSMENT_SETTINGS['draw']:.4f}".rstrip("0").rstrip(".") if edition == "2004"
-                else str(round(passing / ASSESSMENT_SETTINGS["draw"] * 100)))
+    expected = (
+        f"{passing / ASSESSMENT_SETTINGS['draw']:.4f}".rstrip("0").rstrip(".")
+        if edition == "2004"
+        else str(round(passing / ASSESSMENT_SETTINGS["draw"] * 100))
+    )
     wait_until(lambda: value(page, edition, score) == expected, f"the score {expected}")
     show(page, lms_url, edition, CHECK_PAGE)
     frame = course(page)
@@ -544,8 +603,10 @@ def test_retrying_a_knowledge_check_until_right_does_not_change_the_score(watche
     assert value(page, edition, score) == expected
     check_widget(frame).get_by_role("button", name="Try again").click()
     answer(frame, RIGHT)
-    wait_until(lambda: [r for r in interactions(page) if r["id"] == CHECK_ID][-1]["result"] == "correct",
-               "the right answer")
+    wait_until(
+        lambda: [r for r in interactions(page) if r["id"] == CHECK_ID][-1]["result"] == "correct",
+        "the right answer",
+    )
     time.sleep(1)
     assert value(page, edition, score) == expected
     assert refused(page) == [] and lms(page, "log") == []
@@ -562,13 +623,20 @@ def test_progress_follows_the_learner_to_a_fresh_browser(watched, new_profile, l
     recorded = cmi(page)
     # What an LMS hands back next time: the saved state, the place, the status, "resume".
     if edition == "2004":
-        prior = {key: recorded[key] for key in ("suspend_data", "location", "completion_status",
-                                                "success_status", "interactions")}
+        prior = {
+            key: recorded[key]
+            for key in ("suspend_data", "location", "completion_status", "success_status", "interactions")
+        }
         prior["entry"] = "resume"
     else:
-        prior = {"suspend_data": recorded["suspend_data"],
-                 "core": {"lesson_location": recorded["core"]["lesson_location"],
-                          "lesson_status": recorded["core"]["lesson_status"], "entry": "resume"}}
+        prior = {
+            "suspend_data": recorded["suspend_data"],
+            "core": {
+                "lesson_location": recorded["core"]["lesson_location"],
+                "lesson_status": recorded["core"]["lesson_status"],
+                "entry": "resume",
+            },
+        }
     elsewhere = new_profile()
     elsewhere.context.add_init_script(f"window.PRIOR_CMI = {json.dumps(prior)};")
     again, launch = open_in_lms(elsewhere, lms_url, edition)
@@ -595,15 +663,19 @@ def suspend_state(page, edition: str) -> dict:
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_reflection_text_reaches_the_lms_only_when_the_learner_opts_in(watched, lms_url, edition):
     page, launch = open_in_lms(watched, lms_url, edition)
-    share = launch.get_by_label("Also keep my reflections and portfolio notes in the learning management system")
+    share = launch.get_by_label(
+        "Also keep my reflections and portfolio notes in the learning management system"
+    )
     expect(share).not_to_be_checked()
     expect(launch.locator("#lms-explain")).to_contain_text("stay on this device unless you tick the box")
     show(page, lms_url, edition, REFLECTION_PAGE)
     frame = course(page)
     frame.locator(f'fieldset.rf[data-reflection-id="{REFLECTION_ID}"] textarea').first.fill(PRIVATE_WORDS)
     key = f"{space()}reflection:{REFLECTION_ID}"
-    wait_until(lambda: PRIVATE_WORDS in (frame.evaluate(f"() => localStorage.getItem('{key}')") or ""),
-               "the reflection saved on the device")
+    wait_until(
+        lambda: PRIVATE_WORDS in (frame.evaluate(f"() => localStorage.getItem('{key}')") or ""),
+        "the reflection saved on the device",
+    )
 
     def reached_lms() -> bool:
         sent = json.dumps(lms(page, "calls"))
@@ -612,13 +684,17 @@ def test_reflection_text_reaches_the_lms_only_when_the_learner_opts_in(watched, 
     time.sleep(2)  # longer than the bridge takes to pass a change on
     assert not reached_lms()
     share.check()
-    wait_until(lambda: f"reflection:{REFLECTION_ID}" in suspend_state(page, edition).get("entries", {}),
-               "the reflection in the suspend data once shared")
+    wait_until(
+        lambda: f"reflection:{REFLECTION_ID}" in suspend_state(page, edition).get("entries", {}),
+        "the reflection in the suspend data once shared",
+    )
     assert reached_lms()
     assert suspend_state(page, edition)["share"] is True
     share.uncheck()
-    wait_until(lambda: f"reflection:{REFLECTION_ID}" not in suspend_state(page, edition).get("entries", {}),
-               "the reflection gone from the suspend data once no longer shared")
+    wait_until(
+        lambda: f"reflection:{REFLECTION_ID}" not in suspend_state(page, edition).get("entries", {}),
+        "the reflection gone from the suspend data once no longer shared",
+    )
     close_sco(page)
     page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
     assert PRIVATE_WORDS not in json.dumps(suspend_state(page, edition))
@@ -629,14 +705,32 @@ def test_reflection_text_reaches_the_lms_only_when_the_learner_opts_in(watched, 
 def open_with_long_reflections(watched, lms_url):
     """SCORM 1.2, writing shared, every activity done and every reflection long: more than the
     4,096 characters of cmi.suspend_data can hold. Returns (page, launch, entries)."""
-    words = random.Random(12).choices(["group", "member", "listen", "share", "meeting", "trust",
-                                       "careful", "notes", "Tuesday", "voice", "room", "tea"], k=900)
+    words = random.Random(12).choices(
+        [
+            "group",
+            "member",
+            "listen",
+            "share",
+            "meeting",
+            "trust",
+            "careful",
+            "notes",
+            "Tuesday",
+            "voice",
+            "room",
+            "tea",
+        ],
+        k=900,
+    )
     entries = everything_but_the_test_check()
     for docname, activity in ACTIVITIES:
         if activity["kind"] == "reflection":
             text = " ".join(random.Random(activity["id"]).sample(words, len(words)))
-            entries[f"reflection:{activity['id']}"] = {**finished(docname), "framework": "gibbs",
-                                                       "texts": {"gibbs": {"description": text}}}
+            entries[f"reflection:{activity['id']}"] = {
+                **finished(docname),
+                "framework": "gibbs",
+                "texts": {"gibbs": {"description": text}},
+            }
     seed(watched, lms_url, entries)
     shared = "j1:" + json.dumps({"v": 1, "share": True, "entries": {}, "done": [], "sent": {}})
     watched.context.add_init_script(f"window.PRIOR_CMI = {json.dumps({'suspend_data': shared})};")
@@ -648,7 +742,9 @@ def test_what_does_not_fit_in_scorm_12_stays_on_the_device_and_the_learner_is_to
     edition = "1.2"
     page, launch, entries = open_with_long_reflections(watched, lms_url)
     expect(launch.locator(".lms-notes")).to_contain_text("stay on this device only")
-    expect(launch.get_by_label("Also keep my reflections and portfolio notes in the learning management system")).to_be_checked()
+    expect(
+        launch.get_by_label("Also keep my reflections and portfolio notes in the learning management system")
+    ).to_be_checked()
     text = value(page, edition, "suspend_data")
     assert len(text) <= 4096
     state = unpack(text)
@@ -666,7 +762,11 @@ def test_defect_14_a_reflection_that_did_not_fit_says_so_beside_its_text(watched
     page, launch, entries = open_with_long_reflections(watched, lms_url)
     expect(launch.locator(".lms-notes")).to_contain_text("stay on this device only")
     state = unpack(value(page, "1.2", "suspend_data"))
-    where = {f"reflection:{activity['id']}": docname for docname, activity in ACTIVITIES if activity["kind"] == "reflection"}
+    where = {
+        f"reflection:{activity['id']}": docname
+        for docname, activity in ACTIVITIES
+        if activity["kind"] == "reflection"
+    }
     left = [key for key in where if key not in state["entries"]]
     kept = [key for key in where if key in state["entries"]]
     assert left
@@ -679,7 +779,11 @@ def test_defect_14_a_reflection_that_did_not_fit_says_so_beside_its_text(watched
     expect(box).to_contain_text("stays on this device only")
     for other in kept:
         if where[other] == where[key]:
-            expect(course(page).locator(f'fieldset.rf[data-reflection-id="{other.split(":", 1)[1]}"] .rf-lms-left')).to_be_hidden()
+            expect(
+                course(page).locator(
+                    f'fieldset.rf[data-reflection-id="{other.split(":", 1)[1]}"] .rf-lms-left'
+                )
+            ).to_be_hidden()
     assert refused(page) == [] and lms(page, "log") == []
 
 
@@ -689,7 +793,8 @@ def test_a_course_opened_with_no_lms_saves_on_the_device_as_the_website_does(wat
     expect(page.locator("#lms-status")).to_contain_text(NOT_CONNECTED)
     expect(page.locator("#lms-share")).to_have_count(0)
     page.locator("#course-frame").element_handle().content_frame().goto(
-        f"{lms_url}{folder(edition)}/{CHECK_PAGE}.html", wait_until="load")
+        f"{lms_url}{folder(edition)}/{CHECK_PAGE}.html", wait_until="load"
+    )
     frame = page.locator("#course-frame").element_handle().content_frame()
     answer(frame, RIGHT)
     key = f"selfhelp-course:check:{CHECK_ID}"
@@ -722,7 +827,9 @@ def learner_one_works(watched, lms_url: str, edition: str):
     the LMS, so it is in their own record too), then they leave."""
     page, launch = open_in_lms(watched, lms_url, edition, learner="student-1")
     expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
-    launch.get_by_label("Also keep my reflections and portfolio notes in the learning management system").check()
+    launch.get_by_label(
+        "Also keep my reflections and portfolio notes in the learning management system"
+    ).check()
     show(page, lms_url, edition, CHECK_PAGE)
     answer(course(page), RIGHT)
     wait_until(lambda: interactions(page), "learner 1's answer")
@@ -730,8 +837,10 @@ def learner_one_works(watched, lms_url: str, edition: str):
     frame = course(page)
     reflection_box(frame).fill(PRIVATE_WORDS)
     key = f"{space('student-1')}reflection:{REFLECTION_ID}"
-    wait_until(lambda: PRIVATE_WORDS in (frame.evaluate(f"() => localStorage.getItem('{key}')") or ""),
-               "learner 1's reflection saved")
+    wait_until(
+        lambda: PRIVATE_WORDS in (frame.evaluate(f"() => localStorage.getItem('{key}')") or ""),
+        "learner 1's reflection saved",
+    )
     close_sco(page)
     page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
     assert PRIVATE_WORDS in json.dumps(suspend_state(page, edition))  # in learner 1's own record
@@ -781,26 +890,36 @@ def test_a_second_learner_on_the_same_browser_gets_none_of_the_first_learners_wo
     # Learner 1 back on the same computer finds their own work.
     again, _ = open_in_lms(watched, lms_url, edition, learner="student-1")
     show(again, lms_url, edition, CHECK_PAGE)
-    expect(check_widget(course(again)).get_by_label(CHECK["options"][RIGHT]["text"], exact=True)).to_be_checked()
+    expect(
+        check_widget(course(again)).get_by_label(CHECK["options"][RIGHT]["text"], exact=True)
+    ).to_be_checked()
     assert watched.errors == []
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_what_the_open_website_saved_is_offered_never_taken_silently(watched, lms_url, axe, edition):
     entries = everything_but_the_test_check()
-    entries[f"reflection:{REFLECTION_ID}"] = {**finished(REFLECTION_PAGE), "framework": "gibbs",
-                                              "texts": {"gibbs": {"description": PRIVATE_WORDS}}}
+    entries[f"reflection:{REFLECTION_ID}"] = {
+        **finished(REFLECTION_PAGE),
+        "framework": "gibbs",
+        "texts": {"gibbs": {"description": PRIVATE_WORDS}},
+    }
     seed(watched, lms_url, entries, prefix=WEBSITE)
     page, launch = open_in_lms(watched, lms_url, edition, learner="student-2")
     offer = launch.locator(".lms-offer")
-    expect(offer).to_contain_text("This browser also holds course progress saved outside your learning management system")
+    expect(offer).to_contain_text(
+        "This browser also holds course progress saved outside your learning management system"
+    )
     done = sum(1 for e in entries.values() if e.get("complete"))
     expect(offer).to_contain_text(f"{done} activities and pages completed")
     writing = sum(1 for key in entries if key.startswith("reflection:"))
     expect(offer).to_contain_text(f"{writing} pieces of writing")
     assert PRIVATE_WORDS not in offer.inner_text()  # what it contains, in counts, never the text
-    serious = [v for v in axe(page.locator("#sco").element_handle().content_frame())
-               if v["impact"] in {"serious", "critical"}]
+    serious = [
+        v
+        for v in axe(page.locator("#sco").element_handle().content_frame())
+        if v["impact"] in {"serious", "critical"}
+    ]
     assert serious == [], json.dumps(serious, indent=1)
     time.sleep(2)  # not taken meanwhile
     assert interactions(page) == []
@@ -813,8 +932,10 @@ def test_what_the_open_website_saved_is_offered_never_taken_silently(watched, lm
     launch.get_by_role("button", name="Bring in the progress saved in this browser").click()
     expect(offer).to_contain_text("now part of your record")
     # Every check but the one left unanswered, and the passed assessment's questions.
-    wait_until(lambda: len(interactions(page)) == len(CHECK_IDS) - 1 + ASSESSMENT_SETTINGS["draw"],
-               "the website's answers sent")
+    wait_until(
+        lambda: len(interactions(page)) == len(CHECK_IDS) - 1 + ASSESSMENT_SETTINGS["draw"],
+        "the website's answers sent",
+    )
     expect(reflection_box(course(page))).to_have_value(PRIVATE_WORDS)
     close_sco(page)
     page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
@@ -848,7 +969,9 @@ def test_website_data_left_out_stays_out(watched, lms_url, edition):
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_an_lms_that_does_not_say_who_the_learner_is_keeps_the_work_for_the_visit_only(watched, lms_url, edition):
+def test_an_lms_that_does_not_say_who_the_learner_is_keeps_the_work_for_the_visit_only(
+    watched, lms_url, edition
+):
     seed(watched, lms_url, everything_but_the_test_check(), prefix=space("student-1"))
     page, launch = open_in_lms(watched, lms_url, edition, learner="")
     expect(launch.locator(".lms-notes")).to_contain_text("did not say who you are")
@@ -856,13 +979,17 @@ def test_an_lms_that_does_not_say_who_the_learner_is_keeps_the_work_for_the_visi
     answer(course(page), RIGHT)
     wait_until(lambda: interactions(page), "the answer")
     assert len(interactions(page)) == 1  # student 1's answers are not taken
-    stored = course(page).evaluate("() => Object.keys(localStorage).filter((k) => k.includes('lms-anonymous'))")
+    stored = course(page).evaluate(
+        "() => Object.keys(localStorage).filter((k) => k.includes('lms-anonymous'))"
+    )
     assert stored == []  # sessionStorage only
     assert watched.errors == []
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_finishing_on_a_shared_computer_saves_to_the_lms_then_removes_the_learners_copy(watched, lms_url, edition):
+def test_finishing_on_a_shared_computer_saves_to_the_lms_then_removes_the_learners_copy(
+    watched, lms_url, edition
+):
     page, launch = open_in_lms(watched, lms_url, edition, learner="student-4")
     expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
     show(page, lms_url, edition, CHECK_PAGE)
@@ -870,11 +997,15 @@ def test_finishing_on_a_shared_computer_saves_to_the_lms_then_removes_the_learne
     show(page, lms_url, edition, REFLECTION_PAGE)
     reflection_box(course(page)).fill(PRIVATE_WORDS)  # not shared: it never goes to the LMS
     launch.get_by_role("button", name="Finish and remove my work from this computer").click()
-    expect(launch.locator(".lms-leave-confirm")).to_contain_text("download them from the CPD portfolio page first")
+    expect(launch.locator(".lms-leave-confirm")).to_contain_text(
+        "download them from the CPD portfolio page first"
+    )
     launch.get_by_role("button", name="Finish and remove it").click()
     expect(launch.locator("#lms-status")).to_contain_text("removed from this computer")
     page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
-    assert not [k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith(space("student-4"))]
+    assert not [
+        k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith(space("student-4"))
+    ]
     saved = value(page, edition, "suspend_data")
     assert unpack(saved)["entries"][f"check:{CHECK_ID}"]["complete"] is True
     assert PRIVATE_WORDS not in json.dumps(lms(page, "calls"))
@@ -884,12 +1015,16 @@ def test_finishing_on_a_shared_computer_saves_to_the_lms_then_removes_the_learne
     watched.context.add_init_script(f"window.PRIOR_CMI = {json.dumps({'suspend_data': saved})};")
     again, _ = open_in_lms(watched, lms_url, edition, learner="student-4")
     show(again, lms_url, edition, CHECK_PAGE)
-    expect(check_widget(course(again)).get_by_label(CHECK["options"][RIGHT]["text"], exact=True)).to_be_checked()
+    expect(
+        check_widget(course(again)).get_by_label(CHECK["options"][RIGHT]["text"], exact=True)
+    ).to_be_checked()
     assert watched.errors == []
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_the_learners_nation_goes_to_the_lms_and_comes_back_in_a_fresh_browser(watched, new_profile, lms_url, edition):
+def test_the_learners_nation_goes_to_the_lms_and_comes_back_in_a_fresh_browser(
+    watched, new_profile, lms_url, edition
+):
     """Issue 20: the nation is chosen once and kept with progress, so in an LMS it follows the
     learner (SCORM 1.2 carries it in the compact suspend data, compact.js)."""
     page, _ = open_in_lms(watched, lms_url, edition)
@@ -903,8 +1038,11 @@ def test_the_learners_nation_goes_to_the_lms_and_comes_back_in_a_fresh_browser(w
     page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
     assert suspend_state(page, edition)["entries"]["learner"]["nation"] == "northern-ireland"
     recorded = cmi(page)
-    prior = ({"suspend_data": recorded["suspend_data"], "entry": "resume"} if edition == "2004"
-             else {"suspend_data": recorded["suspend_data"], "core": {"entry": "resume"}})
+    prior = (
+        {"suspend_data": recorded["suspend_data"], "entry": "resume"}
+        if edition == "2004"
+        else {"suspend_data": recorded["suspend_data"], "core": {"entry": "resume"}}
+    )
     elsewhere = new_profile()
     elsewhere.context.add_init_script(f"window.PRIOR_CMI = {json.dumps(prior)};")
     again, launch = open_in_lms(elsewhere, lms_url, edition)
@@ -925,21 +1063,37 @@ EVALUATION_KEY = "evaluation:course"
 def test_evaluation_ratings_reach_the_lms_as_likert_interactions_and_nothing_else(watched, lms_url, edition):
     evaluation = give_evaluation(watched.context, MANIFEST)
     first, second = [o["id"] for o in evaluation["outcomes"][:2]]
-    entry = {"v": 1, "page": "book/evaluation", "responseId": "q7w2e9r4t1y8u3i5",
-             "before": {first: 2}, "after": {first: 4, second: 5},  # `second` before: skipped
-             "feedback": {"relevance": 5, "time": "about", "recommend": "yes"},  # clarity: skipped
-             "role": "nurse", "change": PRIVATE_WORDS, "shareChange": True, "inStatement": False, "updated": stamp(5)}
+    entry = {
+        "v": 1,
+        "page": "book/evaluation",
+        "responseId": "q7w2e9r4t1y8u3i5",
+        "before": {first: 2},
+        "after": {first: 4, second: 5},  # `second` before: skipped
+        "feedback": {"relevance": 5, "time": "about", "recommend": "yes"},  # clarity: skipped
+        "role": "nurse",
+        "change": PRIVATE_WORDS,
+        "shareChange": True,
+        "inStatement": False,
+        "updated": stamp(5),
+    }
     seed(watched, lms_url, {EVALUATION_KEY: entry})
     page, launch = open_in_lms(watched, lms_url, edition)
     expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
-    launch.get_by_label("Also keep my reflections and portfolio notes in the learning management system").check()
+    launch.get_by_label(
+        "Also keep my reflections and portfolio notes in the learning management system"
+    ).check()
     ratings = lambda: [r for r in interactions(page) if r["id"].startswith("evaluation-")]  # noqa: E731
     wait_until(lambda: len(ratings()) == 6, "the six ratings as interactions")
     response = "learner_response" if edition == "2004" else "student_response"
     words = {"about": "about", "yes": "yes"} if edition == "2004" else {"about": "a", "yes": "y"}
     assert {r["id"]: r[response] for r in ratings()} == {
-        f"evaluation-before-{first}": "2", f"evaluation-after-{first}": "4", f"evaluation-after-{second}": "5",
-        "evaluation-relevance": "5", "evaluation-time": words["about"], "evaluation-recommend": words["yes"]}
+        f"evaluation-before-{first}": "2",
+        f"evaluation-after-{first}": "4",
+        f"evaluation-after-{second}": "5",
+        "evaluation-relevance": "5",
+        "evaluation-time": words["about"],
+        "evaluation-recommend": words["yes"],
+    }
     assert {r["type"] for r in ratings()} == {"likert"} and {r["result"] for r in ratings()} == {"neutral"}
     close_sco(page)
     page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")

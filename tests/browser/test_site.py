@@ -5,6 +5,7 @@ Each page is opened once (the ``visits`` fixture) and everything the per-page ch
 gathered on that one visit: requests, console errors, axe-core's findings, images without alt
 text, the widgets' state, what the head makes the browser wait for, and the page's weight.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -24,12 +25,20 @@ from paths import ROOT, SITE
 PAGES = [f"{name}.html" for name in toc_docnames(ROOT)] + ["search.html", "genindex.html", "index.html"]
 VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 VIEW_MARKER = "application/vnd.jupyter.widget-view+json"
-WIDGET_PAGES = [path for path in PAGES if (SITE / path).is_file()
-                and VIEW_MARKER in (SITE / path).read_text(encoding="utf-8")]
-CHECK_PAGES = [f"{name}.html" for name in toc_docnames(ROOT)
-               if "knowledge_check(" in page_path(ROOT, name).read_text(encoding="utf-8")]
+WIDGET_PAGES = [
+    path
+    for path in PAGES
+    if (SITE / path).is_file() and VIEW_MARKER in (SITE / path).read_text(encoding="utf-8")
+]
+CHECK_PAGES = [
+    f"{name}.html"
+    for name in toc_docnames(ROOT)
+    if "knowledge_check(" in page_path(ROOT, name).read_text(encoding="utf-8")
+]
 WEIGHT_LIMIT = 250 * 1024  # bytes, compressed, for everything one page loads
-STYLESHEET_LIMIT = 40 * 1024  # bytes, compressed: the site's one stylesheet, the widgets' styles included (35 KB on 2026-12-01)
+STYLESHEET_LIMIT = (
+    40 * 1024
+)  # bytes, compressed: the site's one stylesheet, the widgets' styles included (35 KB on 2026-12-01)
 SEARCH_FILES = ("searchindex.js", "_static/searchtools.js", "_static/language_data.js")
 
 # Read in the page once it has loaded: the widgets' state, images without alt text, and any
@@ -97,8 +106,15 @@ def visit(new_profile, axe, site_url: str, path: str) -> Visit:
                 notes.append("the widgets did not all render within 10 s")
         gathered = page.evaluate(GATHER, VIEW)
         violations = axe(page)
-        return Visit(path, list(watched.requests), list(watched.errors), violations, gathered,
-                     compressed_weight(site_url, watched.requests), notes)
+        return Visit(
+            path,
+            list(watched.requests),
+            list(watched.errors),
+            violations,
+            gathered,
+            compressed_weight(site_url, watched.requests),
+            notes,
+        )
     finally:
         watched.context.close()  # one page at a time: keeps Chromium's memory low
 
@@ -147,6 +163,7 @@ def test_pages_stay_light_for_ward_pcs_and_phones(visits):
 
 # ---- What keeps pages quick to paint on a phone (issue 13): checked by what pages do ----
 
+
 @pytest.mark.parametrize("path", PAGES)
 def test_nothing_in_the_head_holds_up_the_first_paint(visits, path):
     """Every script waits (defer) and the page links the site's one stylesheet, no other."""
@@ -160,8 +177,11 @@ def test_the_search_index_is_loaded_only_by_the_search_page(visits, site_url):
         paths = {urlparse(url).path.lstrip("/") for url in seen.requests}
         return {name for name in SEARCH_FILES if name in paths}
 
-    assert {path: sorted(search_files(seen)) for path, seen in visits.items()
-            if path != "search.html" and search_files(seen)} == {}
+    assert {
+        path: sorted(search_files(seen))
+        for path, seen in visits.items()
+        if path != "search.html" and search_files(seen)
+    } == {}
     assert search_files(visits["search.html"]) == set(SEARCH_FILES)
 
 
@@ -250,7 +270,10 @@ def test_sidebars_dropdowns_and_code_toggles_work(watched, site_url):
     expect(sidebar).to_be_visible()
     # A phone: the same buttons open the course's contents and the page's as dialogs.
     page.set_viewport_size({"width": 390, "height": 844})
-    for kind, dialog in (("primary", "#pst-primary-sidebar-modal"), ("secondary", "#pst-secondary-sidebar-modal")):
+    for kind, dialog in (
+        ("primary", "#pst-primary-sidebar-modal"),
+        ("secondary", "#pst-secondary-sidebar-modal"),
+    ):
         page.locator(f".bd-header-article .{kind}-toggle").click()
         expect(page.locator(dialog)).to_be_visible()
         expect(page.locator(f"{dialog} a").first).to_be_visible()
@@ -309,7 +332,9 @@ SWAP = """async (href) => {
 
 def full_stylesheet() -> str:
     """The theme's and extensions' stylesheets before purging, as the bundle's header lists them."""
-    header = re.search(r"/\*! course-bundle from: ([^*]+) \*/", (SITE / "_static" / BUNDLE).read_text(encoding="utf-8"))
+    header = re.search(
+        r"/\*! course-bundle from: ([^*]+) \*/", (SITE / "_static" / BUNDLE).read_text(encoding="utf-8")
+    )
     return joined_stylesheets(SITE / "_static", header.group(1).split())
 
 
@@ -333,8 +358,10 @@ STYLE_PAGES = {
 @pytest.mark.parametrize("path", STYLE_PAGES)
 def test_the_purged_stylesheet_styles_every_element_as_the_full_one(watched, site_url, path):
     full = full_stylesheet()
-    watched.page.route(re.compile(r".*course-bundle\.css\?full$"),
-                       lambda route: route.fulfill(body=full, content_type="text/css"))
+    watched.page.route(
+        re.compile(r".*course-bundle\.css\?full$"),
+        lambda route: route.fulfill(body=full, content_type="text/css"),
+    )
     found = {}
     for state in STYLE_PAGES[path]:
         page = watched.open(urljoin(site_url, path))  # each state from a fresh load
@@ -385,15 +412,18 @@ def trainer_sentences() -> list[str]:
         text = page_path(ROOT, name).read_text(encoding="utf-8")
         for block in re.findall(r"````\{only\} trainer\n(.*?)\n````", text, flags=re.S):
             body = re.sub(r"^(```.*|:\w+:.*)$", "", block, flags=re.M)
-            found += [s.strip() for s in re.split(r"(?<=[.?!])\s+", " ".join(body.split()))
-                      if len(s.split()) >= 8]
+            found += [
+                s.strip() for s in re.split(r"(?<=[.?!])\s+", " ".join(body.split())) if len(s.split()) >= 8
+            ]
     return found
 
 
 def test_trainer_notes_stay_out_of_the_learner_site():
     sentences = trainer_sentences()
     assert sentences, "the course has trainer notes to keep out"
-    site_text = "\n".join(" ".join(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")).split())
-                          for p in [*SITE.rglob("*.html"), SITE / "searchindex.js"])
+    site_text = "\n".join(
+        " ".join(re.sub(r"<[^>]+>", " ", p.read_text(encoding="utf-8")).split())
+        for p in [*SITE.rglob("*.html"), SITE / "searchindex.js"]
+    )
     leaked = [s for s in sentences if s in site_text]
     assert leaked == []

@@ -1,4 +1,5 @@
 """The slide decks opened from disk in Chromium: reveal.js runs and nothing leaves the folder."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,8 +21,7 @@ def test_deck_renders_offline_from_disk(watched, slug):
     assert page.locator(".reveal .slides section.present").count() >= 1
     page.keyboard.press("ArrowRight")
     assert page.evaluate("Reveal.getIndices().h") == 1
-    outside = [url for url in watched.requests
-               if not url.startswith(folder) and not url.startswith("data:")]
+    outside = [url for url in watched.requests if not url.startswith(folder) and not url.startswith("data:")]
     assert outside == []
     assert any(url.endswith("reveal.js/dist/reveal.js") for url in watched.requests)
     assert watched.errors == []
@@ -60,10 +60,14 @@ def test_speaker_view_shows_the_notes_offline(watched):
     notes = speaker.locator(".speaker-controls-notes .value")
     notes.wait_for()
     speaker.wait_for_function(
-        "() => document.querySelector('.speaker-controls-notes .value').textContent.includes('Timing:')")
+        "() => document.querySelector('.speaker-controls-notes .value').textContent.includes('Timing:')"
+    )
     text = notes.inner_text()
     assert "Ask:" in text and "Listen for:" in text
-    outside = [url for url in watched.requests + requests
-               if not url.startswith(folder) and not url.startswith(("data:", "about:"))]
+    outside = [
+        url
+        for url in watched.requests + requests
+        if not url.startswith(folder) and not url.startswith(("data:", "about:"))
+    ]
     assert outside == []
     assert watched.errors == []

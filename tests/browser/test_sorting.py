@@ -1,4 +1,5 @@
 """The sorting exercise on the built site, used as a learner would: offline, no kernel."""
+
 from __future__ import annotations
 
 import json
@@ -123,7 +124,9 @@ def test_checking_gives_a_score_and_explains_every_placement(watched, url):
             expect(note).to_contain_text(f"you chose {LABELS[wrong_kind(index)]}")
             expect(note).to_contain_text(f"the right kind is {LABELS[item['answer']]}")
         expect(select(page, index)).to_be_disabled()
-    expect(widget(page)).not_to_contain_text(re.compile(r"(?<![A-Za-z])(null|undefined|NaN)(?![a-z])|\[object "))
+    expect(widget(page)).not_to_contain_text(
+        re.compile(r"(?<![A-Za-z])(null|undefined|NaN)(?![a-z])|\[object ")
+    )
 
 
 def test_checking_with_nothing_placed_asks_for_a_choice_first(watched, url):
@@ -214,8 +217,14 @@ def test_done_means_every_description_right_after_checking(watched, url):
 def test_an_entry_saved_under_the_old_rule_is_put_right_when_the_page_opens(watched, url):
     """Before, checking 2 of 10 right was stored as complete; the progress pages read it so."""
     page = watched.open(url)
-    old = {"v": 1, "page": PAGE, "updated": "2026-11-01T10:00:00Z", "complete": True, "checked": True,
-           "placements": {"0": ITEMS[0]["answer"], "1": ITEMS[1]["answer"], "2": wrong_kind(2)}}
+    old = {
+        "v": 1,
+        "page": PAGE,
+        "updated": "2026-11-01T10:00:00Z",
+        "complete": True,
+        "checked": True,
+        "placements": {"0": ITEMS[0]["answer"], "1": ITEMS[1]["answer"], "2": wrong_kind(2)},
+    }
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(old))})")
     page.reload()
     expect(widget(page).locator(".course-status")).to_contain_text(f"2 of {TOTAL} placed correctly")
@@ -239,7 +248,7 @@ def test_focus_goes_to_the_score_after_checking(watched, url):
 
 
 def test_the_buttons_that_move_the_learner_on_ignore_the_second_click_of_a_double_click(watched, url):
-    """"Try again" and "Check my sorting" take each other's place: a double click must act once.
+    """ "Try again" and "Check my sorting" take each other's place: a double click must act once.
     (Where the second click of a real double click lands depends on the layout, so each button
     is given one directly, as the browser sends it: a click whose detail is 2.)"""
     page = watched.open(url)
@@ -272,8 +281,11 @@ def test_a_corrupt_saved_entry_is_set_aside_and_said_in_words(watched, url):
 
 def test_saved_placements_that_do_not_fit_are_ignored(watched, url):
     page = watched.open(url)
-    bad = {"v": 1, "placements": {"0": "no-such-kind", "99": ITEMS[0]["answer"], "x": "y",
-                                  "1": ITEMS[1]["answer"]}, "checked": "yes"}
+    bad = {
+        "v": 1,
+        "placements": {"0": "no-such-kind", "99": ITEMS[0]["answer"], "x": "y", "1": ITEMS[1]["answer"]},
+        "checked": "yes",
+    }
     page.evaluate(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(bad))})")
     page.reload()
     expect(select(page, 0)).to_have_value("")

@@ -1,5 +1,6 @@
 """The trainer edition in Chromium: its banner is visible and readable (axe-core), its notes show,
 in light and dark mode. Built by `make trainer-book`; opened straight from disk."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,7 @@ from paths import BUILD
 
 TRAINER_SITE = BUILD / "trainer" / "_build" / "html"
 BANNER = "Trainer edition: contains instructor notes and answer keys; do not publish to learners"
-PAGES = ["book/welcome.html", "case_studies/cancer-group.html", "trainer/session-plans.html",
-         "search.html"]
+PAGES = ["book/welcome.html", "case_studies/cancer-group.html", "trainer/session-plans.html", "search.html"]
 
 
 @pytest.fixture(scope="module")

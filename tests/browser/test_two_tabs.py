@@ -2,6 +2,7 @@
 lost, each tab follows the other, and text changed in both keeps both versions until the learner
 chooses. Two pages in one browser context share storage exactly as two tabs do.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,11 +18,16 @@ from selfhelp_course._manifest import course_manifest
 from paths import ROOT
 
 MANIFEST = course_manifest(ROOT)
-PAGE, REFLECTION_ID = next((page["docname"], activity["id"]) for page in MANIFEST["pages"]
-                           for activity in page["activities"] if activity["kind"] == "reflection")
+PAGE, REFLECTION_ID = next(
+    (page["docname"], activity["id"])
+    for page in MANIFEST["pages"]
+    for activity in page["activities"]
+    if activity["kind"] == "reflection"
+)
 ITEM = REFLECTIONS.find(REFLECTION_ID, ROOT)
-FRAMEWORK = next(f for f in load_config(FRAMEWORKS_FILE, FRAMEWORKS, ROOT)["frameworks"]
-                 if f["id"] == ITEM["framework"])
+FRAMEWORK = next(
+    f for f in load_config(FRAMEWORKS_FILE, FRAMEWORKS, ROOT)["frameworks"] if f["id"] == ITEM["framework"]
+)
 FIRST, SECOND = FRAMEWORK["parts"][0], FRAMEWORK["parts"][1]
 KEY = storage_key("reflection", REFLECTION_ID)
 
@@ -70,8 +76,10 @@ def test_parts_written_in_two_tabs_are_both_kept(tabs):
     a.reload()
     expect(box(a, FIRST)).to_have_value("Part one, written in tab A.")
     expect(box(a, SECOND)).to_have_value("Part two, written in tab B.")
-    assert stored(a)["texts"][FRAMEWORK["id"]] == {FIRST["id"]: "Part one, written in tab A.",
-                                                  SECOND["id"]: "Part two, written in tab B."}
+    assert stored(a)["texts"][FRAMEWORK["id"]] == {
+        FIRST["id"]: "Part one, written in tab A.",
+        SECOND["id"]: "Part two, written in tab B.",
+    }
 
 
 def test_a_tab_follows_what_the_other_tab_saves_without_a_reload(tabs):
@@ -102,7 +110,8 @@ def test_the_same_part_changed_in_both_tabs_keeps_both_until_the_learner_chooses
         expect(panel).to_contain_text("Version from tab B.")
     conflicts = stored(a)["conflicts"]
     kept = [text for entry in conflicts.values() for text in entry["versions"]] + [
-        stored(a)["texts"][FRAMEWORK["id"]][FIRST["id"]]]
+        stored(a)["texts"][FRAMEWORK["id"]][FIRST["id"]]
+    ]
     assert sorted(kept) == ["Version from tab A.", "Version from tab B."]
     # The learner keeps tab B's version, choosing in tab A.
     panel = widget(a).locator(".course-conflict")
@@ -135,7 +144,8 @@ def open_tab(browser, site_url):
             page.add_init_script(ASLEEP)
         page.goto(urljoin(site_url, f"{docname}.html"))
         page.wait_for_function(
-            "() => [...document.querySelectorAll('.course-widget-host')].every((host) => host.children.length > 0)")
+            "() => [...document.querySelectorAll('.course-widget-host')].every((host) => host.children.length > 0)"
+        )
         return page
 
     yield opener
@@ -144,7 +154,7 @@ def open_tab(browser, site_url):
 
 
 def clear_all_in(page):
-    """"Clear all my course data" in the portfolio open in `page`, confirmed."""
+    """ "Clear all my course data" in the portfolio open in `page`, confirmed."""
     portfolio = page.locator(".course-widget.pf")
     portfolio.get_by_role("button", name="Clear all my course data from this device").click()
     portfolio.get_by_role("button", name="Yes, delete everything").click()
@@ -192,9 +202,12 @@ def test_defect_2_a_keystroke_pending_at_clear_all_does_not_bring_the_old_reflec
     clock.run_for(1000)
     clock.resume()
     r.wait_for_timeout(600)
-    expect(p.locator(".course-widget.pf .pf-message")).to_contain_text("All your course data has been deleted")
+    expect(p.locator(".course-widget.pf .pf-message")).to_contain_text(
+        "All your course data has been deleted"
+    )
     expect(widget(r).locator(".course-notice")).to_contain_text(
-        "Your course data was deleted in another tab or window, so this activity has started again.")
+        "Your course data was deleted in another tab or window, so this activity has started again."
+    )
     expect(box(r, FIRST)).to_have_value("")
     expect(box(r, SECOND)).to_have_value("")  # typed before the clear: cleared with the rest
     assert "Saved long before" not in r.evaluate("JSON.stringify(localStorage)"), "nothing old came back"
@@ -221,25 +234,36 @@ def same_part_conflict(open_tab):
 
 def test_defect_8_in_a_same_part_conflict_each_tab_keeps_its_own_text_in_its_box(open_tab):
     a, b = same_part_conflict(open_tab)
-    for page, own, other in ((a, "Version from tab A.", "Version from tab B."),
-                             (b, "Version from tab B.", "Version from tab A.")):
+    for page, own, other in (
+        (a, "Version from tab A.", "Version from tab B."),
+        (b, "Version from tab B.", "Version from tab A."),
+    ):
         expect(box(page, FIRST)).to_have_value(own)
         panel = widget(page).locator(".course-conflict")
-        expect(panel.locator(".course-conflict-version").filter(has_text="Version now in the box")).to_contain_text(own)
-        expect(panel.locator(".course-conflict-version").filter(has_text="Other version")).to_contain_text(other)
+        expect(
+            panel.locator(".course-conflict-version").filter(has_text="Version now in the box")
+        ).to_contain_text(own)
+        expect(panel.locator(".course-conflict-version").filter(has_text="Other version")).to_contain_text(
+            other
+        )
     # A keeps typing elsewhere: its own text still stays in its box, both versions still kept.
     box(a, SECOND).fill("More from A.")
     wait_saved(a, "More from A.")
     expect(box(a, FIRST)).to_have_value("Version from tab A.")
     saved = stored(a)
     kept = [text for entry in saved["conflicts"].values() for text in entry["versions"]]
-    assert sorted(kept + [saved["texts"][FRAMEWORK["id"]][FIRST["id"]]]) == ["Version from tab A.", "Version from tab B."]
+    assert sorted(kept + [saved["texts"][FRAMEWORK["id"]][FIRST["id"]]]) == [
+        "Version from tab A.",
+        "Version from tab B.",
+    ]
 
 
 def test_defect_7_resolving_a_conflict_by_keyboard_focuses_the_field_and_says_so(open_tab):
     a, _ = same_part_conflict(open_tab)
     panel = widget(a).locator(".course-conflict")
-    keep_other = panel.locator(".course-conflict-version").filter(has_text="Other version").get_by_role("button")
+    keep_other = (
+        panel.locator(".course-conflict-version").filter(has_text="Other version").get_by_role("button")
+    )
     keep_other.focus()
     a.keyboard.press("Enter")
     expect(widget(a).locator(".course-conflict")).to_have_count(0)
