@@ -9,4 +9,5 @@
  * @param {PropertyKey} key
  * @returns {boolean}
  */
+// biome-ignore lint/suspicious/noPrototypeBuiltins: Object.hasOwn is what Safari 14 lacks (above)
 export const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
