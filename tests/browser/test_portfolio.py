@@ -21,7 +21,6 @@ from selfhelp_course._course_time import cpd_time
 from selfhelp_course._facts import META_KEY, STORAGE_PREFIX as P
 from selfhelp_course._manifest import course_manifest, manifest_script
 from settle import settled
-from evaluation_stub import give_evaluation
 from paths import ROOT
 
 PORTFOLIO = "book/portfolio"
@@ -1234,11 +1233,11 @@ def test_defect_13_full_storage_gives_notices_and_no_page_errors(watched, site_u
 
 
 # ---------------------------------------------------------------- the course evaluation (issue 23)
-# (the manifest's evaluation: evaluation_stub.py)
+# (the manifest's evaluation, as the course builds it)
 def test_confidence_before_and_after_is_shown_and_goes_in_the_statement_only_when_ticked(
     watched, site_url, axe
 ):
-    evaluation = give_evaluation(watched.context, MANIFEST)
+    evaluation = MANIFEST["evaluation"]
     words = {str(point["value"]): point["words"] for point in evaluation["scale"]}
     first, second = evaluation["outcomes"][0], evaluation["outcomes"][1]
     page = seeded(site_url, watched, basic_items())

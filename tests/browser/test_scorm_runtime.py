@@ -15,9 +15,11 @@ import threading
 import time
 import zipfile
 import zlib
+from pathlib import Path
 from urllib.parse import quote
 from datetime import datetime, timedelta, timezone
 
+import jsonschema
 import pytest
 from playwright.sync_api import expect
 
@@ -25,7 +27,6 @@ from selfhelp_course._assessment import assessment_settings
 from selfhelp_course._content import ASSESSMENTS, CHECKS
 from selfhelp_course._manifest import course_manifest
 from selfhelp_course._scorm import EDITIONS, course_info, package_name
-from evaluation_stub import give_evaluation
 from paths import BUILD, ROOT, SITE
 
 HOST = ROOT / "tests" / "browser" / "lms_host.html"
@@ -1061,7 +1062,7 @@ EVALUATION_KEY = "evaluation:course"
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_evaluation_ratings_reach_the_lms_as_likert_interactions_and_nothing_else(watched, lms_url, edition):
-    evaluation = give_evaluation(watched.context, MANIFEST)
+    evaluation = MANIFEST["evaluation"]
     first, second = [o["id"] for o in evaluation["outcomes"][:2]]
     entry = {
         "v": 1,
@@ -1103,4 +1104,58 @@ def test_evaluation_ratings_reach_the_lms_as_likert_interactions_and_nothing_els
         assert private not in everything, private
     assert EVALUATION_KEY not in suspend_state(page, edition)["entries"]  # shared writing or not
     assert refused(page) == [] and lms(page, "log") == []  # scorm-again took every id and response
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_learner_rates_gives_feedback_and_downloads_the_anonymous_evaluation_inside_the_lms(
+    watched, lms_url, edition
+):
+    """Issue 23 in each package, as a learner does it: rate before on the welcome page, rate after
+    and give feedback on the evaluation page, then download the file from inside the LMS's
+    frames (a frame that may not download would lose it). The file matches its schema and holds
+    nothing the LMS knows the learner by; the LMS heard the ratings, never the words."""
+    schema = json.loads((ROOT / "data" / "schemas" / "evaluation-response.schema.json").read_text("utf-8"))
+    words = MANIFEST["evaluation"]
+    first = words["outcomes"][0]
+    scale = {p["value"]: p["words"] for p in words["scale"]}
+    page, launch = open_in_lms(watched, lms_url, edition)
+    expect(launch.locator("#lms-status")).to_contain_text(CONNECTED)
+    show(page, lms_url, edition, "book/welcome")
+    frame = course(page)
+    before = frame.locator('.ev[data-evaluation-stage="before"]')
+    before.locator(f'fieldset[data-outcome="{first["id"]}"]').get_by_label(scale[2], exact=True).check()
+    wait_until(
+        lambda: any(r["id"] == f"evaluation-before-{first['id']}" for r in interactions(page)),
+        "the rating before as an interaction",
+    )
+    show(page, lms_url, edition, "book/evaluation")
+    frame = course(page)
+    after = frame.locator('.ev[data-evaluation-stage="after"]')
+    after.locator(f'fieldset[data-outcome="{first["id"]}"]').get_by_label(scale[4], exact=True).check()
+    after.locator('fieldset[data-question="recommend"]').get_by_label(
+        words["recommend"][0]["words"], exact=True
+    ).check()
+    after.locator("textarea").fill(PRIVATE_WORDS)
+    after.get_by_label("Include what I wrote", exact=False).check()
+    expect(after.locator("pre.ev-preview")).to_contain_text(PRIVATE_WORDS)
+    with page.expect_download() as caught:
+        after.get_by_role("button", name="Download an anonymous evaluation").click()
+    text = Path(caught.value.path()).read_text(encoding="utf-8")
+    file = json.loads(text)
+    jsonschema.validate(file, schema, cls=jsonschema.Draft202012Validator)
+    assert file["confidence"][first["id"]] == {"before": 2, "after": 4}
+    assert file["feedback"]["recommend"] == "yes" and file["change"] == PRIVATE_WORDS
+    assert LEARNER not in text  # the LMS's learner id never goes in the file
+    wait_until(
+        lambda: (
+            {f"evaluation-after-{first['id']}", "evaluation-recommend"}
+            <= {r["id"] for r in interactions(page)}
+        ),
+        "the ratings after as interactions",
+    )
+    close_sco(page)
+    page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
+    assert PRIVATE_WORDS not in json.dumps(lms(page, "calls"))  # the words stay with the learner
+    assert refused(page) == [] and lms(page, "log") == []
     assert watched.errors == []
