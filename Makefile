@@ -5,8 +5,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Python: requirements/build.txt for the site, hub.txt for live notebooks, test.txt for the tests
-# (every version in requirements/constraints.txt).
+# Python: requirements/build.txt for the site, hub.txt for live notebooks, test.txt for the tests,
+# each the names in its .in file at the versions in requirements/constraints.txt (`make lock`).
 INSTALLED := $(VENV)/.installed
 HUB_INSTALLED := $(VENV)/.installed-hub
 TEST_INSTALLED := $(VENV)/.installed-test
@@ -25,7 +25,7 @@ SITE := _build/html
 # Debian's EPUBCheck (a Java jar; /usr/bin/epubcheck links to it): the tests validate the EPUB with it.
 EPUBCHECK := /usr/share/java/epubcheck.jar
 
-.PHONY: book test lint lab clean slides workbook trainer-book notebook-refs scorm bench release epub
+.PHONY: book test lint lock lock-check lab clean slides workbook trainer-book notebook-refs scorm bench release epub
 
 # The build needs node_modules' build half: esbuild bundles the front end, PurgeCSS cuts the
 # site's stylesheet down (src/selfhelp_course/_styles.py).
@@ -52,6 +52,29 @@ lint: $(TEST_INSTALLED) $(NODE_INSTALLED) $(FACTS_JS)
 	$(BIN)/mypy
 	node_modules/.bin/biome lint --error-on-warnings
 	node_modules/.bin/tsc -p tsconfig.json
+
+# The pins: uv (pinned in the test venv like the rest) resolves requirements/test.in, which takes
+# in build.in and hub.in, for the lowest Python pyproject.toml allows, and writes every version to
+# requirements/constraints.txt, keeping each pin it can (`make lock LOCK_ARGS=--upgrade` moves
+# every pin to its newest release, `LOCK_ARGS="-P name"` one). pip and setuptools are left to the
+# venv, as `python -m venv` brings them. UV_PYTHON_DOWNLOADS=never: uv must not fetch an
+# interpreter from outside the package registries. The file is replaced only if it changed, so an
+# unchanged lock does not make the venvs reinstall. Needs PyPI, so not part of `make test`;
+# `make lock-check` fails if the file is not what `make lock` would write.
+LOCK_PYTHON = $(shell sed -n 's/^requires-python = ">=\([0-9.]*\)"$$/\1/p' pyproject.toml)
+LOCK_OUT := _build/lock/constraints.txt
+UV_COMPILE = UV_PYTHON_DOWNLOADS=never $(BIN)/uv pip compile --quiet --python-version $(LOCK_PYTHON) \
+	--custom-compile-command 'make lock' --no-emit-package pip --no-emit-package setuptools
+
+lock: $(TEST_INSTALLED)
+	mkdir -p $(dir $(LOCK_OUT)) && cp requirements/constraints.txt $(LOCK_OUT)
+	$(UV_COMPILE) $(LOCK_ARGS) requirements/test.in -o $(LOCK_OUT)
+	cmp -s $(LOCK_OUT) requirements/constraints.txt || cp $(LOCK_OUT) requirements/constraints.txt
+
+lock-check: $(TEST_INSTALLED)
+	mkdir -p $(dir $(LOCK_OUT)) && cp requirements/constraints.txt $(LOCK_OUT)
+	$(UV_COMPILE) requirements/test.in -o $(LOCK_OUT)
+	diff -u requirements/constraints.txt $(LOCK_OUT)
 
 # The trainer edition: every page with its trainer notes and a "do not publish to learners"
 # banner (Sphinx tag `trainer`, set by the course's extension when COURSE_EDITION=trainer).
@@ -107,18 +130,18 @@ bench: book $(NODE_INSTALLED) $(CHROMIUM)
 lab: $(HUB_INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1
 
-$(INSTALLED): requirements/build.txt requirements/constraints.txt pyproject.toml
+$(INSTALLED): requirements/build.txt requirements/build.in requirements/constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements/build.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(HUB_INSTALLED): $(INSTALLED) requirements/hub.txt
+$(HUB_INSTALLED): $(INSTALLED) requirements/hub.txt requirements/hub.in
 	$(BIN)/python -m pip install --quiet -r requirements/hub.txt
 	touch $@
 
-$(TEST_INSTALLED): $(INSTALLED) requirements/test.txt requirements/hub.txt
+$(TEST_INSTALLED): $(INSTALLED) requirements/test.txt requirements/test.in requirements/hub.in
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $(HUB_INSTALLED) $@
 

@@ -41,7 +41,7 @@ def requirements() -> dict[str, str]:
     (following -r), each at its pin in requirements/constraints.txt."""
     pins = {}
     for line in (ROOT / "requirements" / "constraints.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
+        if line.strip() and not line.lstrip().startswith("#"):  # "# via" lines are indented
             match = REQUIREMENT.match(line.strip())
             assert match, f"constraints.txt: {line!r} is not an exact pin"
             pins[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = match.group(2)
