@@ -71,7 +71,7 @@ def test_runtime_is_the_python_the_makefile_uses():
     # `make` builds .venv with $(PYTHON); the tests run in that venv.
     assert runtime == f"python-{sys.version_info.major}.{sys.version_info.minor}"
     floor = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
-    assert tuple(map(int, floor.removeprefix(">=").split("."))) <= sys.version_info[:2]
+    assert tuple(map(int, floor.removeprefix(">=").split("."))) <= sys.version_info[:3]
 
 
 def test_pins_live_only_in_the_constraints_file():
