@@ -34,6 +34,7 @@ from selfhelp_course._content import (
     OUTCOMES_FILE,
     ROUTES,
     ROUTES_FILE,
+    SORTING,
     ContentError,
     json_schemas,
     modelines,
@@ -154,6 +155,31 @@ def test_the_comment_on_line_one_leaves_the_walkers_line_numbers_right(write):
     with pytest.raises(ContentError) as caught:
         CHECKS.load([broken])
     assert caught.value.line == first_check + 1 and caught.value.field == "checks[0].kind"
+
+
+@pytest.mark.parametrize(
+    ("bank", "relative", "old", "new"),
+    [
+        (CHECKS, "data/activities/checks/welcome.yml", "correct: true", "correct: yes please"),
+        (
+            SORTING,
+            "data/activities/sorting/what-is-a-self-help-group.yml",
+            "answer: self-help-group",
+            "answer: self-help",
+        ),
+    ],
+)
+def test_the_trainer_guides_example_messages_are_what_the_walker_says(tmp_path, bank, relative, old, new):
+    """trainer/editing-content.md quotes these with their line numbers, which count line 1."""
+    copy = tmp_path / relative
+    copy.parent.mkdir(parents=True)
+    copy.write_text((ROOT / relative).read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        bank.load([copy])
+    message = str(caught.value).removeprefix(f"{tmp_path}/")
+    assert message.startswith(relative) and message in (ROOT / "trainer/editing-content.md").read_text(
+        encoding="utf-8"
+    )
 
 
 # --- Adversarial: what the walker refuses, the schema refuses too ----------------------------------
