@@ -4,12 +4,19 @@ Trainers edit these files by hand, so every problem is reported with the file, t
 the field, e.g. ``data/activities/checks/welcome.yml:12: checks[0].options[1].feedback: ...``.
 The schema is a small declarative tree walked over PyYAML's node graph, which keeps line
 numbers that ``safe_load`` throws away.
+
+Each node of the tree also writes itself as JSON Schema (``to_json_schema``), so that trainers'
+editors can flag mistakes as they type: ``python -m selfhelp_course._content schemas`` (``make
+schemas``) writes ``data/schemas/<bank>.schema.json`` and names it on each bank's first line.
+The walker stays the build's validator (docs/decisions.md, section 5).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -55,6 +62,17 @@ class Text:
             raise ContentError(path, _line(node), field, f"{value!r} {self.hint}")
         return value
 
+    def to_json_schema(self) -> dict:
+        # A string: an editor reads YAML 1.2, where `Yes` is already text but `42` is a number
+        # (quote it there; the walker takes any scalar as the words written). The walker trims
+        # the text before it counts and matches; the editor counts as written.
+        schema: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_length}
+        if self.pattern:
+            schema["pattern"] = self.pattern.pattern
+            # The editor's message (the YAML language server reads this keyword; others ignore it).
+            schema["patternErrorMessage"] = f"The text {self.hint}."
+        return schema
+
 
 @dataclass(frozen=True)
 class OneOf:
@@ -68,6 +86,9 @@ class OneOf:
             )
         return value
 
+    def to_json_schema(self) -> dict:
+        return {"type": "string", "enum": list(self.choices)}
+
 
 @dataclass(frozen=True)
 class Flag:
@@ -75,6 +96,9 @@ class Flag:
         if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool"):
             raise ContentError(path, _line(node), field, f"must be true or false, not {_describe(node)}")
         return node.value.lower() in {"true", "yes", "on"}
+
+    def to_json_schema(self) -> dict:
+        return {"type": "boolean"}
 
 
 @dataclass(frozen=True)
@@ -93,6 +117,9 @@ class Whole:
                 path, _line(node), field, f"is {value}; it must be from {self.low} to {self.high}"
             )
         return value
+
+    def to_json_schema(self) -> dict:
+        return {"type": "integer", "minimum": self.low, "maximum": self.high}
 
 
 @dataclass(frozen=True)
@@ -114,6 +141,14 @@ class ListOf:
                 f"it needs {self.min_items} to {self.max_items}",
             )
         return [self.item.check(child, path, f"{field}[{i}]") for i, child in enumerate(node.value)]
+
+    def to_json_schema(self) -> dict:
+        return {
+            "type": "array",
+            "minItems": self.min_items,
+            "maxItems": self.max_items,
+            "items": self.item.to_json_schema(),
+        }
 
 
 @dataclass(frozen=True)
@@ -153,6 +188,21 @@ class Record:
         if self.rule:
             self.rule(result, node, path, field)
         return result
+
+    def to_json_schema(self) -> dict:
+        # The rule (answers name real options, steps reachable, ...) is Python only.
+        optional = self.optional or {}
+        properties = {key: schema.to_json_schema() for key, schema in self.required.items()}
+        for key, (schema, default) in optional.items():
+            properties[key] = schema.to_json_schema()
+            if default is not None:
+                properties[key]["default"] = default
+        return {
+            "type": "object",
+            "required": list(self.required),
+            "properties": properties,
+            "additionalProperties": False,
+        }
 
 
 def _line(node) -> int:
@@ -568,6 +618,13 @@ class PagesOrAll:
             raise ContentError(
                 path, _line(node), field, f"must be all or a list of pages, not {_describe(node)}"
             )
+        return self._pages().check(node, path, field)
+
+    def to_json_schema(self) -> dict:
+        return {"anyOf": [{"const": "all"}, self._pages().to_json_schema()]}
+
+    @staticmethod
+    def _pages() -> ListOf:
         return ListOf(
             Text(
                 max_length=200,
@@ -575,7 +632,7 @@ class PagesOrAll:
                 hint="must be a page name as _toc.yml writes it, e.g. book/welcome",
             ),
             max_items=40,
-        ).check(node, path, field)
+        )
 
 
 PAGE_NAME = re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_-]+)+$")
@@ -661,6 +718,9 @@ class Rule:
         value = self.schema.check(node, path, field)
         self.rule(value, node, path, field)
         return value
+
+    def to_json_schema(self) -> dict:
+        return self.schema.to_json_schema()
 
 
 _POINT = Record(required={"value": Whole(1, 5), "words": Text(max_length=80)})
@@ -784,10 +844,15 @@ class Bank:
     def paths(self, root: Path | None = None) -> list[Path]:
         return sorted(((root or course_root()) / "data" / "activities" / self.kind).glob("*.yml"))
 
+    @property
+    def file_schema(self) -> Record:
+        """One file of the bank: its items listed under the bank's kind."""
+        return Record(required={self.kind: ListOf(self.item)})
+
     def load(self, paths: Iterable[Path]) -> dict[str, dict]:
         """Every item by id, each with ``source`` (path, line) for messages."""
         items: dict[str, dict] = {}
-        schema = Record(required={self.kind: ListOf(self.item)})
+        schema = self.file_schema
         for path in sorted(paths):
             node = parse(path)
             bank = schema.check(node, path, "")
@@ -932,3 +997,115 @@ def _question_line(path, question_id: str, fallback: int, field: str = "") -> in
                     return later
             return number
     return fallback
+
+
+# ---------------------------------------------------------------- JSON Schema for editors
+SCHEMAS_DIR = "data/schemas"
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+MODELINE = "# yaml-language-server: $schema="
+KNOWLEDGE_CHECKS_TEMPLATE = "templates/knowledge-checks.yml"
+
+
+# The files the walker reads that are not banks: schema name -> (schema, file).
+_CONFIG_FILES = {
+    "outcomes": (OUTCOMES, OUTCOMES_FILE),
+    "reflection-frameworks": (FRAMEWORKS, FRAMEWORKS_FILE),
+    "routes": (ROUTES, ROUTES_FILE),
+    "wellbeing-explorer": (EXPLORER, EXPLORER_FILE),
+    "evaluation": (EVALUATION, EVALUATION_FILE),
+}
+
+
+def _file_schemas() -> dict[str, tuple[Record, str]]:
+    """Schema name -> (the walker's schema of a whole file, a title)."""
+    return {
+        **{
+            bank.kind: (bank.file_schema, f"The {bank.kind} bank: data/activities/{bank.kind}/<page>.yml")
+            for bank in BANKS
+        },
+        **{name: (schema, f"The words of {relative}") for name, (schema, relative) in _CONFIG_FILES.items()},
+    }
+
+
+def _covered_files(root: Path) -> dict[str, list[Path]]:
+    """Schema name -> the files it describes (the knowledge-check template among the checks)."""
+    return {
+        **{bank.kind: bank.paths(root) for bank in BANKS},
+        CHECKS.kind: [*CHECKS.paths(root), root / KNOWLEDGE_CHECKS_TEMPLATE],
+        **{name: [root / relative] for name, (_, relative) in _CONFIG_FILES.items()},
+    }
+
+
+def schema_path(name: str, root: Path) -> Path:
+    return root / SCHEMAS_DIR / f"{name}.schema.json"
+
+
+def json_schemas() -> dict[str, dict]:
+    """Schema name -> the JSON Schema (Draft 2020-12) of that kind of file, from the walker's tree.
+
+    It says what each field may hold (type, length, pattern, choices, required and unknown
+    fields), which is what an editor can flag as a trainer types. The build's walker checks
+    more, and only it can: see tests/test_bank_schemas.py."""
+    return {
+        name: {
+            "$schema": SCHEMA_DIALECT,
+            "$comment": "Written by `make schemas` from src/selfhelp_course/_content.py: edit that, "
+            "not this file. The build checks more than this schema can say.",
+            "title": title,
+            **schema.to_json_schema(),
+        }
+        for name, (schema, title) in _file_schemas().items()
+    }
+
+
+def schema_files(root: Path) -> dict[Path, str]:
+    """Each schema file's path -> its text, as `make schemas` writes it."""
+    return {
+        schema_path(name, root): json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        for name, schema in json_schemas().items()
+    }
+
+
+def modelines(root: Path) -> dict[Path, str]:
+    """Each YAML file a schema covers -> the first line that names its schema, relative to it."""
+    lines = {}
+    for name, files in _covered_files(root).items():
+        for path in files:
+            if path.is_file():
+                relative = os.path.relpath(schema_path(name, root), path.parent)
+                lines[path] = MODELINE + Path(relative).as_posix()
+    return lines
+
+
+def write_schemas(root: Path) -> list[Path]:
+    """Write every schema file and put its modeline first in each file it covers (replacing a
+    modeline already there, else adding one: a comment, which the walker and the build skip).
+    Returns the files changed."""
+    changed = []
+    for path, text in schema_files(root).items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    for path, line in modelines(root).items():
+        text = path.read_text(encoding="utf-8")
+        first, _, rest = text.partition("\n")
+        body = rest if first.startswith(MODELINE) else text
+        if first != line:
+            path.write_text(f"{line}\n{body}", encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def main(argv: list[str]) -> int:
+    if argv != ["schemas"]:
+        print("usage: python -m selfhelp_course._content schemas", file=sys.stderr)
+        return 2
+    root = course_root()
+    for path in write_schemas(root):
+        print(f"wrote {path.relative_to(root)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
