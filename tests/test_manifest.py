@@ -4,6 +4,7 @@ parse of a page it is built from (_pages.py), without a browser."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,7 +17,7 @@ from selfhelp_course._bundle import site_script
 from selfhelp_course._content import ASSESSMENTS, CHECKS, REFLECTIONS, SCENARIOS, SORTING, ContentError
 from selfhelp_course._course_time import front_matter, page_path, toc_docnames
 from selfhelp_course._facts import ACTIVITY_KINDS, EXPLORER_ID
-from selfhelp_course._manifest import VERSION, course_manifest, manifest_script
+from selfhelp_course._manifest import VERSION, course_manifest, manifest_script, toc_parts
 from selfhelp_course._pages import parse_text, read_page
 from selfhelp_course.sphinx_ext import _fingerprint, _write_manifest
 from paths import ROOT, SITE
@@ -114,6 +115,58 @@ def test_each_page_sits_in_its_toc_part():
         for chapter in part["chapters"]:
             assert PAGES[chapter["file"]]["part"] == part["caption"]
     assert PAGES["book/progress"]["part"] == "Your record"
+
+
+def test_toc_parts_count_the_course_pages_in_each_part():
+    parts = toc_parts(ROOT)
+    assert list(parts) == toc_docnames(ROOT)
+    assert Counter(parts.values()) == {
+        "": 1,
+        "The course": 7,
+        "Case studies": 4,
+        "Data notebooks": 2,
+        "Assessment": 1,
+        "Your record": 3,
+        "For trainers": 8,
+        "Reference": 5,
+    }
+    assert (parts["book/welcome"], parts["trainer/lms"]) == ("", "For trainers")
+
+
+def test_toc_parts_carry_a_part_caption_down_to_its_sections(tmp_path, write):
+    """A section (at any depth) is in its chapter's part; a part without a caption, and the root,
+    are in none; a chapter's own toctree caption does not start a part."""
+    write(
+        "_toc.yml",
+        """\
+format: jb-book
+root: index
+parts:
+  - caption: First
+    chapters:
+      - file: a
+        sections:
+          - file: a1
+          - file: a2
+            sections:
+              - file: a2x
+  - chapters:
+      - file: b
+        options:
+          caption: Not a part
+        sections:
+          - file: b1
+""",
+    )
+    assert toc_parts(tmp_path) == {
+        "index": "",
+        "a": "First",
+        "a1": "First",
+        "a2": "First",
+        "a2x": "First",
+        "b": "",
+        "b1": "",
+    }
 
 
 @pytest.mark.parametrize("docname", toc_docnames(ROOT))

@@ -6,12 +6,17 @@ tests, so there is one reading of "how long is this course".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from ._content import ContentError
+
+if TYPE_CHECKING:
+    from sphinx_external_toc.api import SiteMap
 
 PAGE_SUFFIXES = (".md", ".ipynb")
 
@@ -27,21 +32,146 @@ class PageTime:
         return self.teaching_minutes + self.activity_minutes
 
 
+@dataclass(frozen=True)
+class TocPage:
+    docname: str
+    part: str  # the caption of the part it is in; "" for the root page and pages outside a part
+
+
+# Jupyter Book 1's own exclude_patterns, to which _config.yml's are added (jupyter_book/config.py).
+BOOK_EXCLUDE_PATTERNS = ("_build", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints")
+
+
+def toc_pages(root: Path) -> list[TocPage]:
+    """Every page in _toc.yml in reading order (root first), with its part caption.
+
+    The file is read by sphinx_external_toc, the parser the book's build uses, so the course and
+    Sphinx cannot read it differently. A ``glob:`` lists the pages it matches, sorted by name, as
+    Sphinx does; a page already listed keeps its first place (Sphinx would list it twice). A
+    ``url:`` is a link, not a page. A malformed file is a ContentError naming _toc.yml and the line.
+    """
+    from sphinx_external_toc.api import FileItem, GlobItem
+
+    path = root / "_toc.yml"
+    site_map = _parse_toc(path)
+    pages: list[TocPage] = []
+    seen: set[str] = set()
+    found: set[str] | None = None  # every page file Sphinx would find; listed on the first glob
+
+    def add(docname: str, part: str) -> None:
+        if docname not in seen:
+            seen.add(docname)
+            pages.append(TocPage(docname, part))
+
+    def walk(name: str, part: str | None) -> None:
+        nonlocal found
+        left = None  # pages a glob in this document may still list (Sphinx: not itself, not twice)
+        for subtree in site_map[name].subtrees:
+            caption = (subtree.caption or "") if part is None else part
+            for item in subtree.items:
+                if isinstance(item, FileItem):
+                    add(_docname(item), caption)
+                    walk(str(item), caption)
+                elif isinstance(item, GlobItem):
+                    if found is None:
+                        found = _found_docnames(root)
+                    if left is None:
+                        left = found - {_docname(name)}
+                    matches = _glob(left, str(item))
+                    if not matches:
+                        raise ContentError(
+                            path, _toc_line(path, str(item)), "", f"glob {item!r} matches no page"
+                        )
+                    left -= set(matches)
+                    for docname in matches:
+                        add(docname, caption)
+
+    add(_docname(site_map.root.docname), "")
+    walk(site_map.root.docname, None)
+    return pages
+
+
 def toc_docnames(root: Path) -> list[str]:
     """Every page in _toc.yml, in reading order (root first)."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"]]
+    return [page.docname for page in toc_pages(root)]
 
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                names.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
 
-    walk(toc.get("parts"))
-    walk(toc.get("chapters"))
-    return [str(Path(name).with_suffix("")) for name in names]
+def _parse_toc(path: Path) -> SiteMap:
+    """_toc.yml as sphinx_external_toc's SiteMap; any error in it as a ContentError."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    try:
+        return parse_toc_yaml(path)
+    except OSError:
+        raise
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 1
+        raise ContentError(path, line, "", f"is not valid YAML: {error.problem}") from None
+    except Exception as error:  # MalformedError, or a shape its checks do not foresee
+        message = str(error) or type(error).__name__
+        raise ContentError(path, _malformed_line(path, message), "", message) from None
+
+
+def _malformed_line(path: Path, message: str) -> int:
+    """The line a sphinx_external_toc message points at: its ``@ '/parts/0/chapters/1/'`` path,
+    else the last place the last quoted name in it is written, else 1."""
+    node = yaml.compose(path.read_text(encoding="utf-8"))
+    if node is None:
+        return 1
+    if (at := re.search(r"@ '(/[^']*)'", message)) is not None:
+        for step in filter(None, at.group(1).split("/")):
+            if isinstance(node, yaml.MappingNode):
+                node = next((value for key, value in node.value if key.value == step), node)
+            elif isinstance(node, yaml.SequenceNode) and step.isdigit() and int(step) < len(node.value):
+                node = node.value[int(step)]
+        return node.start_mark.line + 1
+    if names := re.findall(r"'([^']*)'", message):
+        return _toc_line(path, names[-1])
+    return node.start_mark.line + 1
+
+
+def _toc_line(path: Path, value: str) -> int:
+    """The line of the last scalar in _toc.yml written as ``value`` (1 if none is)."""
+    lines = [1]
+
+    def visit(node) -> None:
+        if isinstance(node, yaml.ScalarNode) and node.value == value:
+            lines.append(node.start_mark.line + 1)
+        elif isinstance(node, yaml.MappingNode):
+            for key, item in node.value:
+                visit(key)
+                visit(item)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                visit(item)
+
+    visit(yaml.compose(path.read_text(encoding="utf-8")))
+    return lines[-1]
+
+
+def _docname(name: str) -> str:
+    """A page name as _toc.yml may write it (``book/safety`` or ``book/safety.md``), without suffix."""
+    return str(Path(name).with_suffix(""))
+
+
+def _found_docnames(root: Path) -> set[str]:
+    """Every page Sphinx would find under root: .md and .ipynb files that no exclude pattern
+    (Sphinx's, Jupyter Book's and _config.yml's) leaves out."""
+    from sphinx.project import EXCLUDE_PATHS
+    from sphinx.util.matching import get_matching_files
+
+    config_path = root / "_config.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) if config_path.is_file() else None
+    exclude = [*EXCLUDE_PATHS, *BOOK_EXCLUDE_PATTERNS, *((config or {}).get("exclude_patterns") or [])]
+    include = [f"**{suffix}" for suffix in PAGE_SUFFIXES]
+    return {_docname(name) for name in get_matching_files(root, include, exclude)}
+
+
+def _glob(docnames: set[str], pattern: str) -> list[str]:
+    """The docnames a toctree glob matches, sorted, by Sphinx's own matcher."""
+    from sphinx.util.matching import patfilter
+
+    return sorted(patfilter(docnames, pattern))
 
 
 def page_path(root: Path, docname: str) -> Path:

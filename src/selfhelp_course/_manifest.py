@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
 
 from ._content import ASSESSMENTS, BANKS, CHECKS, EVALUATION_FILE, course_root
-from ._course_time import page_time, toc_docnames
+from ._course_time import page_time, toc_docnames, toc_pages
 from ._facts import EXPLORER_ID, KIND_BY_BANK, KIND_BY_NAME
 from ._pages import read_page
 
@@ -23,19 +22,7 @@ VERSION = 2
 
 def toc_parts(root: Path) -> dict[str, str]:
     """Each page's part caption in _toc.yml ("" for the root page and pages outside a part)."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    parts: dict[str, str] = {}
-
-    def walk(entries, caption: str) -> None:
-        for entry in entries or []:
-            if "file" in entry:
-                parts[str(Path(entry["file"]).with_suffix(""))] = caption
-            walk(entry.get("sections"), caption)
-            walk(entry.get("chapters"), caption)
-
-    for part in toc.get("parts") or []:
-        walk(part.get("chapters"), str(part.get("caption") or ""))
-    return parts
+    return {page.docname: page.part for page in toc_pages(root)}
 
 
 def course_manifest(root: Path | None = None) -> dict:
