@@ -75,11 +75,12 @@ def scratch_book(tmp_path):
     ) -> subprocess.CompletedProcess:
         book.mkdir()
         if activities:
-            # The banks without the assessment and its outcomes, which name the course's pages.
+            # The banks without the assessment and its outcomes, which name the course's pages,
+            # and without the evaluation, which rates those outcomes.
             shutil.copytree(
                 ROOT / "data" / "activities",
                 book / "data" / "activities",
-                ignore=shutil.ignore_patterns("assessment", "outcomes.yml"),
+                ignore=shutil.ignore_patterns("assessment", "outcomes.yml", "evaluation.yml"),
             )
         for name in ("_config.yml", "references.bib", "data/nations.yml"):
             (book / name).parent.mkdir(parents=True, exist_ok=True)

@@ -198,3 +198,13 @@ def test_an_e_book_says_the_evaluation_is_on_the_website():
 
     shown, answers = static_activity({"_anywidget_id": "selfhelp_course._widgets.Evaluation"}, Counter())
     assert answers == [] and "On the website" in shown[0].astext() and "optional" in shown[0].astext()
+
+
+def test_the_course_version_is_known_without_pyproject_as_on_a_class_hub(tmp_path):
+    """A class hub copies the pages into each learner's home without pyproject.toml: the file
+    still names the version, the installed package's, which is the source's."""
+    from selfhelp_course._evaluation import course_version
+    from selfhelp_course._release import project_version
+
+    assert course_version(ROOT) == project_version(ROOT)
+    assert course_version(tmp_path) == project_version(ROOT)

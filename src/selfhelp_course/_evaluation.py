@@ -41,7 +41,6 @@ def evaluation_manifest(root: Path | None = None) -> dict:
 def evaluation_data(root: Path | None = None) -> dict:
     """What the widget needs: the manifest's part, the questions' words, and the course's title
     and version for the anonymous file."""
-    from ._release import project_version
     from ._scorm import CONFIG
     import yaml
 
@@ -62,5 +61,18 @@ def evaluation_data(root: Path | None = None) -> dict:
             "change": words["change"]["question"],
             "change_hint": words["change"]["hint"],
         },
-        "course": {"title": str(config["title"]), "version": project_version(root)},
+        "course": {"title": str(config["title"]), "version": course_version(root)},
     }
+
+
+def course_version(root: Path) -> str:
+    """The course's version for the anonymous file: pyproject.toml's where the course's source is
+    (the site's build), else the installed package's (a class hub copies the pages into each
+    learner's home, without pyproject.toml)."""
+    from importlib.metadata import version
+
+    from ._release import PYPROJECT, project_version
+
+    if (root / PYPROJECT).is_file():
+        return project_version(root)
+    return version("selfhelp-course")
