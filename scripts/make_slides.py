@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from selfhelp_course._manifest import course_manifest  # noqa: E402
 from selfhelp_course._facts import course_title  # noqa: E402
+from selfhelp_course._course_time import page_minutes  # noqa: E402
 from selfhelp_course._facts import KIND_BY_NAME  # noqa: E402
 from selfhelp_course._pages import parse_text  # noqa: E402
 
@@ -438,7 +439,7 @@ def with_clock(cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def teaching_pages(manifest: dict) -> list[dict]:
     """Pages worth a slide: those with learning time (not the reference pages)."""
-    return [page for page in manifest["pages"] if page["teaching_minutes"] + page["activity_minutes"] > 0]
+    return [page for page in manifest["pages"] if page_minutes(page) > 0]
 
 
 def session_specs(text: str) -> list[dict]:

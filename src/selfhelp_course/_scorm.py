@@ -24,6 +24,7 @@ from xml.etree import ElementTree as ET
 import yaml
 
 from ._bundle import site_script
+from ._course_time import page_minutes
 from ._facts import course_title
 from ._content import ContentError, Record, Text, _describe, _line, parse
 from ._licence import licence_settings, rights_text
@@ -124,7 +125,7 @@ def course_info(root: Path) -> CourseInfo:
         title=course_title(root),
         description=settings["description"],
         version=installed_version("selfhelp-course"),
-        minutes=sum(p["teaching_minutes"] + p["activity_minutes"] for p in pages),
+        minutes=sum(map(page_minutes, pages)),
         pass_mark=settings["pass_mark"],
         start=f"{pages[0]['docname']}.html",
         rights=rights_text(licence_settings(root)),
