@@ -18,6 +18,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from selfhelp_course._facts import course_title
 from selfhelp_course._release import (
     FORMATS,
     NOT_FOR_LEARNERS,
@@ -87,7 +88,11 @@ def gather(root: Path, build: Path, out_root: Path) -> Path:
                 source,
                 target,
                 target.stem,
-                {NOT_FOR_LEARNERS: TRAINER_README.format(version=version).encode("utf-8")},
+                {
+                    NOT_FOR_LEARNERS: TRAINER_README.format(version=version, title=course_title(root)).encode(
+                        "utf-8"
+                    )
+                },
             )
         else:
             shutil.copyfile(source, target)

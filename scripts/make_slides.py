@@ -37,10 +37,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from selfhelp_course._manifest import course_manifest  # noqa: E402
+from selfhelp_course._facts import course_title  # noqa: E402
+from selfhelp_course._course_time import page_minutes  # noqa: E402
 from selfhelp_course._facts import KIND_BY_NAME  # noqa: E402
 from selfhelp_course._pages import parse_text  # noqa: E402
 
-COURSE_TITLE = "Supporting Self-Help Groups"
+#: The course's title, from _config.yml (the one place it is written).
+COURSE_TITLE = course_title(ROOT)
 TEMPLATE_DIR = Path(__file__).resolve().parent / "slides_template"
 REVEAL_SOURCE = ROOT / "node_modules" / "reveal.js"
 # What a deck needs from the reveal.js package, copied next to the decks.
@@ -436,7 +439,7 @@ def with_clock(cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def teaching_pages(manifest: dict) -> list[dict]:
     """Pages worth a slide: those with learning time (not the reference pages)."""
-    return [page for page in manifest["pages"] if page["teaching_minutes"] + page["activity_minutes"] > 0]
+    return [page for page in manifest["pages"] if page_minutes(page) > 0]
 
 
 def session_specs(text: str) -> list[dict]:

@@ -23,8 +23,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from selfhelp_course._content import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config  # noqa: E402
 from selfhelp_course._manifest import course_manifest  # noqa: E402
+from selfhelp_course._facts import course_title  # noqa: E402
 
-COURSE_TITLE = "Supporting Self-Help Groups"
+#: The course's title, from _config.yml (the one place it is written).
+COURSE_TITLE = course_title(ROOT)
 CHROMIUM = "/usr/bin/chromium"
 # The launch flags of tests/browser/conftest.py: without them Chromium calls home.
 CHROMIUM_ARGS = [

@@ -7,7 +7,16 @@ import json
 import pytest
 
 from selfhelp_course._content import ContentError
-from selfhelp_course._course_time import TocPage, course_times, cpd_time, page_time, toc_docnames, toc_pages
+from selfhelp_course._course_time import (
+    PageTime,
+    TocPage,
+    course_times,
+    cpd_time,
+    page_minutes,
+    page_time,
+    toc_docnames,
+    toc_pages,
+)
 from paths import REFERENCE_PAGES, ROOT
 
 PAGE = """\
@@ -207,3 +216,22 @@ def test_every_teaching_page_has_minutes_and_the_course_adds_up():
             assert name in timed, f"{name} has no course: minutes in its front matter"
     total = sum(time.total_minutes for time in times)
     assert 180 <= total <= 720, f"the course takes {total} minutes"
+
+
+PAGE_MINUTES = json.loads((ROOT / "tests" / "page_minutes_cases.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "case", PAGE_MINUTES["cases"], ids=[str(c["minutes"]) for c in PAGE_MINUTES["cases"]]
+)
+def test_a_pages_minutes_are_the_same_table_as_js(case):
+    """One definition a language: page_minutes here, pageMinutes in tests/js/page-minutes.test.mjs,
+    on the same table; PageTime and the SCORM manifests' learning time go through it."""
+    assert page_minutes(case) == case["minutes"]
+    time = PageTime("p", case["teaching_minutes"], case["activity_minutes"])
+    assert time.total_minutes == case["minutes"]
+
+
+def test_the_courses_minutes_are_the_sum_of_its_pages_the_same_as_js():
+    pages = [PAGE_MINUTES["cases"][i] for i in PAGE_MINUTES["course"]["pages"]]
+    assert sum(map(page_minutes, pages)) == PAGE_MINUTES["course"]["minutes"]

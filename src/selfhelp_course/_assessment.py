@@ -24,9 +24,9 @@ from ._content import (
     load_config,
     parse,
 )
+from ._facts import ASSESSMENT_ID  # stored as assessment:final; _facts.py states the id once
 from ._scorm import CONFIG, lms_settings
 
-ASSESSMENT_ID = "final"
 ASSESSMENT_PAGE = "book/assessment"
 SETTINGS = Record(required={}, optional={"draw": (Whole(1, 200), 15), "attempts": (Whole(0, 100), 0)})
 

@@ -30,8 +30,10 @@ class BundleError(RuntimeError):
     pass
 
 
-def write_facts() -> Path:
-    text = facts_module()
+def write_facts(root: Path | None = None) -> Path:
+    """The generated facts module; the facts kept in the course's files (its title) come from
+    ``root``, by default the repository this package's source is in (the module is part of it)."""
+    text = facts_module(root or PACKAGE.parents[1])
     if not FACTS.is_file() or FACTS.read_text(encoding="utf-8") != text:
         FACTS.write_text(text, encoding="utf-8")
     return FACTS
@@ -55,7 +57,7 @@ def esbuild(root: Path) -> Path:
 
 
 def bundle(root: Path) -> list[Path]:
-    write_facts()
+    write_facts(root)
     made = []
     for folder, entries in entry_points().items():
         if not entries:

@@ -29,7 +29,16 @@ class PageTime:
 
     @property
     def total_minutes(self) -> int:
-        return self.teaching_minutes + self.activity_minutes
+        return page_minutes(
+            {"teaching_minutes": self.teaching_minutes, "activity_minutes": self.activity_minutes}
+        )
+
+
+def page_minutes(page: dict) -> int:
+    """A page's learning time: its teaching and activity minutes (a manifest page, or the like).
+    The one definition for Python; js/lib/progress.js pageMinutes is its twin, and both are
+    tested on tests/page_minutes_cases.json."""
+    return page["teaching_minutes"] + page["activity_minutes"]
 
 
 @dataclass(frozen=True)

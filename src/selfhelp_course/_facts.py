@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,9 @@ class ActivityKind:
     label: str  #: what learners and trainers see it called
     call: str  #: the function a page calls to show one (selfhelp_course.<call>)
     bank: str | None  #: its folder under data/activities/, None for the explorer
+    #: the ``v`` its widget writes in a stored entry (the state module and the SCORM 1.2 decoder
+    #: both read it from here); a new version needs the old entries still read
+    entry_version: int
     #: the learner's own words: they reach an LMS only if the learner opts in (SCORM packages);
     #: every other kind is progress, which always goes
     private: bool = False
@@ -26,15 +32,15 @@ class ActivityKind:
 
 
 ACTIVITY_KINDS: tuple[ActivityKind, ...] = (
-    ActivityKind("check", "Knowledge check", "knowledge_check", "checks"),
-    ActivityKind("sorting", "Sorting exercise", "sorting_exercise", "sorting"),
-    ActivityKind("scenario", "Scenario", "scenario", "scenarios"),
-    ActivityKind("reflection", "Reflection", "reflection", "reflections", private=True),
-    ActivityKind("explorer", "Well-being explorer", "wellbeing_explorer", None),
-    ActivityKind("assessment", "End-of-course assessment", "assessment", "assessment"),
+    ActivityKind("check", "Knowledge check", "knowledge_check", "checks", 3),
+    ActivityKind("sorting", "Sorting exercise", "sorting_exercise", "sorting", 2),
+    ActivityKind("scenario", "Scenario", "scenario", "scenarios", 2),
+    ActivityKind("reflection", "Reflection", "reflection", "reflections", 2, private=True),
+    ActivityKind("explorer", "Well-being explorer", "wellbeing_explorer", None, 2),
+    ActivityKind("assessment", "End-of-course assessment", "assessment", "assessment", 1),
     # The learner's confidence before and after, and their feedback: one entry, evaluation:course,
     # shown in two stages (welcome page, book/evaluation); words in data/activities/evaluation.yml.
-    ActivityKind("evaluation", "Course evaluation", "evaluation", None, private=True, counts=False),
+    ActivityKind("evaluation", "Course evaluation", "evaluation", None, 1, private=True, counts=False),
 )
 KIND_BY_NAME = {kind.kind: kind for kind in ACTIVITY_KINDS}
 KIND_BY_CALL = {kind.call: kind for kind in ACTIVITY_KINDS}
@@ -43,7 +49,11 @@ KIND_BY_BANK = {kind.bank: kind for kind in ACTIVITY_KINDS if kind.bank}
 EXPLORER_ID = "wellbeing"
 #: The evaluation has no bank either: there is one, stored as evaluation:course.
 EVALUATION_ID = "course"
+#: The course has one end-of-course assessment, stored as assessment:final (its bank's id).
+ASSESSMENT_ID = "final"
 
+#: Between an activity key's kind and id: <kind>:<id> (the id may hold the separator too).
+KEY_SEPARATOR = ":"
 #: Every key the course stores in a browser starts with this.
 STORAGE_PREFIX = "selfhelp-course:"
 #: Keys that are not activities (after the prefix): "I have read this page" marks are
@@ -59,6 +69,17 @@ SPACE_MARK = "@"
 #: the seed that shuffles knowledge-check options for this learner, the nation and profession
 #: they chose. It is progress (it goes to an LMS with the rest), never their own words.
 LEARNER_KEY = "learner"
+#: The ``v`` of the entries that are not activities: a page's "read" mark, the learner entry, the
+#: portfolio's own edits (each activity kind states its own, ActivityKind.entry_version).
+READ_ENTRY_VERSION = 2
+LEARNER_ENTRY_VERSION = 1
+PORTFOLIO_ENTRY_VERSION = 2
+
+#: The pages that show the learner's progress and their CPD portfolio (the docnames of the pages
+#: that call progress_overview() and portfolio(); tests/test_facts.py checks they do). A
+#: portfolio entry stores its page, and every page links to the progress page.
+PROGRESS_PAGE = "book/progress"
+PORTFOLIO_PAGE = "book/portfolio"
 
 
 #: The CPD portfolio's fields a reflective framework's part can fill when a reflection becomes a
@@ -93,7 +114,7 @@ def activity_key(kind: str, item_id: str) -> str:
     """The key an activity's learner data is stored under, without the prefix."""
     if kind not in KIND_BY_NAME:
         raise KeyError(f"no activity kind {kind!r}; the kinds are {', '.join(KIND_BY_NAME)}")
-    return f"{kind}:{item_id}"
+    return f"{kind}{KEY_SEPARATOR}{item_id}"
 
 
 def storage_key(kind: str, item_id: str) -> str:
@@ -101,8 +122,43 @@ def storage_key(kind: str, item_id: str) -> str:
     return STORAGE_PREFIX + activity_key(kind, item_id)
 
 
-def facts() -> dict:
+#: The one config file; its ``title:`` is the course's title everywhere (site, SCORM, slides,
+#: workbook, CPD record, trainer edition).
+CONFIG = "_config.yml"
+
+
+def course_title(root: Path) -> str:
+    """The course's title: ``title:`` in _config.yml, the one place it is written."""
+    title = yaml.safe_load((root / CONFIG).read_text(encoding="utf-8")).get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise ValueError(f"{root / CONFIG} has no title: every format of the course is named by it")
+    return title
+
+
+def entry_versions() -> dict[str, int]:
+    """The ``v`` of each kind of stored entry: every activity kind's, then "read", "learner" and
+    "portfolio"."""
     return {
+        **{kind.kind: kind.entry_version for kind in ACTIVITY_KINDS},
+        "read": READ_ENTRY_VERSION,
+        "learner": LEARNER_ENTRY_VERSION,
+        "portfolio": PORTFOLIO_ENTRY_VERSION,
+    }
+
+
+def facts(root: Path | None = None) -> dict:
+    """The facts for the front end; the ones that live in the course's files (its title, the
+    nations) are read from ``root`` (the course folder; :func:`_content.course_root` when not given)."""
+    # _content and _nations import this module, so these imports wait until they are needed.
+    from ._content import course_root
+    from ._nations import EVERYWHERE, load_nations
+
+    root = root or course_root()
+    return {
+        "courseTitle": course_title(root),
+        # The four nations, in order, by the ids and names of data/nations.yml (js/lib/nation.js).
+        "nations": [{"id": nation["id"], "name": nation["name"]} for nation in load_nations(root)["nations"]],
+        "everywhere": EVERYWHERE,
         "activityKinds": [asdict(kind) for kind in ACTIVITY_KINDS],
         "storagePrefix": STORAGE_PREFIX,
         "readKeyPrefix": READ_KEY_PREFIX,
@@ -112,14 +168,19 @@ def facts() -> dict:
         "learnerKey": LEARNER_KEY,
         "explorerId": EXPLORER_ID,
         "evaluationId": EVALUATION_ID,
+        "assessmentId": ASSESSMENT_ID,
+        "keySeparator": KEY_SEPARATOR,
+        "progressPage": PROGRESS_PAGE,
+        "portfolioPage": PORTFOLIO_PAGE,
         "portfolioFields": list(PORTFOLIO_FIELDS),
+        "entryVersions": entry_versions(),
     }
 
 
-def facts_module() -> str:
+def facts_module(root: Path | None = None) -> str:
     """The same facts as an ES module for the front end (generated; never edited by hand)."""
-    data = json.dumps(facts(), indent=2, ensure_ascii=False)
+    data = json.dumps(facts(root), indent=2, ensure_ascii=False)
     return (
-        "// Generated from src/selfhelp_course/_facts.py by `make book`; do not edit.\n"
+        "// Generated from src/selfhelp_course/_facts.py (and _config.yml) by `make book`; do not edit.\n"
         f"export default {data};\n"
     )

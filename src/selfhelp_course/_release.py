@@ -126,10 +126,11 @@ FORMATS = (
 )
 FORMAT_KEYS = tuple(f.key for f in FORMATS)
 
+#: {title} is _config.yml's (_facts.course_title), {version} the release's.
 TRAINER_README = """\
 TRAINER EDITION: NOT FOR LEARNERS
 
-This is the trainer edition of "Supporting Self-Help Groups", version {version}. Every page
+This is the trainer edition of "{title}", version {version}. Every page
 carries instructor notes and answer keys. Do not publish it where learners can see it, and do
 not upload it to a learning management system for learners: use the learner site or a SCORM
 package of the release instead.

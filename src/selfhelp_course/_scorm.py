@@ -24,6 +24,8 @@ from xml.etree import ElementTree as ET
 import yaml
 
 from ._bundle import site_script
+from ._course_time import page_minutes
+from ._facts import course_title
 from ._content import ContentError, Record, Text, _describe, _line, parse
 from ._licence import licence_settings, rights_text
 from ._manifest import course_manifest
@@ -116,15 +118,14 @@ def lms_settings(root: Path) -> dict:
 
 
 def course_info(root: Path) -> CourseInfo:
-    config = yaml.safe_load((root / CONFIG).read_text(encoding="utf-8"))
     settings = lms_settings(root)
     manifest = course_manifest(root)
     pages = manifest["pages"]
     return CourseInfo(
-        title=config["title"],
+        title=course_title(root),
         description=settings["description"],
         version=installed_version("selfhelp-course"),
-        minutes=sum(p["teaching_minutes"] + p["activity_minutes"] for p in pages),
+        minutes=sum(map(page_minutes, pages)),
         pass_mark=settings["pass_mark"],
         start=f"{pages[0]['docname']}.html",
         rights=rights_text(licence_settings(root)),

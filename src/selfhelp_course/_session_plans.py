@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._course_time import page_minutes
 from ._facts import KIND_BY_NAME
 from ._pages import parse_text, read_page
 
@@ -145,7 +146,7 @@ def session_plan(
             add(
                 "page",
                 page["title"] or page["docname"],
-                page["teaching_minutes"] + page["activity_minutes"],
+                page_minutes(page),
                 docname=page["docname"],
                 teaching_minutes=page["teaching_minutes"],
                 activity_minutes=page["activity_minutes"],
@@ -159,19 +160,15 @@ def session_plan(
     return plan
 
 
-def page_minutes(page: dict) -> int:
-    return page["teaching_minutes"] + page["activity_minutes"]
-
-
 def _with_breaks(pages: list[dict], breaks: list[Break]):
     """(page, breaks to take before it) in order; breaks fall at the page boundaries nearest to
     equal shares of the teaching time. Breaks left over come after the last page."""
-    total = sum(p["teaching_minutes"] + p["activity_minutes"] for p in pages)
+    total = sum(map(page_minutes, pages))
     targets = [total * (n + 1) / (len(breaks) + 1) for n in range(len(breaks))]
     boundaries, elapsed = [], 0  # minutes taught before page i
     for page in pages:
         boundaries.append(elapsed)
-        elapsed += page["teaching_minutes"] + page["activity_minutes"]
+        elapsed += page_minutes(page)
     before: dict[int, list[Break]] = {}
     used: set[int] = set()
     for item, target in zip(breaks, targets):
@@ -283,8 +280,7 @@ def plan_markdown(plan: SessionPlan) -> str:
     if plan.self_study:
         lines += ["Left for self-study before or after the session:", ""]
         lines += [
-            f"- {link(p['docname'], p['title'] or p['docname'])} "
-            f"({p['teaching_minutes'] + p['activity_minutes']} minutes)"
+            f"- {link(p['docname'], p['title'] or p['docname'])} ({page_minutes(p)} minutes)"
             for p in plan.self_study
         ] + [""]
     else:

@@ -30,6 +30,7 @@ from ._content import (
     load_config,
 )
 from ._course_time import toc_docnames
+from ._facts import PORTFOLIO_PAGE, PROGRESS_PAGE
 from ._manifest import course_manifest
 from ._styles import widget_stylesheet
 
@@ -240,7 +241,7 @@ class ProgressOverview(CourseWidget):
 
 
 def progress_overview() -> ProgressOverview:
-    return ProgressOverview(manifest=course_manifest(course_root()), page="book/progress")
+    return ProgressOverview(manifest=course_manifest(course_root()), page=PROGRESS_PAGE)
 
 
 class Portfolio(CourseWidget):
@@ -255,5 +256,5 @@ def portfolio() -> Portfolio:
     return Portfolio(
         manifest=course_manifest(course_root()),
         frameworks=load_config(FRAMEWORKS_FILE, FRAMEWORKS)["frameworks"],
-        page="book/portfolio",
+        page=PORTFOLIO_PAGE,
     )

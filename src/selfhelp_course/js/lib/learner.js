@@ -3,7 +3,7 @@
 // into the learner entry (LEARNER_KEY), which is progress and so follows the learner to other
 // tabs, devices and an LMS. Knowledge checks shuffle their options with it (shuffle.js), so a
 // learner sees the same order on every visit and another learner sees another.
-import { LEARNER_KEY } from "./facts.js";
+import { ENTRY_VERSIONS, LEARNER_KEY } from "./facts.js";
 import { conflictKey, isPlainObject } from "./merge.js";
 
 const SEED = /^[0-9a-z]{12,64}$/;
@@ -52,6 +52,6 @@ export function learnerSeed(store, bytes = randomBytes) {
   const seed = freshSeed(bytes);
   if (read.status === "unavailable") return seed;
   const base = read.status === "ok" ? read.value : undefined;
-  const written = store.update(LEARNER_KEY, base, { v: 1, ...(base || {}), seed }, keepFirstSeed);
+  const written = store.update(LEARNER_KEY, base, { v: ENTRY_VERSIONS.learner, ...(base || {}), seed }, keepFirstSeed);
   return (written.ok && seedOf(written.value)) || seed;
 }

@@ -4,19 +4,12 @@
 // `nation` of the learner entry (LEARNER_KEY), which is progress and so follows the learner to
 // other tabs, devices and an LMS (compact.js encodes it for SCORM 1.2). The crisis box and the
 // nation tables show the chosen nation's routes and the ones for everywhere (site/nation-choice.js).
-import { LEARNER_KEY } from "./facts.js";
+import { ENTRY_VERSIONS, EVERYWHERE, LEARNER_KEY, NATIONS } from "./facts.js";
 import { conflictKey, isPlainObject } from "./merge.js";
 
-// The nations, in the order pages list them: the ids and names of data/nations.yml
-// (tests/test_nation_choice.py checks they agree).
-export const NATIONS = Object.freeze([
-  Object.freeze({ id: "england", name: "England" }),
-  Object.freeze({ id: "wales", name: "Wales" }),
-  Object.freeze({ id: "scotland", name: "Scotland" }),
-  Object.freeze({ id: "northern-ireland", name: "Northern Ireland" }),
-]);
-// A row that holds in all four nations (999, Samaritans): shown whatever the choice.
-export const EVERYWHERE = "everywhere";
+// The nations, in the order pages list them ([{id, name}]), and the place of a row that holds in
+// all four (shown whatever the choice): data/nations.yml's, generated into lib/facts.generated.js.
+export { EVERYWHERE, NATIONS };
 
 export function validNation(id) {
   return NATIONS.some((nation) => nation.id === id);
@@ -56,7 +49,7 @@ export function chooseNation(store, id) {
   const read = store.read(LEARNER_KEY);
   if (read.status === "unavailable") return { ok: false, reason: "unavailable" };
   const base = read.status === "ok" ? read.value : undefined;
-  const mine = { v: 1, ...(base || {}) };
+  const mine = { v: ENTRY_VERSIONS.learner, ...(base || {}) };
   if (id === null) delete mine.nation;
   else mine.nation = id;
   return store.update(LEARNER_KEY, base, mine, keepNewestChoice(id));

@@ -34,6 +34,17 @@ export function activityStatus(entry) {
 
 const minutesOf = (value) => (Number.isInteger(value) && value > 0 ? value : 0);
 
+/**
+ * A page's learning time: its teaching and activity minutes (a part that is missing or not a
+ * whole number counts 0). Python's _course_time.page_minutes is its twin; both are tested on
+ * tests/page_minutes_cases.json.
+ * @param {Partial<ManifestPage>} page
+ * @returns {number}
+ */
+export function pageMinutes(page) {
+  return minutesOf(page.teaching_minutes) + minutesOf(page.activity_minutes);
+}
+
 // Read defensively: each page is a plain object, its fields checked where they are used.
 /**
  * @param {unknown} manifest
@@ -59,7 +70,7 @@ export function pageProgress(page, entries) {
     return { kind, id, title: typeof a.title === "string" ? a.title : "", status: activityStatus(entry), updated: isPlainObject(entry) && typeof entry.updated === "string" ? entry.updated : "" };
   });
   const count = (status) => activities.filter((a) => a.status === status).length;
-  const minutes = minutesOf(page.teaching_minutes) + minutesOf(page.activity_minutes);
+  const minutes = pageMinutes(page);
   const hasActivities = activities.length > 0;
   const mark = entries[readKey(docname)];
   const read = !hasActivities && docname !== "" && isPlainObject(mark) && mark.complete === true;

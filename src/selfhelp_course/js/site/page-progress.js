@@ -4,7 +4,7 @@
 // change as it is saved, in this tab or another, through the store's change notifications.
 // A classic script (bundled as one function), so it also works from file://.
 import { announce, h, setText, uniqueId } from "../lib/dom.js";
-import { kindLabel, readKey } from "../lib/facts.js";
+import { ENTRY_VERSIONS, PROGRESS_PAGE, activityKey, kindLabel, readKey } from "../lib/facts.js";
 import { courseManifest } from "../lib/manifest.js";
 import { createNotice } from "../lib/notice.js";
 import { findPage, pageProgress } from "../lib/progress.js";
@@ -12,7 +12,6 @@ import { openStore } from "../lib/store.js";
 import { whereText } from "../lib/where.js";
 
 const STATUS_WORDS = { completed: "Completed", attempted: "Attempted", "not started": "Not yet" };
-const PROGRESS_PAGE = "book/progress";
 
 function progressLink(manifest) {
   const root = document.documentElement.dataset.content_root;
@@ -50,7 +49,7 @@ function activitiesBox(manifest, page, store) {
     setText(summary, summaryText(progress));
     list.replaceChildren(...progress.activities.map((a) => h(
       "li",
-      { class: `cpp-item cpp-${a.status.replace(" ", "-")}`, "data-activity": `${a.kind}:${a.id}` },
+      { class: `cpp-item cpp-${a.status.replace(" ", "-")}`, "data-activity": activityKey(a.kind, a.id) },
       h("span", { class: "cpp-title" }, `${kindLabel(a.kind)}: ${a.title || a.id}`),
       " ",
       h("span", { class: "cpp-state" }, STATUS_WORDS[a.status]),
@@ -96,7 +95,7 @@ function readToggle(manifest, page, store) {
   button.addEventListener("click", () => {
     const read = button.getAttribute("aria-pressed") !== "true";
     const before = store.read(key);
-    const result = store.update(key, before.value, { v: 2, page: page.docname, complete: read, attempted: read });
+    const result = store.update(key, before.value, { v: ENTRY_VERSIONS.read, page: page.docname, complete: read, attempted: read });
     unsaved = result.ok ? null : read;
     if (result.ok) notice.clear();
     else notice.show(result.reason);

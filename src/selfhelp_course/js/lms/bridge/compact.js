@@ -17,10 +17,10 @@
 // an e item's ref ends in "*" when the answer sent for it is the one its entry holds.
 // ref: the key's code, or "=" + the key for keys the manifest does not list.
 
-import { LEARNER_KEY, activityKey, readKey } from "../../lib/facts.js";
+import { ASSESSMENT_ID, ENTRY_VERSIONS, LEARNER_KEY, activityKey, idOfKey, kindOfKey, readKey } from "../../lib/facts.js";
 import { hasOwn } from "../../lib/own.js";
 
-export const ASSESSMENT_KEY = "assessment:final";
+export const ASSESSMENT_KEY = activityKey("assessment", ASSESSMENT_ID);
 
 // FNV-1a, 32 bits, in three base-36 characters (46,656 codes; two keys of one course that share
 // a code are written in full instead).
@@ -120,7 +120,7 @@ const CODECS = {
   // which flag bit 3 marks.
   check: {
     encode: (e, t, _bank, options = []) => {
-      const ids = e.v === 3;
+      const ids = e.v === ENTRY_VERSIONS.check;
       const indices = ids ? e.selected.map((id) => options.indexOf(id)) : e.selected;
       if (ids && indices.some((i) => i < 0)) throw new Error("an option the manifest does not list");
       return [maskOf(indices), bit(e.checked, 0) | bit(e.complete, 1) | bit(e.attempted, 2) | bit(ids, 3), e.tries, t(e.updated)];
@@ -128,7 +128,7 @@ const CODECS = {
     decode: ([mask, flags, tries, time], page, t, _bank, options = []) => {
       const ids = flagOf(Number(flags), 3);
       const indices = indicesOf(String(mask));
-      return withTime({ v: ids ? 3 : 2, page, selected: ids ? indices.map((i) => options[i]) : indices,
+      return withTime({ v: ids ? ENTRY_VERSIONS.check : 2, page, selected: ids ? indices.map((i) => options[i]) : indices,
         checked: flagOf(Number(flags), 0), tries: Number(tries), complete: flagOf(Number(flags), 1),
         attempted: flagOf(Number(flags), 2) }, t(String(time)));
     },
@@ -136,7 +136,7 @@ const CODECS = {
   // "I have read this page": [flags, time].
   read: {
     encode: (e, t) => [bit(e.complete, 0) | bit(e.attempted, 1), t(e.updated)],
-    decode: ([flags, time], page, t) => withTime({ v: 2, page, complete: flagOf(Number(flags), 0), attempted: flagOf(Number(flags), 1) }, t(String(time))),
+    decode: ([flags, time], page, t) => withTime({ v: ENTRY_VERSIONS.read, page, complete: flagOf(Number(flags), 0), attempted: flagOf(Number(flags), 1) }, t(String(time))),
   },
   // A branching scenario: [its step ids as met, space-separated; the path as step number and
   // choice, "3.1 4.0"; the endings reached, by step number; phase; flags; time].
@@ -153,7 +153,7 @@ const CODECS = {
     },
     decode: ([steps, path, endings, phase, flags, time], page, t) => {
       const ids = steps ? steps.split(" ") : [];
-      const entry = { v: 2, page, path: path ? path.split(" ").map((p) => {
+      const entry = { v: ENTRY_VERSIONS.scenario, page, path: path ? path.split(" ").map((p) => {
         const [n, choice] = p.split(".");
         return { step: ids[Number.parseInt(n, 36)], choice: Number(choice) };
       }) : [], phase, endings: {} };
@@ -167,7 +167,7 @@ const CODECS = {
   learner: {
     encode: (e, t) => [e.seed, e.nation === undefined ? "" : e.nation, e.profession === undefined ? "" : e.profession, t(e.updated)],
     decode: ([seed, nation, profession, time], _page, t) => {
-      const entry = { v: 1, seed };
+      const entry = { v: ENTRY_VERSIONS.learner, seed };
       if (nation !== "") entry.nation = nation;
       if (profession !== "") entry.profession = profession;
       return withTime(entry, t(time));
@@ -207,7 +207,7 @@ const CODECS = {
     },
     decode: ([page, flags, extra, attempts, best, time], _page, t, bank) => {
       const all = [...bank.map((q) => [q.id, q.options]), ...extra];
-      const entry = { v: 1, page, attempts: {} };
+      const entry = { v: ENTRY_VERSIONS.assessment, page, attempts: {} };
       for (const [id, started, submitted, right, total, shown] of attempts) {
         const attempt = { started: t(started) };
         if (submitted) attempt.submitted = t(submitted);
@@ -235,7 +235,7 @@ const CODECS = {
 function codecFor(key) {
   if (key === LEARNER_KEY) return CODECS.learner;
   if (key.startsWith(readKey(""))) return CODECS.read;
-  return CODECS[key.split(":")[0]] || null;
+  return CODECS[kindOfKey(key)] || null;
 }
 
 // ---------------------------------------------------------------- checking that nothing is lost
@@ -360,11 +360,11 @@ export function expandState(data, manifest) {
   const sent = {};
   for (const [ref, answer] of data.t || []) {
     const key = keyOf(ref, index);
-    if (key && key.startsWith("check:") && typeof answer === "string") sent[key.slice("check:".length)] = answer;
+    if (key && kindOfKey(key) === "check" && typeof answer === "string") sent[idOfKey(key)] = answer;
   }
   for (const key of asHeld) {
-    const answer = key.startsWith("check:") ? heldAnswer(entries[key], index.options.get(key)) : null;
-    if (answer) sent[key.slice("check:".length)] = answer;
+    const answer = kindOfKey(key) === "check" ? heldAnswer(entries[key], index.options.get(key)) : null;
+    if (answer) sent[idOfKey(key)] = answer;
   }
   return { v: 1, share: data.s === 1, entries, done, sent };
 }

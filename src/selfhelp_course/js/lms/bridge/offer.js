@@ -3,21 +3,17 @@
 // open website saved on this computer (or an older package that did not keep learners apart)
 // may be this learner's or someone else's, so the learner is told what they hold, in counts
 // only (never their text), and decides. Pure apart from the two stores it is handed.
-import { ACTIVITY_KINDS, LEARNER_KEY, READ_KEY_PREFIX } from "../../lib/facts.js";
+import { ACTIVITY_KINDS, LEARNER_KEY, READ_KEY_PREFIX, kindOfKey } from "../../lib/facts.js";
 
 const NOTE = "website-offer";
-
-function kindOf(key) {
-  return String(key).split(":")[0];
-}
 
 // Counts of what the entries hold: {entries, completed, checks, writing, latest ("" if none)}.
 export function summarise(entries) {
   const keys = Object.keys(entries).filter((key) => key !== LEARNER_KEY);
-  const isActivity = (key) => kindOf(key) in ACTIVITY_KINDS;
-  const writing = keys.filter((key) => isActivity(key) && ACTIVITY_KINDS[kindOf(key)].private).length;
+  const isActivity = (key) => kindOfKey(key) in ACTIVITY_KINDS;
+  const writing = keys.filter((key) => isActivity(key) && ACTIVITY_KINDS[kindOfKey(key)].private).length;
   const completed = keys.filter((key) => (isActivity(key) || key.startsWith(READ_KEY_PREFIX)) && entries[key] && entries[key].complete === true).length;
-  const checks = keys.filter((key) => kindOf(key) === "check" && entries[key] && entries[key].checked === true).length;
+  const checks = keys.filter((key) => kindOfKey(key) === "check" && entries[key] && entries[key].checked === true).length;
   const latest = keys.map((key) => (entries[key] && typeof entries[key].updated === "string" ? entries[key].updated : ""))
     .filter((stamp) => /^\d{4}-\d\d-\d\d/.test(stamp)).sort().pop() || "";
   return { entries: keys.length, completed, checks, writing, latest };

@@ -13,7 +13,7 @@
 // SCORM 1.2 writes the same payload in compact form (compact.js): "c1:" + base64(deflate-raw(
 // compact JSON)), or "k1:" + compact JSON when closing; every older format still decodes.
 
-import { ACTIVITY_KINDS, LEARNER_KEY, READ_KEY_PREFIX } from "../../lib/facts.js";
+import { ACTIVITY_KINDS, LEARNER_KEY, READ_KEY_PREFIX, kindOfKey } from "../../lib/facts.js";
 import { compactState, expandState } from "./compact.js";
 
 export const LIMITS = { "2004": 64000, "1.2": 4096 };
@@ -26,8 +26,8 @@ export function isProgress(key) {
   const text = String(key);
   // The summative assessment (contracts.md: key assessment:final) is progress too, before and
   // after _facts.py lists its kind.
-  return text === LEARNER_KEY || text.startsWith(READ_KEY_PREFIX) || text.startsWith("assessment:")
-    || PROGRESS_KINDS.includes(text.split(":")[0]);
+  return text === LEARNER_KEY || text.startsWith(READ_KEY_PREFIX) || kindOfKey(text) === "assessment"
+    || PROGRESS_KINDS.includes(kindOfKey(text));
 }
 
 function isDone(value) {

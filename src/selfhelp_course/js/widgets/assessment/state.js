@@ -8,10 +8,11 @@
 // options, and keeps what it drew, so a reload or another tab shows the same attempt. A submitted
 // attempt never changes again. The score is the best submitted attempt; complete once it reaches
 // the pass mark. Attempts have random ids, so two tabs that each start one keep both.
+import { ENTRY_VERSIONS } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
 import { shuffled } from "../../lib/shuffle.js";
 
-export const VERSION = 1;
+export const VERSION = ENTRY_VERSIONS.assessment;
 
 export function rightOption(question) {
   const option = question.options.find((o) => o.correct);

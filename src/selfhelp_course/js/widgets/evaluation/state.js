@@ -6,10 +6,11 @@
 // A rating absent is a rating skipped: skipping writes nothing. Two tabs merge field by field
 // (merge.js), so each rating is kept independently; the response id, once written, never changes
 // (the first written wins when two tabs each made one).
+import { ENTRY_VERSIONS } from "../../lib/facts.js";
 import { conflictKey, isPlainObject } from "../../lib/merge.js";
 import { isRating, validResponseId } from "../../lib/evaluation.js";
 
-export const VERSION = 1;
+export const VERSION = ENTRY_VERSIONS.evaluation;
 export const STAGES = ["before", "after"];
 export const FEEDBACK = ["relevance", "clarity", "time", "recommend"];
 

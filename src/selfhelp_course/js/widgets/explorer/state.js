@@ -8,7 +8,11 @@
 // Bands are worked out in Python (selfhelp_course.ons4) and arrive in each row as
 // "<question>_band"; the order of a question's bands comes from its `bands` list. Nothing here
 // decides which band a score is in, and the four questions are never combined or summed.
+import { ENTRY_VERSIONS } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
+
+// The `v` of its stored entries (_facts.py, through lib/facts.js; compact.js reads the same).
+export const ENTRY_VERSION = ENTRY_VERSIONS.explorer;
 
 export const VIEWS = Object.freeze([
   { id: "bands", label: "Bands before and after" },
@@ -64,7 +68,7 @@ export function markSeen(state, questions) {
 }
 
 export function entryValue(state, page) {
-  return { v: 2, page, question: state.question, view: state.view, band: state.band, seen: Object.fromEntries(state.seen.map((k) => [k, true])) };
+  return { v: ENTRY_VERSION, page, question: state.question, view: state.view, band: state.band, seen: Object.fromEntries(state.seen.map((k) => [k, true])) };
 }
 
 export function derive(questions) {

@@ -4,11 +4,12 @@
 // Completed means answered correctly; attempted means checked at least once. Entries stored
 // before v3 held indices into the bank's order of the time; they are read through
 // lib/options.js and written back as ids at the next save, never dropped.
+import { ENTRY_VERSIONS } from "../../lib/facts.js";
 import { checkedAsMade, deepEqual, isPlainObject } from "../../lib/merge.js";
 import { selectedIds } from "../../lib/options.js";
 import { shuffled } from "../../lib/shuffle.js";
 
-export const ENTRY_VERSION = 3;
+export const ENTRY_VERSION = ENTRY_VERSIONS.check;
 
 export function optionIds(check) {
   return check.options.map((option) => option.id);

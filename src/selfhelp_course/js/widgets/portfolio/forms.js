@@ -1,9 +1,10 @@
 // What the CPD record holds, in the regulators' terms (pure data, no DOM, no storage).
-import { PORTFOLIO_FIELDS, kindLabel } from "../../lib/facts.js";
+import { COURSE_TITLE, PORTFOLIO_FIELDS, kindLabel } from "../../lib/facts.js";
+export { PORTFOLIO_PAGE } from "../../lib/facts.js";
 import { hasOwn } from "../../lib/own.js";
 
-export const COURSE = "Supporting Self-Help Groups";
-export const PORTFOLIO_PAGE = "book/portfolio";
+// The course's title (_config.yml's, through the generated facts), on the record and its exports.
+export const COURSE = COURSE_TITLE;
 export const METHOD = "Online course: reading and interactive exercises";
 export const SELF_DECLARED = "Self-declared by the learner; not verified by the course.";
 export const NOT_WRITTEN = "Not written yet.";

@@ -2,7 +2,7 @@
 // no DOM, no storage). Progress comes from lib/progress.js, the one rule every page uses, so the
 // record says "completed" exactly where the progress page does.
 import { assessmentResult } from "../../lib/assessment.js";
-import { PORTFOLIO_KEY, activityKey, kindLabel, readKey } from "../../lib/facts.js";
+import { PORTFOLIO_KEY, activityKey, idOfKey, kindLabel, kindOfKey, readKey } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
 import { ATTEMPTED, COMPLETED, courseProgress, findPage, manifestPages } from "../../lib/progress.js";
 import { rowHours, sumHours } from "../../portfolio/hours.js";
@@ -162,8 +162,8 @@ export function describeKey(key, manifest) {
     const page = findPage(manifest, key.slice(readPrefix.length));
     return `the \u201cread\u201d mark of the page \u201c${page ? page.title : key.slice(readPrefix.length)}\u201d`;
   }
-  const [kind, ...rest] = key.split(":");
-  const id = rest.join(":");
+  const kind = kindOfKey(key);
+  const id = idOfKey(key);
   for (const page of manifestPages(manifest)) {
     const activity = (page.activities || []).find((a) => isPlainObject(a) && a.kind === kind && a.id === id);
     if (activity) return `${kindLabel(kind)} \u201c${activity.title || id}\u201d on the page \u201c${page.title}\u201d`;

@@ -1,7 +1,7 @@
 // The learner's own fields in the CPD portfolio (pure: no DOM, no storage).
 //
 // They are one stored entry, "portfolio" (kept in step by lib/entry.js, so two tabs merge):
-//   {v: 2, page: "book/portfolio",
+//   {v: 2, page: PORTFOLIO_PAGE (lib/facts.js),
 //    details: {name, body, bodyOther, summary},   body: an id in forms.js BODIES, or ""
 //    accounts: {reflection id: {nmc: {nature, learned, changed, code, themes: [...]}, hcpc: {...},
 //               swe?: {...}, scw?: {...}, sssc?: {...}, niscc?: {...}, gmc?: {...}}},
@@ -9,10 +9,14 @@
 //    updated, conflicts?}
 // Only what the learner changed is stored: the rest of the record is worked out afresh from the
 // reflections and progress the course pages saved (record.js), so it follows them.
+import { ENTRY_VERSIONS } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
 import { cpdTime, minutesOfHours } from "../../lib/cpd-time.js";
 import { parseHours } from "../../portfolio/hours.js";
 import { CODE_THEMES, FORMS, PORTFOLIO_PAGE } from "./forms.js";
+
+// The `v` of its stored entries (_facts.py, through lib/facts.js; compact.js reads the same).
+export const ENTRY_VERSION = ENTRY_VERSIONS.portfolio;
 
 const DETAILS = ["name", "body", "bodyOther", "summary"];
 
@@ -69,7 +73,7 @@ export function cleanEdits(raw) {
 // The stored form (plain objects, for JSON and merging).
 export function entryValue(edits) {
   const plain = (value) => JSON.parse(JSON.stringify(value));
-  const value = { v: 2, page: PORTFOLIO_PAGE, details: plain(edits.details), accounts: plain(edits.accounts), log: plain(edits.log) };
+  const value = { v: ENTRY_VERSION, page: PORTFOLIO_PAGE, details: plain(edits.details), accounts: plain(edits.accounts), log: plain(edits.log) };
   if (edits.conflicts) value.conflicts = edits.conflicts;
   return value;
 }

@@ -3,8 +3,12 @@
 // {v: 2, page, framework, texts: {framework id: {part id: text}}, complete, attempted, updated,
 //  conflicts?}. Text written under one framework is kept when the learner switches to another.
 // Completed means every part of the chosen framework has some text; attempted, any text at all.
+import { ENTRY_VERSIONS } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
 import { changedSince } from "../../lib/typed.js";
+
+// The `v` of its stored entries (_facts.py, through lib/facts.js; compact.js reads the same).
+export const ENTRY_VERSION = ENTRY_VERSIONS.reflection;
 
 // Learner text keyed by framework id, then part id. Objects without a prototype, so that a
 // saved key such as "__proto__" is just a key.
@@ -46,7 +50,7 @@ export function fromEntry(entry, frameworks, fallbackId) {
 // key of its own (assigning texts["__proto__"] would set the object's prototype instead).
 export function entryValue(state, page) {
   const texts = Object.fromEntries(Object.entries(state.texts).map(([frameworkId, parts]) => [frameworkId, { ...parts }]));
-  const value = { v: 2, page, framework: state.framework, texts };
+  const value = { v: ENTRY_VERSION, page, framework: state.framework, texts };
   if (state.conflicts) value.conflicts = state.conflicts;
   return value;
 }
@@ -59,7 +63,7 @@ export function keptAfterClear(before, mine) {
   if (!isPlainObject(mine) || !typed || !isPlainObject(typed.texts)) return null;
   const texts = cleanTexts(typed.texts);
   if (!Object.keys(texts).length) return null;
-  return { v: 2, page: mine.page, framework: mine.framework, texts: Object.fromEntries(Object.entries(texts).map(([id, parts]) => [id, { ...parts }])) };
+  return { v: ENTRY_VERSION, page: mine.page, framework: mine.framework, texts: Object.fromEntries(Object.entries(texts).map(([id, parts]) => [id, { ...parts }])) };
 }
 
 export function derive(frameworks) {

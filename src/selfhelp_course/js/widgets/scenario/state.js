@@ -11,8 +11,12 @@
 // quiz to game. `endings` remembers every ending reached, so "Start again" to explore another
 // route does not take the completion away (and two tabs reaching different endings keep both).
 // Attempted means a first choice has been made.
+import { ENTRY_VERSIONS } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
 import { hasOwn } from "../../lib/own.js";
+
+// The `v` of its stored entries (_facts.py, through lib/facts.js; compact.js reads the same).
+export const ENTRY_VERSION = ENTRY_VERSIONS.scenario;
 
 export const STANCE_WORDS = {
   supports: "This choice supported the group's autonomy.",
@@ -107,7 +111,7 @@ function withEnding(scenario, route) {
 }
 
 export function entryValue(route, page) {
-  return { v: 2, page, path: route.path.map((p) => ({ ...p })), phase: route.phase, endings: { ...route.endings } };
+  return { v: ENTRY_VERSION, page, path: route.path.map((p) => ({ ...p })), phase: route.phase, endings: { ...route.endings } };
 }
 
 export function derive(scenario) {

@@ -5,7 +5,11 @@
 // descriptions both keep theirs when their writes merge.
 // Completed means checked with every description in its right kind (2 of 10 right is not
 // done); attempted means checked at least once.
+import { ENTRY_VERSIONS } from "../../lib/facts.js";
 import { checkedAsMade, deepEqual, isPlainObject } from "../../lib/merge.js";
+
+// The `v` of its stored entries (_facts.py, through lib/facts.js; compact.js reads the same).
+export const ENTRY_VERSION = ENTRY_VERSIONS.sorting;
 
 const items = (exercise) => (Array.isArray(exercise.items) ? exercise.items : []);
 const categories = (exercise) => (Array.isArray(exercise.categories) ? exercise.categories : []);
@@ -56,7 +60,7 @@ export function answerFrom(entry, exercise) {
 }
 
 export function entryValue(answer, page) {
-  return { v: 2, page, placements: { ...answer.placements }, checked: answer.checked, tries: answer.tries };
+  return { v: ENTRY_VERSION, page, placements: { ...answer.placements }, checked: answer.checked, tries: answer.tries };
 }
 
 // sides: as for the knowledge check, placements one tab made after the other tab checked its
