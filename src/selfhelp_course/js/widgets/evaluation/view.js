@@ -126,7 +126,7 @@ class EvaluationView {
   }
 
   buildSharing() {
-    this.share = tickBox("Include what I wrote about what I will do differently in the file (it is shown below exactly as it will be shared)",
+    this.share = tickBox("Include what I wrote about what I will do differently in the file (it is shown below exactly as it will be shared; changing the text unticks this box, so only words you have seen are shared)",
       (checked) => this.change(rules.setShare(this.state, checked)));
     this.inStatement = tickBox("Show my before and after ratings in my statement of completion (on the portfolio page)",
       (checked) => this.change({ ...this.state, inStatement: checked }));
