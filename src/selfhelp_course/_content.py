@@ -1003,7 +1003,7 @@ def _question_line(path, question_id: str, fallback: int, field: str = "") -> in
 SCHEMAS_DIR = "data/schemas"
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 MODELINE = "# yaml-language-server: $schema="
-KNOWLEDGE_CHECKS_TEMPLATE = "templates/knowledge-checks.yml"
+KNOWLEDGE_CHECKS_TEMPLATE = KIND_BY_NAME["check"].template or ""  # the check's descriptor names it
 
 
 # The files the walker reads that are not banks: schema name -> (schema, file).
@@ -1028,10 +1028,14 @@ def _file_schemas() -> dict[str, tuple[Record, str]]:
 
 
 def _covered_files(root: Path) -> dict[str, list[Path]]:
-    """Schema name -> the files it describes (the knowledge-check template among the checks)."""
+    """Schema name -> the files it describes (a kind's template for authors among its bank's files:
+    the knowledge-check template among the checks)."""
+    templates = {kind.bank: kind.template for kind in KIND_BY_NAME.values() if kind.bank and kind.template}
     return {
-        **{bank.kind: bank.paths(root) for bank in BANKS},
-        CHECKS.kind: [*CHECKS.paths(root), root / KNOWLEDGE_CHECKS_TEMPLATE],
+        **{
+            bank.kind: [*bank.paths(root), *([root / templates[bank.kind]] if bank.kind in templates else [])]
+            for bank in BANKS
+        },
         **{name: [root / relative] for name, (_, relative) in _CONFIG_FILES.items()},
     }
 

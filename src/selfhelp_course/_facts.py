@@ -29,18 +29,74 @@ class ActivityKind:
     private: bool = False
     #: whether it counts towards the course's progress and completion (the evaluation never does)
     counts: bool = True
+    #: its front end: the folder js/widgets/<widget>/ and the bundle static/dist/widgets/<widget>.js
+    widget: str = ""
+    #: the prefix of the CSS classes its widget draws (<prefix> and <prefix>-*), kept by PurgeCSS
+    #: whatever the pages contain (_styles.SAFELIST)
+    css_prefix: str = ""
+    #: the file under the course folder that shows authors the bank's format, or None
+    template: str | None = None
+    #: what an LMS record gets of it besides the packed progress in cmi.suspend_data (SCORM
+    #: packages, js/lms/bridge): "interactions" (each answer as a choice interaction, cmi.js),
+    #: "score" (the best submitted attempt as score and success, with its questions as
+    #: interactions, assessment.js), "likert" (the ratings as likert interactions, evaluation.js),
+    #: or "" (nothing more)
+    lms: str = ""
 
 
 ACTIVITY_KINDS: tuple[ActivityKind, ...] = (
-    ActivityKind("check", "Knowledge check", "knowledge_check", "checks", 3),
-    ActivityKind("sorting", "Sorting exercise", "sorting_exercise", "sorting", 2),
-    ActivityKind("scenario", "Scenario", "scenario", "scenarios", 2),
-    ActivityKind("reflection", "Reflection", "reflection", "reflections", 2, private=True),
-    ActivityKind("explorer", "Well-being explorer", "wellbeing_explorer", None, 2),
-    ActivityKind("assessment", "End-of-course assessment", "assessment", "assessment", 1),
+    ActivityKind(
+        "check",
+        "Knowledge check",
+        "knowledge_check",
+        "checks",
+        3,
+        widget="knowledge-check",
+        css_prefix="kc",
+        template="templates/knowledge-checks.yml",
+        lms="interactions",
+    ),
+    ActivityKind(
+        "sorting", "Sorting exercise", "sorting_exercise", "sorting", 2, widget="sorting", css_prefix="sort"
+    ),
+    ActivityKind("scenario", "Scenario", "scenario", "scenarios", 2, widget="scenario", css_prefix="scn"),
+    ActivityKind(
+        "reflection",
+        "Reflection",
+        "reflection",
+        "reflections",
+        2,
+        private=True,
+        widget="reflection",
+        css_prefix="rf",
+    ),
+    ActivityKind(
+        "explorer", "Well-being explorer", "wellbeing_explorer", None, 2, widget="explorer", css_prefix="wbx"
+    ),
+    ActivityKind(
+        "assessment",
+        "End-of-course assessment",
+        "assessment",
+        "assessment",
+        1,
+        widget="assessment",
+        css_prefix="as",
+        lms="score",
+    ),
     # The learner's confidence before and after, and their feedback: one entry, evaluation:course,
     # shown in two stages (welcome page, book/evaluation); words in data/activities/evaluation.yml.
-    ActivityKind("evaluation", "Course evaluation", "evaluation", None, 1, private=True, counts=False),
+    ActivityKind(
+        "evaluation",
+        "Course evaluation",
+        "evaluation",
+        None,
+        1,
+        private=True,
+        counts=False,
+        widget="evaluation",
+        css_prefix="ev",
+        lms="likert",
+    ),
 )
 KIND_BY_NAME = {kind.kind: kind for kind in ACTIVITY_KINDS}
 KIND_BY_CALL = {kind.call: kind for kind in ACTIVITY_KINDS}

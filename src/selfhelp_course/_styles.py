@@ -24,6 +24,8 @@ import zlib
 from functools import cache
 from pathlib import Path
 
+from ._facts import ACTIVITY_KINDS
+
 BUNDLE = "styles/course-bundle.css"  # under _static/
 # pydata-sphinx-theme links these itself (static/webpack-macros.html), before Sphinx's list.
 THEME_STYLESHEETS = ("styles/theme.css", "styles/pydata-sphinx-theme.css")
@@ -35,9 +37,12 @@ CACHE = "course-bundle.sha256"  # beside the doctrees: what the current bundle w
 
 # Patterns (JavaScript regular expressions, matched against one selector part: a class, id,
 # tag or attribute) kept whatever the pages contain.
+# The class prefixes of what is not an activity kind (each kind names its own, ActivityKind.css_prefix):
+# the progress and portfolio widgets, the page's progress box, the classes every widget shares.
+SITE_CLASS_PREFIXES = ("pf", "prog", "cpp", "course")
 SAFELIST = {
     # Classes the course's widgets and site scripts build at run time ("kc-note-" + kind).
-    "greedy": [r"^(kc|srt|sort|scn|rf|wbx|pf|prog|cpp|ev|course)(-|$)"],
+    "greedy": [rf"^({'|'.join([*(kind.css_prefix for kind in ACTIVITY_KINDS), *SITE_CLASS_PREFIXES])})(-|$)"],
     # Bootstrap and the theme: tooltips, dropdowns and dialogs get their classes from scripts
     # that build names from pieces (`bs-${name}-auto`), so keep those families whole.
     "deep": [r"^(bs-|tooltip|popover|dropdown|modal)", r"^(show|showing|hiding|collapsing|fade)$"],

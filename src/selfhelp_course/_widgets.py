@@ -30,7 +30,7 @@ from ._content import (
     load_config,
 )
 from ._course_time import toc_docnames
-from ._facts import PORTFOLIO_PAGE, PROGRESS_PAGE
+from ._facts import KIND_BY_NAME, PORTFOLIO_PAGE, PROGRESS_PAGE
 from ._manifest import course_manifest
 from ._styles import widget_stylesheet
 
@@ -71,7 +71,7 @@ class KnowledgeCheck(CourseWidget):
     With more than one question the learner sees a score.
     """
 
-    bundle = "knowledge-check"
+    bundle = KIND_BY_NAME["check"].widget
     checks = traitlets.List(traitlets.Dict()).tag(sync=True)
     #: Per question id: {"selected": [option ids], "checked": bool}.
     answers = traitlets.Dict().tag(sync=True)
@@ -101,7 +101,7 @@ def knowledge_check(*check_ids: str) -> KnowledgeCheck:
 class SortingExercise(CourseWidget):
     """Place short descriptions of groups into the kinds the course distinguishes."""
 
-    bundle = "sorting"
+    bundle = KIND_BY_NAME["sorting"].widget
     exercise = traitlets.Dict().tag(sync=True)
     #: Item index (as text) -> chosen category id.
     placements = traitlets.Dict().tag(sync=True)
@@ -122,7 +122,7 @@ def sorting_exercise(exercise_id: str) -> SortingExercise:
 class Scenario(CourseWidget):
     """A branching scenario: a practitioner's choices and where they lead."""
 
-    bundle = "scenario"
+    bundle = KIND_BY_NAME["scenario"].widget
     scenario = traitlets.Dict().tag(sync=True)
     #: The learner's route: [{"step": step id, "choice": choice index}, ...].
     path = traitlets.List(traitlets.Dict()).tag(sync=True)
@@ -136,7 +136,7 @@ def scenario(scenario_id: str) -> Scenario:
 class Reflection(CourseWidget):
     """A reflective writing box with a choice of framework and a privacy guard."""
 
-    bundle = "reflection"
+    bundle = KIND_BY_NAME["reflection"].widget
     reflection = traitlets.Dict().tag(sync=True)
     frameworks = traitlets.List(traitlets.Dict()).tag(sync=True)
     #: As the learner last left it: {"framework": id, "texts": {framework id: {part id: text}}}.
@@ -153,7 +153,7 @@ def reflection(reflection_id: str) -> Reflection:
 class WellbeingExplorer(CourseWidget):
     """The illustrative ONS4 answers, filtered and charted in the browser."""
 
-    bundle = "explorer"
+    bundle = KIND_BY_NAME["explorer"].widget
     text = traitlets.Dict().tag(sync=True)
     questions = traitlets.List(traitlets.Dict()).tag(sync=True)
     #: One row per member and time: {"member", "time", "<question>": score, "<question>_band": band}.
@@ -197,7 +197,7 @@ class Assessment(CourseWidget):
     """The end-of-course assessment: attempts drawn from the bank, marked only when submitted;
     the best submitted attempt is the learner's result (``result``, synced from the browser)."""
 
-    bundle = "assessment"
+    bundle = KIND_BY_NAME["assessment"].widget
     #: The bank, the outcomes, each taught page's title and link, and the settings (_assessment.py).
     assessment = traitlets.Dict().tag(sync=True)
     #: The best submitted attempt: {"attempt", "right", "total", "scaled", "submitted", "passed"}.
@@ -216,7 +216,7 @@ class Evaluation(CourseWidget):
     (``stage="before"``, skippable) and after it with feedback (``stage="after"``); the learner
     may download an anonymous file of it. Never counts towards progress."""
 
-    bundle = "evaluation"
+    bundle = KIND_BY_NAME["evaluation"].widget
     #: Outcomes, the scales' values and words, the questions, the course's title and version.
     evaluation = traitlets.Dict().tag(sync=True)
     stage = traitlets.Unicode("before").tag(sync=True)

@@ -16,7 +16,7 @@
 //   and "passed" only with its final score, in the same batch: Moodle checks completion when it
 //   stores the score, and must find the new status already there.
 
-import { activityKey } from "../../lib/facts.js";
+import { ACTIVITY_KINDS, activityKey } from "../../lib/facts.js";
 import { selectedIds } from "../../lib/options.js";
 
 export { assessmentScore } from "./assessment.js";
@@ -24,16 +24,17 @@ export { SENT_KEY as EVALUATION_SENT, evaluationRatings, likertResponse, likertV
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
-// Every knowledge check in the course, in reading order, with the learner's answer: `selected`
+// Every knowledge check in the course (the kind whose descriptor sends its answers as
+// interactions, _facts.ActivityKind.lms), in reading order, with the learner's answer: `selected`
 // holds option ids (entries from before option ids are read through the check's
 // order_before_v3, lib/options.js), `options` the check's option ids in bank order.
 export function checkResults(manifest, entries) {
   const pages = manifest && Array.isArray(manifest.pages) ? manifest.pages : [];
   return pages.flatMap((page) =>
     (page.activities || [])
-      .filter((activity) => activity.kind === "check")
+      .filter((activity) => ACTIVITY_KINDS[activity.kind] && ACTIVITY_KINDS[activity.kind].lms === "interactions")
       .map((activity) => {
-        const entry = entries[activityKey("check", activity.id)];
+        const entry = entries[activityKey(activity.kind, activity.id)];
         const value = entry && typeof entry === "object" ? entry : {};
         const options = Array.isArray(activity.options) ? activity.options.filter((id) => typeof id === "string") : [];
         const selected = selectedIds(value.selected, options, activity.order_before_v3);
