@@ -139,7 +139,7 @@ test("two tabs each starting an attempt keep both, through the store's merge", (
   const stored = a.read(key).value;
   assert.deepEqual(Object.keys(stored.attempts).sort(), ["tab-a", "tab-b"]);
   assert.equal(stored.conflicts, undefined);
-  assert.equal(s.currentAttempt(s.cleanEntry(stored, BANK)), "tab-b");
+  assert.equal(s.currentAttempt(s.stateFromEntry(stored, BANK)), "tab-b");
 });
 
 test("learnerSeed writes one seed once, and a second tab reads the same one", () => {
@@ -184,9 +184,9 @@ test("older submitted attempts keep only their result; the best and the latest k
   assert.deepEqual(Object.keys(value.attempts).filter((id) => value.attempts[id].questions).sort(), ["att1", "att4"]);
   assert.deepEqual(value.attempts.att0, { started: "2026-01-01T10:00:00.000Z", submitted: "2026-01-01T10:20:00.000Z", right: 2, total: 6 });
   assert.equal(value.best.attempt, "att1");
-  assert.equal(s.submittedCount(s.cleanEntry(value, BANK)), 5);
-  assert.equal(s.lastSubmitted(s.cleanEntry(value, BANK)), "att4");
+  assert.equal(s.submittedCount(s.stateFromEntry(value, BANK)), 5);
+  assert.equal(s.lastSubmitted(s.stateFromEntry(value, BANK)), "att4");
   // Saved again (another tab, a reload): stable.
-  assert.deepEqual(withDerived(s.cleanEntry(value, BANK)).attempts, value.attempts);
+  assert.deepEqual(withDerived(s.stateFromEntry(value, BANK)).attempts, value.attempts);
   assert.ok(JSON.stringify(value).length < JSON.stringify(entry).length * 0.7);
 });

@@ -25,7 +25,7 @@ const save = (store, base, state) => store.update(KEY, base, rules.entryValue(st
 test("a fresh state records nothing, and skipping (no rating) writes no entry", () => {
   const { tabs } = twoTabs();
   const store = openStore({ storage: tabs[0].storage, target: tabs[0].target });
-  const state = rules.cleanEntry(null, CHOICES);
+  const state = rules.stateFromEntry(null, CHOICES);
   assert.deepEqual([state.before, state.after, state.feedback, state.responseId], [{}, {}, {}, null]);
   // The view writes only on a change; Skip is no change, so nothing is stored.
   assert.equal(store.read(KEY).status, "empty");
@@ -34,8 +34,8 @@ test("a fresh state records nothing, and skipping (no rating) writes no entry", 
   assert.equal(rules.rate(state, "during", "use-evidence", 3), state);
 });
 
-test("cleanEntry drops unknown outcomes, values out of range, unknown roles and bad ids", () => {
-  const clean = rules.cleanEntry({
+test("stateFromEntry drops unknown outcomes, values out of range, unknown roles and bad ids", () => {
+  const clean = rules.stateFromEntry({
     responseId: "NOT-VALID", before: { "use-evidence": 3, "made-up": 4, "act-on-safety": 9 },
     after: { "use-evidence": "5" }, feedback: { relevance: 4, clarity: 0, time: "ages", recommend: "yes" },
     role: "astronaut", change: 42, shareChange: "yes", inStatement: true,
@@ -54,12 +54,12 @@ test("two tabs rating different outcomes: both ratings are kept, before and afte
   const { tabs } = twoTabs();
   const a = openStore({ storage: tabs[0].storage, target: tabs[0].target });
   const b = openStore({ storage: tabs[1].storage, target: tabs[1].target });
-  const start = rules.withResponseId(rules.cleanEntry(null, CHOICES), ids("0123456789abcdef"));
+  const start = rules.withResponseId(rules.stateFromEntry(null, CHOICES), ids("0123456789abcdef"));
   const first = save(a, undefined, rules.rate(start, "before", "use-evidence", 2)).value;
   // Both tabs have read the entry; each rates a different outcome from it.
   const base = first;
-  const stateA = rules.rate(rules.cleanEntry(base, CHOICES), "after", "use-evidence", 4);
-  const stateB = rules.rate(rules.rate(rules.cleanEntry(base, CHOICES), "after", "act-on-safety", 5), "before", "act-on-safety", 1);
+  const stateA = rules.rate(rules.stateFromEntry(base, CHOICES), "after", "use-evidence", 4);
+  const stateB = rules.rate(rules.rate(rules.stateFromEntry(base, CHOICES), "after", "act-on-safety", 5), "before", "act-on-safety", 1);
   save(a, base, stateA);
   const merged = save(b, base, stateB).value;
   assert.deepEqual(merged.before, { "use-evidence": 2, "act-on-safety": 1 });
@@ -71,10 +71,10 @@ test("feedback answered in two tabs merges field by field", () => {
   const { tabs } = twoTabs();
   const a = openStore({ storage: tabs[0].storage, target: tabs[0].target });
   const b = openStore({ storage: tabs[1].storage, target: tabs[1].target });
-  const start = rules.withResponseId(rules.cleanEntry(null, CHOICES), ids("0123456789abcdef"));
+  const start = rules.withResponseId(rules.stateFromEntry(null, CHOICES), ids("0123456789abcdef"));
   const base = save(a, undefined, start).value;
-  save(a, base, rules.answer(rules.cleanEntry(base, CHOICES), "time", "more"));
-  const merged = save(b, base, rules.chooseRole(rules.answer(rules.cleanEntry(base, CHOICES), "recommend", "maybe"), "gp")).value;
+  save(a, base, rules.answer(rules.stateFromEntry(base, CHOICES), "time", "more"));
+  const merged = save(b, base, rules.chooseRole(rules.answer(rules.stateFromEntry(base, CHOICES), "recommend", "maybe"), "gp")).value;
   assert.deepEqual(merged.feedback, { time: "more", recommend: "maybe" });
   assert.equal(merged.role, "gp");
 });
@@ -83,7 +83,7 @@ test("two tabs that each made a response id: the one written first wins, with no
   const { tabs } = twoTabs();
   const a = openStore({ storage: tabs[0].storage, target: tabs[0].target });
   const b = openStore({ storage: tabs[1].storage, target: tabs[1].target });
-  const empty = rules.cleanEntry(null, CHOICES);
+  const empty = rules.stateFromEntry(null, CHOICES);
   // Neither tab had an entry when the learner rated in each.
   const firstId = save(a, undefined, rules.rate(rules.withResponseId(empty, ids("aaaaaaaaaaaaaaaa")), "before", "use-evidence", 3)).value.responseId;
   const written = save(b, undefined, rules.rate(rules.withResponseId(empty, ids("bbbbbbbbbbbbbbbb")), "before", "act-on-safety", 4)).value;
@@ -92,20 +92,20 @@ test("two tabs that each made a response id: the one written first wins, with no
   assert.equal(written.conflicts, undefined);
   assert.deepEqual(written.before, { "use-evidence": 3, "act-on-safety": 4 });
   // Once written, a later write from a tab holding another id cannot change it.
-  const later = save(b, written, { ...rules.cleanEntry(written, CHOICES), responseId: "cccccccccccccccc" }).value;
+  const later = save(b, written, { ...rules.stateFromEntry(written, CHOICES), responseId: "cccccccccccccccc" }).value;
   assert.equal(later.responseId, "aaaaaaaaaaaaaaaa");
   // withResponseId never replaces an id the state already has.
-  assert.equal(rules.withResponseId(rules.cleanEntry(written, CHOICES), ids("dddddddddddddddd")).responseId, "aaaaaaaaaaaaaaaa");
+  assert.equal(rules.withResponseId(rules.stateFromEntry(written, CHOICES), ids("dddddddddddddddd")).responseId, "aaaaaaaaaaaaaaaa");
 });
 
 test("new words untick sharing: the learner shares only text they have seen", () => {
-  let state = rules.writeChange(rules.cleanEntry(null, CHOICES), "Ask the group first.");
+  let state = rules.writeChange(rules.stateFromEntry(null, CHOICES), "Ask the group first.");
   assert.equal(rules.setShare(state, true).shareChange, true);
   state = rules.setShare(state, true);
   assert.equal(rules.writeChange(state, "Ask the group first.").shareChange, true); // same words
   assert.equal(rules.writeChange(state, "Ask the group first. Then listen.").shareChange, false);
   // Nothing written: nothing to tick.
-  assert.equal(rules.setShare(rules.cleanEntry(null, CHOICES), true).shareChange, false);
+  assert.equal(rules.setShare(rules.stateFromEntry(null, CHOICES), true).shareChange, false);
   assert.equal(rules.setShare(rules.writeChange(state, "   "), true).shareChange, false);
 });
 
@@ -124,6 +124,6 @@ test("the evaluation never counts towards progress, even where a manifest lists 
 });
 
 test("ratedText counts the outcomes rated at a stage", () => {
-  const state = rules.rate(rules.rate(rules.cleanEntry(null, CHOICES), "after", "use-evidence", 3), "before", "act-on-safety", 2);
+  const state = rules.rate(rules.rate(rules.stateFromEntry(null, CHOICES), "after", "use-evidence", 3), "before", "act-on-safety", 2);
   assert.equal(rules.ratedText(state, "after", CHOICES.outcomes), "1 of 3 rated");
 });

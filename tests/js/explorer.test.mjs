@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  adopt, ALL, chartTitle, chooseBand, chooseQuestion, chooseView, cleanQuestions, derive, describe, direction,
+  ALL, chartTitle, chooseBand, chooseQuestion, chooseView, cleanQuestions, derive, describe, direction,
   directionWords, entryValue, initialState, isBand, isView, markSeen, mean, pairs, plural, progressText, sentence,
-  signed, sortedMembers, summarise, tableFor, VIEWS, viewTrait, whoPhrase,
+  signed, sortedMembers, stateFromEntry, summarise, tableFor, VIEWS, viewTrait, whoPhrase,
 } from "../../src/selfhelp_course/js/widgets/explorer/state.js";
 import {
   barLayout, changeLabel, changeLayout, chartWidth, fitSize, legendLayout, MAX_WIDTH, MIN_WIDTH, niceStep, roughWidth,
@@ -38,13 +38,13 @@ test("a saved entry is adopted where valid, v1 lists and v2 objects alike", () =
   const start = initialState(QUESTIONS);
   assert.deepEqual(start, { question: "happy", view: "bands", band: ALL, seen: [] });
   assert.deepEqual(initialState([]).question, "");
-  assert.deepEqual(adopt(start, { question: "worry", view: "change", band: "hi", seen: { worry: true, happy: false, odd: true } }, QUESTIONS),
+  assert.deepEqual(stateFromEntry({ question: "worry", view: "change", band: "hi", seen: { worry: true, happy: false, odd: true } }, QUESTIONS, start),
     { question: "worry", view: "change", band: "hi", seen: ["worry"] });
-  assert.deepEqual(adopt(start, { v: 1, question: "worry", seen: ["worry", "happy", "nope"] }, QUESTIONS).seen, ["happy", "worry"]);
+  assert.deepEqual(stateFromEntry({ v: 1, question: "worry", seen: ["worry", "happy", "nope"] }, QUESTIONS, start).seen, ["happy", "worry"]);
   // A band of another question, an unknown view or question: the defaults.
-  assert.deepEqual(adopt(start, { question: "worry", view: "pie", band: "mid" }, QUESTIONS), { question: "worry", view: "bands", band: ALL, seen: [] });
-  assert.deepEqual(adopt(start, { question: "nope", band: "mid" }, QUESTIONS), { ...start, band: "mid" });
-  for (const bad of [null, [], "x", 3]) assert.deepEqual(adopt(start, bad, QUESTIONS), start);
+  assert.deepEqual(stateFromEntry({ question: "worry", view: "pie", band: "mid" }, QUESTIONS, start), { question: "worry", view: "bands", band: ALL, seen: [] });
+  assert.deepEqual(stateFromEntry({ question: "nope", band: "mid" }, QUESTIONS, start), { ...start, band: "mid" });
+  for (const bad of [null, [], "x", 3]) assert.deepEqual(stateFromEntry(bad, QUESTIONS, start), start);
 });
 
 test("choosing a question starts the band filter afresh; bad choices change nothing", () => {

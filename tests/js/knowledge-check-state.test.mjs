@@ -45,36 +45,36 @@ test("choose all that apply: right only with every right option and no wrong one
   assert.equal(s.isRight(MULTIPLE, []), false);
 });
 
-test("answerFrom: nothing stored, or an entry of the wrong shape, is no answer", () => {
+test("stateFromEntry: nothing stored, or an entry of the wrong shape, is no answer", () => {
   const none = { selected: [], checked: false, tries: 0 };
   for (const bad of [undefined, null, "B", 7, [1], {}, { selected: "1", checked: true }, { selected: { 0: 1 }, checked: true, tries: 2 }]) {
-    assert.deepEqual(s.answerFrom(bad, SINGLE), none, JSON.stringify(bad));
+    assert.deepEqual(s.stateFromEntry(bad, SINGLE), none, JSON.stringify(bad));
   }
 });
 
-test("answerFrom keeps only this question's options, once each, in bank order", () => {
-  const picked = (selected) => s.answerFrom(entry(selected, false, 0), MULTIPLE).selected;
+test("stateFromEntry keeps only this question's options, once each, in bank order", () => {
+  const picked = (selected) => s.stateFromEntry(entry(selected, false, 0), MULTIPLE).selected;
   assert.deepEqual(picked(["y", "w", "y", "w"]), ["w", "y"]);
   assert.deepEqual(picked(["q", "", null, "z", NaN, { id: "x" }]), ["z"]); // not this question's, not ids
   assert.deepEqual(picked([]), []);
   // An option taken out of the question since: the stale id is dropped, the rest kept.
-  assert.deepEqual(s.answerFrom(entry(["b", "gone"], true, 1), SINGLE), { selected: ["b"], checked: true, tries: 1 });
+  assert.deepEqual(s.stateFromEntry(entry(["b", "gone"], true, 1), SINGLE), { selected: ["b"], checked: true, tries: 1 });
 });
 
-test("answerFrom: checked needs a selection; tries read, or worked out for v1 entries", () => {
-  assert.deepEqual(s.answerFrom(entry(["b"], true, 3), SINGLE), { selected: ["b"], checked: true, tries: 3 });
-  assert.deepEqual(s.answerFrom(entry(["a"], false, 2), SINGLE), { selected: ["a"], checked: false, tries: 2 });
+test("stateFromEntry: checked needs a selection; tries read, or worked out for v1 entries", () => {
+  assert.deepEqual(s.stateFromEntry(entry(["b"], true, 3), SINGLE), { selected: ["b"], checked: true, tries: 3 });
+  assert.deepEqual(s.stateFromEntry(entry(["a"], false, 2), SINGLE), { selected: ["a"], checked: false, tries: 2 });
   // v1 entries (before tries were counted): a checked answer was tried once, an unchecked one not yet.
-  assert.deepEqual(s.answerFrom({ v: 1, page: "p", selected: [1], checked: true, complete: true }, SINGLE), { selected: ["b"], checked: true, tries: 1 });
-  assert.deepEqual(s.answerFrom({ v: 1, page: "p", selected: [0], checked: false, complete: false }, SINGLE), { selected: ["a"], checked: false, tries: 0 });
+  assert.deepEqual(s.stateFromEntry({ v: 1, page: "p", selected: [1], checked: true, complete: true }, SINGLE), { selected: ["b"], checked: true, tries: 1 });
+  assert.deepEqual(s.stateFromEntry({ v: 1, page: "p", selected: [0], checked: false, complete: false }, SINGLE), { selected: ["a"], checked: false, tries: 0 });
   // Checked with nothing (left) selected is not checked.
-  assert.equal(s.answerFrom(entry([], true, 1), SINGLE).checked, false);
-  assert.equal(s.answerFrom(entry(["nine"], true, 1), SINGLE).checked, false);
+  assert.equal(s.stateFromEntry(entry([], true, 1), SINGLE).checked, false);
+  assert.equal(s.stateFromEntry(entry(["nine"], true, 1), SINGLE).checked, false);
   // Tries that are not a positive whole number are not believed.
-  assert.equal(s.answerFrom(entry(["b"], false, -2), SINGLE).tries, 0);
-  assert.equal(s.answerFrom(entry(["b"], false, 1.5), SINGLE).tries, 0);
-  assert.equal(s.answerFrom(entry(["b"], true, "4"), SINGLE).tries, 1);
-  assert.equal(s.answerFrom(entry(["b"], true, 0), SINGLE).tries, 1);
+  assert.equal(s.stateFromEntry(entry(["b"], false, -2), SINGLE).tries, 0);
+  assert.equal(s.stateFromEntry(entry(["b"], false, 1.5), SINGLE).tries, 0);
+  assert.equal(s.stateFromEntry(entry(["b"], true, "4"), SINGLE).tries, 1);
+  assert.equal(s.stateFromEntry(entry(["b"], true, 0), SINGLE).tries, 1);
 });
 
 // The bank SINGLE, reordered since answers were stored by position: it was [c, a, b].
@@ -82,20 +82,20 @@ const REORDERED = { ...SINGLE, options: [SINGLE.options[0], SINGLE.options[1], S
 
 test("a v2 answer (indices) is migrated to the same option's id, through order_before_v3", () => {
   // Stored as index 2 when the order was [c, a, b]: option b, the right one.
-  assert.deepEqual(s.answerFrom(v2([2], true, 1), REORDERED), { selected: ["b"], checked: true, tries: 1 });
+  assert.deepEqual(s.stateFromEntry(v2([2], true, 1), REORDERED), { selected: ["b"], checked: true, tries: 1 });
   assert.deepEqual(s.derive(REORDERED)(v2([2], true, 1)), { complete: true, attempted: true });
   // Index 0 then was c, a wrong answer, though c is last now.
-  assert.deepEqual(s.answerFrom(v2([0], true, 1), REORDERED).selected, ["c"]);
+  assert.deepEqual(s.stateFromEntry(v2([0], true, 1), REORDERED).selected, ["c"]);
   assert.deepEqual(s.derive(REORDERED)(v2([0], true, 1)), { complete: false, attempted: true });
   // A bank not reordered: the index is into its order now.
-  assert.deepEqual(s.answerFrom(v2([1], true, 1), SINGLE).selected, ["b"]);
+  assert.deepEqual(s.stateFromEntry(v2([1], true, 1), SINGLE).selected, ["b"]);
   // Indices past the old order, negative, or not whole numbers name nothing; the rest are kept.
-  assert.deepEqual(s.answerFrom(v2([5, -1, 1.5, "2", 0], true, 1), REORDERED).selected, ["c"]);
+  assert.deepEqual(s.stateFromEntry(v2([5, -1, 1.5, "2", 0], true, 1), REORDERED).selected, ["c"]);
   // Written back at the next save as ids (v3), and read back as the same answer.
-  const written = s.entryValue(s.answerFrom(v2([2, 0], false, 2), { ...MULTIPLE, order_before_v3: ["x", "z", "w", "y"] }), "p");
+  const written = s.entryValue(s.stateFromEntry(v2([2, 0], false, 2), { ...MULTIPLE, order_before_v3: ["x", "z", "w", "y"] }), "p");
   assert.deepEqual(written, { v: 3, page: "p", selected: ["w", "x"], checked: false, tries: 2 });
   // A merge of an old tab's indices with a new tab's v3: indices are still read as positions.
-  assert.deepEqual(s.answerFrom({ v: 3, selected: [2], checked: true, tries: 1 }, REORDERED).selected, ["b"]);
+  assert.deepEqual(s.stateFromEntry({ v: 3, selected: [2], checked: true, tries: 1 }, REORDERED).selected, ["b"]);
 });
 
 test("each learner sees their own order, the same on every visit; each question its own", () => {
@@ -157,7 +157,7 @@ test("entryValue is the v3 entry (option ids) without the derived fields", () =>
   const value = s.entryValue({ selected: ["w", "y"], checked: true, tries: 2 }, "book/page");
   assert.deepEqual(value, { v: 3, page: "book/page", selected: ["w", "y"], checked: true, tries: 2 });
   // What it writes reads back as the same answer.
-  assert.deepEqual(s.answerFrom(JSON.parse(JSON.stringify(value)), MULTIPLE), { selected: ["w", "y"], checked: true, tries: 2 });
+  assert.deepEqual(s.stateFromEntry(JSON.parse(JSON.stringify(value)), MULTIPLE), { selected: ["w", "y"], checked: true, tries: 2 });
 });
 
 test("feedback when right: every option's explanation, each marked right or not", () => {
@@ -223,8 +223,8 @@ test("a backup (or LMS state) made before option ids is read, once imported, as 
   const store = openStore({ storage: () => storage, target: new EventTarget() });
   assert.equal(store.replaceAll({ "check:one": JSON.stringify(v2([2], true, 1)) }).ok, true);
   const stored = store.read("check:one").value;
-  assert.deepEqual(s.answerFrom(stored, REORDERED), { selected: ["b"], checked: true, tries: 1 });
+  assert.deepEqual(s.stateFromEntry(stored, REORDERED), { selected: ["b"], checked: true, tries: 1 });
   // The next save writes ids, merged with what is stored: the answer is the same option.
-  const saved = store.update("check:one", stored, s.entryValue(s.answerFrom(stored, REORDERED), "p"), s.derive(REORDERED)).value;
+  const saved = store.update("check:one", stored, s.entryValue(s.stateFromEntry(stored, REORDERED), "p"), s.derive(REORDERED)).value;
   assert.deepEqual([saved.v, saved.selected, saved.complete], [3, ["b"], true]);
 });

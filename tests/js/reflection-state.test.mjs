@@ -39,30 +39,30 @@ test("isUsable: an object whose texts, if any, are an object", () => {
   for (const bad of [null, undefined, "x", [], [written("gibbs", {})], { texts: "words" }, { texts: ["a"] }, { texts: null }]) assert.equal(s.isUsable(bad), false);
 });
 
-test("fromEntry: the saved framework if it still exists, else the page's, else the first", () => {
+test("stateFromEntry: the saved framework if it still exists, else the page's, else the first", () => {
   const texts = { gibbs: { description: "Seen." } };
-  assert.equal(s.fromEntry(written("what", texts), FRAMEWORKS, "gibbs").framework, "what");
-  assert.equal(s.fromEntry(written("gone", texts), FRAMEWORKS, "what").framework, "what");
-  assert.equal(s.fromEntry(written("gone", texts), FRAMEWORKS, "also-gone").framework, "gibbs");
-  assert.equal(s.fromEntry(null, FRAMEWORKS, "what").framework, "what");
-  assert.equal(s.fromEntry(undefined, FRAMEWORKS).framework, "gibbs");
+  assert.equal(s.stateFromEntry(written("what", texts), FRAMEWORKS, "gibbs").framework, "what");
+  assert.equal(s.stateFromEntry(written("gone", texts), FRAMEWORKS, "what").framework, "what");
+  assert.equal(s.stateFromEntry(written("gone", texts), FRAMEWORKS, "also-gone").framework, "gibbs");
+  assert.equal(s.stateFromEntry(null, FRAMEWORKS, "what").framework, "what");
+  assert.equal(s.stateFromEntry(undefined, FRAMEWORKS).framework, "gibbs");
   // Text written under a framework that no longer exists is still kept.
-  const state = s.fromEntry(written("gone", { gone: { old: "Keep me." }, ...texts }), FRAMEWORKS, "gibbs");
+  const state = s.stateFromEntry(written("gone", { gone: { old: "Keep me." }, ...texts }), FRAMEWORKS, "gibbs");
   assert.deepEqual(plain(state.texts), { gone: { old: "Keep me." }, gibbs: { description: "Seen." } });
 });
 
-test("fromEntry: the texts cleaned and the conflicts carried, whatever the entry's shape", () => {
+test("stateFromEntry: the texts cleaned and the conflicts carried, whatever the entry's shape", () => {
   const conflicts = { '["texts","gibbs","description"]': { path: ["texts", "gibbs", "description"], versions: ["Other tab."], at: "2026-01-01T00:00:00.000Z" } };
-  const state = s.fromEntry({ ...written("gibbs", { gibbs: { description: "This tab.", feelings: false } }), conflicts }, FRAMEWORKS, "gibbs");
+  const state = s.stateFromEntry({ ...written("gibbs", { gibbs: { description: "This tab.", feelings: false } }), conflicts }, FRAMEWORKS, "gibbs");
   assert.deepEqual(plain(state), { framework: "gibbs", texts: { gibbs: { description: "This tab." } }, conflicts });
   for (const bad of [null, "x", [], { framework: "what", texts: "x", conflicts: ["x"] }]) {
-    const from = s.fromEntry(bad, FRAMEWORKS, "what");
+    const from = s.stateFromEntry(bad, FRAMEWORKS, "what");
     assert.deepEqual([from.framework, Object.keys(from.texts), from.conflicts], ["what", [], undefined], JSON.stringify(bad));
   }
 });
 
 test("entryValue is a plain v2 object (for JSON and merging) that does not share the state's texts", () => {
-  const state = s.fromEntry(written("what", { gibbs: { description: "Seen." }, what: { what: "A group." } }), FRAMEWORKS, "gibbs");
+  const state = s.stateFromEntry(written("what", { gibbs: { description: "Seen." }, what: { what: "A group." } }), FRAMEWORKS, "gibbs");
   const value = s.entryValue(state, "book/page");
   assert.deepEqual(value, { v: 2, page: "book/page", framework: "what", texts: { gibbs: { description: "Seen." }, what: { what: "A group." } } });
   assert.equal(Object.getPrototypeOf(value.texts), Object.prototype);
@@ -76,8 +76,8 @@ test("entryValue is a plain v2 object (for JSON and merging) that does not share
 
 test("what entryValue writes reads back as the same state, odd keys and all", () => {
   const raw = JSON.parse('{"v": 2, "framework": "gibbs", "texts": {"gibbs": {"description": "Seen.", "__proto__": "a part key"}, "__proto__": {"old": "a framework key"}}}');
-  const state = s.fromEntry(raw, FRAMEWORKS, "gibbs");
-  const again = s.fromEntry(plain(s.entryValue(state, "book/page")), FRAMEWORKS, "gibbs");
+  const state = s.stateFromEntry(raw, FRAMEWORKS, "gibbs");
+  const again = s.stateFromEntry(plain(s.entryValue(state, "book/page")), FRAMEWORKS, "gibbs");
   assert.deepEqual(plain(again), plain(state));
   assert.equal(s.textOf(again.texts, "__proto__", "old"), "a framework key");
 });
@@ -123,7 +123,7 @@ test("saved through the store from two tabs: both parts kept, the same part kept
   let t = Date.parse("2026-11-30T10:00:00Z");
   const store = openStore({ storage: () => storage, target: new EventTarget(), now: () => new Date((t += 1000)) });
   const key = "reflection:r";
-  const tab = (texts) => s.entryValue(s.fromEntry(written("what", texts), FRAMEWORKS, "gibbs"), "book/page");
+  const tab = (texts) => s.entryValue(s.stateFromEntry(written("what", texts), FRAMEWORKS, "gibbs"), "book/page");
   // Neither tab has seen the other's save (base: nothing stored).
   assert.equal(store.update(key, undefined, tab({ what: { what: "From A." } }), derive).ok, true);
   let result = store.update(key, undefined, tab({ what: { "now-what": "From B." } }), derive);
@@ -134,7 +134,7 @@ test("saved through the store from two tabs: both parts kept, the same part kept
   store.update(key, base, tab({ what: { what: "A again.", "now-what": "From B." } }), derive);
   result = store.update(key, base, tab({ what: { what: "B again.", "now-what": "From B." } }), derive);
   assert.equal(result.value.texts.what.what, "B again.");
-  const state = s.fromEntry(plain(result.value), FRAMEWORKS, "gibbs");
+  const state = s.stateFromEntry(plain(result.value), FRAMEWORKS, "gibbs");
   assert.deepEqual(conflictsIn(s.entryValue(state, "book/page")).map((c) => [c.path, c.current, c.versions]),
     [[["texts", "what", "what"], "B again.", ["A again."]]]);
 });
@@ -162,7 +162,7 @@ test("when: the time alone today, the date as well on another day", () => {
 test("allText: every part of the chosen framework, then what was written under others", () => {
   const reflection = { id: "r", title: "After the meeting", prompt: "Think about the meeting." };
   const now = new Date(2026, 2, 3, 14, 5);
-  const state = s.fromEntry(written("gibbs", {
+  const state = s.stateFromEntry(written("gibbs", {
     gibbs: { description: "Seen.\nTwo lines.", feelings: "  ", "action-plan": "Ask." },
     what: { what: "A group.", "now-what": "   " },
     gone: { old: "Kept." },
@@ -182,7 +182,7 @@ test("allText: every part of the chosen framework, then what was written under o
     `Copied from the course page book/page on ${now.toLocaleString("en-GB")}.`,
   ].join("\n"));
   // No title or prompt; a framework without a source; nothing written elsewhere.
-  const bare = s.allText({ reflection: { id: "r" }, frameworks: FRAMEWORKS, state: s.fromEntry(written("what", {}), FRAMEWORKS), page: "p", now });
+  const bare = s.allText({ reflection: { id: "r" }, frameworks: FRAMEWORKS, state: s.stateFromEntry(written("what", {}), FRAMEWORKS), page: "p", now });
   assert.equal(bare.split("\n").slice(0, 9).join("\n"), "Reflection\n\nFramework: What? So what? Now what?\n\nWhat?\n(nothing written yet)\n\nNow what?\n(nothing written yet)");
   assert.equal(bare.includes("Also written under"), false);
 });

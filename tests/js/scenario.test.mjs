@@ -51,17 +51,17 @@ test("where the learner is: current step, last choice, ended", () => {
   assert.equal(s.isEnded(SCENARIO, { path: [GOOD], phase: "choices" }), false);
 });
 
-test("routeFrom reads v1 and v2 entries: phase, endings reached, what was dropped", () => {
-  assert.deepEqual(s.routeFrom(undefined, SCENARIO), { path: [], phase: "choices", endings: {}, dropped: 0 });
-  assert.deepEqual(s.routeFrom(at([GOOD], "consequence"), SCENARIO), { path: [GOOD], phase: "consequence", endings: {}, dropped: 0 });
-  assert.equal(s.routeFrom(at([], "consequence"), SCENARIO).phase, "choices");
-  assert.equal(s.routeFrom(at([GOOD], "sideways"), SCENARIO).phase, "choices");
+test("stateFromEntry reads v1 and v2 entries: phase, endings reached, what was dropped", () => {
+  assert.deepEqual(s.stateFromEntry(undefined, SCENARIO), { path: [], phase: "choices", endings: {}, dropped: 0 });
+  assert.deepEqual(s.stateFromEntry(at([GOOD], "consequence"), SCENARIO), { path: [GOOD], phase: "consequence", endings: {}, dropped: 0 });
+  assert.equal(s.stateFromEntry(at([], "consequence"), SCENARIO).phase, "choices");
+  assert.equal(s.stateFromEntry(at([GOOD], "sideways"), SCENARIO).phase, "choices");
   // A cut route is shown at its last fitting decision, not in the middle of a consequence.
-  assert.deepEqual(s.routeFrom(at([GOOD, { step: "gone", choice: 0 }], "consequence"), SCENARIO), { path: [GOOD], phase: "choices", endings: {}, dropped: 1 });
+  assert.deepEqual(s.stateFromEntry(at([GOOD, { step: "gone", choice: 0 }], "consequence"), SCENARIO), { path: [GOOD], phase: "choices", endings: {}, dropped: 1 });
   // A v1 entry at an ending (no `endings` then) has reached that ending.
-  assert.deepEqual(s.routeFrom({ v: 1, path: [GOOD, HAPPY], phase: "choices", complete: true }, SCENARIO).endings, { happy: true });
+  assert.deepEqual(s.stateFromEntry({ v: 1, path: [GOOD, HAPPY], phase: "choices", complete: true }, SCENARIO).endings, { happy: true });
   // Only real endings of this scenario, marked exactly true, are kept.
-  assert.deepEqual(s.routeFrom(at([], "choices", { bad: true, good: true, gone: true, happy: "yes" }), SCENARIO).endings, { bad: true });
+  assert.deepEqual(s.stateFromEntry(at([], "choices", { bad: true, good: true, gone: true, happy: "yes" }), SCENARIO).endings, { bad: true });
 });
 
 test("any ending completes a scenario; a first choice makes it attempted", () => {
@@ -83,7 +83,7 @@ test("an entry saved before endings were recorded is recognised for re-saving", 
 });
 
 test("moves: choose, proceed (to an ending, which is then remembered), back, restart", () => {
-  let route = s.routeFrom(undefined, SCENARIO);
+  let route = s.stateFromEntry(undefined, SCENARIO);
   route = s.choose(SCENARIO, route, 0);
   assert.deepEqual([route.path, route.phase], [[GOOD], "consequence"]);
   route = s.proceed(SCENARIO, route);

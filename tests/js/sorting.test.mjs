@@ -36,14 +36,14 @@ test("score, isRight, allRight and placedCount", () => {
   assert.equal(s.allRight({ ...EXERCISE, items: [] }, {}), false); // nothing to sort is never done
 });
 
-test("answerFrom reads v1 and v2 entries and the kernel's traits; checked needs a placement", () => {
-  assert.deepEqual(s.answerFrom(undefined, EXERCISE), { placements: {}, checked: false, tries: 0 });
-  assert.deepEqual(s.answerFrom({ v: 1, placements: { 0: "shg" }, checked: true, complete: true }, EXERCISE), { placements: { 0: "shg" }, checked: true, tries: 1 });
-  assert.deepEqual(s.answerFrom({ v: 2, placements: { 0: "shg" }, checked: false, tries: 3 }, EXERCISE), { placements: { 0: "shg" }, checked: false, tries: 3 });
-  assert.equal(s.answerFrom({ placements: {}, checked: true }, EXERCISE).checked, false);
-  assert.equal(s.answerFrom({ placements: { 0: "shg" }, checked: "yes" }, EXERCISE).checked, false);
-  assert.equal(s.answerFrom({ placements: { 0: "shg" }, tries: -2 }, EXERCISE).tries, 0);
-  assert.equal(s.answerFrom({ placements: { 0: "shg" }, tries: 1.5, checked: true }, EXERCISE).tries, 1);
+test("stateFromEntry reads v1 and v2 entries and the kernel's traits; checked needs a placement", () => {
+  assert.deepEqual(s.stateFromEntry(undefined, EXERCISE), { placements: {}, checked: false, tries: 0 });
+  assert.deepEqual(s.stateFromEntry({ v: 1, placements: { 0: "shg" }, checked: true, complete: true }, EXERCISE), { placements: { 0: "shg" }, checked: true, tries: 1 });
+  assert.deepEqual(s.stateFromEntry({ v: 2, placements: { 0: "shg" }, checked: false, tries: 3 }, EXERCISE), { placements: { 0: "shg" }, checked: false, tries: 3 });
+  assert.equal(s.stateFromEntry({ placements: {}, checked: true }, EXERCISE).checked, false);
+  assert.equal(s.stateFromEntry({ placements: { 0: "shg" }, checked: "yes" }, EXERCISE).checked, false);
+  assert.equal(s.stateFromEntry({ placements: { 0: "shg" }, tries: -2 }, EXERCISE).tries, 0);
+  assert.equal(s.stateFromEntry({ placements: { 0: "shg" }, tries: 1.5, checked: true }, EXERCISE).tries, 1);
 });
 
 test("done means done: completed only when checked with every description right", () => {
@@ -76,7 +76,7 @@ test("entryValue is a plain v2 object that does not share the answer's placement
 });
 
 test("place, check, keepRight and restart", () => {
-  let answer = s.answerFrom(undefined, EXERCISE);
+  let answer = s.stateFromEntry(undefined, EXERCISE);
   answer = s.place(answer, 0, "shg");
   answer = s.place(answer, 1, "svc");
   answer = s.place(answer, 2, "svc");

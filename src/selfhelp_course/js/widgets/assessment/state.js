@@ -45,7 +45,7 @@ export function newAttemptId(random = () => Math.random()) {
 }
 
 export function startAttempt(entry, bank, outcomes, settings, seed, attemptId, now) {
-  const value = cleanEntry(entry, bank);
+  const value = stateFromEntry(entry, bank);
   const attempt = { started: now, questions: drawAttempt(bank, outcomes, settings.draw, seed, attemptId), answers: {} };
   return { ...value, attempts: { ...value.attempts, [attemptId]: attempt } };
 }
@@ -82,7 +82,7 @@ function cleanAttempt(attempt, byId) {
   return clean;
 }
 
-export function cleanEntry(entry, bank) {
+export function stateFromEntry(entry, bank) {
   const byId = questionsById(bank);
   const attempts = {};
   const raw = isPlainObject(entry) && isPlainObject(entry.attempts) ? entry.attempts : {};
@@ -176,8 +176,8 @@ export function compact(entry) {
 
 export function derive(bank, passMark) {
   return (value, sides) => {
-    const theirs = sides && isPlainObject(sides.theirs) ? cleanEntry(sides.theirs, bank) : null;
-    const merged = cleanEntry(value, bank);
+    const theirs = sides && isPlainObject(sides.theirs) ? stateFromEntry(sides.theirs, bank) : null;
+    const merged = stateFromEntry(value, bank);
     if (theirs) {
       for (const [id, attempt] of Object.entries(theirs.attempts)) {
         if (attempt.submitted) merged.attempts[id] = attempt;

@@ -4,9 +4,9 @@
 // page that teaches it, and "Start a new attempt" while attempts remain. The entry is kept by the
 // store: an unfinished attempt survives a reload and follows other tabs.
 import { announce, focusMessage, h, onPress, uniqueId } from "../../lib/dom.js";
-import { syncEntry } from "../../lib/entry.js";
 import { activityKey } from "../../lib/facts.js";
 import { learnerSeed } from "../../lib/learner.js";
+import { mountActivity } from "../../lib/mount.js";
 import { createNotice } from "../../lib/notice.js";
 import * as rules from "./state.js";
 
@@ -74,15 +74,16 @@ class AssessmentView {
     this.settings = data.settings || { draw: 15, attempts: 0, pass_mark: 0.8 };
     this.passMark = this.settings.pass_mark;
     this.page = model.get("page") || "";
-    this.entry = rules.cleanEntry(null, this.bank);
+    this.entry = rules.stateFromEntry(null, this.bank);
     this.form = null; // {attemptId, node, update}
     this.build(el, data.title || "Assessment");
-    this.saved = syncEntry(store, activityKey("assessment", this.bank.id), {
+    this.mounted = mountActivity(store, activityKey("assessment", this.bank.id), {
       current: () => ({ ...this.entry, page: this.page }),
       derive: rules.derive(this.bank, this.passMark),
-      show: (value, why) => this.showStored(value, why),
-      saved: (result) => this.afterSave(result),
+      show: (value) => this.showStored(value),
+      notice: this.notice,
     });
+    this.saved = this.mounted.entry;
   }
 
   build(el, title) {
@@ -106,16 +107,10 @@ class AssessmentView {
     this.model.save_changes();
   }
 
-  showStored(value, why) {
-    this.entry = rules.cleanEntry(value, this.bank);
-    if (why === "cleared" || why === "replaced") this.notice.show(why);
+  showStored(value) {
+    this.entry = rules.stateFromEntry(value, this.bank);
     this.paint();
     this.sync();
-  }
-
-  afterSave(result) {
-    if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") this.notice.show(result.reason);
-    else if (result.ok && this.notice.reason !== "corrupt") this.notice.clear();
   }
 
   summaryText() {
@@ -194,9 +189,8 @@ class AssessmentView {
   }
 
   load() {
-    const loaded = this.saved.load();
-    if (loaded.status === "corrupt" || loaded.status === "unavailable") this.notice.show(loaded.status);
-    this.entry = rules.cleanEntry(loaded.status === "ok" ? loaded.value : null, this.bank);
+    const loaded = this.mounted.load();
+    this.entry = rules.stateFromEntry(loaded.status === "ok" ? loaded.value : null, this.bank);
     this.paint();
     this.sync();
   }
@@ -205,5 +199,5 @@ class AssessmentView {
 export function renderAssessment({ model, el, store, now = () => new Date().toISOString() }) {
   const view = new AssessmentView({ model, el, store, now });
   view.load();
-  return view.saved.dispose;
+  return view.mounted.dispose;
 }

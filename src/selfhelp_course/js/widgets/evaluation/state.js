@@ -35,7 +35,7 @@ function ratings(raw, outcomes) {
 }
 
 // A stored entry, cleaned against the words: unknown outcomes, values and roles are dropped.
-export function cleanEntry(raw, choices) {
+export function stateFromEntry(raw, choices) {
   const entry = isPlainObject(raw) ? raw : {};
   const given = isPlainObject(entry.feedback) ? entry.feedback : {};
   const feedback = {};

@@ -5,10 +5,10 @@
 // evaluation:course, kept by the store and merged with other tabs like every activity.
 import { announce, focusMessage, h, onPress, setText, uniqueId } from "../../lib/dom.js";
 import { downloadText } from "../../lib/download.js";
-import { syncEntry } from "../../lib/entry.js";
 import { evaluationFile, evaluationFileName, evaluationText, freshResponseId, monthOf } from "../../lib/evaluation.js";
 import { EVALUATION_KEY } from "../../lib/evaluation.js";
 import { conflictsIn, resolveConflict } from "../../lib/merge.js";
+import { mountActivity } from "../../lib/mount.js";
 import { storedNation } from "../../lib/nation.js";
 import { createNotice } from "../../lib/notice.js";
 import { buildPart } from "../reflection/part.js";
@@ -39,15 +39,17 @@ class EvaluationView {
     Object.assign(this, { model, store, now, page: model.get("page") || "" });
     this.text = this.words.text || {};
     this.choices = rules.choicesOf(this.words);
-    this.state = rules.cleanEntry(null, this.choices);
+    this.state = rules.stateFromEntry(null, this.choices);
     this.groups = [];
     this.build(el);
-    this.entry = syncEntry(store, KEY(), {
+    this.mounted = mountActivity(store, KEY(), {
       current: () => rules.entryValue(this.state, this.page),
       derive: rules.keepFirstResponseId,
-      show: (value, why) => this.showStored(value, why),
-      saved: (result) => this.afterSave(result),
+      show: (value) => this.showStored(value),
+      notice: this.notice,
+      keeps: () => false, // a successful save takes any notice away
     });
+    this.entry = this.mounted.entry;
     this.start();
   }
 
@@ -140,9 +142,8 @@ class EvaluationView {
   }
 
   start() {
-    const loaded = this.entry.load();
-    if (loaded.status === "ok") this.state = rules.cleanEntry(loaded.value, this.choices);
-    else if (loaded.status !== "empty") this.notice.show(loaded.status === "ok" ? "corrupt" : loaded.status);
+    const loaded = this.mounted.load();
+    if (loaded.status === "ok") this.state = rules.stateFromEntry(loaded.value, this.choices);
     this.paint();
   }
 
@@ -155,20 +156,14 @@ class EvaluationView {
 
   chooseVersion(text) {
     const chosen = resolveConflict(rules.entryValue(this.state, this.page), ["change"], text);
-    this.state = rules.cleanEntry({ ...chosen, shareChange: false }, this.choices);
+    this.state = rules.stateFromEntry({ ...chosen, shareChange: false }, this.choices);
     this.entry.save();
     this.paint();
   }
 
-  showStored(value, why) {
-    this.state = rules.cleanEntry(value, this.choices);
-    if (why === "cleared" || why === "replaced") this.notice.show(why);
+  showStored(value) {
+    this.state = rules.stateFromEntry(value, this.choices);
     this.paint();
-  }
-
-  afterSave(result) {
-    if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") this.notice.show(result.reason);
-    else if (result.ok) this.notice.clear();
   }
 
   paint({ typing = false } = {}) {
@@ -206,7 +201,7 @@ class EvaluationView {
   }
 
   dispose() {
-    this.entry.dispose();
+    this.mounted.dispose();
   }
 }
 

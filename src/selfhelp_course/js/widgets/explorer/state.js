@@ -40,8 +40,9 @@ function seenFrom(raw, questions) {
   return questions.filter((q) => keys.includes(q.key)).map((q) => q.key);
 }
 
-// The state after taking what a stored entry (or Python's `view` trait) says, where it is valid.
-export function adopt(state, saved, questions) {
+// The state after taking what a stored entry (or Python's `view` trait) says over `state`,
+// where it is valid.
+export function stateFromEntry(saved, questions, state) {
   if (!isPlainObject(saved)) return state;
   const question = questionOf(questions, saved.question) ? saved.question : state.question;
   const view = isView(saved.view) ? saved.view : state.view;

@@ -3,16 +3,16 @@
 // at are kept by the store; another tab's questions looked at are merged in as they happen,
 // while each tab keeps showing the chart its learner chose.
 import { announce, h, uniqueId } from "../../lib/dom.js";
-import { syncEntry } from "../../lib/entry.js";
 import { activityKey, EXPLORER_ID } from "../../lib/facts.js";
+import { mountActivity } from "../../lib/mount.js";
 import { createNotice } from "../../lib/notice.js";
 import { barChart, changeChart, textMeasure } from "./chart.js";
 import { buildControls } from "./controls.js";
 import { chartWidth } from "./geometry.js";
 import { dataTable } from "./table.js";
 import {
-  adopt, ALL, chartTitle, chooseBand, chooseQuestion, chooseView, cleanQuestions, derive, describe, entryValue,
-  initialState, markSeen, progressText, sentence, summarise, tableFor, questionOf, viewTrait,
+  ALL, chartTitle, chooseBand, chooseQuestion, chooseView, cleanQuestions, derive, describe, entryValue,
+  initialState, markSeen, progressText, sentence, stateFromEntry, summarise, tableFor, questionOf, viewTrait,
 } from "./state.js";
 
 function shell(text, uid, controls) {
@@ -72,7 +72,7 @@ export function renderExplorer({ model, el, store }) {
   const page = model.get("page") || "";
   const uid = uniqueId("wbx");
   const measure = textMeasure();
-  let state = adopt(initialState(questions), model.get("view"), questions);
+  let state = stateFromEntry(model.get("view"), questions, initialState(questions));
   let data = null;
 
   const controls = buildControls(uid, questions, {
@@ -96,20 +96,18 @@ export function renderExplorer({ model, el, store }) {
     syncModel(model, state);
   }
 
-  const entry = syncEntry(store, activityKey("explorer", EXPLORER_ID), {
+  const mounted = mountActivity(store, activityKey("explorer", EXPLORER_ID), {
     current: () => entryValue(state, page),
     derive: derive(questions),
     show(value, why) {
-      if (why === "cleared" || why === "replaced") {
-        state = adopt(initialState(questions), value, questions);
-        ui.notice.show(why);
-      } else state = { ...state, seen: adopt(state, value, questions).seen }; // this tab keeps its chart
+      if (why === "cleared" || why === "replaced") state = stateFromEntry(value, questions, initialState(questions));
+      else state = { ...state, seen: stateFromEntry(value, questions, state).seen }; // this tab keeps its chart
       update(false);
     },
-    saved(result) {
-      if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") ui.notice.show(result.reason);
-    },
+    notice: ui.notice,
+    keeps: () => true, // a notice stays until the page is left
   });
+  const { entry } = mounted;
 
   function choose(next) {
     state = next;
@@ -117,9 +115,8 @@ export function renderExplorer({ model, el, store }) {
     entry.save(); // a choice, not typing: saved at once
   }
 
-  const loaded = entry.load();
-  if (loaded.status === "corrupt" || loaded.status === "unavailable") ui.notice.show(loaded.status);
-  if (loaded.status === "ok") state = adopt(state, loaded.value, questions);
+  const loaded = mounted.load();
+  if (loaded.status === "ok") state = stateFromEntry(loaded.value, questions, state);
   if (!questions.length || !rows.length) {
     ui.summary.textContent = "There are no answers to show.";
     return () => entry.dispose();
@@ -131,7 +128,7 @@ export function renderExplorer({ model, el, store }) {
     const wanted = model.get("view") || {};
     const mine = viewTrait(state);
     if (wanted.question === mine.question && wanted.view === mine.view && (wanted.band || ALL) === mine.band) return;
-    choose(adopt(state, { ...wanted, seen: undefined }, questions));
+    choose(stateFromEntry({ ...wanted, seen: undefined }, questions, state));
   };
   model.on("change:view", onModelView);
   const stopResizing = redrawOnResize(ui, () => data && drawChart(data, state.view, ui, uid, measure));

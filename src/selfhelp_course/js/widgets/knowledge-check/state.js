@@ -30,7 +30,7 @@ export function shownOrder(check, seed) {
 }
 
 // What a stored entry says the learner chose, cleaned against this question's options.
-export function answerFrom(entry, check) {
+export function stateFromEntry(entry, check) {
   if (!isPlainObject(entry) || !Array.isArray(entry.selected)) return { selected: [], checked: false, tries: 0 };
   const selected = selectedIds(entry.selected, optionIds(check), check.order_before_v3);
   const tries = Number.isInteger(entry.tries) && entry.tries > 0 ? entry.tries : entry.checked ? 1 : 0;
@@ -45,8 +45,8 @@ export function entryValue(answer, page) {
 // never counts as checked because the other tab checked a different one.
 export function derive(check) {
   return (value, sides) => {
-    const answer = answerFrom(value, check);
-    const checked = checkedAsMade(answer, sides, (side) => answerFrom(side, check),
+    const answer = stateFromEntry(value, check);
+    const checked = checkedAsMade(answer, sides, (side) => stateFromEntry(side, check),
       (a, b) => deepEqual(a.selected, b.selected));
     const derived = { complete: checked && isRight(check, answer.selected), attempted: answer.tries > 0 };
     return checked === answer.checked ? derived : { ...derived, checked };

@@ -1,10 +1,10 @@
 // Knowledge check view: one fieldset per question; its answer is kept by the store and follows
 // other tabs. Focus goes to the verdict after "Check answer", so it is read out.
 import { announce, focusMessage, h, onPress, uniqueId } from "../../lib/dom.js";
-import { syncEntry } from "../../lib/entry.js";
 import { activityKey } from "../../lib/facts.js";
+import { mountActivity } from "../../lib/mount.js";
 import { createNotice } from "../../lib/notice.js";
-import { answerFrom, derive, entryValue, feedback, shownOrder, verdict } from "./state.js";
+import { derive, entryValue, feedback, shownOrder, stateFromEntry, verdict } from "./state.js";
 
 // One option's row; rows are made in bank order and shown in the learner's order.
 function optionRow(option, index, uid, multiple) {
@@ -28,16 +28,16 @@ class QuestionView {
     this.multiple = check.kind === "multiple";
     this.answer = { selected: [], checked: false, tries: 0 };
     this.build();
-    this.entry = syncEntry(store, activityKey("check", check.id), {
+    this.mounted = mountActivity(store, activityKey("check", check.id), {
       current: () => entryValue(this.answer, page),
-      show: (value, why) => this.showStored(value, why),
+      show: (value) => this.showStored(value),
       derive: derive(check),
-      saved: (result) => this.saved(result),
+      notice: this.notice,
     });
+    this.entry = this.mounted.entry;
     this.wire();
-    const loaded = this.entry.load();
-    if (loaded.status === "corrupt" || loaded.status === "unavailable") this.notice.show(loaded.status);
-    this.answer = answerFrom(loaded.value, check);
+    const loaded = this.mounted.load();
+    this.answer = stateFromEntry(loaded.value, check);
     this.draw();
   }
 
@@ -102,17 +102,11 @@ class QuestionView {
     else if (!this.status.textContent) this.status.textContent = verdict(this.check, this.answer.selected);
   }
 
-  showStored(value, why) {
-    this.answer = answerFrom(value, this.check);
+  showStored(value) {
+    this.answer = stateFromEntry(value, this.check);
     this.status.textContent = "";
-    if (why === "cleared" || why === "replaced") this.notice.show(why);
     this.draw();
     this.onChange();
-  }
-
-  saved(result) {
-    if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") this.notice.show(result.reason);
-    else if (result.ok && this.notice.reason !== "corrupt") this.notice.clear();
   }
 
   change(next) {

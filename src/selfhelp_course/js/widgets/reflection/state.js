@@ -36,7 +36,7 @@ export function isUsable(entry) {
 }
 
 // The state a widget starts from: {framework, texts, conflicts}.
-export function fromEntry(entry, frameworks, fallbackId) {
+export function stateFromEntry(entry, frameworks, fallbackId) {
   const known = (id) => frameworks.find((f) => f.id === id);
   const framework = (isPlainObject(entry) && known(entry.framework)) || known(fallbackId) || frameworks[0];
   return {

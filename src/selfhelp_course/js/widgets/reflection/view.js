@@ -3,15 +3,15 @@
 import { afterChoosing } from "../../lib/conflict.js";
 import { announce, h, setText, uniqueId } from "../../lib/dom.js";
 import { downloadText } from "../../lib/download.js";
-import { syncEntry } from "../../lib/entry.js";
 import { activityKey } from "../../lib/facts.js";
 import { leftText, watchLeft } from "../../lib/lms-left.js";
 import { conflictsIn, resolveConflict } from "../../lib/merge.js";
+import { mountActivity } from "../../lib/mount.js";
 import { createNotice } from "../../lib/notice.js";
 import { whereText } from "../../lib/where.js";
 import { summariseFindings } from "../../privacy/guard.js";
 import { buildPart } from "./part.js";
-import { allText, derive, entryValue, fileName, fromEntry, isUsable, keptAfterClear, textOf, when, words } from "./state.js";
+import { allText, derive, entryValue, fileName, isUsable, keptAfterClear, stateFromEntry, textOf, when, words } from "./state.js";
 
 const TOTAL_DELAY = 1500; // the live total word count is only updated at a pause
 const KEEP_HINT = " Your text stays on this page until you leave it: use \u201cCopy all text\u201d or \u201cDownload as a text file\u201d to keep a copy.";
@@ -52,16 +52,23 @@ class ReflectionView {
     this.page = model.get("page") || "";
     this.ui = shell(reflection, frameworks, uniqueId(`rf-${reflection.id}`), store.where());
     el.append(this.ui.root);
-    this.state = fromEntry(null, frameworks, reflection.framework);
+    this.state = stateFromEntry(null, frameworks, reflection.framework);
     this.views = [];
     this.totalTimer = null;
-    this.entry = syncEntry(store, activityKey("reflection", reflection.id), {
+    this.mounted = mountActivity(store, activityKey("reflection", reflection.id), {
       current: () => entryValue(this.state, this.page),
       derive: derive(frameworks),
       show: (value, why) => this.showStored(value, why),
       saved: (result) => this.saved(result),
       keep: keptAfterClear,
+      notice: this.ui.notice,
+      // Unsaved text must be kept by hand, so the learner is told how whenever saving fails.
+      hints: { full: KEEP_HINT.trim(), unavailable: KEEP_HINT.trim() },
+      keeps: (reason) => reason !== "full" && reason !== "unavailable",
+      // A saved entry of the wrong shape is set aside like an unreadable one, and said in words.
+      usable: isUsable,
     });
+    this.entry = this.mounted.entry;
     this.ui.select.addEventListener("change", () => this.chooseFramework(this.ui.select.value));
     wireActions({ ui: this.ui, reflection, frameworks, page: this.page, state: () => this.state });
     this.start();
@@ -74,16 +81,13 @@ class ReflectionView {
   }
 
   start() {
-    const loaded = this.entry.load();
+    const loaded = this.mounted.load();
     if (loaded.status === "ok" && isUsable(loaded.value)) {
-      this.state = fromEntry(loaded.value, this.frameworks, this.reflection.framework);
+      this.state = stateFromEntry(loaded.value, this.frameworks, this.reflection.framework);
       if (loaded.value.updated) this.showSavedAt(loaded.value.updated);
     } else {
-      // A saved entry of the wrong shape is set aside like an unreadable one, and said in words.
-      if (loaded.status === "ok") this.store.putAside(activityKey("reflection", this.reflection.id));
-      if (loaded.status !== "empty") this.ui.notice.show(loaded.status === "ok" ? "corrupt" : loaded.status, loaded.status === "unavailable" ? KEEP_HINT.trim() : "");
       const fromKernel = this.model.get("entry"); // in JupyterLab, the kernel may already hold an entry
-      if (fromKernel && isUsable(fromKernel)) this.state = fromEntry(fromKernel, this.frameworks, this.reflection.framework);
+      if (fromKernel && isUsable(fromKernel)) this.state = stateFromEntry(fromKernel, this.frameworks, this.reflection.framework);
     }
     this.showFramework();
     if (loaded.status === "ok") this.sync();
@@ -114,11 +118,10 @@ class ReflectionView {
   }
 
   showStored(value, why) {
-    const next = fromEntry(isUsable(value) ? value : null, this.frameworks, this.state.framework);
+    const next = stateFromEntry(isUsable(value) ? value : null, this.frameworks, this.state.framework);
     // After a clear or import that kept what was typed since, the boxes stay (caret in place).
     const redraw = next.framework !== this.state.framework || why === "cleared" || why === "replaced";
     this.state = next;
-    if (["cleared", "replaced", "cleared-kept", "replaced-kept"].includes(why)) this.ui.notice.show(why);
     if (redraw) this.showFramework();
     else this.refreshParts();
     if (value && value.updated && why !== "merged") this.showSavedAt(value.updated);
@@ -126,11 +129,8 @@ class ReflectionView {
   }
 
   saved(result) {
-    if (result.ok) {
-      if (this.ui.notice.reason === "full" || this.ui.notice.reason === "unavailable") this.ui.notice.clear();
-      this.showSavedAt(result.value.updated);
-    } else if (result.reason === "full" || result.reason === "unavailable") {
-      this.ui.notice.show(result.reason, KEEP_HINT.trim());
+    if (result.ok) this.showSavedAt(result.value.updated);
+    else if (result.reason === "full" || result.reason === "unavailable") {
       setText(this.ui.status, result.reason === "full"
         ? "Not saved: this browser's storage is full. Copy or download your text before you leave."
         : "Not saved: this browser is not letting the course save. Copy or download your text before you leave.");
@@ -224,7 +224,7 @@ class ReflectionView {
   }
 
   dispose() {
-    this.entry.dispose();
+    this.mounted.dispose();
     window.clearTimeout(this.totalTimer);
     this.views.forEach((view) => window.clearTimeout(view.timer));
   }

@@ -95,7 +95,7 @@ function cleanEndings(raw, scenario) {
 }
 
 // What a stored entry (v1 or v2, or the kernel's trait) says: {path, phase, endings, dropped}.
-export function routeFrom(entry, scenario) {
+export function stateFromEntry(entry, scenario) {
   const value = isPlainObject(entry) ? entry : {};
   const { kept, dropped } = replay(scenario, value.path);
   const phase = value.phase === "consequence" && kept.length && !dropped ? "consequence" : "choices";
@@ -116,7 +116,7 @@ export function entryValue(route, page) {
 
 export function derive(scenario) {
   return (value) => {
-    const route = routeFrom(value, scenario);
+    const route = stateFromEntry(value, scenario);
     const complete = Object.keys(route.endings).length > 0;
     return { complete, attempted: complete || route.path.length > 0 };
   };

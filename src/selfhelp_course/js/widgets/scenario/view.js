@@ -4,8 +4,8 @@
 // once per press (onPress), so a double click on "Continue" cannot also choose at the next
 // decision. The route is kept by the store and follows other tabs.
 import { announce, h, onPress, uniqueId } from "../../lib/dom.js";
-import { derivedDiffers, syncEntry } from "../../lib/entry.js";
 import { activityKey } from "../../lib/facts.js";
+import { mountActivity } from "../../lib/mount.js";
 import { createNotice } from "../../lib/notice.js";
 import * as rules from "./state.js";
 
@@ -102,7 +102,7 @@ export function renderScenario({ model, el, store }) {
   const act = {};
   const { root, stage, status, notice, backButton, restartButton } = shell(scenario, act);
   el.append(root);
-  let route = rules.routeFrom(null, scenario);
+  let route = rules.stateFromEntry(null, scenario);
 
   // Draw the route; returns the node focus should move to after an action.
   function paint() {
@@ -118,22 +118,20 @@ export function renderScenario({ model, el, store }) {
     model.save_changes();
   }
 
-  const entry = syncEntry(store, activityKey("scenario", scenario.id), {
+  // A successful save keeps the notice that the route no longer fits (its own words, reason null).
+  const mounted = mountActivity(store, activityKey("scenario", scenario.id), {
     current: () => rules.entryValue(route, page),
     derive: rules.derive(scenario),
-    show(value, why) {
+    show(value) {
       const hadFocus = stage.contains(document.activeElement);
-      route = rules.routeFrom(value, scenario);
-      if (why === "cleared" || why === "replaced") notice.show(why);
+      route = rules.stateFromEntry(value, scenario);
       const focus = paint();
       if (hadFocus && focus) focus.focus(); // the button that had focus is gone: keep the learner in the story
       sync();
     },
-    saved(result) {
-      if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") notice.show(result.reason);
-      else if (result.ok && notice.reason !== "corrupt" && notice.reason !== null) notice.clear(); // keeps "no longer fits"
-    },
+    notice,
   });
+  const { entry } = mounted;
 
   // After a move: save, redraw, move focus to the new text and say briefly where we are.
   function move(next, message) {
@@ -160,13 +158,12 @@ export function renderScenario({ model, el, store }) {
   };
   act.restart = () => move(rules.restart(route), "Started again from the first decision.");
 
-  const loaded = entry.load();
-  if (loaded.status === "corrupt" || loaded.status === "unavailable") notice.show(loaded.status);
-  route = rules.routeFrom(loaded.status === "ok" ? loaded.value : { path: model.get("path") }, scenario);
+  const loaded = mounted.load();
+  route = rules.stateFromEntry(loaded.status === "ok" ? loaded.value : { path: model.get("path") }, scenario);
   if (route.dropped > 0) notice.show(null, rules.DROPPED_MESSAGE);
   paint();
   status.textContent = rules.resumeMessage(scenario, route);
   // Saved before `endings` and `attempted` were recorded: put the record right.
-  if (loaded.status === "ok" && derivedDiffers(loaded.value, rules.derive(scenario))) entry.save();
-  return entry.dispose;
+  mounted.repair(loaded);
+  return mounted.dispose;
 }

@@ -51,7 +51,7 @@ export function allRight(exercise, placements) {
 }
 
 // What a stored entry (v1 or v2, or the kernel's traits) says, cleaned against this exercise.
-export function answerFrom(entry, exercise) {
+export function stateFromEntry(entry, exercise) {
   if (!isPlainObject(entry)) return { placements: {}, checked: false, tries: 0 };
   const placements = cleanPlacements(entry.placements, exercise);
   const checked = entry.checked === true && placedCount(placements) > 0;
@@ -67,8 +67,8 @@ export function entryValue(answer, page) {
 // own never count as checked.
 export function derive(exercise) {
   return (value, sides) => {
-    const answer = answerFrom(value, exercise);
-    const checked = checkedAsMade(answer, sides, (side) => answerFrom(side, exercise),
+    const answer = stateFromEntry(value, exercise);
+    const checked = checkedAsMade(answer, sides, (side) => stateFromEntry(side, exercise),
       (a, b) => deepEqual(a.placements, b.placements));
     const derived = { complete: checked && allRight(exercise, answer.placements), attempted: answer.tries > 0 };
     return checked === answer.checked ? derived : { ...derived, checked };

@@ -3,8 +3,8 @@
 // placements are kept by the store and follow other tabs. After "Check my sorting" focus goes
 // to the score, so it is read out.
 import { announce, focusMessage, h, onPress, uniqueId } from "../../lib/dom.js";
-import { derivedDiffers, syncEntry } from "../../lib/entry.js";
 import { activityKey } from "../../lib/facts.js";
+import { mountActivity } from "../../lib/mount.js";
 import { createNotice } from "../../lib/notice.js";
 import * as rules from "./state.js";
 
@@ -109,7 +109,7 @@ export function renderSorting({ model, el, store }) {
   const page = model.get("page") || "";
   const ui = shell(exercise, uniqueId(`sort-${exercise.id}`));
   el.append(ui.root);
-  let answer = rules.answerFrom(null, exercise);
+  let answer = rules.stateFromEntry(null, exercise);
 
   function sync() {
     model.set("placements", { ...answer.placements }); // a fresh object, so the model sees a change
@@ -122,20 +122,17 @@ export function renderSorting({ model, el, store }) {
     ui.status.textContent = statusText(exercise, answer);
   }
 
-  const entry = syncEntry(store, activityKey("sorting", exercise.id), {
+  const mounted = mountActivity(store, activityKey("sorting", exercise.id), {
     current: () => rules.entryValue(answer, page),
     derive: rules.derive(exercise),
-    show(value, why) {
-      answer = rules.answerFrom(value, exercise);
-      if (why === "cleared" || why === "replaced") ui.notice.show(why);
+    show(value) {
+      answer = rules.stateFromEntry(value, exercise);
       redraw();
       sync();
     },
-    saved(result) {
-      if (!result.ok && result.reason !== "cleared" && result.reason !== "replaced") ui.notice.show(result.reason);
-      else if (result.ok && ui.notice.reason !== "corrupt") ui.notice.clear();
-    },
+    notice: ui.notice,
   });
+  const { entry } = mounted;
 
   // A new answer from a button: saved at once and drawn.
   const widget = {
@@ -157,15 +154,14 @@ export function renderSorting({ model, el, store }) {
     ui.status.textContent = rules.progressMessage(exercise, answer.placements);
   }));
 
-  const loaded = entry.load();
+  const loaded = mounted.load();
   if (loaded.status === "ok") {
-    answer = rules.answerFrom(loaded.value, exercise);
+    answer = rules.stateFromEntry(loaded.value, exercise);
     // Saved under the old rule (complete with some wrong): put the record right.
-    if (derivedDiffers(loaded.value, rules.derive(exercise))) entry.save();
+    mounted.repair(loaded);
   } else {
-    if (loaded.status === "corrupt" || loaded.status === "unavailable") ui.notice.show(loaded.status);
-    answer = rules.answerFrom({ placements: model.get("placements"), checked: model.get("checked") }, exercise);
+    answer = rules.stateFromEntry({ placements: model.get("placements"), checked: model.get("checked") }, exercise);
   }
   redraw();
-  return entry.dispose;
+  return mounted.dispose;
 }
