@@ -13,6 +13,7 @@
 //   return mounted.dispose;
 import { derivedDiffers, syncEntry } from "./entry.js";
 import { createNotice } from "./notice.js";
+import { openStore } from "./store.js";
 
 // The reasons a value comes from storage that the learner is told about (another tab or window
 // cleared everything or imported a backup; "-kept" when what was typed here since is kept).
@@ -85,4 +86,13 @@ export function mountActivity(store, key, options) {
     },
     dispose: () => entry.dispose(),
   };
+}
+
+/**
+ * A widget module (anywidget's default export) whose render draws a view with the learner's
+ * store: `export default widgetModule(renderSorting)`.
+ * @param {(args: {model: any, el: HTMLElement, store: any}) => (() => void)} renderView
+ */
+export function widgetModule(renderView) {
+  return { render: ({ model, el }) => renderView({ model, el, store: openStore() }) };
 }

@@ -1,9 +1,5 @@
 // The CPD portfolio widget: see view.js.
-import { openStore } from "../../lib/store.js";
+import { widgetModule } from "../../lib/mount.js";
 import { renderPortfolio } from "./view.js";
 
-function render({ model, el }) {
-  return renderPortfolio({ model, el, store: openStore() });
-}
-
-export default { render };
+export default widgetModule(renderPortfolio);

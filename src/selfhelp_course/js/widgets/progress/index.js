@@ -1,9 +1,5 @@
 // The progress page widget: see view.js. It only reads what the store holds.
-import { openStore } from "../../lib/store.js";
+import { widgetModule } from "../../lib/mount.js";
 import { renderProgress } from "./view.js";
 
-function render({ model, el }) {
-  return renderProgress({ model, el, store: openStore() });
-}
-
-export default { render };
+export default widgetModule(renderProgress);

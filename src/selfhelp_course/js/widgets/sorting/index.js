@@ -1,10 +1,6 @@
 // The sorting exercise widget: see view.js. In JupyterLab the placements are synced to Python
 // (traits `placements` and `checked`).
-import { openStore } from "../../lib/store.js";
+import { widgetModule } from "../../lib/mount.js";
 import { renderSorting } from "./view.js";
 
-function render({ model, el }) {
-  return renderSorting({ model, el, store: openStore() });
-}
-
-export default { render };
+export default widgetModule(renderSorting);
