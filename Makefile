@@ -156,11 +156,11 @@ $(TEST_INSTALLED): $(INSTALLED) requirements/test.txt requirements/test.in requi
 
 # The course facts as an ES module (_facts.py, with the title from _config.yml and the nations
 # from data/nations.yml); the bundling below writes it too.
-$(FACTS_JS): src/selfhelp_course/_facts.py _config.yml data/nations.yml $(INSTALLED)
+$(FACTS_JS): src/selfhelp_course/course/facts.py _config.yml data/nations.yml $(INSTALLED)
 	$(BIN)/python -c 'from selfhelp_course._bundle import write_facts; write_facts()'
 	touch $@
 
-$(BUNDLED): $(JS_SOURCES) src/selfhelp_course/_facts.py _config.yml data/nations.yml src/selfhelp_course/_bundle.py $(INSTALLED) $(NODE_BUILD)
+$(BUNDLED): $(JS_SOURCES) src/selfhelp_course/course/facts.py _config.yml data/nations.yml src/selfhelp_course/_bundle.py $(INSTALLED) $(NODE_BUILD)
 	$(BIN)/python -m selfhelp_course.build_front_end
 	touch $@
 

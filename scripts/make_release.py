@@ -18,7 +18,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from selfhelp_course._facts import course_title
+from selfhelp_course.course.facts import course_title
 from selfhelp_course._release import (
     FORMATS,
     NOT_FOR_LEARNERS,
@@ -107,7 +107,7 @@ def gather(root: Path, build: Path, out_root: Path) -> Path:
             }
         )
     (out / SUMS).write_text(sums_text(files), encoding="utf-8")
-    from selfhelp_course._licence import licence_settings, rights_text
+    from selfhelp_course.course.licence import licence_settings, rights_text
     import yaml
 
     title = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["title"]

@@ -11,7 +11,7 @@ learning objectives, its key points, its discussion questions (where it has them
 "Your turn" slide for every activity, telling learners which activity to do on the site.
 
 There is one deck per live session (90 minutes, half day, full day), following the session
-plans of selfhelp_course._session_plans (the routes of data/routes.yml): intro, pages, breaks and close in the plan's order, and
+plans of selfhelp_course.course.session_plans (the routes of data/routes.yml): intro, pages, breaks and close in the plan's order, and
 the pages left for self-study on a last slide. Without that module there is one deck per page.
 
 Every slide after the deck's title slide has speaker notes (reveal.js's ``<aside class="notes">``,
@@ -36,11 +36,11 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from selfhelp_course._manifest import course_manifest  # noqa: E402
-from selfhelp_course._facts import course_title  # noqa: E402
-from selfhelp_course._course_time import page_minutes  # noqa: E402
-from selfhelp_course._facts import KIND_BY_NAME  # noqa: E402
-from selfhelp_course._pages import parse_text  # noqa: E402
+from selfhelp_course.course.manifest import course_manifest  # noqa: E402
+from selfhelp_course.course.facts import course_title  # noqa: E402
+from selfhelp_course.course.structure import page_minutes  # noqa: E402
+from selfhelp_course.course.facts import KIND_BY_NAME  # noqa: E402
+from selfhelp_course.course.pages import parse_text  # noqa: E402
 
 #: The course's title, from _config.yml (the one place it is written).
 COURSE_TITLE = course_title(ROOT)
@@ -91,7 +91,7 @@ SLIDES_CSS = """\
 
 def page_points(text: str) -> dict:
     """What a page gives its slides: objectives, key points and discussion questions, read by
-    the course's one parse of a page (selfhelp_course._pages)."""
+    the course's one parse of a page (selfhelp_course.course.pages)."""
     page = parse_text(text)
     return {
         "objectives": list(page.objectives),
@@ -472,10 +472,10 @@ def session_slug(session: dict) -> str:
 
 def deck_specs(manifest: dict, root: Path = ROOT) -> tuple[str, list[dict]]:
     """("sessions" or "pages", decks), each deck {"slug", "title", "minutes", "rows",
-    "self_study"}: one deck per session plan (SESSIONS) when selfhelp_course._session_plans
+    "self_study"}: one deck per session plan (SESSIONS) when selfhelp_course.course.session_plans
     exists, else one deck per course page."""
     try:
-        from selfhelp_course._session_plans import session_plan
+        from selfhelp_course.course.session_plans import session_plan
     except ImportError:
         decks = [
             {
@@ -495,7 +495,7 @@ def deck_specs(manifest: dict, root: Path = ROOT) -> tuple[str, list[dict]]:
     decks = []
     for session in sessions:
         if "route" in session:
-            from selfhelp_course._routes import find_route, load_routes, route_plan
+            from selfhelp_course.course.routes import find_route, load_routes, route_plan
 
             route = find_route(load_routes(root, manifest), session["route"])
             session = {**session, "minutes": route["minutes"]}
@@ -568,7 +568,7 @@ def build(out_dir: Path, root: Path = ROOT) -> dict:
     def render(text: str) -> str:
         return plain_text(text, citations, titles)
 
-    from selfhelp_course._course_time import page_path
+    from selfhelp_course.course.structure import page_path
 
     mode, decks = deck_specs(manifest, root)
     shutil.rmtree(out_dir, ignore_errors=True)

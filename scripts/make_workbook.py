@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from selfhelp_course._content import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config  # noqa: E402
-from selfhelp_course._manifest import course_manifest  # noqa: E402
-from selfhelp_course._facts import course_title  # noqa: E402
+from selfhelp_course.course.manifest import course_manifest  # noqa: E402
+from selfhelp_course.course.facts import course_title  # noqa: E402
 
 #: The course's title, from _config.yml (the one place it is written).
 COURSE_TITLE = course_title(ROOT)

@@ -264,7 +264,7 @@ def test_the_widget_carries_the_bank_outcomes_settings_and_a_link_for_every_taug
 
 
 def test_the_manifest_gives_the_bridge_the_option_order_but_never_the_answers():
-    from selfhelp_course._manifest import course_manifest
+    from selfhelp_course.course.manifest import course_manifest
 
     manifest = course_manifest(ROOT)
     [activity] = [a for page in manifest["pages"] for a in page["activities"] if a["kind"] == "assessment"]

@@ -21,7 +21,7 @@ import yaml
 from docutils import nodes
 
 from paths import BUILD, ROOT
-from selfhelp_course._licence import licence_settings
+from selfhelp_course.course.licence import licence_settings
 from selfhelp_course._release import IDENTIFIER, project_version
 from selfhelp_course._static_activities import ANSWERS_TITLE, static_activity
 

@@ -22,7 +22,7 @@ from selfhelp_course._content import (
     parse,
 )
 from selfhelp_course._evaluation import evaluation_manifest
-from selfhelp_course._facts import KIND_BY_NAME
+from selfhelp_course.course.facts import KIND_BY_NAME
 from paths import ROOT
 
 SCHEMA = json.loads(

@@ -33,7 +33,7 @@ import pytest
 import requests
 import websocket
 
-from selfhelp_course._course_time import page_path, toc_docnames
+from selfhelp_course.course.structure import page_path, toc_docnames
 from paths import ROOT
 
 pytestmark = pytest.mark.hub

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from selfhelp_course._content import ContentError
-from selfhelp_course._manifest import course_manifest
-from selfhelp_course._routes import (
+from selfhelp_course.course.manifest import course_manifest
+from selfhelp_course.course.routes import (
     MAX_SPARE,
     live_routes,
     load_routes,
@@ -18,7 +18,7 @@ from selfhelp_course._routes import (
     route_plan,
     routes_markdown,
 )
-from selfhelp_course._session_plans import page_minutes
+from selfhelp_course.course.session_plans import page_minutes
 from paths import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))

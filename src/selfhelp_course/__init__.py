@@ -6,7 +6,7 @@ Public API (each takes ids from the YAML banks in ``data/activities/``)::
     knowledge_check("welcome-where-saved")
 """
 
-from ._content import ContentError
+from .errors import ContentError
 from ._widgets import (
     Assessment,
     Evaluation,

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ._facts import facts_module
+from .course.facts import facts_module
 
 PACKAGE = Path(__file__).parent
 SOURCE = PACKAGE / "js"

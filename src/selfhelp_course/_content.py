@@ -23,19 +23,11 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
-from ._facts import KIND_BY_NAME, PORTFOLIO_FIELDS
+from .course.facts import KIND_BY_NAME, PORTFOLIO_FIELDS
+from .errors import ContentError
 
 ROOT_ENV = "SELFHELP_COURSE_ROOT"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-class ContentError(ValueError):
-    """A content file is malformed. ``str()`` gives ``path:line: field: message``."""
-
-    def __init__(self, path: Path | str, line: int | None, field: str, message: str):
-        self.path, self.line, self.field, self.message = str(path), line, field, message
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
 
 
 # ---------------------------------------------------------------- schema nodes
@@ -942,7 +934,7 @@ def validate_all(root: Path) -> None:
 def validate_assessments(assessments: dict[str, dict], outcomes: dict, root: Path) -> None:
     """Every question names a known outcome and a page in _toc.yml; every outcome has at least
     two questions, and every outcome's pages are in _toc.yml."""
-    from ._course_time import toc_docnames  # here: _course_time imports this module
+    from .course.structure import toc_docnames  # here: _course_time imports this module
 
     pages = set(toc_docnames(root))
     known = {outcome["id"] for outcome in outcomes["outcomes"]}

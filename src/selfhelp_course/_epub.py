@@ -18,7 +18,7 @@ from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 
 from ._content import ContentError
-from ._licence import licence_settings, rights_text
+from .course.licence import licence_settings, rights_text
 from ._release import IDENTIFIER, ReleaseError, project_version
 from ._static_activities import ANSWERS_TITLE, explorer_charts, static_activity, widget_kind
 

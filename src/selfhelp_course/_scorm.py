@@ -24,11 +24,11 @@ from xml.etree import ElementTree as ET
 import yaml
 
 from ._bundle import site_script
-from ._course_time import page_minutes
-from ._facts import course_title
+from .course.structure import page_minutes
+from .course.facts import course_title
 from ._content import ContentError, Record, Text, _describe, _line, parse
-from ._licence import licence_settings, rights_text
-from ._manifest import course_manifest
+from .course.licence import licence_settings, rights_text
+from .course.manifest import course_manifest
 
 EDITIONS = ("2004", "1.2")
 EDITION_NAMES = {"2004": "SCORM 2004 4th edition", "1.2": "SCORM 1.2"}

@@ -13,7 +13,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from . import ons4
+from .course import ons4
 from ._assessment import ASSESSMENT_ID, ASSESSMENT_PAGE, assessment_data
 from ._bundle import widget_module
 from ._evaluation import EVALUATION_PAGE, STAGES, evaluation_data
@@ -29,9 +29,9 @@ from ._content import (
     course_root,
     load_config,
 )
-from ._course_time import toc_docnames
-from ._facts import PORTFOLIO_PAGE, PROGRESS_PAGE
-from ._manifest import course_manifest
+from .course.structure import toc_docnames
+from .course.facts import PORTFOLIO_PAGE, PROGRESS_PAGE
+from .course.manifest import course_manifest
 from ._styles import widget_stylesheet
 
 
@@ -163,7 +163,7 @@ class WellbeingExplorer(CourseWidget):
 
 
 def wellbeing_explorer(csv_path: str | Path = "data/ons4_illustrative.csv") -> WellbeingExplorer:
-    """Bands are worked out here, by :mod:`selfhelp_course.ons4`, so they are defined once."""
+    """Bands are worked out here, by :mod:`selfhelp_course.course.ons4`, so they are defined once."""
     path = course_root() / csv_path
     with path.open(encoding="utf-8", newline="") as handle:
         raw = list(csv.DictReader(handle))

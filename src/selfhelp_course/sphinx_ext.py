@@ -31,7 +31,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ._about import about_markdown, report_address
+from .course.about import about_markdown, report_address
 from ._bundle import site_script
 from ._csp import setup_csp
 from ._downloads import setup_downloads
@@ -42,11 +42,11 @@ from ._content import BANKS, ROUTES_FILE, ContentError, validate_all
 from ._fonts import subset_icon_fonts
 from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_stylesheet, write_bundle
 from ._launch import LaunchConfigError, apply_launch_options
-from ._licence import footer_html, licence_settings
-from ._manifest import course_manifest, manifest_script
-from ._review import course_reviews, long_date, overdue_pages, page_review, review_line
+from .course.licence import footer_html, licence_settings
+from .course.manifest import course_manifest, manifest_script
+from .course.review_dates import course_reviews, long_date, overdue_pages, page_review, review_line
 from ._nation_choice import NationRowsDirective, add_script_where_needed, mark_box, mark_table
-from ._nations import (
+from .course.nations import (
     NATIONS_FILE,
     carers_table,
     children_table,
@@ -57,9 +57,10 @@ from ._nations import (
     law_table_places,
     load_nations,
 )
-from ._course_time import course_times, cpd_time, front_matter, page_path, toc_docnames
-from ._routes import find_route, load_routes, route_plan, routes_markdown
-from ._session_plans import plan_markdown, session_plan
+from .course.cpd_time import cpd_time
+from .course.structure import course_times, front_matter, page_path, toc_docnames
+from .course.routes import find_route, load_routes, route_plan, routes_markdown
+from .course.session_plans import plan_markdown, session_plan
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"

@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._content import BANKS
-from ._course_time import page_path, page_time
-from ._facts import KIND_BY_BANK
-from ._pages import read_page
+from .._content import BANKS
+from .structure import page_path, page_time
+from .facts import KIND_BY_BANK
+from .pages import read_page
 
 WORDS_PER_MINUTE = 200
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")

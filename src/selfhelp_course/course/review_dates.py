@@ -11,8 +11,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._content import ContentError
-from ._course_time import _front_matter_line, front_matter, page_path, toc_docnames
+from .._content import ContentError
+from .structure import _front_matter_line, front_matter, page_path, toc_docnames
 
 FIELDS = ("last_reviewed", "review_by")
 #: A review date further ahead than this is not a real plan to review the page.

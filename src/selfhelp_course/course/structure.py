@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ._content import ContentError
+from .._content import ContentError
 
 if TYPE_CHECKING:
     from sphinx_external_toc.api import SiteMap
@@ -235,16 +235,3 @@ def _front_matter_line(path: Path, field: str) -> int:
 
 def course_times(root: Path) -> list[PageTime]:
     return [time for name in toc_docnames(root) if (time := page_time(root, name))]
-
-
-def cpd_time(minutes: int, decimal: bool = False) -> str:
-    """Course time as the course states it, never rounded: ``0 h 25 min``. With ``decimal``,
-    hours to two places for a form that asks for a decimal (``0.42 h``), the one place where a
-    value is rounded, and so said wherever it is shown. The same function as ``cpdTime`` in
-    ``js/lib/cpd-time.js``; both are tested on the cases in ``tests/cpd_time_cases.json``."""
-    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0:
-        raise ValueError(f"course time is a whole number of minutes from 0, not {minutes!r}")
-    if decimal:
-        hundredths = (minutes * 5 + 1) // 3  # minutes / 60 to the nearest hundredth (never a tie)
-        return f"{hundredths // 100}.{hundredths % 100:02d} h"
-    return f"{minutes // 60} h {minutes % 60} min"

@@ -150,8 +150,8 @@ def facts(root: Path | None = None) -> dict:
     """The facts for the front end; the ones that live in the course's files (its title, the
     nations) are read from ``root`` (the course folder; :func:`_content.course_root` when not given)."""
     # _content and _nations import this module, so these imports wait until they are needed.
-    from ._content import course_root
-    from ._nations import EVERYWHERE, load_nations
+    from .._content import course_root
+    from .nations import EVERYWHERE, load_nations
 
     root = root or course_root()
     return {
@@ -181,6 +181,6 @@ def facts_module(root: Path | None = None) -> str:
     """The same facts as an ES module for the front end (generated; never edited by hand)."""
     data = json.dumps(facts(root), indent=2, ensure_ascii=False)
     return (
-        "// Generated from src/selfhelp_course/_facts.py (and _config.yml) by `make book`; do not edit.\n"
+        "// Generated from src/selfhelp_course/course/facts.py (and _config.yml) by `make book`; do not edit.\n"
         f"export default {data};\n"
     )

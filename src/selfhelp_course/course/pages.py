@@ -18,9 +18,9 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.mdit_to_docutils.base import DocutilsRenderer
 
-from ._content import ContentError
-from ._course_time import page_path
-from ._facts import EXPLORER_ID, KIND_BY_CALL
+from .._content import ContentError
+from .structure import page_path
+from .facts import EXPLORER_ID, KIND_BY_CALL
 
 DISCUSSION_HEADING = "Discussion questions for a group session"
 _MARKDOWN = create_md_parser(

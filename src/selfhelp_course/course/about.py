@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from ._content import ContentError, _line, parse
-from ._licence import licence_settings
+from .._content import ContentError, _line, parse
+from .licence import licence_settings
 
 CONFIG = "_config.yml"
 CITATION = "CITATION.cff"
