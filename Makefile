@@ -84,13 +84,13 @@ trainer-book: book
 	COURSE_EDITION=trainer $(BIN)/jupyter-book build -W -n --keep-going --path-output _build/trainer .
 
 # The JSON Schemas trainers' editors read: data/schemas/<bank>.schema.json for each kind of bank,
-# generated from the walker in src/selfhelp_course/_content.py, and the first line of every bank
+# generated from the walker in src/selfhelp_course/activities/banks.py, and the first line of every bank
 # (and templates/knowledge-checks.yml) that names its schema. Run it after changing the walker's
 # schema or adding a bank file; tests/test_bank_schemas.py fails until it is run.
 # (-W: runpy's warning that the package imported _content before running it, harmless here.)
 .PHONY: schemas
 schemas: $(INSTALLED)
-	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course._content schemas
+	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course.activities.banks schemas
 
 # Slide decks for live sessions (reveal.js from npm, copied next to the decks): _build/slides/
 slides: $(TEST_INSTALLED) $(NODE_INSTALLED)

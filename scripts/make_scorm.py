@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from selfhelp_course._content import ContentError  # noqa: E402
+from selfhelp_course.activities.banks import ContentError  # noqa: E402
 from selfhelp_course._scorm import (
     EDITION_NAMES,
     EDITIONS,

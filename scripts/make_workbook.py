@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from selfhelp_course._content import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config  # noqa: E402
+from selfhelp_course.activities.banks import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config  # noqa: E402
 from selfhelp_course.course.manifest import course_manifest  # noqa: E402
 from selfhelp_course.course.facts import course_title  # noqa: E402
 

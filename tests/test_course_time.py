@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from selfhelp_course._content import ContentError
+from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.cpd_time import cpd_time
 from selfhelp_course.course.structure import (
     PageTime,

@@ -14,7 +14,14 @@ import pytest
 import yaml
 
 from selfhelp_course._bundle import site_script
-from selfhelp_course._content import ASSESSMENTS, CHECKS, REFLECTIONS, SCENARIOS, SORTING, ContentError
+from selfhelp_course.activities.banks import (
+    ASSESSMENTS,
+    CHECKS,
+    REFLECTIONS,
+    SCENARIOS,
+    SORTING,
+    ContentError,
+)
 from selfhelp_course.course.structure import front_matter, page_path, toc_docnames
 from selfhelp_course.course.facts import ACTIVITY_KINDS, EXPLORER_ID
 from selfhelp_course.course.manifest import VERSION, course_manifest, manifest_script, toc_parts

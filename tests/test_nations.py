@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from selfhelp_course._content import ContentError
+from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.nations import (
     NATION_IDS,
     carers_table,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from selfhelp_course._content import CHECKS
+from selfhelp_course.activities.banks import CHECKS
 from selfhelp_course.course.structure import front_matter, page_path, toc_docnames
 from paths import REFERENCE_PAGES, ROOT
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from selfhelp_course._content import ContentError
+from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.manifest import course_manifest
 from selfhelp_course.course.routes import (
     MAX_SPARE,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from selfhelp_course._content import ContentError
+from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.manifest import course_manifest
 from selfhelp_course._scorm import (
     EDITIONS,
@@ -276,7 +276,7 @@ import random  # noqa: E402
 import subprocess  # noqa: E402
 from datetime import datetime, timedelta, timezone  # noqa: E402
 
-from selfhelp_course._content import CHECKS, OUTCOMES, OUTCOMES_FILE, SCENARIOS, SORTING, load_config  # noqa: E402
+from selfhelp_course.activities.banks import CHECKS, OUTCOMES, OUTCOMES_FILE, SCENARIOS, SORTING, load_config  # noqa: E402
 from selfhelp_course.course.facts import LEARNER_KEY, READ_KEY_PREFIX  # noqa: E402
 
 BRIDGE = ROOT / "src" / "selfhelp_course" / "js" / "lms" / "bridge"

@@ -426,7 +426,7 @@ def test_workbook_has_a_sensible_length(workbook_text):
 
 
 def test_workbook_has_cover_case_studies_and_prompts(workbook_text):
-    from selfhelp_course._content import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
+    from selfhelp_course.activities.banks import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
     from selfhelp_course.course.manifest import course_manifest
 
     _pages, text = workbook_text

@@ -7,7 +7,7 @@ Public API (each takes ids from the YAML banks in ``data/activities/``)::
 """
 
 from .errors import ContentError
-from ._widgets import (
+from .activities.widgets import (
     Assessment,
     Evaluation,
     KnowledgeCheck,

@@ -26,7 +26,7 @@ import yaml
 from ._bundle import site_script
 from .course.structure import page_minutes
 from .course.facts import course_title
-from ._content import ContentError, Record, Text, _describe, _line, parse
+from .activities.banks import ContentError, Record, Text, _describe, _line, parse
 from .course.licence import licence_settings, rights_text
 from .course.manifest import course_manifest
 

@@ -37,8 +37,8 @@ from ._csp import setup_csp
 from ._downloads import setup_downloads
 from ._epub import setup_epub
 from ._execute_ahead import execute_ahead
-from ._assessment import _directive as assessment_key_directive
-from ._content import BANKS, ROUTES_FILE, ContentError, validate_all
+from .activities.assessment import _directive as assessment_key_directive
+from .activities.banks import BANKS, ROUTES_FILE, ContentError, validate_all
 from ._fonts import subset_icon_fonts
 from ._styles import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_stylesheet, write_bundle
 from ._launch import LaunchConfigError, apply_launch_options

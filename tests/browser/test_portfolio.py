@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
+from selfhelp_course.activities.banks import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
 from selfhelp_course.course.cpd_time import cpd_time
 from selfhelp_course.course.facts import META_KEY, STORAGE_PREFIX as P
 from selfhelp_course.course.manifest import course_manifest, manifest_script

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .._content import ContentError, _line, parse
+from ..activities.banks import ContentError, _line, parse
 from .licence import licence_settings
 
 CONFIG = "_config.yml"

@@ -150,7 +150,7 @@ def facts(root: Path | None = None) -> dict:
     """The facts for the front end; the ones that live in the course's files (its title, the
     nations) are read from ``root`` (the course folder; :func:`_content.course_root` when not given)."""
     # _content and _nations import this module, so these imports wait until they are needed.
-    from .._content import course_root
+    from ..activities.banks import course_root
     from .nations import EVERYWHERE, load_nations
 
     root = root or course_root()

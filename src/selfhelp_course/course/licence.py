@@ -10,7 +10,7 @@ import html
 import re
 from pathlib import Path
 
-from .._content import ContentError, Record, Text, parse
+from ..activities.banks import ContentError, Record, Text, parse
 
 CONFIG = "_config.yml"
 URL = re.compile(r"^https://\S+$")

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 
-from .._content import ASSESSMENTS, BANKS, CHECKS, EVALUATION_FILE, course_root
+from ..activities.banks import ASSESSMENTS, BANKS, CHECKS, EVALUATION_FILE, course_root
 from .structure import page_time, toc_docnames, toc_pages
 from .facts import EXPLORER_ID, KIND_BY_BANK, KIND_BY_NAME
 from .pages import read_page
@@ -56,7 +56,7 @@ def course_manifest(root: Path | None = None) -> dict:
     # The course evaluation (contracts.md): outcomes and the words of its scales; a course (or a
     # test's scratch book) without data/activities/evaluation.yml has none.
     if (root / EVALUATION_FILE).is_file():
-        from .._evaluation import evaluation_manifest
+        from ..activities.evaluation import evaluation_manifest
 
         manifest["evaluation"] = evaluation_manifest(root)
     return manifest
@@ -89,7 +89,7 @@ def _assessment_options(root: Path, activity: dict) -> dict:
     how many attempts a learner has (0: unlimited) and the pass mark."""
     if activity["kind"] != "assessment":
         return {}
-    from .._assessment import assessment_settings
+    from ..activities.assessment import assessment_settings
 
     bank = ASSESSMENTS.find(activity["id"], root)
     return {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .._content import ContentError, ListOf, Record, Text, _child, _line, course_root, parse
+from ..activities.banks import ContentError, ListOf, Record, Text, _child, _line, course_root, parse
 
 NATIONS_FILE = "data/nations.yml"
 #: The four nations, in the order pages list them.

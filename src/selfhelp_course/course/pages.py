@@ -18,7 +18,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.mdit_to_docutils.base import DocutilsRenderer
 
-from .._content import ContentError
+from ..activities.banks import ContentError
 from .structure import page_path
 from .facts import EXPLORER_ID, KIND_BY_CALL
 

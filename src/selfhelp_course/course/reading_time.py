@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .._content import BANKS
+from ..activities.banks import BANKS
 from .structure import page_path, page_time
 from .facts import KIND_BY_BANK
 from .pages import read_page

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .._content import ROUTES, ROUTES_FILE, ContentError, _child, _line, course_root, parse
+from ..activities.banks import ROUTES, ROUTES_FILE, ContentError, _child, _line, course_root, parse
 from .manifest import course_manifest
 from .session_plans import SessionPlan, default_shape, page_minutes, session_plan
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .._content import ContentError
+from ..activities.banks import ContentError
 
 if TYPE_CHECKING:
     from sphinx_external_toc.api import SiteMap

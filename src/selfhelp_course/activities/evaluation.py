@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ._content import EVALUATION, EVALUATION_FILE, OUTCOMES, OUTCOMES_FILE, course_root, load_config
+from .banks import EVALUATION, EVALUATION_FILE, OUTCOMES, OUTCOMES_FILE, course_root, load_config
 
 #: The page the second stage is on (the first is on the welcome page).
 EVALUATION_PAGE = "book/evaluation"
@@ -41,7 +41,7 @@ def evaluation_manifest(root: Path | None = None) -> dict:
 def evaluation_data(root: Path | None = None) -> dict:
     """What the widget needs: the manifest's part, the questions' words, and the course's title
     and version for the anonymous file."""
-    from ._scorm import CONFIG
+    from .._scorm import CONFIG
     import yaml
 
     root = root or course_root()
@@ -71,7 +71,7 @@ def course_version(root: Path) -> str:
     learner's home, without pyproject.toml)."""
     from importlib.metadata import version
 
-    from ._release import PYPROJECT, project_version
+    from .._release import PYPROJECT, project_version
 
     if (root / PYPROJECT).is_file():
         return project_version(root)

@@ -396,7 +396,7 @@ COUNTED = {"KnowledgeCheck": "check", "SortingExercise": "sorting", "Scenario": 
 
 
 def widget_kind(state: dict) -> str:
-    """The widget's class name, from anywidget's id ("selfhelp_course._widgets.Reflection")."""
+    """The widget's class name, from anywidget's id ("selfhelp_course.activities.widgets.Reflection")."""
     return str(state.get("_anywidget_id", "")).rsplit(".", 1)[-1]
 
 

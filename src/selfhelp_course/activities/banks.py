@@ -6,7 +6,7 @@ The schema is a small declarative tree walked over PyYAML's node graph, which ke
 numbers that ``safe_load`` throws away.
 
 Each node of the tree also writes itself as JSON Schema (``to_json_schema``), so that trainers'
-editors can flag mistakes as they type: ``python -m selfhelp_course._content schemas`` (``make
+editors can flag mistakes as they type: ``python -m selfhelp_course.activities.banks schemas`` (``make
 schemas``) writes ``data/schemas/<bank>.schema.json`` and names it on each bank's first line.
 The walker stays the build's validator (docs/decisions.md, section 5).
 """
@@ -23,8 +23,8 @@ from typing import Any, Callable, Iterable
 
 import yaml
 
-from .course.facts import KIND_BY_NAME, PORTFOLIO_FIELDS
-from .errors import ContentError
+from ..course.facts import KIND_BY_NAME, PORTFOLIO_FIELDS
+from ..errors import ContentError
 
 ROOT_ENV = "SELFHELP_COURSE_ROOT"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -934,7 +934,7 @@ def validate_all(root: Path) -> None:
 def validate_assessments(assessments: dict[str, dict], outcomes: dict, root: Path) -> None:
     """Every question names a known outcome and a page in _toc.yml; every outcome has at least
     two questions, and every outcome's pages are in _toc.yml."""
-    from .course.structure import toc_docnames  # here: _course_time imports this module
+    from ..course.structure import toc_docnames  # here: _course_time imports this module
 
     pages = set(toc_docnames(root))
     known = {outcome["id"] for outcome in outcomes["outcomes"]}
@@ -1041,7 +1041,7 @@ def json_schemas() -> dict[str, dict]:
     return {
         name: {
             "$schema": SCHEMA_DIALECT,
-            "$comment": "Written by `make schemas` from src/selfhelp_course/_content.py: edit that, "
+            "$comment": "Written by `make schemas` from src/selfhelp_course/activities/banks.py: edit that, "
             "not this file. The build checks more than this schema can say.",
             "title": title,
             **schema.to_json_schema(),
@@ -1091,7 +1091,7 @@ def write_schemas(root: Path) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     if argv != ["schemas"]:
-        print("usage: python -m selfhelp_course._content schemas", file=sys.stderr)
+        print("usage: python -m selfhelp_course.activities.banks schemas", file=sys.stderr)
         return 2
     root = course_root()
     for path in write_schemas(root):

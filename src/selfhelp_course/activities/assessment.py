@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from ._content import (
+from .banks import (
     ASSESSMENTS,
     OUTCOMES,
     OUTCOMES_FILE,
@@ -24,8 +24,8 @@ from ._content import (
     load_config,
     parse,
 )
-from .course.facts import ASSESSMENT_ID  # stored as assessment:final; _facts.py states the id once
-from ._scorm import CONFIG, lms_settings
+from ..course.facts import ASSESSMENT_ID  # stored as assessment:final; _facts.py states the id once
+from .._scorm import CONFIG, lms_settings
 
 ASSESSMENT_PAGE = "book/assessment"
 SETTINGS = Record(required={}, optional={"draw": (Whole(1, 200), 15), "attempts": (Whole(0, 100), 0)})
@@ -69,7 +69,7 @@ def assessment_data(root: Path | None = None) -> dict:
     """What the widget needs: the questions (with answers: the check runs in the browser, as
     for every activity), the outcomes, the settings, and each taught page's title and link."""
     root = root or course_root()
-    from .course.manifest import course_manifest
+    from ..course.manifest import course_manifest
 
     bank = ASSESSMENTS.find(ASSESSMENT_ID, root)
     titles = {page["docname"]: page["title"] for page in course_manifest(root)["pages"]}
@@ -121,7 +121,7 @@ def answer_key(root: Path | None = None) -> list[dict]:
 def outcomes_markdown(root: Path | None = None) -> str:
     """The learning outcomes as a Markdown list, each with the pages that teach it."""
     root = root or course_root()
-    from .course.manifest import course_manifest
+    from ..course.manifest import course_manifest
 
     titles = {page["docname"]: page["title"] for page in course_manifest(root)["pages"]}
     lines = ["By the end of the course you will be able to:", ""]

@@ -13,11 +13,11 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .course import ons4
-from ._assessment import ASSESSMENT_ID, ASSESSMENT_PAGE, assessment_data
-from ._bundle import widget_module
-from ._evaluation import EVALUATION_PAGE, STAGES, evaluation_data
-from ._content import (
+from ..course import ons4
+from .assessment import ASSESSMENT_ID, ASSESSMENT_PAGE, assessment_data
+from .._bundle import widget_module
+from .evaluation import EVALUATION_PAGE, STAGES, evaluation_data
+from .banks import (
     CHECKS,
     EXPLORER,
     EXPLORER_FILE,
@@ -29,10 +29,10 @@ from ._content import (
     course_root,
     load_config,
 )
-from .course.structure import toc_docnames
-from .course.facts import PORTFOLIO_PAGE, PROGRESS_PAGE
-from .course.manifest import course_manifest
-from ._styles import widget_stylesheet
+from ..course.structure import toc_docnames
+from ..course.facts import PORTFOLIO_PAGE, PROGRESS_PAGE
+from ..course.manifest import course_manifest
+from .._styles import widget_stylesheet
 
 
 def _page_of(item: dict) -> str:
