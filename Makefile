@@ -28,7 +28,7 @@ EPUBCHECK := /usr/share/java/epubcheck.jar
 .PHONY: book test lint lock lock-check lab clean slides workbook trainer-book notebook-refs scorm bench release epub
 
 # The build needs node_modules' build half: esbuild bundles the front end, PurgeCSS cuts the
-# site's stylesheet down (src/selfhelp_course/_styles.py).
+# site's stylesheet down (src/selfhelp_course/site/stylesheet.py).
 book: $(INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
@@ -157,10 +157,10 @@ $(TEST_INSTALLED): $(INSTALLED) requirements/test.txt requirements/test.in requi
 # The course facts as an ES module (_facts.py, with the title from _config.yml and the nations
 # from data/nations.yml); the bundling below writes it too.
 $(FACTS_JS): src/selfhelp_course/course/facts.py _config.yml data/nations.yml $(INSTALLED)
-	$(BIN)/python -c 'from selfhelp_course._bundle import write_facts; write_facts()'
+	$(BIN)/python -c 'from selfhelp_course.site.front_end import write_facts; write_facts()'
 	touch $@
 
-$(BUNDLED): $(JS_SOURCES) src/selfhelp_course/course/facts.py _config.yml data/nations.yml src/selfhelp_course/_bundle.py $(INSTALLED) $(NODE_BUILD)
+$(BUNDLED): $(JS_SOURCES) src/selfhelp_course/course/facts.py _config.yml data/nations.yml src/selfhelp_course/site/front_end.py $(INSTALLED) $(NODE_BUILD)
 	$(BIN)/python -m selfhelp_course.build_front_end
 	touch $@
 

@@ -1,7 +1,7 @@
 """SCORM packages of the learner site for learning management systems: `make scorm`.
 
 Writes two zips into _build/scorm/, one for SCORM 2004 4th edition and one for SCORM 1.2, from
-the built site (_build/html); selfhelp_course._scorm says what is in them.
+the built site (_build/html); selfhelp_course.lms.scorm says what is in them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from selfhelp_course.activities.banks import ContentError  # noqa: E402
-from selfhelp_course._scorm import (
+from selfhelp_course.lms.scorm import (
     EDITION_NAMES,
     EDITIONS,
     IDENTIFIER,

@@ -8,7 +8,7 @@ import json
 import re
 
 from paths import ROOT, SITE
-from selfhelp_course._downloads import downloads_markdown
+from selfhelp_course.site.downloads_page import downloads_markdown
 from selfhelp_course._release import FORMATS, RECORD, RELEASE_DIR, project_version
 
 

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from selfhelp_course._bundle import site_script
+from selfhelp_course.site.front_end import site_script
 from selfhelp_course.activities.banks import (
     ASSESSMENTS,
     CHECKS,
@@ -26,7 +26,7 @@ from selfhelp_course.course.structure import front_matter, page_path, toc_docnam
 from selfhelp_course.course.facts import ACTIVITY_KINDS, EXPLORER_ID
 from selfhelp_course.course.manifest import VERSION, course_manifest, manifest_script, toc_parts
 from selfhelp_course.course.pages import parse_text, read_page
-from selfhelp_course.sphinx_ext import _fingerprint, _write_manifest
+from selfhelp_course.site.sphinx_ext import _fingerprint, _write_manifest
 from paths import ROOT, SITE
 
 MANIFEST = course_manifest(ROOT)

@@ -13,7 +13,7 @@ from lxml import etree
 
 from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.manifest import course_manifest
-from selfhelp_course._scorm import (
+from selfhelp_course.lms.scorm import (
     EDITIONS,
     LAUNCH,
     NS_12,

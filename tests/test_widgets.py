@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from selfhelp_course._bundle import widget_module
+from selfhelp_course.site.front_end import widget_module
 from selfhelp_course import KnowledgeCheck, knowledge_check
 from selfhelp_course.activities.banks import CHECKS
 from selfhelp_course.activities.widgets import CourseWidget

@@ -25,7 +25,7 @@ from .banks import (
     parse,
 )
 from ..course.facts import ASSESSMENT_ID  # stored as assessment:final; _facts.py states the id once
-from .._scorm import CONFIG, lms_settings
+from ..lms.scorm import CONFIG, lms_settings
 
 ASSESSMENT_PAGE = "book/assessment"
 SETTINGS = Record(required={}, optional={"draw": (Whole(1, 200), 15), "attempts": (Whole(0, 100), 0)})

@@ -41,7 +41,7 @@ def evaluation_manifest(root: Path | None = None) -> dict:
 def evaluation_data(root: Path | None = None) -> dict:
     """What the widget needs: the manifest's part, the questions' words, and the course's title
     and version for the anonymous file."""
-    from .._scorm import CONFIG
+    from ..lms.scorm import CONFIG
     import yaml
 
     root = root or course_root()

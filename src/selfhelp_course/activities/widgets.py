@@ -15,7 +15,7 @@ import traitlets
 
 from ..course import ons4
 from .assessment import ASSESSMENT_ID, ASSESSMENT_PAGE, assessment_data
-from .._bundle import widget_module
+from ..site.front_end import widget_module
 from .evaluation import EVALUATION_PAGE, STAGES, evaluation_data
 from .banks import (
     CHECKS,
@@ -32,7 +32,7 @@ from .banks import (
 from ..course.structure import toc_docnames
 from ..course.facts import PORTFOLIO_PAGE, PROGRESS_PAGE
 from ..course.manifest import course_manifest
-from .._styles import widget_stylesheet
+from ..site.stylesheet import widget_stylesheet
 
 
 def _page_of(item: dict) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from .course.nations import EVERYWHERE, load_nations
+from ..course.nations import EVERYWHERE, load_nations
 
 #: On the box or table that has the control.
 CONTAINER_CLASS = "course-nations"

@@ -53,7 +53,7 @@ BUNDLE_VERSION = re.compile(rb"(?<=" + re.escape(BUNDLE.encode()) + rb")\?v=[0-9
 # The widgets' styles: the course palette (its colours, light and dark), then the widgets' own
 # rules. A widget carries them in `_css` for JupyterLab; the site has them in its one stylesheet.
 WIDGET_STYLESHEETS = ("course-palette.css", "course-widgets.css")  # in static/site/
-SITE_STATIC = Path(__file__).parent / "static" / "site"
+SITE_STATIC = Path(__file__).parents[1] / "static" / "site"
 
 
 @cache

@@ -16,9 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .course.facts import facts_module
+from ..course.facts import facts_module
 
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parents[1]
 SOURCE = PACKAGE / "js"
 DIST = PACKAGE / "static" / "dist"
 FACTS = SOURCE / "lib" / "facts.generated.js"

@@ -85,7 +85,7 @@ def site_policy(site: Path) -> str:
 def headers_file(csp: str) -> str:
     """``_headers`` for Netlify and Cloudflare Pages (pure): every path gets every header."""
     lines = [
-        "# Written by the course's build (src/selfhelp_course/_csp.py); see trainer/publishing.md.",
+        "# Written by the course's build (src/selfhelp_course/site/csp.py); see trainer/publishing.md.",
         "/*",
         f"  Content-Security-Policy: {csp}",
     ]

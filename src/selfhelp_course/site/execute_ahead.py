@@ -26,7 +26,7 @@ from nbformat import NotebookNode
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .course.structure import page_path, toc_docnames
+from ..course.structure import page_path, toc_docnames
 
 logger = logging.getLogger(__name__)
 MOST_AT_ONCE = 4  # kernels; each page's kernel is mostly waiting on its one core

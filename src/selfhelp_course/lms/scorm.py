@@ -23,17 +23,17 @@ from xml.etree import ElementTree as ET
 
 import yaml
 
-from ._bundle import site_script
-from .course.structure import page_minutes
-from .course.facts import course_title
-from .activities.banks import ContentError, Record, Text, _describe, _line, parse
-from .course.licence import licence_settings, rights_text
-from .course.manifest import course_manifest
+from ..site.front_end import site_script
+from ..course.structure import page_minutes
+from ..course.facts import course_title
+from ..activities.banks import ContentError, Record, Text, _describe, _line, parse
+from ..course.licence import licence_settings, rights_text
+from ..course.manifest import course_manifest
 
 EDITIONS = ("2004", "1.2")
 EDITION_NAMES = {"2004": "SCORM 2004 4th edition", "1.2": "SCORM 1.2"}
 LAUNCH = "scorm/launch.html"
-LAUNCH_TEMPLATE = Path(__file__).parent / "templates" / "scorm" / "launch.html"
+LAUNCH_TEMPLATE = Path(__file__).parent / "launch_page" / "launch.html"
 IDENTIFIER = "supporting-self-help-groups"
 CONFIG = "_config.yml"
 # The ADL/IMS schema files each manifest names, as published, from the npm package (pinned in
