@@ -22,7 +22,7 @@ from docutils import nodes
 
 from paths import BUILD, ROOT
 from selfhelp_course.course.licence import licence_settings
-from selfhelp_course._release import IDENTIFIER, project_version
+from selfhelp_course.formats.release import IDENTIFIER, project_version
 from selfhelp_course.activities.as_text import ANSWERS_TITLE, static_activity
 
 EPUB = BUILD / "epub" / f"{IDENTIFIER}-{project_version(ROOT)}.epub"
@@ -267,7 +267,7 @@ def test_a_scenario_reads_as_numbered_parts_with_its_debriefs_at_the_end(epub):
 
 
 def test_ids_are_made_unique_in_a_page():
-    from selfhelp_course._epub import unique_ids
+    from selfhelp_course.formats.epub import unique_ids
 
     page = '<p id="a">x</p><div id="exercise-content"></div><div id="exercise-content"></div><b id="a">'
     assert unique_ids(page) == (

@@ -178,7 +178,7 @@ def test_a_malformed_file_is_reported_by_validate_all(tmp_path):
 
 def test_the_widget_is_given_the_words_the_course_title_and_version_and_its_stage():
     from selfhelp_course import evaluation
-    from selfhelp_course._release import project_version
+    from selfhelp_course.formats.release import project_version
 
     after = evaluation(stage="after")
     assert after.page == "book/evaluation" and after.stage == "after" and after._esm
@@ -206,7 +206,7 @@ def test_the_course_version_is_known_without_pyproject_as_on_a_class_hub(tmp_pat
     """A class hub copies the pages into each learner's home without pyproject.toml: the file
     still names the version, the installed package's, which is the source's."""
     from selfhelp_course.activities.evaluation import course_version
-    from selfhelp_course._release import project_version
+    from selfhelp_course.formats.release import project_version
 
     assert course_version(ROOT) == project_version(ROOT)
     assert course_version(tmp_path) == project_version(ROOT)

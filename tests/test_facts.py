@@ -23,7 +23,7 @@ from selfhelp_course.course.facts import (
     facts_module,
     storage_key,
 )
-from selfhelp_course._release import TRAINER_README
+from selfhelp_course.formats.release import TRAINER_README
 
 
 def config_title() -> str:

@@ -4,7 +4,6 @@ plans and the slides all say the same thing about them."""
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
@@ -19,10 +18,9 @@ from selfhelp_course.course.routes import (
     routes_markdown,
 )
 from selfhelp_course.course.session_plans import page_minutes
+from selfhelp_course.formats import make_slides
 from paths import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import make_slides  # noqa: E402
 
 MANIFEST = course_manifest(ROOT)
 ROUTES = load_routes(ROOT, MANIFEST)

@@ -8,29 +8,17 @@ studies and the reflection prompts and none of the site's widget text.
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
-import sys
 import unicodedata
 
 import pytest
 
+from selfhelp_course.formats import make_slides, make_workbook
 from paths import BUILD, ROOT
 
 SLIDES = BUILD / "slides"
 WORKBOOK = BUILD / "workbook" / "workbook.pdf"
 
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_slides = _load("make_slides")
-make_workbook = _load("make_workbook")
 
 PAGE = """\
 (demo)=

@@ -71,7 +71,7 @@ def course_version(root: Path) -> str:
     learner's home, without pyproject.toml)."""
     from importlib.metadata import version
 
-    from .._release import PYPROJECT, project_version
+    from ..formats.release import PYPROJECT, project_version
 
     if (root / PYPROJECT).is_file():
         return project_version(root)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .._release import (
+from ..formats.release import (
     FORMATS,
     RECORD,
     RELEASE_DIR,

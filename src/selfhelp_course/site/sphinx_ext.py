@@ -35,7 +35,7 @@ from ..course.about import about_markdown, report_address
 from .front_end import site_script
 from .csp import setup_csp
 from .downloads_page import setup_downloads
-from .._epub import setup_epub
+from ..formats.epub import setup_epub
 from .execute_ahead import execute_ahead
 from ..activities.assessment import _directive as assessment_key_directive
 from ..activities.banks import BANKS, ROUTES_FILE, ContentError, validate_all

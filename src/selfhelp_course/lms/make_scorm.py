@@ -10,10 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+ROOT = Path(__file__).resolve().parents[3]
 
-from selfhelp_course.activities.banks import ContentError  # noqa: E402
+from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.lms.scorm import (
     EDITION_NAMES,
     EDITIONS,
@@ -21,7 +20,7 @@ from selfhelp_course.lms.scorm import (
     SCHEMA_ROOT,
     course_info,
     write_package,
-)  # noqa: E402
+)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,8 +4,8 @@
 for, before anything is built), then builds every format (site, EPUB, workbook, SCORM, trainer
 edition), then runs this again to gather them: the learner site as an offline zip, the trainer
 edition as a zip marked not for learners, the others copied, then SHA256SUMS and release.json
-(selfhelp_course._release says what each holds). Run it with the project's Python
-(.venv/bin/python scripts/make_release.py), where the course's package is installed.
+(selfhelp_course.formats.release says what each holds). Run it with the project's Python
+(.venv/bin/python -m selfhelp_course.formats.make_release), where the course's package is installed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from selfhelp_course.course.facts import course_title
-from selfhelp_course._release import (
+from selfhelp_course.formats.release import (
     FORMATS,
     NOT_FOR_LEARNERS,
     RECORD,
@@ -34,7 +34,7 @@ from selfhelp_course._release import (
     zip_folder,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def sources(build: Path, version: str) -> dict[str, Path]:

@@ -17,10 +17,10 @@ from docutils import nodes
 from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 
-from .activities.banks import ContentError
-from .course.licence import licence_settings, rights_text
-from ._release import IDENTIFIER, ReleaseError, project_version
-from .activities.as_text import ANSWERS_TITLE, explorer_charts, static_activity, widget_kind
+from ..activities.banks import ContentError
+from ..course.licence import licence_settings, rights_text
+from .release import IDENTIFIER, ReleaseError, project_version
+from ..activities.as_text import ANSWERS_TITLE, explorer_charts, static_activity, widget_kind
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -147,7 +147,7 @@ def _chart_images(app: Sphinx, docname: str, state: dict) -> list[nodes.Node]:
 # The site's own styles and scripts (static/site/): the e-book keeps its theme's plain styles.
 SITE_FILES = {
     path.name
-    for path in (Path(__file__).parent / "static" / "site").iterdir()
+    for path in (Path(__file__).parents[1] / "static" / "site").iterdir()
     if path.suffix in (".css", ".js")
 }
 EPUB_STYLES = {"epub.css", "pygments.css"}

@@ -1,6 +1,6 @@
 """A versioned release of the course: what `make release` puts in _build/release/<version>/.
 
-Pure functions (and small file helpers) used by scripts/make_release.py and by the download page:
+Pure functions (and small file helpers) used by formats/make_release.py and by the download page:
 the version (pyproject.toml, the one place it is set), whether CHANGELOG.md has an entry for it,
 the release's file names, deterministic zips of a built site, SHA256SUMS and release.json.
 Standard library only, so the check that refuses an unlogged version runs before anything is built.

@@ -4,7 +4,7 @@
 ``metadata.slideshow.slide_type``) and converts each with nbconvert's SlidesExporter into
 ``_build/slides/<deck>.html``. reveal.js comes from npm (package.json pins it) and is copied
 into ``_build/slides/reveal.js/``, so a deck opened from disk loads nothing from outside its
-folder: the template in scripts/slides_template drops jQuery, require.js, mermaid and MathJax.
+folder: the template in slides_template/ beside this module drops jQuery, require.js, mermaid and MathJax.
 
 The slides come from the pages, so there is one source: for each page a title slide with its
 learning objectives, its key points, its discussion questions (where it has them) and a
@@ -33,14 +33,13 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+ROOT = Path(__file__).resolve().parents[3]
 
-from selfhelp_course.course.manifest import course_manifest  # noqa: E402
-from selfhelp_course.course.facts import course_title  # noqa: E402
-from selfhelp_course.course.structure import page_minutes  # noqa: E402
-from selfhelp_course.course.facts import KIND_BY_NAME  # noqa: E402
-from selfhelp_course.course.pages import parse_text  # noqa: E402
+from selfhelp_course.course.manifest import course_manifest
+from selfhelp_course.course.facts import course_title
+from selfhelp_course.course.structure import page_minutes
+from selfhelp_course.course.facts import KIND_BY_NAME
+from selfhelp_course.course.pages import parse_text
 
 #: The course's title, from _config.yml (the one place it is written).
 COURSE_TITLE = course_title(ROOT)
@@ -58,7 +57,7 @@ REVEAL_FILES = [
 # One deck per live session. The sessions are read from the {session-plan} blocks of the
 # trainer's session-plans page, so the decks follow the plans; these are used without it.
 SESSION_PAGE = "trainer/session-plans.md"
-SESSIONS = [
+SESSIONS: list[dict] = [
     {"title": "A 90-minute session", "minutes": 90, "skip": ()},
     {"title": "A half day (3.5 hours)", "minutes": 210, "skip": ()},
     {"title": "A full day (6 hours)", "minutes": 360, "skip": ()},
