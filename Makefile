@@ -87,7 +87,7 @@ trainer-book: book
 # generated from the walker in src/selfhelp_course/activities/banks.py, and the first line of every bank
 # (and templates/knowledge-checks.yml) that names its schema. Run it after changing the walker's
 # schema or adding a bank file; tests/test_bank_schemas.py fails until it is run.
-# (-W: runpy's warning that the package imported _content before running it, harmless here.)
+# (-W: runpy's warning that the package imported activities/banks.py before running it, harmless here.)
 .PHONY: schemas
 schemas: $(INSTALLED)
 	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course.activities.banks schemas
@@ -155,7 +155,7 @@ $(TEST_INSTALLED): $(INSTALLED) requirements/test.txt requirements/test.in requi
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $(HUB_INSTALLED) $@
 
-# The course facts as an ES module (_facts.py, with the title from _config.yml and the nations
+# The course facts as an ES module (course/facts.py, with the title from _config.yml and the nations
 # from data/nations.yml); the bundling below writes it too.
 $(FACTS_JS): src/selfhelp_course/course/facts.py _config.yml data/nations.yml $(INSTALLED)
 	$(BIN)/python -c 'from selfhelp_course.site.front_end import write_facts; write_facts()'
