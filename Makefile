@@ -28,7 +28,7 @@ EPUBCHECK := /usr/share/java/epubcheck.jar
 .PHONY: book test lint lock lock-check lab clean slides workbook trainer-book notebook-refs scorm bench release epub
 
 # The build needs node_modules' build half: esbuild bundles the front end, PurgeCSS cuts the
-# site's stylesheet down (src/selfhelp_course/_styles.py).
+# site's stylesheet down (src/selfhelp_course/site/stylesheet.py).
 book: $(INSTALLED) $(BUNDLED)
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
@@ -84,21 +84,21 @@ trainer-book: book
 	COURSE_EDITION=trainer $(BIN)/jupyter-book build -W -n --keep-going --path-output _build/trainer .
 
 # The JSON Schemas trainers' editors read: data/schemas/<bank>.schema.json for each kind of bank,
-# generated from the walker in src/selfhelp_course/_content.py, and the first line of every bank
+# generated from the walker in src/selfhelp_course/activities/banks.py, and the first line of every bank
 # (and templates/knowledge-checks.yml) that names its schema. Run it after changing the walker's
 # schema or adding a bank file; tests/test_bank_schemas.py fails until it is run.
-# (-W: runpy's warning that the package imported _content before running it, harmless here.)
+# (-W: runpy's warning that the package imported activities/banks.py before running it, harmless here.)
 .PHONY: schemas
 schemas: $(INSTALLED)
-	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course._content schemas
+	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course.activities.banks schemas
 
 # Slide decks for live sessions (reveal.js from npm, copied next to the decks): _build/slides/
 slides: $(TEST_INSTALLED) $(NODE_INSTALLED)
-	$(BIN)/python scripts/make_slides.py --out _build/slides
+	$(BIN)/python -m selfhelp_course.formats.make_slides --out _build/slides
 
 # The printable workbook, printed by Debian's Chromium: _build/workbook/workbook.pdf
 workbook: book $(TEST_INSTALLED) $(CHROMIUM)
-	$(BIN)/python scripts/make_workbook.py --site $(SITE) --out _build/workbook
+	$(BIN)/python -m selfhelp_course.formats.make_workbook --site $(SITE) --out _build/workbook
 
 # Rewrite the reference outputs in tests/notebook_refs/ after an intended change to a page's
 # code, its data or a pinned package (README.md: "Notebook reference outputs"). Only references
@@ -109,9 +109,9 @@ notebook-refs: $(TEST_INSTALLED) $(BUNDLED)
 
 # SCORM packages for learning management systems (2004 4th edition and 1.2): _build/scorm/
 scorm: book $(NODE_INSTALLED)
-	$(BIN)/python scripts/make_scorm.py --site $(SITE) --out _build/scorm
+	$(BIN)/python -m selfhelp_course.lms.make_scorm --site $(SITE) --out _build/scorm
 
-# The course as an EPUB 3, every activity as text (src/selfhelp_course/_epub.py), in its own folder:
+# The course as an EPUB 3, every activity as text (src/selfhelp_course/formats/epub.py), in its own folder:
 # _build/epub/supporting-self-help-groups-<version>.epub. EPUBCheck (Debian's epubcheck) checks
 # it in the tests.
 epub: book
@@ -123,17 +123,18 @@ epub: book
 # and release.json. It refuses, before building anything, a version (pyproject.toml) that
 # CHANGELOG.md has no entry for.
 release: $(INSTALLED)
-	$(BIN)/python scripts/make_release.py --check
+	$(BIN)/python -m selfhelp_course.formats.make_release --check
 	$(MAKE) --no-print-directory -j2 --output-sync=target book trainer-book workbook scorm epub
-	$(BIN)/python scripts/make_release.py
+	$(BIN)/python -m selfhelp_course.formats.make_release
 	@# The site again, so that its download page lists the release's files and sizes (only that
 	@# page changes); the copies inside the release were built before the release existed.
 	$(MAKE) --no-print-directory book
 
 # Lighthouse (mobile, simulated slow 4G) on the heaviest pages and on a default Jupyter Book
-# page built alongside, three runs each: the medians go to _build/bench.md (scripts/bench.py).
+# page built alongside, three runs each: the medians go to _build/bench.md (scripts/bench.py, which
+# reads the browser tests' Chromium flags from tests/browser/conftest.py: hence PYTHONPATH).
 bench: book $(NODE_INSTALLED) $(CHROMIUM)
-	$(BIN)/python scripts/bench.py
+	PYTHONPATH=tests:tests/browser $(BIN)/python scripts/bench.py
 
 # JupyterLab on the course's pages, every widget live (the kernel uses this venv).
 lab: $(HUB_INSTALLED) $(BUNDLED)
@@ -154,13 +155,13 @@ $(TEST_INSTALLED): $(INSTALLED) requirements/test.txt requirements/test.in requi
 	$(BIN)/python -m pip install --quiet -r requirements/test.txt
 	touch $(HUB_INSTALLED) $@
 
-# The course facts as an ES module (_facts.py, with the title from _config.yml and the nations
+# The course facts as an ES module (course/facts.py, with the title from _config.yml and the nations
 # from data/nations.yml); the bundling below writes it too.
-$(FACTS_JS): src/selfhelp_course/_facts.py _config.yml data/nations.yml $(INSTALLED)
-	$(BIN)/python -c 'from selfhelp_course._bundle import write_facts; write_facts()'
+$(FACTS_JS): src/selfhelp_course/course/facts.py _config.yml data/nations.yml $(INSTALLED)
+	$(BIN)/python -c 'from selfhelp_course.site.front_end import write_facts; write_facts()'
 	touch $@
 
-$(BUNDLED): $(JS_SOURCES) src/selfhelp_course/_facts.py _config.yml data/nations.yml src/selfhelp_course/_bundle.py $(INSTALLED) $(NODE_BUILD)
+$(BUNDLED): $(JS_SOURCES) src/selfhelp_course/course/facts.py _config.yml data/nations.yml src/selfhelp_course/site/front_end.py $(INSTALLED) $(NODE_BUILD)
 	$(BIN)/python -m selfhelp_course.build_front_end
 	touch $@
 

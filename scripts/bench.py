@@ -37,7 +37,6 @@ CHROMIUM = "/usr/bin/chromium"
 
 def _browser_flags() -> list[str]:
     """The browser tests' Chromium flags (no calls home), from their one definition."""
-    sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
     spec = importlib.util.spec_from_file_location("browser_conftest", ROOT / "tests/browser/conftest.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

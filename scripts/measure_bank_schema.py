@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from selfhelp_course import _content as c
+from selfhelp_course.activities import banks as c
 
 
 def to_schema(node) -> dict:

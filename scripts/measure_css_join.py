@@ -23,7 +23,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from selfhelp_course._styles import BUNDLE, URL, joined_stylesheets
+from selfhelp_course.site.stylesheet import BUNDLE, URL, joined_stylesheets
 
 HEADER = re.compile(r"/\*! course-bundle from: ([^*]+) \*/")
 

@@ -35,7 +35,7 @@ from jupyter_core.utils import ensure_event_loop
 from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
 from myst_parser.config.main import MdParserConfig
 import nbformat
-from selfhelp_course._course_time import page_path, toc_docnames
+from selfhelp_course.course.structure import page_path, toc_docnames
 
 READ_DATA = {"type": "plugin", "name": "myst_nb_md"}  # how myst-nb stages a text notebook
 MOST_AT_ONCE = 4  # _execute_ahead.MOST_AT_ONCE

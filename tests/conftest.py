@@ -56,7 +56,7 @@ def write(tmp_path):
     return _write
 
 
-# The build runs node (PurgeCSS cuts the site's stylesheet down, src/selfhelp_course/_styles.py).
+# The build runs node (PurgeCSS cuts the site's stylesheet down, src/selfhelp_course/site/stylesheet.py).
 NODE_DIR = str(Path(shutil.which("node") or "/usr/bin/node").parent)
 
 

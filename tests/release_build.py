@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import atexit
 import functools
-import importlib.util
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,10 +16,9 @@ from paths import BUILD, ROOT
 
 
 def make_release_module():
-    spec = importlib.util.spec_from_file_location("make_release", ROOT / "scripts" / "make_release.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from selfhelp_course.formats import make_release
+
+    return make_release
 
 
 @functools.cache

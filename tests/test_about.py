@@ -9,8 +9,8 @@ import tomllib
 import pytest
 import yaml
 
-from selfhelp_course._about import NO_ADDRESS, about_markdown, citation, citation_text, report_address
-from selfhelp_course._content import ContentError
+from selfhelp_course.course.about import NO_ADDRESS, about_markdown, citation, citation_text, report_address
+from selfhelp_course.activities.banks import ContentError
 from paths import ROOT, SITE
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 
-from selfhelp_course._content import CHECKS, SCENARIOS, SORTING, ContentError
+from selfhelp_course.activities.banks import CHECKS, SCENARIOS, SORTING, ContentError
 from paths import ROOT
 
 ITEM = """\

@@ -10,8 +10,8 @@ from collections import Counter
 
 import pytest
 
-from selfhelp_course._assessment import ASSESSMENT_ID, answer_key, assessment_settings
-from selfhelp_course._content import (
+from selfhelp_course.activities.assessment import ASSESSMENT_ID, answer_key, assessment_settings
+from selfhelp_course.activities.banks import (
     ASSESSMENTS,
     OUTCOMES,
     OUTCOMES_FILE,
@@ -264,7 +264,7 @@ def test_the_widget_carries_the_bank_outcomes_settings_and_a_link_for_every_taug
 
 
 def test_the_manifest_gives_the_bridge_the_option_order_but_never_the_answers():
-    from selfhelp_course._manifest import course_manifest
+    from selfhelp_course.course.manifest import course_manifest
 
     manifest = course_manifest(ROOT)
     [activity] = [a for page in manifest["pages"] for a in page["activities"] if a["kind"] == "assessment"]
@@ -274,7 +274,7 @@ def test_the_manifest_gives_the_bridge_the_option_order_but_never_the_answers():
 
 
 def test_the_page_lists_every_outcome_and_the_trainer_key_has_every_question():
-    from selfhelp_course._assessment import answer_key_markdown, outcomes_markdown
+    from selfhelp_course.activities.assessment import answer_key_markdown, outcomes_markdown
 
     listed = outcomes_markdown(ROOT)
     texts = [o["text"] for o in load_config(OUTCOMES_FILE, OUTCOMES, ROOT)["outcomes"]]

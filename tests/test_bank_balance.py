@@ -8,7 +8,7 @@ Pure Python, no browser: run on the YAML banks as they are.
 from __future__ import annotations
 
 
-from selfhelp_course._balance import (
+from selfhelp_course.activities.balance import (
     MAX_LENGTH_RATIO,
     MAX_LONGEST_SHARE,
     MAX_POSITION_SHARE,
@@ -19,7 +19,7 @@ from selfhelp_course._balance import (
     option_length,
     right_options_first,
 )
-from selfhelp_course._content import CHECKS
+from selfhelp_course.activities.banks import CHECKS
 from paths import ROOT
 
 

@@ -22,8 +22,8 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator, Draft202012Validator
 
-from selfhelp_course import _content
-from selfhelp_course._content import (
+from selfhelp_course.activities import banks as _content
+from selfhelp_course.activities.banks import (
     BANKS,
     CHECKS,
     EVALUATION_FILE,

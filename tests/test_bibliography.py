@@ -7,7 +7,7 @@ import re
 import pytest
 from pybtex.database import parse_file
 
-from selfhelp_course._course_time import page_path, toc_docnames
+from selfhelp_course.course.structure import page_path, toc_docnames
 from paths import ROOT
 
 BIB = parse_file(str(ROOT / "references.bib"))

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from selfhelp_course._content import (
+from selfhelp_course.activities.banks import (
     CHECKS,
     FRAMEWORKS,
     FRAMEWORKS_FILE,

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from selfhelp_course._content import ContentError
-from selfhelp_course._course_time import (
+from selfhelp_course.activities.banks import ContentError
+from selfhelp_course.course.cpd_time import cpd_time
+from selfhelp_course.course.structure import (
     PageTime,
     TocPage,
     course_times,
-    cpd_time,
     page_minutes,
     page_time,
     toc_docnames,

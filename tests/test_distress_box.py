@@ -14,8 +14,8 @@ import re
 
 import pytest
 
-from selfhelp_course._course_time import front_matter, page_path, toc_docnames
-from selfhelp_course.sphinx_ext import distress_support
+from selfhelp_course.course.structure import front_matter, page_path, toc_docnames
+from selfhelp_course.site.sphinx_ext import distress_support
 from paths import REFERENCE_PAGES, ROOT, SCRATCH_PAGE
 
 # Words that mean a page deals with distress: crisis, suicide and self-harm, death and grief,

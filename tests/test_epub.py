@@ -21,9 +21,9 @@ import yaml
 from docutils import nodes
 
 from paths import BUILD, ROOT
-from selfhelp_course._licence import licence_settings
-from selfhelp_course._release import IDENTIFIER, project_version
-from selfhelp_course._static_activities import ANSWERS_TITLE, static_activity
+from selfhelp_course.course.licence import licence_settings
+from selfhelp_course.formats.release import IDENTIFIER, project_version
+from selfhelp_course.activities.as_text import ANSWERS_TITLE, static_activity
 
 EPUB = BUILD / "epub" / f"{IDENTIFIER}-{project_version(ROOT)}.epub"
 # Debian's epubcheck package: an executable jar (/usr/bin/epubcheck links to it), run with java.
@@ -35,7 +35,7 @@ def text_of(node_list) -> str:
 
 
 CHECK = {
-    "_anywidget_id": "selfhelp_course._widgets.KnowledgeCheck",
+    "_anywidget_id": "selfhelp_course.activities.widgets.KnowledgeCheck",
     "checks": [
         {
             "id": "q1",
@@ -71,7 +71,7 @@ def test_questions_are_numbered_across_the_page():
 
 def test_a_reflection_is_its_prompt_and_its_frameworks_parts():
     state = {
-        "_anywidget_id": "selfhelp_course._widgets.Reflection",
+        "_anywidget_id": "selfhelp_course.activities.widgets.Reflection",
         "reflection": {"title": "T", "prompt": "Think of a group.", "framework": "f"},
         "frameworks": [
             {
@@ -96,7 +96,7 @@ def test_the_explorer_is_its_tables_of_people_per_band():
         {"time": "after", "q_band": "high"},
     ]
     state = {
-        "_anywidget_id": "selfhelp_course._widgets.WellbeingExplorer",
+        "_anywidget_id": "selfhelp_course.activities.widgets.WellbeingExplorer",
         "rows": rows,
         "questions": [
             {"key": "q", "label": "Q", "bands": ["low", "high"], "higher_is_better": True, "summary": "S"}
@@ -112,7 +112,7 @@ def test_the_explorer_is_its_tables_of_people_per_band():
 
 def test_a_scenario_is_numbered_parts_with_their_choices_and_the_debriefs_at_the_end():
     state = {
-        "_anywidget_id": "selfhelp_course._widgets.Scenario",
+        "_anywidget_id": "selfhelp_course.activities.widgets.Scenario",
         "scenario": {
             "title": "Room",
             "start": "s",
@@ -231,7 +231,7 @@ def test_the_package_carries_the_content_licence_and_attribution(epub):
 
 def test_the_explorer_charts_are_svg_with_the_counts_in_their_alt_text():
     from xml.etree import ElementTree
-    from selfhelp_course._static_activities import explorer_charts
+    from selfhelp_course.activities.as_text import explorer_charts
 
     rows = [
         {"time": "before", "q_band": "low"},
@@ -267,7 +267,7 @@ def test_a_scenario_reads_as_numbered_parts_with_its_debriefs_at_the_end(epub):
 
 
 def test_ids_are_made_unique_in_a_page():
-    from selfhelp_course._epub import unique_ids
+    from selfhelp_course.formats.epub import unique_ids
 
     page = '<p id="a">x</p><div id="exercise-content"></div><div id="exercise-content"></div><b id="a">'
     assert unique_ids(page) == (

@@ -12,7 +12,7 @@ import textwrap
 import jsonschema
 import pytest
 
-from selfhelp_course._content import (
+from selfhelp_course.activities.banks import (
     EVALUATION,
     EVALUATION_FILE,
     OUTCOMES,
@@ -21,8 +21,8 @@ from selfhelp_course._content import (
     load_config,
     parse,
 )
-from selfhelp_course._evaluation import evaluation_manifest
-from selfhelp_course._facts import KIND_BY_NAME
+from selfhelp_course.activities.evaluation import evaluation_manifest
+from selfhelp_course.course.facts import KIND_BY_NAME
 from paths import ROOT
 
 SCHEMA = json.loads(
@@ -163,7 +163,7 @@ def test_the_downloaded_file_validates_against_the_schema():
 
 
 def test_a_malformed_file_is_reported_by_validate_all(tmp_path):
-    from selfhelp_course._content import validate_all
+    from selfhelp_course.activities.banks import validate_all
 
     shutil.copytree(ROOT / "data", tmp_path / "data")
     shutil.copy(ROOT / "_toc.yml", tmp_path / "_toc.yml")
@@ -178,7 +178,7 @@ def test_a_malformed_file_is_reported_by_validate_all(tmp_path):
 
 def test_the_widget_is_given_the_words_the_course_title_and_version_and_its_stage():
     from selfhelp_course import evaluation
-    from selfhelp_course._release import project_version
+    from selfhelp_course.formats.release import project_version
 
     after = evaluation(stage="after")
     assert after.page == "book/evaluation" and after.stage == "after" and after._esm
@@ -194,17 +194,19 @@ def test_the_widget_is_given_the_words_the_course_title_and_version_and_its_stag
 
 def test_an_e_book_says_the_evaluation_is_on_the_website():
     from collections import Counter
-    from selfhelp_course._static_activities import static_activity
+    from selfhelp_course.activities.as_text import static_activity
 
-    shown, answers = static_activity({"_anywidget_id": "selfhelp_course._widgets.Evaluation"}, Counter())
+    shown, answers = static_activity(
+        {"_anywidget_id": "selfhelp_course.activities.widgets.Evaluation"}, Counter()
+    )
     assert answers == [] and "On the website" in shown[0].astext() and "optional" in shown[0].astext()
 
 
 def test_the_course_version_is_known_without_pyproject_as_on_a_class_hub(tmp_path):
     """A class hub copies the pages into each learner's home without pyproject.toml: the file
     still names the version, the installed package's, which is the source's."""
-    from selfhelp_course._evaluation import course_version
-    from selfhelp_course._release import project_version
+    from selfhelp_course.activities.evaluation import course_version
+    from selfhelp_course.formats.release import project_version
 
     assert course_version(ROOT) == project_version(ROOT)
     assert course_version(tmp_path) == project_version(ROOT)

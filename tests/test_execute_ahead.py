@@ -1,5 +1,5 @@
 """Pages the execution cache lacks run several at a time before Sphinx reads them
-(src/selfhelp_course/_execute_ahead.py), and myst-nb then finds each of them in the cache."""
+(src/selfhelp_course/site/execute_ahead.py), and myst-nb then finds each of them in the cache."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from jupyter_cache import get_cache
 from myst_nb.core.config import NbParserConfig
 from myst_parser.config.main import MdParserConfig
 
-from selfhelp_course._execute_ahead import execute_ahead, uncached_pages
+from selfhelp_course.site.execute_ahead import execute_ahead, uncached_pages
 from paths import SCRATCH_PAGE
 
 

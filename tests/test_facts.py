@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from paths import ROOT
-from selfhelp_course._course_time import page_path, toc_docnames
-from selfhelp_course._facts import (
+from selfhelp_course.course.structure import page_path, toc_docnames
+from selfhelp_course.course.facts import (
     ASSESSMENT_ID,
     KEY_SEPARATOR,
     KIND_BY_NAME,
@@ -23,7 +23,7 @@ from selfhelp_course._facts import (
     facts_module,
     storage_key,
 )
-from selfhelp_course._release import TRAINER_README
+from selfhelp_course.formats.release import TRAINER_README
 
 
 def config_title() -> str:

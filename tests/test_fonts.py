@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from selfhelp_course._fonts import icon_codepoints, stylesheet_codepoints, subset_icon_fonts
+from selfhelp_course.site.icon_fonts import icon_codepoints, stylesheet_codepoints, subset_icon_fonts
 from paths import SITE
 
 CSS = (

@@ -33,7 +33,7 @@ import pytest
 import requests
 import websocket
 
-from selfhelp_course._course_time import page_path, toc_docnames
+from selfhelp_course.course.structure import page_path, toc_docnames
 from paths import ROOT
 
 pytestmark = pytest.mark.hub
@@ -316,7 +316,7 @@ class Learner:
                 if cell["cell_type"] == "code":
                     outputs.append(self._execute(channel, name, cell["source"]))
             probe = (
-                "import os\nfrom selfhelp_course._content import course_root\n"
+                "import os\nfrom selfhelp_course.activities.banks import course_root\n"
                 "print(os.getcwd()); print(course_root()); print(os.environ.get('JUPYTERHUB_USER'))"
             )
             self.where[name] = self._execute(channel, name, probe)[0][1]

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from selfhelp_course._bundle import write_facts
+from selfhelp_course.site.front_end import write_facts
 from paths import ROOT
 
 FILES = sorted((ROOT / "tests" / "js").glob("*.test.mjs"))

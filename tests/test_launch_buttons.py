@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from selfhelp_course._launch import LaunchConfigError, apply_launch_options, launch_options
+from selfhelp_course.site.hub_launch import LaunchConfigError, apply_launch_options, launch_options
 from paths import SITE
 
 HUB = "https://hub.example.org"

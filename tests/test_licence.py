@@ -9,8 +9,8 @@ import tomllib
 
 import pytest
 
-from selfhelp_course._content import ContentError
-from selfhelp_course._licence import footer_html, licence_settings, rights_text
+from selfhelp_course.activities.banks import ContentError
+from selfhelp_course.course.licence import footer_html, licence_settings, rights_text
 from paths import ROOT, SITE
 
 

@@ -13,13 +13,20 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from selfhelp_course._bundle import site_script
-from selfhelp_course._content import ASSESSMENTS, CHECKS, REFLECTIONS, SCENARIOS, SORTING, ContentError
-from selfhelp_course._course_time import front_matter, page_path, toc_docnames
-from selfhelp_course._facts import ACTIVITY_KINDS, EXPLORER_ID
-from selfhelp_course._manifest import VERSION, course_manifest, manifest_script, toc_parts
-from selfhelp_course._pages import parse_text, read_page
-from selfhelp_course.sphinx_ext import _fingerprint, _write_manifest
+from selfhelp_course.site.front_end import site_script
+from selfhelp_course.activities.banks import (
+    ASSESSMENTS,
+    CHECKS,
+    REFLECTIONS,
+    SCENARIOS,
+    SORTING,
+    ContentError,
+)
+from selfhelp_course.course.structure import front_matter, page_path, toc_docnames
+from selfhelp_course.course.facts import ACTIVITY_KINDS, EXPLORER_ID
+from selfhelp_course.course.manifest import VERSION, course_manifest, manifest_script, toc_parts
+from selfhelp_course.course.pages import parse_text, read_page
+from selfhelp_course.site.sphinx_ext import _fingerprint, _write_manifest
 from paths import ROOT, SITE
 
 MANIFEST = course_manifest(ROOT)

@@ -11,9 +11,9 @@ import re
 import pytest
 from docutils import nodes
 
-from selfhelp_course._facts import facts
-from selfhelp_course._nation_choice import NationMarkError, mark_box, mark_table, places_by_name
-from selfhelp_course._nations import (
+from selfhelp_course.course.facts import facts
+from selfhelp_course.site.nation_marks import NationMarkError, mark_box, mark_table, places_by_name
+from selfhelp_course.course.nations import (
     EVERYWHERE,
     NATION_IDS,
     carers_table,

@@ -8,8 +8,14 @@ import shutil
 
 import pytest
 
-from selfhelp_course._content import ContentError
-from selfhelp_course._nations import NATION_IDS, carers_table, children_table, crisis_table, load_nations
+from selfhelp_course.activities.banks import ContentError
+from selfhelp_course.course.nations import (
+    NATION_IDS,
+    carers_table,
+    children_table,
+    crisis_table,
+    load_nations,
+)
 from paths import ROOT
 
 

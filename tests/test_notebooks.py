@@ -30,7 +30,7 @@ from pytest_notebook.notebook import regex_replace_nb
 from pytest_notebook.plugin import gather_config_options
 from pytest_notebook.post_processors import load_processor
 
-from selfhelp_course._course_time import page_path, toc_docnames
+from selfhelp_course.course.structure import page_path, toc_docnames
 from paths import ROOT
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

@@ -1,4 +1,4 @@
-"""Tests for selfhelp_course.ons4 (ONS4 bands) and the illustrative ONS4 data generator.
+"""Tests for selfhelp_course.course.ons4 (ONS4 bands) and the illustrative ONS4 data generator.
 
 Run with:  cd /work/main && PYTHONPATH=src python -m pytest tests/test_ons4.py -q
 """
@@ -14,7 +14,7 @@ from fractions import Fraction
 
 import pytest
 
-from selfhelp_course.ons4 import (
+from selfhelp_course.course.ons4 import (
     ANXIETY_BANDS,
     POSITIVE_BANDS,
     QUESTION_KEYS,

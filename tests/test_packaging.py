@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from selfhelp_course._bundle import DIST, entry_points
+from selfhelp_course.site.front_end import DIST, entry_points
 from paths import ROOT
 
 PACKAGE = ROOT / "src" / "selfhelp_course"
@@ -115,7 +115,11 @@ def test_make_lock_resolves_every_job_for_the_lowest_python_the_project_supports
 
 def third_party_imports() -> set[str]:
     modules = set()
-    for path in PACKAGE.glob("*.py"):
+    for path in PACKAGE.rglob("*.py"):
+        if path.name.startswith("make_"):
+            # The developer's commands (scripts/ until issue 24; `python -m selfhelp_course.…`): they
+            # use the test venv's tools (nbconvert, playwright, pybtex, bs4), not the wheel's.
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 modules |= {alias.name.split(".")[0] for alias in node.names}
@@ -171,7 +175,13 @@ def test_the_wheel_carries_every_bundle_style_and_template(wheel):
     ]
     wanted += [
         f"selfhelp_course/{path.relative_to(PACKAGE).as_posix()}"
-        for pattern in ("*.mjs", "static/*.css", "static/site/*", "templates/**/*.html")
+        for pattern in (
+            "site/*.mjs",
+            "static/*.css",
+            "static/site/*",
+            "site/html_templates/**/*.html",
+            "lms/launch_page/*.html",
+        )
         for path in PACKAGE.glob(pattern)
         if path.is_file()
     ]
@@ -211,7 +221,7 @@ def test_the_wheel_works_installed_in_a_scratch_venv(wheel, tmp_path):
         timeout=300,
     )
     script = """
-import selfhelp_course, selfhelp_course.sphinx_ext
+import selfhelp_course, selfhelp_course.site.sphinx_ext
 from pathlib import Path
 from selfhelp_course import knowledge_check, reflection, portfolio
 assert "site-packages" in selfhelp_course.__file__, selfhelp_course.__file__

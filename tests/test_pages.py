@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from selfhelp_course._content import CHECKS
-from selfhelp_course._course_time import front_matter, page_path, toc_docnames
+from selfhelp_course.activities.banks import CHECKS
+from selfhelp_course.course.structure import front_matter, page_path, toc_docnames
 from paths import REFERENCE_PAGES, ROOT
 
 # Pages for trainers (trainer/) are guides, not lessons: no minutes, objectives or key points.

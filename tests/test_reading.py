@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from selfhelp_course._course_time import toc_docnames
-from selfhelp_course._reading import WORDS_PER_MINUTE, activity_texts, page_reading, prose_words
+from selfhelp_course.course.structure import toc_docnames
+from selfhelp_course.course.reading_time import WORDS_PER_MINUTE, activity_texts, page_reading, prose_words
 from paths import ROOT
 
 TEXTS = activity_texts(ROOT)

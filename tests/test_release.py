@@ -1,4 +1,4 @@
-"""`make release` (scripts/make_release.py, selfhelp_course._release): it refuses a version that
+"""`make release` (selfhelp_course.formats.make_release, selfhelp_course.formats.release): it refuses a version that
 CHANGELOG.md has no entry for, before building anything; the release folder holds every format,
 a SHA256SUMS that `sha256sum -c` verifies and a release.json that tells the truth about each file.
 The offline site zip is walked from file:// in tests/browser/test_release_offline.py.
@@ -18,7 +18,7 @@ import pytest
 
 from paths import ROOT
 from release_build import built_release
-from selfhelp_course._release import (
+from selfhelp_course.formats.release import (
     CHANGELOG,
     FORMATS,
     NOT_FOR_LEARNERS,
@@ -32,7 +32,7 @@ from selfhelp_course._release import (
     sums_text,
 )
 
-SCRIPT = ROOT / "scripts" / "make_release.py"
+SCRIPT = "selfhelp_course.formats.make_release"
 LOG = """# Changelog
 
 ## [Unreleased]
@@ -86,7 +86,7 @@ def test_make_release_refuses_a_version_without_a_changelog_entry(tmp_path, chan
     root = scratch_root(tmp_path / "course", "1.2.0", changelog)
     for args in (["--check"], []):
         done = subprocess.run(
-            [sys.executable, str(SCRIPT), "--root", str(root), *args],
+            [sys.executable, "-m", SCRIPT, "--root", str(root), *args],
             capture_output=True,
             text=True,
             timeout=120,
@@ -114,7 +114,7 @@ def test_make_release_checks_the_changelog_before_it_builds_anything():
     )
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if line.strip()]
-    check = next(i for i, line in enumerate(lines) if "make_release.py --check" in line)
+    check = next(i for i, line in enumerate(lines) if "selfhelp_course.formats.make_release --check" in line)
     builds = [
         i
         for i, line in enumerate(lines)

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from selfhelp_course._content import ContentError
-from selfhelp_course._course_time import toc_docnames
-from selfhelp_course._review import course_reviews, overdue_pages, page_review, review_line
+from selfhelp_course.activities.banks import ContentError
+from selfhelp_course.course.structure import toc_docnames
+from selfhelp_course.course.review_dates import course_reviews, overdue_pages, page_review, review_line
 from paths import ROOT, SITE
 
 

@@ -4,13 +4,12 @@ plans and the slides all say the same thing about them."""
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 
-from selfhelp_course._content import ContentError
-from selfhelp_course._manifest import course_manifest
-from selfhelp_course._routes import (
+from selfhelp_course.activities.banks import ContentError
+from selfhelp_course.course.manifest import course_manifest
+from selfhelp_course.course.routes import (
     MAX_SPARE,
     live_routes,
     load_routes,
@@ -18,11 +17,10 @@ from selfhelp_course._routes import (
     route_plan,
     routes_markdown,
 )
-from selfhelp_course._session_plans import page_minutes
+from selfhelp_course.course.session_plans import page_minutes
+from selfhelp_course.formats import make_slides
 from paths import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import make_slides  # noqa: E402
 
 MANIFEST = course_manifest(ROOT)
 ROUTES = load_routes(ROOT, MANIFEST)

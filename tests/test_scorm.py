@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from selfhelp_course._content import ContentError
-from selfhelp_course._manifest import course_manifest
-from selfhelp_course._scorm import (
+from selfhelp_course.activities.banks import ContentError
+from selfhelp_course.course.manifest import course_manifest
+from selfhelp_course.lms.scorm import (
     EDITIONS,
     LAUNCH,
     NS_12,
@@ -276,8 +276,8 @@ import random  # noqa: E402
 import subprocess  # noqa: E402
 from datetime import datetime, timedelta, timezone  # noqa: E402
 
-from selfhelp_course._content import CHECKS, OUTCOMES, OUTCOMES_FILE, SCENARIOS, SORTING, load_config  # noqa: E402
-from selfhelp_course._facts import LEARNER_KEY, READ_KEY_PREFIX  # noqa: E402
+from selfhelp_course.activities.banks import CHECKS, OUTCOMES, OUTCOMES_FILE, SCENARIOS, SORTING, load_config  # noqa: E402
+from selfhelp_course.course.facts import LEARNER_KEY, READ_KEY_PREFIX  # noqa: E402
 
 BRIDGE = ROOT / "src" / "selfhelp_course" / "js" / "lms" / "bridge"
 SCORM_12_LIMIT = 4096

@@ -1,4 +1,4 @@
-"""Session plans worked out from the course manifest (src/selfhelp_course/_session_plans.py)."""
+"""Session plans worked out from the course manifest (src/selfhelp_course/course/session_plans.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from selfhelp_course._manifest import course_manifest
-from selfhelp_course._session_plans import (
+from selfhelp_course.course.manifest import course_manifest
+from selfhelp_course.course.session_plans import (
     Break,
     clock,
     discussion_questions,

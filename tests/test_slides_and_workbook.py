@@ -8,29 +8,17 @@ studies and the reflection prompts and none of the site's widget text.
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
-import sys
 import unicodedata
 
 import pytest
 
+from selfhelp_course.formats import make_slides, make_workbook
 from paths import BUILD, ROOT
 
 SLIDES = BUILD / "slides"
 WORKBOOK = BUILD / "workbook" / "workbook.pdf"
 
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-make_slides = _load("make_slides")
-make_workbook = _load("make_workbook")
 
 PAGE = """\
 (demo)=
@@ -194,8 +182,8 @@ def test_page_notes_only_restate_the_page_and_the_plan():
     """On every taught page of the course (not only today's routes), each slide's notes ask the
     page's own discussion or check questions or one of the generic prompts, listen for the
     page's own key points (its objectives where it has none), and share out its minutes."""
-    from selfhelp_course._course_time import page_path
-    from selfhelp_course._manifest import course_manifest
+    from selfhelp_course.course.structure import page_path
+    from selfhelp_course.course.manifest import course_manifest
 
     citations = make_slides.citation_labels(ROOT / "references.bib")
     manifest = course_manifest(ROOT)
@@ -285,7 +273,7 @@ def test_reflection_section_escapes_and_rules_lines():
 
 
 def _decks():
-    from selfhelp_course._manifest import course_manifest
+    from selfhelp_course.course.manifest import course_manifest
 
     manifest = course_manifest(ROOT)
     titles = {page["docname"]: page["title"] for page in manifest["pages"]}
@@ -377,7 +365,7 @@ def test_every_slide_but_the_title_has_notes_to_speak_from(slug):
     """Each slide after the deck's title slide has speaker notes in reveal.js's markup with
     its minutes, a question to ask the room and what to listen for; the minutes come to the
     session plan's length."""
-    from selfhelp_course._manifest import course_manifest
+    from selfhelp_course.course.manifest import course_manifest
 
     deck = SLIDES / f"{slug}.html"
     assert deck.is_file(), f"{deck} is missing: run `make slides`"
@@ -426,8 +414,8 @@ def test_workbook_has_a_sensible_length(workbook_text):
 
 
 def test_workbook_has_cover_case_studies_and_prompts(workbook_text):
-    from selfhelp_course._content import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
-    from selfhelp_course._manifest import course_manifest
+    from selfhelp_course.activities.banks import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
+    from selfhelp_course.course.manifest import course_manifest
 
     _pages, text = workbook_text
     assert "for use in a CPD session" in text

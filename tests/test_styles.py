@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from selfhelp_course._styles import BUNDLE, joined_stylesheets, write_bundle
+from selfhelp_course.site.stylesheet import BUNDLE, joined_stylesheets, write_bundle
 
 DATA_URI = "url(\"data:image/svg+xml;charset=utf-8,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E\")"
 

@@ -13,8 +13,8 @@ from types import SimpleNamespace
 import pytest
 import snowballstemmer
 
-from selfhelp_course._course_time import page_path, toc_docnames
-from selfhelp_course.sphinx_ext import STAMP, _check_execution_inputs, _save_stamp
+from selfhelp_course.course.structure import page_path, toc_docnames
+from selfhelp_course.site.sphinx_ext import STAMP, _check_execution_inputs, _save_stamp
 from paths import BUILD, ROOT, SITE
 
 # jupyter-book writes <path-output>/_build/html; the Makefile's path-output is _build/trainer.

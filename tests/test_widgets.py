@@ -7,10 +7,10 @@ import subprocess
 
 import pytest
 
-from selfhelp_course._bundle import widget_module
+from selfhelp_course.site.front_end import widget_module
 from selfhelp_course import KnowledgeCheck, knowledge_check
-from selfhelp_course._content import CHECKS
-from selfhelp_course._widgets import CourseWidget
+from selfhelp_course.activities.banks import CHECKS
+from selfhelp_course.activities.widgets import CourseWidget
 from paths import ROOT
 
 A_CHECK_ID = next(iter(CHECKS.load(CHECKS.paths(ROOT))))

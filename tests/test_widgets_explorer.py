@@ -10,9 +10,9 @@ import subprocess
 import pytest
 
 from selfhelp_course import WellbeingExplorer, wellbeing_explorer
-from selfhelp_course._content import ROOT_ENV
-from selfhelp_course._bundle import SOURCE, widget_module
-from selfhelp_course.ons4 import QUESTIONS, band_labels, ons4_band
+from selfhelp_course.activities.banks import ROOT_ENV
+from selfhelp_course.site.front_end import SOURCE, widget_module
+from selfhelp_course.course.ons4 import QUESTIONS, band_labels, ons4_band
 from paths import ROOT
 
 CSV = ROOT / "data" / "ons4_illustrative.csv"

@@ -6,8 +6,8 @@ Public API (each takes ids from the YAML banks in ``data/activities/``)::
     knowledge_check("welcome-where-saved")
 """
 
-from ._content import ContentError
-from ._widgets import (
+from .errors import ContentError
+from .activities.widgets import (
     Assessment,
     Evaluation,
     KnowledgeCheck,

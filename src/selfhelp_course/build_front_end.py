@@ -1,11 +1,11 @@
-"""``python -m selfhelp_course.build_front_end``: bundle the front end (see _bundle.py).
+"""``python -m selfhelp_course.build_front_end``: bundle the front end (see site/front_end.py).
 
-A module of its own so that running it does not import _bundle twice (the package imports
-_bundle for the widgets)."""
+A module of its own so that running it does not import site/front_end.py twice (the package
+imports it for the widgets)."""
 
 import sys
 
-from ._bundle import main
+from .site.front_end import main
 
 if __name__ == "__main__":
     sys.exit(main())

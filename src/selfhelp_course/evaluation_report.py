@@ -99,7 +99,7 @@ def skipped_table(skipped: Iterable[Skipped]) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------------ course data
 def course_root() -> Path:
-    from selfhelp_course._content import course_root as find
+    from selfhelp_course.activities.banks import course_root as find
 
     return find()
 

@@ -14,9 +14,10 @@ from io import BytesIO
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from selfhelp_course._course_time import course_times, cpd_time
-from selfhelp_course._facts import STORAGE_PREFIX as P
-from selfhelp_course._manifest import course_manifest
+from selfhelp_course.course.cpd_time import cpd_time
+from selfhelp_course.course.structure import course_times
+from selfhelp_course.course.facts import STORAGE_PREFIX as P
+from selfhelp_course.course.manifest import course_manifest
 from paths import ROOT
 from settle import settled
 

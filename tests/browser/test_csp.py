@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import expect
 
 from paths import ROOT, SITE
-from selfhelp_course._course_time import toc_docnames
-from selfhelp_course._csp import inline_scripts, policy, script_hash
+from selfhelp_course.course.structure import toc_docnames
+from selfhelp_course.site.csp import inline_scripts, policy, script_hash
 from settle import settled
 
 PREFIX = "/cpd/self-help-groups/"

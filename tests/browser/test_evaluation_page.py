@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._evaluation import evaluation_manifest
-from selfhelp_course._facts import LEARNER_KEY, STORAGE_PREFIX, storage_key
+from selfhelp_course.activities.evaluation import evaluation_manifest
+from selfhelp_course.course.facts import LEARNER_KEY, STORAGE_PREFIX, storage_key
 from paths import ROOT
 
 SCHEMA = json.loads(

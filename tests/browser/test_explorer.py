@@ -1,7 +1,7 @@
 """The well-being explorer on the built site, used as a learner would: offline, no kernel.
 
 Every number the explorer shows is checked against data/ons4_illustrative.csv, banded here with
-selfhelp_course.ons4.ons4_band (the one definition of the ONS bands).
+selfhelp_course.course.ons4.ons4_band (the one definition of the ONS bands).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from selfhelp_course._facts import EXPLORER_ID, META_KEY, STORAGE_PREFIX, storage_key
-from selfhelp_course.ons4 import QUESTIONS, QUESTION_KEYS, band_labels, change_direction, ons4_band
+from selfhelp_course.course.facts import EXPLORER_ID, META_KEY, STORAGE_PREFIX, storage_key
+from selfhelp_course.course.ons4 import QUESTIONS, QUESTION_KEYS, band_labels, change_direction, ons4_band
 from paths import ROOT
 
 PAGE = "notebooks/wellbeing-data.html"

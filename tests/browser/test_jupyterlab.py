@@ -123,8 +123,8 @@ widget
 def test_the_assessment_works_live_and_python_reads_the_result(watched, lab):
     """The end-of-course assessment in JupyterLab: an attempt answered from the key passes, and
     Python hears the best result (trait `result`)."""
-    from selfhelp_course._assessment import ASSESSMENT_ID
-    from selfhelp_course._content import ASSESSMENTS
+    from selfhelp_course.activities.assessment import ASSESSMENT_ID
+    from selfhelp_course.activities.banks import ASSESSMENTS
 
     base, token, folder = lab
     bank = {q["id"]: q for q in ASSESSMENTS.find(ASSESSMENT_ID, ROOT)["questions"]}

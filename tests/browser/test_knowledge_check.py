@@ -9,9 +9,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import CHECKS
-from selfhelp_course._course_time import page_path, toc_docnames
-from selfhelp_course._manifest import course_manifest
+from selfhelp_course.activities.banks import CHECKS
+from selfhelp_course.course.structure import page_path, toc_docnames
+from selfhelp_course.course.manifest import course_manifest
 from paths import ROOT
 from settle import open_settled, settled
 

@@ -13,8 +13,8 @@ import pytest
 from PIL import Image, ImageStat
 from playwright.sync_api import expect
 
-from selfhelp_course._content import CHECKS
-from selfhelp_course._manifest import course_manifest
+from selfhelp_course.activities.banks import CHECKS
+from selfhelp_course.course.manifest import course_manifest
 from settle import open_settled
 from paths import ROOT
 

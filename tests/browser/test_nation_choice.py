@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._facts import LEARNER_KEY, STORAGE_PREFIX
+from selfhelp_course.course.facts import LEARNER_KEY, STORAGE_PREFIX
 from settle import open_settled
 
 KEY = STORAGE_PREFIX + LEARNER_KEY

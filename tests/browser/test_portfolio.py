@@ -16,10 +16,10 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
-from selfhelp_course._course_time import cpd_time
-from selfhelp_course._facts import META_KEY, STORAGE_PREFIX as P
-from selfhelp_course._manifest import course_manifest, manifest_script
+from selfhelp_course.activities.banks import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
+from selfhelp_course.course.cpd_time import cpd_time
+from selfhelp_course.course.facts import META_KEY, STORAGE_PREFIX as P
+from selfhelp_course.course.manifest import course_manifest, manifest_script
 from settle import settled
 from paths import ROOT
 

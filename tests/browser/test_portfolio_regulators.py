@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._facts import STORAGE_PREFIX as P
+from selfhelp_course.course.facts import STORAGE_PREFIX as P
 from test_portfolio import (
     GIBBS_PAGE,
     GIBBS_REFLECTION,

@@ -14,10 +14,17 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, SORTING, load_config
-from selfhelp_course._course_time import cpd_time
-from selfhelp_course._facts import KIND_BY_NAME, READ_KEY_PREFIX, STORAGE_PREFIX, storage_key
-from selfhelp_course._manifest import manifest_script
+from selfhelp_course.activities.banks import (
+    CHECKS,
+    FRAMEWORKS,
+    FRAMEWORKS_FILE,
+    REFLECTIONS,
+    SORTING,
+    load_config,
+)
+from selfhelp_course.course.cpd_time import cpd_time
+from selfhelp_course.course.facts import KIND_BY_NAME, READ_KEY_PREFIX, STORAGE_PREFIX, storage_key
+from selfhelp_course.course.manifest import manifest_script
 from paths import ROOT, SITE
 
 PROGRESS = "book/progress"

@@ -11,8 +11,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
-from selfhelp_course._course_time import page_path, toc_docnames
+from selfhelp_course.activities.banks import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
+from selfhelp_course.course.structure import page_path, toc_docnames
 from paths import ROOT
 
 REFLECTION_ITEMS = REFLECTIONS.load(REFLECTIONS.paths(ROOT))

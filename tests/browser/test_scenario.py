@@ -9,8 +9,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import SCENARIOS
-from selfhelp_course._course_time import page_path, toc_docnames
+from selfhelp_course.activities.banks import SCENARIOS
+from selfhelp_course.course.structure import page_path, toc_docnames
 from paths import ROOT
 
 BANK = SCENARIOS.load(SCENARIOS.paths(ROOT))

@@ -23,10 +23,10 @@ import jsonschema
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._assessment import assessment_settings
-from selfhelp_course._content import ASSESSMENTS, CHECKS
-from selfhelp_course._manifest import course_manifest
-from selfhelp_course._scorm import EDITIONS, course_info, package_name
+from selfhelp_course.activities.assessment import assessment_settings
+from selfhelp_course.activities.banks import ASSESSMENTS, CHECKS
+from selfhelp_course.course.manifest import course_manifest
+from selfhelp_course.lms.scorm import EDITIONS, course_info, package_name
 from paths import BUILD, ROOT, SITE
 
 HOST = ROOT / "tests" / "browser" / "lms_host.html"

@@ -18,8 +18,8 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from selfhelp_course._course_time import page_path, toc_docnames
-from selfhelp_course._styles import BUNDLE, joined_stylesheets
+from selfhelp_course.course.structure import page_path, toc_docnames
+from selfhelp_course.site.stylesheet import BUNDLE, joined_stylesheets
 from paths import ROOT, SITE
 
 PAGES = [f"{name}.html" for name in toc_docnames(ROOT)] + ["search.html", "genindex.html", "index.html"]

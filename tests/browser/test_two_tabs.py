@@ -12,9 +12,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course._content import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
-from selfhelp_course._facts import storage_key
-from selfhelp_course._manifest import course_manifest
+from selfhelp_course.activities.banks import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
+from selfhelp_course.course.facts import storage_key
+from selfhelp_course.course.manifest import course_manifest
 from paths import ROOT
 
 MANIFEST = course_manifest(ROOT)

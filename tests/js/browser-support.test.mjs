@@ -1,4 +1,4 @@
-// The course supports Safari 14 and later (TARGET in src/selfhelp_course/_bundle.py). esbuild
+// The course supports Safari 14 and later (TARGET in src/selfhelp_course/site/front_end.py). esbuild
 // lowers newer syntax to that target but cannot add built-ins a browser lacks, so the front end
 // must not call the ones those browsers do not have. Each entry: a pattern, and where the
 // replacement is.

@@ -1,0 +1,1 @@
+"""lms: see docs/architecture.md."""
