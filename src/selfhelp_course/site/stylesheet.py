@@ -24,7 +24,7 @@ import zlib
 from functools import cache
 from pathlib import Path
 
-from ._facts import ACTIVITY_KINDS
+from ..course.facts import ACTIVITY_KINDS
 
 BUNDLE = "styles/course-bundle.css"  # under _static/
 # pydata-sphinx-theme links these itself (static/webpack-macros.html), before Sphinx's list.
