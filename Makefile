@@ -88,9 +88,12 @@ trainer-book: book
 # (and templates/knowledge-checks.yml) that names its schema. Run it after changing the walker's
 # schema or adding a bank file; tests/test_bank_schemas.py fails until it is run.
 # (-W: runpy's warning that the package imported _content before running it, harmless here.)
+# Then the types of the manifest and the stored entries, from data/schemas/manifest.schema.json
+# and entry-*.schema.json: js/lib/shapes.generated.d.ts and _shapes.py (tests/test_shapes.py).
 .PHONY: schemas
 schemas: $(INSTALLED)
 	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course._content schemas
+	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course._shapes_gen
 
 # Slide decks for live sessions (reveal.js from npm, copied next to the decks): _build/slides/
 slides: $(TEST_INSTALLED) $(NODE_INSTALLED)

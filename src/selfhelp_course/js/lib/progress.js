@@ -9,7 +9,7 @@
 // "attempted" when the learner has tried it but not completed it; else "not started".
 // A page counts as done when all its activities are completed; a page with minutes but no
 // activities, once the learner marks it as read. Pages with neither (reference pages) do not count.
-import { ACTIVITY_KINDS, activityKey, readKey } from "./facts.js";
+import { ACTIVITY_KINDS, ENTRY_VERSIONS, activityKey, readKey } from "./facts.js";
 import { isPlainObject } from "./merge.js";
 
 export const COMPLETED = "completed";
@@ -94,6 +94,19 @@ export function pageProgress(page, entries) {
     status,
     activities,
   };
+}
+
+/**
+ * The "marked as read" record of a page without activities (stored under readKey(docname);
+ * site/page-progress.js writes it, pageProgress reads it).
+ * @param {string} docname
+ * @param {boolean} read
+ * @returns {import("./shapes.generated.js").ReadEntry}
+ */
+export function readMark(docname, read) {
+  // The facts' version is a number to tsc; tests/test_shapes.py checks it is the schema's.
+  const v = /** @type {import("./shapes.generated.js").ReadEntry["v"]} */ (ENTRY_VERSIONS.read);
+  return { v, page: docname, complete: read, attempted: read };
 }
 
 /**

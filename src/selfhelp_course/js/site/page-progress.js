@@ -4,10 +4,10 @@
 // change as it is saved, in this tab or another, through the store's change notifications.
 // A classic script (bundled as one function), so it also works from file://.
 import { announce, h, setText, uniqueId } from "../lib/dom.js";
-import { ENTRY_VERSIONS, PROGRESS_PAGE, activityKey, kindLabel, readKey } from "../lib/facts.js";
+import { PROGRESS_PAGE, activityKey, kindLabel, readKey } from "../lib/facts.js";
 import { courseManifest } from "../lib/manifest.js";
 import { createNotice } from "../lib/notice.js";
-import { findPage, pageProgress } from "../lib/progress.js";
+import { findPage, pageProgress, readMark } from "../lib/progress.js";
 import { openStore } from "../lib/store.js";
 import { whereText } from "../lib/where.js";
 
@@ -95,7 +95,7 @@ function readToggle(manifest, page, store) {
   button.addEventListener("click", () => {
     const read = button.getAttribute("aria-pressed") !== "true";
     const before = store.read(key);
-    const result = store.update(key, before.value, { v: ENTRY_VERSIONS.read, page: page.docname, complete: read, attempted: read });
+    const result = store.update(key, before.value, readMark(page.docname, read));
     unsaved = result.ok ? null : read;
     if (result.ok) notice.clear();
     else notice.show(result.reason);
