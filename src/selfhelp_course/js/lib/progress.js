@@ -111,7 +111,7 @@ export function readMark(docname, read) {
 
 /**
  * @param {unknown} manifest
- * @param {string} docname
+ * @param {string | null} docname
  * @returns {Partial<ManifestPage> | null}
  */
 export function findPage(manifest, docname) {

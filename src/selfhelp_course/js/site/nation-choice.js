@@ -1,3 +1,4 @@
+// @ts-check
 // The learner's nation, chosen where it is needed: a "Show routes for" control on the
 // distress-support box and above each nation table (the pages mark them: _nation_choice.py).
 // One choice, kept in the learner entry (lib/nation.js), applies on every page and in every

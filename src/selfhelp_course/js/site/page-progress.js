@@ -1,3 +1,4 @@
+// @ts-check
 // Progress on each page of the static site, from what this browser has saved (nothing leaves
 // the device). On a page with activities: a small box after the title; on a timed page without
 // activities: a "Mark this page as read" toggle; on reference pages: nothing. It follows every
@@ -36,6 +37,7 @@ function activitiesBox(manifest, page, store) {
     h("details", { class: "cpp-details" }, h("summary", { class: "cpp-summary" }, summary), list, note),
     status,
   );
+  /** @type {boolean | null} */
   let wasComplete = null;
   let shown = "";
 
@@ -75,7 +77,9 @@ function readToggle(manifest, page, store) {
   const notice = createNotice("cpp-notice");
   const element = h("div", { class: "course-page-progress cpp-read", id: uid, "data-course-page": page.docname }, button, note, notice.element);
   const key = readKey(page.docname);
+  /** @type {boolean | null} */
   let unsaved = null; // the learner's choice, when the browser would not save it
+  /** @type {boolean | null} */
   let shown = null;
 
   function update() {

@@ -1,3 +1,4 @@
+// @ts-check
 // Keeps the theme working when the browser blocks storage. pydata-sphinx-theme reads and writes
 // localStorage (the light/dark choice "mode" and "theme", banner preferences) with no guard: in
 // its inline <head> script and in pydata-sphinx-theme.js, where the first throw stops the
