@@ -20,7 +20,7 @@ from selfhelp_course import _shapes_gen
 from selfhelp_course._content import EVALUATION_FILE
 from selfhelp_course._course_time import toc_docnames
 from selfhelp_course._facts import ACTIVITY_KINDS, entry_versions
-from selfhelp_course._manifest import course_manifest
+from selfhelp_course._manifest import VERSION, course_manifest
 from paths import ROOT, SITE
 
 SCHEMAS = ROOT / "data" / "schemas"
@@ -188,6 +188,10 @@ WRONG_MANIFESTS = {
 @pytest.mark.parametrize("change", list(WRONG_MANIFESTS.values()), ids=list(WRONG_MANIFESTS))
 def test_a_wrong_manifest_is_refused(change):
     assert errors("manifest.schema.json", change(copy.deepcopy(MANIFEST))) != []
+
+
+def test_the_manifests_version_is_the_one_manifest_py_writes():
+    assert LOADED["manifest.schema.json"]["properties"]["version"]["const"] == VERSION
 
 
 def test_the_manifests_activity_kinds_are_the_kinds_that_count():

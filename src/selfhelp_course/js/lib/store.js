@@ -24,15 +24,10 @@ import { isPlainObject, keepConflicts, merge3, mergeUnrelated } from "./merge.js
  * A stored entry: one activity's data (or the portfolio's, the learner's settings) as a plain
  * object, with what the store adds on every write (`updated`, `rev`, `parent`, `conflicts`:
  * merge.js) and the fields a widget's derive() works out (`complete`, `attempted`). The rest is
- * the widget's own, versioned by `v` (each widget's state module).
- * @typedef {object} StoredEntry
- * @property {number} [v]
- * @property {string} [updated] ISO time of the last write
- * @property {string} [rev] which write this is (lineage.js)
- * @property {string | null} [parent] the write it was merged with
- * @property {object[]} [conflicts] the other versions of text both sides changed (merge.js)
- * @property {boolean} [complete]
- * @property {boolean} [attempted]
+ * the widget's own, versioned by `v` (each widget's state module). Generated from
+ * data/schemas/entry-stored.schema.json; each kind's own shape is entry-<kind>.schema.json
+ * (shapes.generated.d.ts: CheckEntry, ReflectionEntry...).
+ * @typedef {import("./shapes.generated.js").StoredEntry} StoredEntry
  */
 /**
  * store.read(key): what is stored under one key.
