@@ -78,6 +78,10 @@ export function learnerSpace(id) {
   return Object.freeze({ kind: "lms", prefix: `${LMS_PREFIX}${encodeURIComponent(text)}:`, area: "local", learner: text });
 }
 
+/**
+ * @param {any} space
+ * @returns {space is Space}
+ */
 function validSpace(space) {
   return Boolean(space && typeof space === "object" && typeof space.prefix === "string"
     && space.prefix.startsWith(STORAGE_PREFIX + SPACE_MARK) && (space.area === "local" || space.area === "session"));
@@ -506,6 +510,10 @@ class LearnerStore {
   }
 }
 
+/**
+ * @typedef {LearnerStore} Store the learner-data store openStore() gives
+ * @typedef {{mine: object, theirs: StoredEntry | undefined}} Sides what derive() is told of a write's two sides
+ */
 export function openStore(options = {}) {
   return new LearnerStore(options);
 }
