@@ -20,6 +20,7 @@ export const NOT_STARTED = "not started";
 /** @typedef {import("./manifest.js").ManifestPage} ManifestPage */
 /** @typedef {import("./store.js").StoredEntry} StoredEntry */
 /** @typedef {typeof COMPLETED | typeof ATTEMPTED | typeof NOT_STARTED} Status */
+/** @typedef {ReturnType<typeof pageProgress>} PageProgress */
 
 /**
  * @param {unknown} entry a stored entry, or nothing
@@ -32,6 +33,7 @@ export function activityStatus(entry) {
   return entry.attempted === false ? NOT_STARTED : ATTEMPTED;
 }
 
+/** @type {(value: any) => number} */
 const minutesOf = (value) => (Number.isInteger(value) && value > 0 ? value : 0);
 
 /**
@@ -69,7 +71,7 @@ export function pageProgress(page, entries) {
     const entry = entries[activityKey(kind, id)];
     return { kind, id, title: typeof a.title === "string" ? a.title : "", status: activityStatus(entry), updated: isPlainObject(entry) && typeof entry.updated === "string" ? entry.updated : "" };
   });
-  const count = (status) => activities.filter((a) => a.status === status).length;
+  const count = (/** @type {Status} */ status) => activities.filter((a) => a.status === status).length;
   const minutes = pageMinutes(page);
   const hasActivities = activities.length > 0;
   const mark = entries[readKey(docname)];
@@ -124,7 +126,7 @@ export function findPage(manifest, docname) {
  */
 export function courseProgress(manifest, entries) {
   const pages = manifestPages(manifest).map((page) => pageProgress(page, entries)).filter((p) => p.counted);
-  const sum = (pick) => pages.reduce((total, page) => total + pick(page), 0);
+  const sum = (/** @type {(page: PageProgress) => number} */ pick) => pages.reduce((total, page) => total + pick(page), 0);
   const minutesTotal = sum((p) => p.minutes);
   const minutesDone = sum((p) => (p.complete ? p.minutes : 0));
   const pagesDone = pages.filter((p) => p.complete).length;
