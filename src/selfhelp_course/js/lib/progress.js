@@ -64,6 +64,7 @@ export function manifestPages(manifest) {
 export function pageProgress(page, entries) {
   const docname = typeof page.docname === "string" ? page.docname : "";
   // A kind that never counts (the course evaluation) is left out, wherever a manifest lists it.
+  /** @type {(a: any) => boolean} */
   const counts = (a) => !(ACTIVITY_KINDS[a.kind] && ACTIVITY_KINDS[a.kind].counts === false);
   const activities = (Array.isArray(page.activities) ? page.activities : []).filter(isPlainObject).filter(counts).map((a) => {
     const kind = String(a.kind || "");
