@@ -226,6 +226,15 @@ def test_the_entries_the_front_end_writes_match_their_schemas(written, name):
         assert errors(f"entry-{name}.schema.json", entry) == [], json.dumps(entry, indent=1)
 
 
+@pytest.mark.parametrize("name", ENTRY_NAMES)
+def test_the_entries_a_scorm_1_2_lms_gives_back_match_their_schemas(written, name):
+    """Packed in the compact form for SCORM 1.2's suspend data (lms/bridge/compact.js) and
+    unpacked on the next visit, as the bridge's restore() adopts them into the store."""
+    assert written["coded"] > 0, "some kinds went by their codec, not whole"
+    (entry,) = written["fromLms"][name]
+    assert errors(f"entry-{name}.schema.json", entry) == [], json.dumps(entry, indent=1)
+
+
 def _renamed(entry: dict) -> dict:
     """A field spelt wrongly (the first of the kind's own fields)."""
     key = next(k for k in entry if k not in {"v", "page"})

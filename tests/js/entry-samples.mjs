@@ -8,6 +8,7 @@ import { learnerSeed } from "../../src/selfhelp_course/js/lib/learner.js";
 import { chooseNation } from "../../src/selfhelp_course/js/lib/nation.js";
 import { readMark } from "../../src/selfhelp_course/js/lib/progress.js";
 import { openStore } from "../../src/selfhelp_course/js/lib/store.js";
+import { compactState, expandState } from "../../src/selfhelp_course/js/lms/bridge/compact.js";
 import * as assessment from "../../src/selfhelp_course/js/widgets/assessment/state.js";
 import * as evaluation from "../../src/selfhelp_course/js/widgets/evaluation/state.js";
 import * as explorer from "../../src/selfhelp_course/js/widgets/explorer/state.js";
@@ -211,5 +212,36 @@ collect("portfolio", (write) => {
   write(1, PORTFOLIO_KEY, first, portfolio.entryValue(refused));
 });
 
+// ------------------------------------------------------------------------- back from an LMS
+// What a SCORM 1.2 LMS gives back: the last entry of each kind packed in the compact form
+// (lms/bridge/compact.js, each kind's codec) and unpacked on the next visit, as restore() adopts it.
+const MANIFEST = {
+  version: 2,
+  pages: [{
+    docname: PAGE, title: "Sample", part: "", teaching_minutes: 5, activity_minutes: 5,
+    activities: [
+      { kind: "check", id: CHECK.id, title: "", options: CHECK.options.map((o) => o.id) },
+      { kind: "sorting", id: "sample-sorting", title: "" },
+      { kind: "scenario", id: "sample-scenario", title: "" },
+      { kind: "reflection", id: "sample-reflection", title: "" },
+      { kind: "explorer", id: "wellbeing", title: "" },
+      { kind: "assessment", id: BANK.id, title: "", attempts: 0, pass_mark: 0.8,
+        options: Object.fromEntries(BANK.questions.map((q) => [q.id, q.options.map((o) => o.id)])) },
+    ],
+  }],
+};
+const KEYS = {
+  check: activityKey("check", CHECK.id), sorting: activityKey("sorting", "sample-sorting"),
+  scenario: activityKey("scenario", "sample-scenario"), reflection: activityKey("reflection", "sample-reflection"),
+  explorer: activityKey("explorer", "wellbeing"), assessment: activityKey("assessment", BANK.id),
+  evaluation: activityKey("evaluation", "course"), learner: LEARNER_KEY, read: readKey(PAGE), portfolio: PORTFOLIO_KEY,
+};
+const stored = Object.fromEntries(Object.entries(KEYS).map(([name, key]) => [key, samples[name].at(-1)]));
+const packed = JSON.parse(JSON.stringify(compactState({ v: 1, share: true, entries: stored, done: [], sent: {} }, MANIFEST)));
+const unpacked = expandState(packed, MANIFEST).entries;
+const fromLms = Object.fromEntries(Object.entries(KEYS).map(([name, key]) => [name, [unpacked[key]]]));
+// Which kinds went by their codec (the rest went whole, as JSON).
+const coded = (packed.e || []).length;
+
 // Each sample says which version it is, so a schema and the facts cannot drift apart unseen.
-process.stdout.write(`${JSON.stringify({ versions: ENTRY_VERSIONS, samples }, null, 1)}\n`);
+process.stdout.write(`${JSON.stringify({ versions: ENTRY_VERSIONS, samples, fromLms, coded }, null, 1)}\n`);
