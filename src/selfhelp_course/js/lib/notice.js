@@ -25,9 +25,9 @@ export function createNotice(className = "course-notice") {
   const element = h("p", { class: className, hidden: true });
   const notice = {
     element,
-    reason: /** @type {string | null} */ (null),
+    reason: /** @type {string | null | undefined} */ (null),
     /**
-     * @param {string | null} reason
+     * @param {string | null | undefined} reason
      * @param {string} [extra]
      */
     show(reason, extra = "") {

@@ -14,18 +14,35 @@ import { whereText } from "../lib/where.js";
 
 const STATUS_WORDS = { completed: "Completed", attempted: "Attempted", "not started": "Not yet" };
 
+/**
+ * @typedef {import("../lib/manifest.js").Manifest} Manifest
+ * @typedef {Partial<import("../lib/manifest.js").ManifestPage>} Page
+ * @typedef {import("../lib/store.js").Store} Store
+ */
+/**
+ * @param {Manifest} manifest
+ */
 function progressLink(manifest) {
   const root = document.documentElement.dataset.content_root;
   if (typeof root !== "string" || !findPage(manifest, PROGRESS_PAGE)) return null;
   return h("a", { href: `${root}${PROGRESS_PAGE}.html` }, "See your progress through the whole course");
 }
 
+/**
+ * @param {ReturnType<typeof pageProgress>} progress
+ * @returns {string}
+ */
 function summaryText(progress) {
   const noun = progress.total === 1 ? "activity" : "activities";
   const tried = progress.attempted ? `, ${progress.attempted} attempted` : "";
   return `On this page: ${progress.completed} of ${progress.total} ${noun} completed${tried}`;
 }
 
+/**
+ * @param {Manifest} manifest
+ * @param {Page} page
+ * @param {Store} store
+ */
 function activitiesBox(manifest, page, store) {
   const summary = h("span", { class: "cpp-summary-text" });
   const list = h("ul", { class: "cpp-list" });
@@ -70,6 +87,11 @@ function activitiesBox(manifest, page, store) {
   return { element, update };
 }
 
+/**
+ * @param {Manifest} manifest
+ * @param {Page} page
+ * @param {Store} store
+ */
 function readToggle(manifest, page, store) {
   const uid = uniqueId("cpp");
   const button = h("button", { type: "button", class: "cpp-button", "aria-pressed": "false", "aria-describedby": `${uid}-note` }, "Mark this page as read");
@@ -99,7 +121,7 @@ function readToggle(manifest, page, store) {
   button.addEventListener("click", () => {
     const read = button.getAttribute("aria-pressed") !== "true";
     const before = store.read(key);
-    const result = store.update(key, before.value, readMark(page.docname, read));
+    const result = store.update(key, before.value, readMark(/** @type {string} */ (page.docname), read));
     unsaved = result.ok ? null : read;
     if (result.ok) notice.clear();
     else notice.show(result.reason);
