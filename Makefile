@@ -44,7 +44,8 @@ test: $(TEST_INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL) $(EPUBCH
 # The lint and type checks, each failing the target; `make test` runs them first. Python: ruff
 # (lint and the formatter's check: `.venv/bin/ruff format src scripts tests` fixes the layout)
 # and mypy (pyproject.toml's [tool.ruff] and [tool.mypy]). JavaScript: Biome (biome.jsonc) and
-# TypeScript's checker on js/lib's JSDoc types (tsconfig.json), both from npm's devDependencies;
+# TypeScript's checker on the front end's JSDoc types (tsconfig.json; js/lib, js/site and
+# js/portfolio with noImplicitAny: tsconfig.lib.json), both from npm's devDependencies;
 # tsc reads the course facts module, so it is written first.
 lint: $(TEST_INSTALLED) $(NODE_INSTALLED) $(FACTS_JS)
 	$(BIN)/ruff check src scripts tests
@@ -52,6 +53,7 @@ lint: $(TEST_INSTALLED) $(NODE_INSTALLED) $(FACTS_JS)
 	$(BIN)/mypy
 	node_modules/.bin/biome lint --error-on-warnings
 	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.lib.json
 
 # The pins: uv (pinned in the test venv like the rest) resolves requirements/test.in, which takes
 # in build.in and hub.in, for the lowest Python pyproject.toml allows, and writes every version to
@@ -88,9 +90,12 @@ trainer-book: book
 # (and templates/knowledge-checks.yml) that names its schema. Run it after changing the walker's
 # schema or adding a bank file; tests/test_bank_schemas.py fails until it is run.
 # (-W: runpy's warning that the package imported activities/banks.py before running it, harmless here.)
+# Then the types of the manifest and the stored entries, from data/schemas/manifest.schema.json
+# and entry-*.schema.json: js/lib/shapes.generated.d.ts and _shapes.py (tests/test_shapes.py).
 .PHONY: schemas
 schemas: $(INSTALLED)
 	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course.activities.banks schemas
+	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course._shapes_gen
 
 # Slide decks for live sessions (reveal.js from npm, copied next to the decks): _build/slides/
 slides: $(TEST_INSTALLED) $(NODE_INSTALLED)

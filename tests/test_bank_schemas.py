@@ -22,6 +22,7 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator, Draft202012Validator
 
+from selfhelp_course import _shapes_gen
 from selfhelp_course.activities import banks as _content
 from selfhelp_course.activities.banks import (
     BANKS,
@@ -44,8 +45,12 @@ from selfhelp_course.activities.banks import (
 from paths import ROOT
 from test_content import GOOD  # a good bank of one check
 
-# Not generated: what a learner downloads from the evaluation (a different thing altogether).
-OTHER_SCHEMAS = {"evaluation-response.schema.json"}
+# Not generated: what a learner downloads from the evaluation (a different thing altogether), and
+# the manifest's and the stored entries' schemas, which the types are generated from
+# (_shapes_gen.py; tests/test_shapes.py).
+OTHER_SCHEMAS = {"evaluation-response.schema.json"} | {
+    path.name for path in _shapes_gen.schema_files(ROOT / "data" / "schemas")
+}
 SCHEMAS = json_schemas()
 # The keywords the generator may use: each means the same in Draft 2020-12 (jsonschema, these
 # tests) and in draft-07, which the YAML language server in editors reads. patternErrorMessage is

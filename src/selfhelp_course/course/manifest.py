@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Final, cast
 
 
 from ..activities.banks import ASSESSMENTS, BANKS, CHECKS, EVALUATION_FILE, course_root
@@ -17,7 +18,10 @@ from .structure import page_time, toc_docnames, toc_pages
 from .facts import EXPLORER_ID, KIND_BY_BANK, KIND_BY_NAME
 from .pages import read_page
 
-VERSION = 2
+if TYPE_CHECKING:  # generated from data/schemas/manifest.schema.json (make schemas)
+    from selfhelp_course._shapes import Manifest, ManifestActivity, ManifestEvaluation, ManifestPage
+
+VERSION: Final = 2
 
 
 def toc_parts(root: Path) -> dict[str, str]:
@@ -26,11 +30,13 @@ def toc_parts(root: Path) -> dict[str, str]:
 
 
 def course_manifest(root: Path | None = None) -> dict:
+    # Built as _shapes.Manifest (so mypy checks it against data/schemas/manifest.schema.json) and
+    # handed out as the plain dict its readers (_routes, _scorm, sphinx_ext) take.
     root = root or course_root()
     titles = _activity_titles(root)
     options = _check_options(root)
     parts = toc_parts(root)
-    pages = []
+    pages: list[ManifestPage] = []
     for docname in toc_docnames(root):
         page = read_page(root, docname)
         time = page_time(root, docname)
@@ -41,25 +47,29 @@ def course_manifest(root: Path | None = None) -> dict:
                 "part": parts.get(docname, ""),
                 "teaching_minutes": time.teaching_minutes if time else 0,
                 "activity_minutes": time.activity_minutes if time else 0,
+                # kind and id from the page's parse (_pages.py); the schema's test checks the rest.
                 "activities": [
-                    {
-                        **activity,
-                        "title": titles.get((activity["kind"], activity["id"]), ""),
-                        **(options.get(activity["id"], {}) if activity["kind"] == "check" else {}),
-                        **_assessment_options(root, activity),
-                    }
+                    cast(
+                        "ManifestActivity",
+                        {
+                            **activity,
+                            "title": titles.get((activity["kind"], activity["id"]), ""),
+                            **(options.get(activity["id"], {}) if activity["kind"] == "check" else {}),
+                            **_assessment_options(root, activity),
+                        },
+                    )
                     for activity in page.activities
                 ],
             }
         )
-    manifest = {"version": VERSION, "pages": pages}
+    manifest: Manifest = {"version": VERSION, "pages": pages}
     # The course evaluation (contracts.md): outcomes and the words of its scales; a course (or a
     # test's scratch book) without data/activities/evaluation.yml has none.
     if (root / EVALUATION_FILE).is_file():
         from ..activities.evaluation import evaluation_manifest
 
-        manifest["evaluation"] = evaluation_manifest(root)
-    return manifest
+        manifest["evaluation"] = cast("ManifestEvaluation", evaluation_manifest(root))
+    return cast(dict, manifest)
 
 
 def _check_options(root: Path) -> dict[str, dict]:

@@ -2,6 +2,12 @@
 // A value a launch page declares for the course pages it frames (the learner's space, what the
 // LMS could not hold): the first that pick(w) finds in `win` or a same-origin window above it.
 // A frame of another origin ends the search (reading it throws). Null if none.
+/**
+ * @template T
+ * @param {Window | null} win
+ * @param {(w: Window & Record<string, any>) => T | null | undefined} pick
+ * @returns {T | null}
+ */
 export function declaredAbove(win, pick) {
   let w = win;
   for (let depth = 0; w && depth < 16; depth += 1) {
@@ -12,6 +18,7 @@ export function declaredAbove(win, pick) {
       return null; // a frame of another origin: not the course's
     }
     if (found !== null && found !== undefined) return found;
+    /** @type {Window | null} */
     let parent = null;
     try {
       parent = w.parent;

@@ -5,6 +5,10 @@
 import { activityKey } from "./facts.js";
 import { isPlainObject } from "./merge.js";
 
+/**
+ * @param {unknown} manifest
+ * @returns {Record<string, any> | null}
+ */
 export function assessmentActivity(manifest) {
   const pages = isPlainObject(manifest) && Array.isArray(manifest.pages) ? manifest.pages : [];
   for (const page of pages) {
@@ -15,6 +19,10 @@ export function assessmentActivity(manifest) {
   return null;
 }
 
+/**
+ * @param {unknown} entry
+ * @returns {[string, Record<string, any>][]}
+ */
 function submittedAttempts(entry) {
   const attempts = isPlainObject(entry) && isPlainObject(entry.attempts) ? entry.attempts : {};
   return Object.entries(attempts).filter(([, a]) => isPlainObject(a) && typeof a.submitted === "string" && a.submitted
@@ -22,6 +30,9 @@ function submittedAttempts(entry) {
 }
 
 // -> {id, attempt, scaled} or null
+/**
+ * @param {unknown} entry
+ */
 export function bestSubmitted(entry) {
   /** @type {{id: string, attempt: Record<string, any>, scaled: number} | null} */
   let best = null;
@@ -36,6 +47,10 @@ export function bestSubmitted(entry) {
 
 // -> null when the course has no assessment; else {id, title, passMark, attemptsAllowed,
 //    submittedCount, best: {attempt, right, total, scaled, submitted, passed} | null}
+/**
+ * @param {unknown} manifest
+ * @param {Record<string, unknown> | null | undefined} entries
+ */
 export function assessmentResult(manifest, entries) {
   const activity = assessmentActivity(manifest);
   if (!activity) return null;

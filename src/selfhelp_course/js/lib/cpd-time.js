@@ -4,6 +4,11 @@
 // `decimal`, hours to two places for a form that asks for a decimal ("0.42 h"): the one place a
 // value is rounded, and so said wherever it is shown. The same function as Python's
 // `_course_time.cpd_time`; both are tested on the cases in tests/cpd_time_cases.json.
+/**
+ * @param {number} minutes
+ * @param {boolean} [decimal]
+ * @returns {string}
+ */
 export function cpdTime(minutes, decimal = false) {
   if (!Number.isInteger(minutes) || minutes < 0) {
     throw new RangeError(`course time is a whole number of minutes from 0, not ${String(minutes)}`);
@@ -16,4 +21,5 @@ export function cpdTime(minutes, decimal = false) {
 }
 
 // Hours held as a number (a whole number of minutes, as the CPD record keeps them) -> minutes.
+/** @type {(hours: number | string) => number} */
 export const minutesOfHours = (hours) => Math.round(Number(hours) * 60);

@@ -2,6 +2,13 @@
 // Building the page: every string a learner or a trainer wrote goes in as a text node, never
 // as HTML, so markup typed into a reflection or a YAML file shows as the characters it is.
 
+/**
+ * @template {string} K
+ * @param {K} tag
+ * @param {Record<string, any>} [attrs]
+ * @param {...any} children text, nodes, lists of them; null, undefined and false are left out
+ * @returns {K extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[K] : HTMLElement}
+ */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
@@ -14,11 +21,15 @@ export function h(tag, attrs = {}, ...children) {
     if (child === null || child === undefined || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
-  return el;
+  return /** @type {any} */ (el); // the element the tag names (tsc: the @returns above)
 }
 
 let counter = 0;
 // Ids unique on the page, however many widgets (and bundles of this module) it holds.
+/**
+ * @param {string} prefix
+ * @returns {string}
+ */
 export function uniqueId(prefix) {
   counter += 1;
   const random = Math.random().toString(36).slice(2, 7);
@@ -26,6 +37,10 @@ export function uniqueId(prefix) {
 }
 
 // Say something in a live region. Clearing first makes screen readers repeat an identical message.
+/**
+ * @param {Element} region
+ * @param {string} message
+ */
 export function announce(region, message) {
   region.textContent = "";
   window.setTimeout(() => {
@@ -34,19 +49,28 @@ export function announce(region, message) {
 }
 
 // Write text only when it changed, so a live region does not repeat itself.
+/**
+ * @param {Node} node
+ * @param {string} text
+ */
 export function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
 
 // Put a value from elsewhere (storage, another tab, a merge) into a text field without losing
 // the learner's place: if the field has focus, the caret stays where it was. -> changed or not.
+/**
+ * @param {HTMLInputElement | HTMLTextAreaElement} field
+ * @param {string} value
+ * @returns {boolean}
+ */
 export function setValue(field, value) {
   if (field.value === value) return false;
   const focused = document.activeElement === field;
   const { selectionStart, selectionEnd } = field;
   field.value = value;
   if (focused && selectionStart !== null) {
-    field.setSelectionRange(Math.min(selectionStart, value.length), Math.min(selectionEnd, value.length));
+    field.setSelectionRange(Math.min(selectionStart, value.length), Math.min(/** @type {number} */ (selectionEnd), value.length));
   }
   return true;
 }
@@ -55,7 +79,14 @@ export function setValue(field, value) {
 // (after another tab saved, say) never replaces what the learner is using: focus, the caret, an
 // open <details>. build(item) -> {node, update(item)}. Returns show(items, keyOf, empty): the
 // views in the items' order in `parent`, or `empty` (a node) when there are none.
+/**
+ * @template T
+ * @param {Element} parent
+ * @param {(item: T) => {node: Node, update(item: T): void}} build
+ * @returns {(items: T[], keyOf: (item: T) => unknown, empty?: Node | null) => void}
+ */
 export function keyedList(parent, build) {
+  /** @type {Map<unknown, {node: Node, update(item: T): void}>} */
   const views = new Map();
   return (items, keyOf, empty = null) => {
     const keys = new Set(items.map(keyOf));
@@ -64,7 +95,7 @@ export function keyedList(parent, build) {
       const view = views.get(keyOf(item));
       if (view) view.update(item);
       else views.set(keyOf(item), build(item));
-      return views.get(keyOf(item)).node;
+      return /** @type {{node: Node}} */ (views.get(keyOf(item))).node;
     });
     const wanted = nodes.length || !empty ? nodes : [empty];
     if (wanted.length !== parent.children.length || wanted.some((node, i) => parent.children[i] !== node)) parent.replaceChildren(...wanted);
@@ -80,8 +111,11 @@ export function keyedList(parent, build) {
 const DOUBLE_CLICK_MS = 1000; // longer than any system's double-click interval by default
 const POINTER_EVENTS = ["mousedown", "mouseup", "click", "dblclick"];
 
+/**
+ * @param {Document} doc
+ */
 function ignoreRestOfDoubleClick(doc) {
-  const ignore = (event) => {
+  const ignore = (/** @type {MouseEvent} */ event) => {
     if (event.detail > 1) {
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -94,6 +128,10 @@ function ignoreRestOfDoubleClick(doc) {
   setTimeout(stop, DOUBLE_CLICK_MS);
 }
 
+/**
+ * @param {HTMLElement} button
+ * @param {(event: MouseEvent) => void} handler
+ */
 export function onPress(button, handler) {
   button.addEventListener("mousedown", (event) => {
     if (event.detail > 1) event.preventDefault();
@@ -107,6 +145,9 @@ export function onPress(button, handler) {
 
 // Move focus to a message after an action, so it is read out and the learner is not left at
 // the top of the page. The message keeps its place in the tab order only while focused.
+/**
+ * @param {HTMLElement} node
+ */
 export function focusMessage(node) {
   if (!node.hasAttribute("tabindex")) node.setAttribute("tabindex", "-1");
   node.focus({ preventScroll: false });

@@ -3,6 +3,13 @@ import { h } from "./dom.js";
 
 // Offer text as a file download: made in the browser, so it works offline and from file://.
 // Returns false if the browser refused.
+/**
+ * @param {string} text
+ * @param {string} fileName
+ * @param {string} type
+ * @param {Element} where
+ * @returns {boolean}
+ */
 export function downloadText(text, fileName, type, where) {
   try {
     const url = URL.createObjectURL(new Blob([text], { type }));

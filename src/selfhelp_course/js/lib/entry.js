@@ -9,7 +9,26 @@ import { deepEqual, isPlainObject } from "./merge.js";
 export const SAVE_DELAY = 400; // ms after the last change before saving
 const EDITS_KEPT = 500; // unsaved changes remembered, with when they were made
 
+/**
+ * @typedef {import("./store.js").Store} Store
+ * @typedef {import("./store.js").StoredEntry} StoredEntry
+ * @typedef {import("./store.js").UpdateResult} UpdateResult
+ */
+/**
+ * What a widget gives syncEntry (the comment above syncEntry says each in words).
+ * @typedef {object} SyncOptions
+ * @property {() => any} current the widget's value now
+ * @property {(value: any, why: string | null) => void} show
+ * @property {((value: any, sides?: import("./store.js").Sides) => object) | null} [derive]
+ * @property {(result: UpdateResult) => void} [saved]
+ * @property {((before: any, mine: any) => any) | null} [keep]
+ */
 class EntrySync {
+  /**
+   * @param {Store} store
+   * @param {string} key
+   * @param {SyncOptions} options
+   */
   constructor(store, key, options) {
     this.store = store;
     this.key = key;
@@ -18,6 +37,7 @@ class EntrySync {
     this.derive = options.derive || null;
     this.saved = options.saved || (() => {});
     this.keep = options.keep || null;
+    /** @type {{at: number, value: any}[]} */
     this.edits = []; // [{at: ms, value}]: the widget's value after each change not yet saved
     this.base = undefined; // what this tab last read or wrote: the common ancestor for merging
     this.written = undefined; // what this tab last wrote
@@ -39,6 +59,9 @@ class EntrySync {
     return result;
   }
 
+  /**
+   * @param {UpdateResult} result
+   */
   wrote(result) {
     this.base = result.value;
     this.written = result.value;
@@ -47,6 +70,10 @@ class EntrySync {
   }
 
   // What the widget held at `at` (ms): after its last change made by then, else as last saved.
+  /**
+   * @param {number} at
+   * @returns {any}
+   */
   heldAt(at) {
     let value = this.base;
     for (const edit of this.edits) {
@@ -60,6 +87,11 @@ class EntrySync {
   // is stored now; what the learner changed here since (mine: this tab's value, if it had unsaved
   // changes) is kept, as the widget's keep(before, mine) says, and written under the new
   // generation. -> the kept write's result, or null.
+  /**
+   * @param {string | null} reason
+   * @param {number | undefined} at
+   * @param {any} mine
+   */
   restart(reason, at, mine) {
     const before = mine === undefined ? undefined : this.heldAt(typeof at === "number" ? at : Date.now());
     window.clearTimeout(this.timer);
@@ -105,7 +137,7 @@ class EntrySync {
     if (result.ok) {
       this.wrote(result);
       const shown = ownTextInPlace(result.value, mine);
-      if (result.conflicts.length || differs(shown, mine)) this.show(shown, "merged");
+      if (/** @type {object[]} */ (result.conflicts).length || differs(shown, mine)) this.show(shown, "merged");
     } else if (result.reason === "cleared" || result.reason === "replaced") {
       const kept = this.restart(result.reason, result.at, mine);
       if (kept) return kept;
@@ -128,7 +160,7 @@ class EntrySync {
   recover() {
     const missed = this.lineage.missedAncestor(this.base, this.written);
     if (!missed) return false;
-    const result = this.store.update(this.key, missed.value, this.written, this.derive);
+    const result = this.store.update(this.key, missed.value, /** @type {StoredEntry} */ (this.written), this.derive); // missedAncestor found it
     if (!result.ok) return false;
     this.wrote(result);
     this.show(result.value, "merged");
@@ -136,6 +168,9 @@ class EntrySync {
     return true;
   }
 
+  /**
+   * @param {{keys: string[] | null, reason: string | null, external: boolean, at?: number}} change
+   */
   heard({ keys, reason, external, at }) {
     if (!external) return;
     if (keys === null) {
@@ -179,6 +214,11 @@ class EntrySync {
 //   keep(before, mine) -> optional: after a clear or import elsewhere, the part of this tab's unsaved value
 //                         `mine` to keep, given what it held when the clear was made (`before`),
 //                         or null; widgets without it start again empty
+/**
+ * @param {Store} store
+ * @param {string} key
+ * @param {SyncOptions} options
+ */
 export function syncEntry(store, key, options) {
   const sync = new EntrySync(store, key, options);
   return {
@@ -195,8 +235,13 @@ export function syncEntry(store, key, options) {
 // True when the merged value holds data this widget did not have (ignoring the store's own
 // bookkeeping and derived fields), so the view must be redrawn. Compared in depth: another
 // tab's change is often one key of a nested object (a placement, one part's text).
+/**
+ * @param {unknown} value
+ * @param {unknown} mine
+ * @returns {boolean}
+ */
 function differs(value, mine) {
-  const data = (v) => {
+  const data = (/** @type {unknown} */ v) => {
     if (!isPlainObject(v)) return {};
     const { updated, complete, attempted, rev, parent, ...rest } = v;
     return rest;
@@ -207,6 +252,11 @@ function differs(value, mine) {
 // True when a stored value's derived fields are not what `derive` gives now (an entry saved
 // by an older version of the course, under an older rule): the widget saves it again, so the
 // progress pages, which read `complete` and `attempted` as stored, read the rule of today.
+/**
+ * @param {any} value
+ * @param {((value: any) => object) | null | undefined} derive
+ * @returns {boolean}
+ */
 export function derivedDiffers(value, derive) {
   if (!isPlainObject(value) || !derive) return false;
   return Object.entries(derive(value)).some(([field, derived]) => value[field] !== derived);

@@ -34,17 +34,30 @@ export const ENTRY_VERSIONS = Object.freeze({ ...facts.entryVersions });
 export const ACTIVITY_KINDS = Object.freeze(Object.fromEntries(facts.activityKinds.map((k) => [k.kind, Object.freeze(k)])));
 
 // The key an activity's data is stored under, without the storage prefix.
+/**
+ * @param {string} kind
+ * @param {string} id
+ * @returns {string}
+ */
 export function activityKey(kind, id) {
   return `${kind}${KEY_SEPARATOR}${id}`;
 }
 
 // The kind part of a key (activityKey's first argument; "read" for a read mark; the whole key
 // when it has no separator).
+/**
+ * @param {unknown} key
+ * @returns {string}
+ */
 export function kindOfKey(key) {
   return String(key).split(KEY_SEPARATOR)[0];
 }
 
 // The id part of an activity key (everything after the first separator), or "" when it has none.
+/**
+ * @param {unknown} key
+ * @returns {string}
+ */
 export function idOfKey(key) {
   const text = String(key);
   const at = text.indexOf(KEY_SEPARATOR);
@@ -52,10 +65,18 @@ export function idOfKey(key) {
 }
 
 // "I have read this page" marks, for pages without activities.
+/**
+ * @param {unknown} docname a page's docname
+ * @returns {string}
+ */
 export function readKey(docname) {
   return `${READ_KEY_PREFIX}${docname}`;
 }
 
+/**
+ * @param {string} kind
+ * @returns {string}
+ */
 export function kindLabel(kind) {
   return ACTIVITY_KINDS[kind] ? ACTIVITY_KINDS[kind].label : "Activity";
 }

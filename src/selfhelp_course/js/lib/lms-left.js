@@ -12,16 +12,29 @@ import { declaredAbove } from "./above.js";
 
 export const LEFT_MESSAGE = "course-lms-left";
 
+/**
+ * @param {unknown} value
+ * @returns {string[]}
+ */
 function keysOf(value) {
   return Array.isArray(value) ? value.filter((key) => typeof key === "string") : [];
 }
 
 // The keys a launch page above `win` (itself or a same-origin window framing it) holds back.
+/**
+ * @param {Window | null} win
+ * @returns {string[]}
+ */
 export function leftKeys(win) {
   return keysOf(declaredAbove(win, (w) => (Array.isArray(w.courseLmsLeft) ? w.courseLmsLeft : null)));
 }
 
 // On the launch page: publish `keys` and tell the framed page (if it is the course's).
+/**
+ * @param {Window & {courseLmsLeft?: string[]}} launchWin
+ * @param {Window | null} frameWin
+ * @param {unknown} keys
+ */
 export function publishLeft(launchWin, frameWin, keys) {
   const list = keysOf(keys);
   launchWin.courseLmsLeft = list;
@@ -34,9 +47,15 @@ export function publishLeft(launchWin, frameWin, keys) {
 
 // In a course page: onChange(held) now (held: is `key` kept back?) and whenever the launch page
 // above says it changed. Returns a function that stops listening.
+/**
+ * @param {Window} win
+ * @param {string} key
+ * @param {(held: boolean) => void} onChange
+ * @returns {() => void}
+ */
 export function watchLeft(win, key, onChange) {
   onChange(leftKeys(win).includes(key));
-  const heard = (event) => {
+  const heard = (/** @type {MessageEvent} */ event) => {
     const data = event.data;
     if (event.source !== win.parent || !data || data.type !== LEFT_MESSAGE) return;
     onChange(keysOf(data.keys).includes(key));
@@ -47,6 +66,11 @@ export function watchLeft(win, key, onChange) {
 
 // What a reflection says when its text stayed behind: the headings of the parts written in the
 // framework on screen, and whether another framework holds writing too. Pure.
+/**
+ * @param {string[]} headings
+ * @param {boolean} otherWriting
+ * @returns {string}
+ */
 export function leftText(headings, otherWriting) {
   const quoted = headings.map((heading) => `\u201c${heading}\u201d`);
   const named = quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}` : quoted.join("");

@@ -4,34 +4,15 @@
 // never a stale copy; in JupyterLab (no site scripts) a widget passes the copy it was given.
 import { isPlainObject } from "./merge.js";
 
+// Their types are generated from data/schemas/manifest.schema.json (make schemas), the schema
+// tests/test_shapes.py checks the real manifest against.
+/** @typedef {import("./shapes.generated.js").ManifestActivity} ManifestActivity */
+/** @typedef {import("./shapes.generated.js").ManifestPage} ManifestPage */
+/** @typedef {import("./shapes.generated.js").ManifestEvaluation} ManifestEvaluation */
 /**
- * One activity of a page, as _manifest.py lists it. A knowledge check also carries its option
- * ids (and their order before option ids, where it changed); the assessment, each question's
- * option ids, the attempts allowed (0: unlimited) and the pass mark.
- * @typedef {object} ManifestActivity
- * @property {string} kind an activity kind (facts.js, ACTIVITY_KINDS)
- * @property {string} id the item's id in its bank
- * @property {string} [title]
- * @property {string[] | Record<string, string[]>} [options]
- * @property {string[]} [order_before_v3]
- * @property {number} [attempts]
- * @property {number} [pass_mark]
- */
-/**
- * One page of the course, in reading order.
- * @typedef {object} ManifestPage
- * @property {string} docname
- * @property {string} [title]
- * @property {string} [part]
- * @property {number} [teaching_minutes]
- * @property {number} [activity_minutes]
- * @property {ManifestActivity[]} [activities]
- */
-/**
- * The course manifest (_manifest.py, course_manifest()).
- * @typedef {object} Manifest
- * @property {number} [version]
- * @property {ManifestPage[]} pages
+ * The course manifest as read: the site's or the widget's copy (a whole Manifest), or, with
+ * neither, no pages.
+ * @typedef {import("./shapes.generated.js").Manifest | {version?: undefined, pages: ManifestPage[], evaluation?: undefined}} Manifest
  */
 
 /**

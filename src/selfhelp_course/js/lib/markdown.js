@@ -27,11 +27,19 @@ const INLINE_SPECIAL = /[\\`*_[\]|~$]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)|:(?=
 const LINE_START_SPECIAL = /^[#>+\-=|~:]/;
 const ORDERED_LIST_START = /^(\d+)([.)])/;
 
+/**
+ * @param {string} text
+ * @returns {string}
+ */
 function escapeInline(text) {
   return text.replace(INLINE_SPECIAL, (c) => `\\${c}`);
 }
 
 // One line of text, with nothing at its start that could begin a block.
+/**
+ * @param {string} line
+ * @returns {string}
+ */
 function escapeLine(line) {
   // The pattern matches every string (at worst, empty): exec never gives null here.
   const indent = /** @type {RegExpExecArray} */ (/^[ \t]*/.exec(line))[0];
@@ -42,6 +50,10 @@ function escapeLine(line) {
 
 // Text for a paragraph (or several): blank lines separate paragraphs, every other line break is
 // kept as a hard break (a backslash at the end of the line). Returns "" for blank text.
+/**
+ * @param {unknown} text
+ * @returns {string}
+ */
 export function escapeMarkdownText(text) {
   const lines = String(text ?? "").replace(/\r\n?/g, "\n").split("\n");
   const paragraphs = [];
@@ -61,6 +73,10 @@ export function escapeMarkdownText(text) {
 // Text for one line: a heading, a list item or a table cell. Line breaks and runs of whitespace
 // become single spaces (a heading or a cell cannot hold a line break in Markdown). A trailing
 // "#" is escaped too, as an ATX heading would drop it ("## Goal #1 #").
+/**
+ * @param {unknown} text
+ * @returns {string}
+ */
 export function escapeMarkdownInline(text) {
   const line = String(text ?? "").replace(/[\s]+/g, " ").trim();
   return escapeLine(line).replace(/(\s)(#+)$/, "$1\\$2");
@@ -72,6 +88,10 @@ const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:"]);
 // read it), or null. Everything else (javascript:, data:, vbscript:, file:, relative addresses,
 // schemes hidden with case, spaces, control characters or entities) is refused: the check is an
 // allow-list on the parsed scheme, so no trick can slip a bad one through.
+/**
+ * @param {unknown} url
+ * @returns {string | null}
+ */
 export function safeLinkUrl(url) {
   if (typeof url !== "string") return null;
   // As the URL parser does: drop control characters and spaces at the ends, tabs and newlines inside.
@@ -88,6 +108,11 @@ export function safeLinkUrl(url) {
 }
 
 // "[text](<address>)" when the address is safe; otherwise the text alone, as plain text.
+/**
+ * @param {unknown} text
+ * @param {unknown} url
+ * @returns {string}
+ */
 export function markdownLink(text, url) {
   const label = escapeMarkdownInline(text);
   const href = safeLinkUrl(url);

@@ -22,6 +22,11 @@ export function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/**
+ * @param {unknown} a
+ * @param {unknown} b
+ * @returns {boolean}
+ */
 export function deepEqual(a, b) {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
@@ -36,6 +41,14 @@ export function deepEqual(a, b) {
 // tab's choice can meet the other tab's "checked": the merged answer then counts as checked only
 // if one side checked exactly that choice; otherwise it waits to be checked again (nothing the
 // learner did is lost: the choice stays, and so do the tries). read(entry) -> {checked, ...}.
+/**
+ * @template {{checked: boolean}} A
+ * @param {A} merged the merged answer
+ * @param {{mine: unknown, theirs: unknown} | undefined} sides
+ * @param {(side: unknown) => A} read
+ * @param {(a: A, b: A) => boolean} sameChoice
+ * @returns {boolean}
+ */
 export function checkedAsMade(merged, sides, read, sameChoice) {
   if (!merged.checked || !sides) return merged.checked;
   return [sides.mine, sides.theirs].some((side) => {
@@ -46,6 +59,14 @@ export function checkedAsMade(merged, sides, read, sameChoice) {
 
 // merge3(base, mine, theirs) -> {value, conflicts: [{path, mine, theirs}]}. `undefined` means
 // "absent". Objects merge key by key; see the rules at the top of this file.
+/** @typedef {{path: string[], mine: unknown, theirs: unknown}} MergeConflict text both sides changed differently */
+/**
+ * @param {any} base
+ * @param {any} mine
+ * @param {any} theirs
+ * @param {string[]} [path]
+ * @returns {{value: any, conflicts: MergeConflict[]}}
+ */
 export function merge3(base, mine, theirs, path = []) {
   if (deepEqual(mine, theirs) || deepEqual(base, theirs)) return { value: mine, conflicts: [] };
   if (deepEqual(base, mine)) return { value: theirs, conflicts: [] };
@@ -58,9 +79,19 @@ export function merge3(base, mine, theirs, path = []) {
   return { value: mine, conflicts: [] };
 }
 
+/**
+ * @param {any} base
+ * @param {Record<string, any>} mine
+ * @param {Record<string, any>} theirs
+ * @param {string[]} path
+ * @returns {{value: Record<string, any>, conflicts: MergeConflict[]}}
+ */
 function mergeObjects(base, mine, theirs, path) {
+  /** @type {Record<string, any>} */
   const value = {};
+  /** @type {MergeConflict[]} */
   const conflicts = [];
+  /** @type {Record<string, any>} */
   const from = isPlainObject(base) ? base : {};
   for (const key of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
     if (path.length === 0 && WRITTEN_BY_STORE.has(key)) continue;
@@ -72,15 +103,31 @@ function mergeObjects(base, mine, theirs, path) {
 }
 
 // Where a conflict is kept: conflicts["<path as JSON>"] = {path, versions: [other texts], at}.
+/**
+ * @param {string[]} path
+ * @returns {string}
+ */
 export function conflictKey(path) {
   return JSON.stringify(path);
 }
 
+/**
+ * @param {unknown} value
+ * @param {string[]} path
+ * @returns {any}
+ */
 export function getAt(value, path) {
-  return path.reduce((node, key) => (isPlainObject(node) ? node[key] : undefined), value);
+  return path.reduce((/** @type {any} */ node, key) => (isPlainObject(node) ? node[key] : undefined), value);
 }
 
+/**
+ * @param {unknown} value
+ * @param {string[]} path
+ * @param {unknown} leaf
+ * @returns {any}
+ */
 function setAt(value, path, leaf) {
+  /** @type {Record<string, any>} */
   const copy = isPlainObject(value) ? { ...value } : {};
   if (path.length === 0) return leaf;
   copy[path[0]] = setAt(copy[path[0]], path.slice(1), leaf);
@@ -90,17 +137,25 @@ function setAt(value, path, leaf) {
 // The conflicts to keep after a merge: those either side held, except versions one side
 // settled (it had the conflict in the base and has dropped it), plus the new ones found; no
 // version equal to the text now in place. sides: {base, mine, theirs} (any may be undefined).
+/**
+ * @param {Record<string, any>} value the merged value
+ * @param {{base?: any, mine?: any, theirs?: any}} sides
+ * @param {MergeConflict[]} found
+ * @param {string} at
+ * @returns {Record<string, any>}
+ */
 export function keepConflicts(value, sides, found, at) {
-  const map = (v) => (isPlainObject(v && v.conflicts) ? v.conflicts : {});
+  const map = (/** @type {any} */ v) => (isPlainObject(v && v.conflicts) ? v.conflicts : {});
   const [base, mine, theirs] = [map(sides.base), map(sides.mine), map(sides.theirs)];
-  const valid = (entry) => isPlainObject(entry) && Array.isArray(entry.path) && Array.isArray(entry.versions);
+  const valid = (/** @type {unknown} */ entry) => isPlainObject(entry) && Array.isArray(entry.path) && Array.isArray(entry.versions);
+  /** @type {Record<string, {path: string[], versions: string[], at: string}>} */
   const kept = {};
   for (const [side, other] of [[mine, theirs], [theirs, mine]]) {
     for (const [key, entry] of Object.entries(side)) {
       if (!valid(entry)) continue;
       const settled = hasOwn(base, key) && !hasOwn(other, key);
       const old = valid(base[key]) ? base[key].versions : [];
-      addVersions(kept, key, entry.path, entry.versions.filter((v) => !(settled && old.includes(v))), entry.at || at);
+      addVersions(kept, key, entry.path, entry.versions.filter((/** @type {unknown} */ v) => !(settled && old.includes(v))), entry.at || at);
     }
   }
   for (const conflict of found) addVersions(kept, conflictKey(conflict.path), conflict.path, [conflict.theirs], at);
@@ -115,6 +170,13 @@ export function keepConflicts(value, sides, found, at) {
   return result;
 }
 
+/**
+ * @param {Record<string, {path: string[], versions: string[], at: string}>} kept
+ * @param {string} key
+ * @param {string[]} path
+ * @param {unknown[]} versions
+ * @param {string} at
+ */
 function addVersions(kept, key, path, versions, at) {
   const entry = kept[key] || (kept[key] = { path, versions: [], at });
   for (const text of versions) if (typeof text === "string" && !entry.versions.includes(text)) entry.versions.push(text);
@@ -122,6 +184,12 @@ function addVersions(kept, key, path, versions, at) {
 
 // The learner chose `text` for the field at `path`: the value to write, with that conflict gone.
 // A version they did not choose is dropped only because they chose so.
+/**
+ * @param {unknown} value
+ * @param {string[]} path
+ * @param {string} text
+ * @returns {any}
+ */
 export function resolveConflict(value, path, text) {
   const chosen = setAt(value, path, text);
   const conflicts = { ...(isPlainObject(chosen.conflicts) ? chosen.conflicts : {}) };
@@ -132,6 +200,10 @@ export function resolveConflict(value, path, text) {
 }
 
 // The conflicts held in a value, as a list: [{key, path, current, versions}].
+/**
+ * @param {unknown} value
+ * @returns {{key: string, path: string[], current: unknown, versions: string[]}[]}
+ */
 export function conflictsIn(value) {
   if (!isPlainObject(value) || !isPlainObject(value.conflicts)) return [];
   return Object.entries(value.conflicts)
@@ -141,8 +213,13 @@ export function conflictsIn(value) {
 
 // An entry arriving from elsewhere (a backup, a learning system) meets the stored one, with no
 // common base: the newer one's choices win, and any text that differs keeps both versions.
+/**
+ * @param {any} stored
+ * @param {any} incoming
+ * @returns {Record<string, any>}
+ */
 export function mergeUnrelated(stored, incoming) {
-  const time = (v) => Date.parse(isPlainObject(v) && v.updated) || 0;
+  const time = (/** @type {unknown} */ v) => Date.parse(isPlainObject(v) && v.updated) || 0;
   const [newer, older] = time(incoming) >= time(stored) ? [incoming, stored] : [stored, incoming];
   const { value, conflicts } = merge3(undefined, newer, older);
   const updated = [stored, incoming].map((v) => v && v.updated).filter((u) => typeof u === "string").sort().pop();

@@ -11,21 +11,41 @@ import { conflictKey, isPlainObject } from "./merge.js";
 // all four (shown whatever the choice): data/nations.yml's, generated into lib/facts.generated.js.
 export { EVERYWHERE, NATIONS };
 
+/**
+ * @typedef {import("./store.js").Store} Store
+ * @typedef {import("./store.js").StoredEntry} StoredEntry
+ */
+/**
+ * @param {unknown} id
+ * @returns {boolean}
+ */
 export function validNation(id) {
   return NATIONS.some((nation) => nation.id === id);
 }
 
+/**
+ * @param {unknown} id
+ * @returns {string | null}
+ */
 export function nationName(id) {
   const nation = NATIONS.find((n) => n.id === id);
   return nation ? nation.name : null;
 }
 
 // The chosen nation in a learner entry, or null (not chosen, or not one of the four).
+/**
+ * @param {unknown} entry
+ * @returns {string | null}
+ */
 export function nationOf(entry) {
   return isPlainObject(entry) && validNation(entry.nation) ? entry.nation : null;
 }
 
 // The stored choice, or null (reading only).
+/**
+ * @param {Store} store
+ * @returns {string | null}
+ */
 export function storedNation(store) {
   const read = store.read(LEARNER_KEY);
   return read.status === "ok" ? nationOf(read.value) : null;
@@ -34,6 +54,10 @@ export function storedNation(store) {
 // derive() for writing a choice: the learner's newest choice wins over what another tab wrote
 // meanwhile (it is a setting, not their words, so no "conflict" is kept beside it); the seed and
 // every other field merge as usual and are never touched here.
+/**
+ * @param {string | null} id
+ * @returns {(value: StoredEntry) => object}
+ */
 export function keepNewestChoice(id) {
   return (value) => {
     const conflicts = { ...(isPlainObject(value.conflicts) ? value.conflicts : {}) };
@@ -44,11 +68,17 @@ export function keepNewestChoice(id) {
 
 // Choose a nation (an id of NATIONS) or none (null: show all four again).
 // -> the store's answer: {ok: true, value} | {ok: false, reason}
+/**
+ * @param {Store} store
+ * @param {string | null} id
+ * @returns {import("./store.js").UpdateResult}
+ */
 export function chooseNation(store, id) {
   if (id !== null && !validNation(id)) return { ok: false, reason: "unknown" };
   const read = store.read(LEARNER_KEY);
   if (read.status === "unavailable") return { ok: false, reason: "unavailable" };
   const base = read.status === "ok" ? read.value : undefined;
+  /** @type {Record<string, unknown>} */
   const mine = { v: ENTRY_VERSIONS.learner, ...(base || {}) };
   if (id === null) delete mine.nation;
   else mine.nation = id;
@@ -56,11 +86,20 @@ export function chooseNation(store, id) {
 }
 
 // Whether a row for `place` (a nation's id, or EVERYWHERE) shows when `chosen` is the choice.
+/**
+ * @param {string} place
+ * @param {string | null} chosen
+ * @returns {boolean}
+ */
 export function shows(place, chosen) {
   return chosen === null || place === EVERYWHERE || place === chosen;
 }
 
 // What the page says under the control: which nations it shows and how to see all four.
+/**
+ * @param {string | null} chosen
+ * @returns {string}
+ */
 export function choiceNote(chosen) {
   const name = nationName(chosen);
   if (!name) return "Showing all four nations. Choose yours to see only its routes and those that apply everywhere.";

@@ -25,10 +25,14 @@ export function createNotice(className = "course-notice") {
   const element = h("p", { class: className, hidden: true });
   const notice = {
     element,
-    reason: null,
+    reason: /** @type {string | null | undefined} */ (null),
+    /**
+     * @param {string | null | undefined} reason
+     * @param {string} [extra]
+     */
     show(reason, extra = "") {
       notice.reason = reason;
-      element.textContent = `${reason ? STORAGE_MESSAGES[reason] : ""}${reason && extra ? " " : ""}${extra}`;
+      element.textContent = `${reason ? STORAGE_MESSAGES[/** @type {keyof typeof STORAGE_MESSAGES} */ (reason)] : ""}${reason && extra ? " " : ""}${extra}`;
       element.hidden = false;
     },
     clear() {

@@ -9,7 +9,7 @@
 // "attempted" when the learner has tried it but not completed it; else "not started".
 // A page counts as done when all its activities are completed; a page with minutes but no
 // activities, once the learner marks it as read. Pages with neither (reference pages) do not count.
-import { ACTIVITY_KINDS, activityKey, readKey } from "./facts.js";
+import { ACTIVITY_KINDS, ENTRY_VERSIONS, activityKey, readKey } from "./facts.js";
 import { isPlainObject } from "./merge.js";
 
 export const COMPLETED = "completed";
@@ -20,6 +20,7 @@ export const NOT_STARTED = "not started";
 /** @typedef {import("./manifest.js").ManifestPage} ManifestPage */
 /** @typedef {import("./store.js").StoredEntry} StoredEntry */
 /** @typedef {typeof COMPLETED | typeof ATTEMPTED | typeof NOT_STARTED} Status */
+/** @typedef {ReturnType<typeof pageProgress>} PageProgress */
 
 /**
  * @param {unknown} entry a stored entry, or nothing
@@ -32,6 +33,7 @@ export function activityStatus(entry) {
   return entry.attempted === false ? NOT_STARTED : ATTEMPTED;
 }
 
+/** @type {(value: any) => number} */
 const minutesOf = (value) => (Number.isInteger(value) && value > 0 ? value : 0);
 
 /**
@@ -62,6 +64,7 @@ export function manifestPages(manifest) {
 export function pageProgress(page, entries) {
   const docname = typeof page.docname === "string" ? page.docname : "";
   // A kind that never counts (the course evaluation) is left out, wherever a manifest lists it.
+  /** @type {(a: any) => boolean} */
   const counts = (a) => !(ACTIVITY_KINDS[a.kind] && ACTIVITY_KINDS[a.kind].counts === false);
   const activities = (Array.isArray(page.activities) ? page.activities : []).filter(isPlainObject).filter(counts).map((a) => {
     const kind = String(a.kind || "");
@@ -69,7 +72,7 @@ export function pageProgress(page, entries) {
     const entry = entries[activityKey(kind, id)];
     return { kind, id, title: typeof a.title === "string" ? a.title : "", status: activityStatus(entry), updated: isPlainObject(entry) && typeof entry.updated === "string" ? entry.updated : "" };
   });
-  const count = (status) => activities.filter((a) => a.status === status).length;
+  const count = (/** @type {Status} */ status) => activities.filter((a) => a.status === status).length;
   const minutes = pageMinutes(page);
   const hasActivities = activities.length > 0;
   const mark = entries[readKey(docname)];
@@ -97,8 +100,21 @@ export function pageProgress(page, entries) {
 }
 
 /**
- * @param {unknown} manifest
+ * The "marked as read" record of a page without activities (stored under readKey(docname);
+ * site/page-progress.js writes it, pageProgress reads it).
  * @param {string} docname
+ * @param {boolean} read
+ * @returns {import("./shapes.generated.js").ReadEntry}
+ */
+export function readMark(docname, read) {
+  // The facts' version is a number to tsc; tests/test_shapes.py checks it is the schema's.
+  const v = /** @type {import("./shapes.generated.js").ReadEntry["v"]} */ (ENTRY_VERSIONS.read);
+  return { v, page: docname, complete: read, attempted: read };
+}
+
+/**
+ * @param {unknown} manifest
+ * @param {string | null} docname
  * @returns {Partial<ManifestPage> | null}
  */
 export function findPage(manifest, docname) {
@@ -111,7 +127,7 @@ export function findPage(manifest, docname) {
  */
 export function courseProgress(manifest, entries) {
   const pages = manifestPages(manifest).map((page) => pageProgress(page, entries)).filter((p) => p.counted);
-  const sum = (pick) => pages.reduce((total, page) => total + pick(page), 0);
+  const sum = (/** @type {(page: PageProgress) => number} */ pick) => pages.reduce((total, page) => total + pick(page), 0);
   const minutesTotal = sum((p) => p.minutes);
   const minutesDone = sum((p) => (p.complete ? p.minutes : 0));
   const pagesDone = pages.filter((p) => p.complete).length;

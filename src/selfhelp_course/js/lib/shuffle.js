@@ -5,6 +5,10 @@
 // learner.js; the salt is the check's id, so each question has its own order).
 
 // A 32-bit hash of a string (the finaliser of MurmurHash3 over an FNV-1a pass), as a seed.
+/**
+ * @param {string} text
+ * @returns {number}
+ */
 export function hashString(text) {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
@@ -20,6 +24,10 @@ export function hashString(text) {
 }
 
 // mulberry32: a small, well-mixed generator of numbers in [0, 1) from a 32-bit seed.
+/**
+ * @param {unknown} seedText
+ * @returns {() => number}
+ */
 export function seededRandom(seedText) {
   let state = hashString(String(seedText));
   return () => {
@@ -32,6 +40,13 @@ export function seededRandom(seedText) {
 }
 
 // The ids in this learner's order for this salt (Fisher-Yates with the seeded generator).
+/**
+ * @template T
+ * @param {T[]} ids
+ * @param {unknown} seed
+ * @param {string} [salt]
+ * @returns {T[]}
+ */
 export function shuffled(ids, seed, salt = "") {
   const order = [...ids];
   const random = seededRandom(`${seed}:${salt}`);

@@ -24,15 +24,10 @@ import { isPlainObject, keepConflicts, merge3, mergeUnrelated } from "./merge.js
  * A stored entry: one activity's data (or the portfolio's, the learner's settings) as a plain
  * object, with what the store adds on every write (`updated`, `rev`, `parent`, `conflicts`:
  * merge.js) and the fields a widget's derive() works out (`complete`, `attempted`). The rest is
- * the widget's own, versioned by `v` (each widget's state module).
- * @typedef {object} StoredEntry
- * @property {number} [v]
- * @property {string} [updated] ISO time of the last write
- * @property {string} [rev] which write this is (lineage.js)
- * @property {string | null} [parent] the write it was merged with
- * @property {object[]} [conflicts] the other versions of text both sides changed (merge.js)
- * @property {boolean} [complete]
- * @property {boolean} [attempted]
+ * the widget's own, versioned by `v` (each widget's state module). Generated from
+ * data/schemas/entry-stored.schema.json; each kind's own shape is entry-<kind>.schema.json
+ * (shapes.generated.d.ts: CheckEntry, ReflectionEntry...).
+ * @typedef {import("./shapes.generated.js").StoredEntry} StoredEntry
  */
 /**
  * store.read(key): what is stored under one key.
@@ -51,11 +46,19 @@ export const CHANGE_EVENT = "course-learner-data-change";
 // Marks a key moved aside because its entry could not be read: <key>:unreadable:<time>.
 export const SET_ASIDE = ":unreadable:";
 
+/**
+ * @param {any} error what storage threw
+ * @returns {"full" | "unavailable"}
+ */
 function reasonOf(error) {
   return error && (error.name === "QuotaExceededError" || error.code === 22) ? "full" : "unavailable";
 }
 
 // {key, from: the key it was set aside from, when: ms since 1970, from the key, or null}.
+/**
+ * @param {string} key
+ * @returns {{key: string, from: string, when: number | null}}
+ */
 function asideItem(key) {
   const at = key.indexOf(SET_ASIDE);
   return { key, from: key.slice(0, at), when: Number(key.slice(at + SET_ASIDE.length)) || null };
@@ -83,6 +86,10 @@ export function learnerSpace(id) {
   return Object.freeze({ kind: "lms", prefix: `${LMS_PREFIX}${encodeURIComponent(text)}:`, area: "local", learner: text });
 }
 
+/**
+ * @param {any} space
+ * @returns {space is Space}
+ */
 function validSpace(space) {
   return Boolean(space && typeof space === "object" && typeof space.prefix === "string"
     && space.prefix.startsWith(STORAGE_PREFIX + SPACE_MARK) && (space.area === "local" || space.area === "session"));
@@ -108,6 +115,10 @@ export function currentSpace(win = typeof window === "undefined" ? null : window
   return WEBSITE;
 }
 
+/**
+ * @param {any} value
+ * @returns {any}
+ */
 function strip(value) {
   if (!isPlainObject(value)) return value;
   const { updated, conflicts, rev, parent, ...rest } = value;
@@ -115,27 +126,47 @@ function strip(value) {
 }
 
 // When the last clear or import was made (ms; `now` for a generation that does not say).
+/**
+ * @param {{at?: any}} meta
+ * @param {Date} now
+ * @returns {number}
+ */
 function timeOf(meta, now) {
   const at = Date.parse(meta.at);
   return Number.isNaN(at) ? now.getTime() : at;
 }
 
+/**
+ * @param {Storage} s
+ * @param {string} prefix
+ * @returns {{generation: number, reason?: string, at?: string}}
+ */
 function readMeta(s, prefix) {
   try {
-    const value = JSON.parse(s.getItem(prefix + META_KEY));
-    return isPlainObject(value) && Number.isInteger(value.generation) ? value : { generation: 0 };
+    const value = JSON.parse(/** @type {string} */ (s.getItem(prefix + META_KEY))); // null when none: parsed as null
+    return isPlainObject(value) && Number.isInteger(value.generation) ? /** @type {{generation: number}} */ (value) : { generation: 0 };
   } catch {
     return { generation: 0 };
   }
 }
 
 // The keys of one space, without its prefix: never another space's, never the store's notes.
+/**
+ * @param {string | null | undefined} fullKey
+ * @param {string} prefix
+ * @returns {string | null}
+ */
 function ownKey(fullKey, prefix) {
   if (fullKey === null || fullKey === undefined || !String(fullKey).startsWith(prefix)) return null;
   const key = String(fullKey).slice(prefix.length);
   return key.startsWith(SPACE_MARK) ? null : key;
 }
 
+/**
+ * @param {Storage} s
+ * @param {string} prefix
+ * @returns {string[]}
+ */
 function keysOf(s, prefix) {
   const keys = [];
   for (let i = 0; i < s.length; i += 1) {
@@ -145,10 +176,20 @@ function keysOf(s, prefix) {
   return keys;
 }
 
+/**
+ * @typedef {object} StoreOptions
+ * @property {() => Storage} [storage] the storage to use (tests)
+ * @property {any} [target] the window (or, in tests, an EventTarget) whose events the store sends and hears
+ * @property {Space} [space] the learner space (default: the page's, currentSpace())
+ * @property {() => Date} [now]
+ */
 class LearnerStore {
   // options (for tests): storage() returns a Storage; target receives and sends events; now().
   // options.space: the learner space (default: the page's, currentSpace(); with a test's own
   // storage, the website's).
+  /**
+   * @param {StoreOptions} [options]
+   */
   constructor(options = {}) {
     this.target = options.target || window;
     this.space = options.space || (options.storage ? WEBSITE : currentSpace(this.target));
@@ -197,6 +238,12 @@ class LearnerStore {
   }
 
   // Move an unreadable entry aside, once, so nothing can overwrite it; null if refused.
+  /**
+   * @param {Storage} s
+   * @param {string} key
+   * @param {string} text
+   * @returns {string | null}
+   */
   setAside(s, key, text) {
     const aside = `${key}${SET_ASIDE}${this.now().getTime()}`;
     try {
@@ -236,15 +283,20 @@ class LearnerStore {
   }
 
   // A readable entry a widget cannot use (the wrong shape): set aside like an unreadable one.
+  /**
+   * @param {string} key
+   * @returns {string | null}
+   */
   putAside(key) {
     const s = this.area();
+    /** @type {string | null} */
     let text = null;
     try {
       text = s ? s.getItem(this.prefix + key) : null;
     } catch {
       text = null;
     }
-    return text === null ? null : this.setAside(s, key, text);
+    return text === null ? null : this.setAside(/** @type {Storage} */ (s), key, text); // text came from s
   }
 
   // -> {status: "ok" | "empty" | "corrupt" | "unavailable", value?, setAside?}
@@ -268,6 +320,7 @@ class LearnerStore {
       keys = null;
     }
     if (!keys) return none;
+    /** @type {Record<string, StoredEntry>} */
     const entries = {};
     const setAside = [];
     for (const key of keys.filter((k) => k !== META_KEY)) {
@@ -275,7 +328,7 @@ class LearnerStore {
         setAside.push(asideItem(key));
         continue;
       }
-      const result = this.readFrom(s, key);
+      const result = this.readFrom(/** @type {Storage} */ (s), key); // keys came from s
       if (result.status === "ok") entries[key] = result.value;
       else if (result.setAside) setAside.push(asideItem(result.setAside));
     }
@@ -289,6 +342,7 @@ class LearnerStore {
     const s = this.area();
     if (!s) return { status: "unavailable", items: {} };
     try {
+      /** @type {Record<string, string | null>} */
       const items = {};
       for (const key of keysOf(s, this.prefix)) if (key !== META_KEY) items[key] = s.getItem(this.prefix + key);
       return { status: "ok", items };
@@ -298,6 +352,10 @@ class LearnerStore {
   }
 
   // Null if this tab may write; otherwise why not ("cleared" or "replaced" elsewhere).
+  /**
+   * @param {Storage} s
+   * @returns {"cleared" | "replaced" | null}
+   */
   staleReason(s) {
     const meta = readMeta(s, this.prefix);
     if (meta.generation === this.generation) return null;
@@ -361,6 +419,11 @@ class LearnerStore {
   }
 
   // Take an entry from elsewhere (a backup, a learning system) into what is stored.
+  /**
+   * @param {string} key
+   * @param {unknown} incoming
+   * @returns {{ok: boolean, value?: StoredEntry, reason?: string}}
+   */
   adopt(key, incoming) {
     const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
@@ -370,6 +433,10 @@ class LearnerStore {
     return this.writeValue(s, key, stored.status === "ok" ? mergeUnrelated(stored.value, incoming) : incoming);
   }
 
+  /**
+   * @param {Storage} s
+   * @param {"cleared" | "replaced"} reason
+   */
   bumpGeneration(s, reason) {
     this.generation = readMeta(s, this.prefix).generation + 1;
     s.setItem(this.prefix + META_KEY, JSON.stringify({ generation: this.generation, reason, at: this.now().toISOString() }));
@@ -392,9 +459,14 @@ class LearnerStore {
 
   // Replace everything with a backup's items ({key without prefix: raw text}); on failure put
   // back exactly what was there. -> {ok, reason?}
+  /**
+   * @param {Record<string, string>} items
+   * @returns {{ok: boolean, reason?: string}}
+   */
   replaceAll(items) {
     const s = this.area();
     if (!s) return { ok: false, reason: "unavailable" };
+    /** @type {Record<string, string | null>} */
     const before = {};
     try {
       keysOf(s, this.prefix).forEach((key) => {
@@ -404,7 +476,7 @@ class LearnerStore {
       return { ok: false, reason: "unavailable" };
     }
     // Remove what was there (and, when putting it back, what the backup had written so far).
-    const put = (entries, remove) => {
+    const put = (/** @type {Record<string, any>} */ entries, /** @type {string[]} */ remove) => {
       remove.forEach((key) => s.removeItem(this.prefix + key));
       Object.entries(entries).forEach(([key, text]) => s.setItem(this.prefix + key, text));
     };
@@ -425,6 +497,10 @@ class LearnerStore {
 
   // The store's own notes about this space (a decision the learner made, say): kept beside the
   // learner's data but never listed, exported, sent or cleared with it. -> value or null
+  /**
+   * @param {string} name
+   * @returns {any}
+   */
   note(name) {
     const s = this.area();
     try {
@@ -435,6 +511,11 @@ class LearnerStore {
     }
   }
 
+  /**
+   * @param {string} name
+   * @param {unknown} value
+   * @returns {boolean}
+   */
   setNote(name, value) {
     const s = this.area();
     try {
@@ -483,13 +564,14 @@ class LearnerStore {
    * @returns {() => void} stops listening
    */
   subscribe(listener) {
-    const fromThisTab = (event) => {
+    const fromThisTab = (/** @type {CustomEvent} */ event) => {
       const detail = event.detail || {};
+      /** @type {{keys: string[] | null, reason: string | null, external: boolean, at?: number}} */
       const change = { keys: detail.keys || null, reason: detail.reason || null, external: detail.source !== this.source };
       if (!detail.keys) change.at = this.syncGeneration().at;
       listener(change);
     };
-    const fromOtherTab = (event) => {
+    const fromOtherTab = (/** @type {StorageEvent} */ event) => {
       // Another storage area (shared-computer mode in one tab, not in another) is not ours.
       const s = event.storageArea ? this.area() : null;
       if (s && event.storageArea !== s) return;
@@ -511,6 +593,13 @@ class LearnerStore {
   }
 }
 
+/**
+ * @typedef {LearnerStore} Store the learner-data store openStore() gives
+ * @typedef {{mine: object, theirs: StoredEntry | undefined}} Sides what derive() is told of a write's two sides
+ */
+/**
+ * @param {StoreOptions} [options]
+ */
 export function openStore(options = {}) {
   return new LearnerStore(options);
 }
@@ -520,6 +609,10 @@ export function openStore(options = {}) {
 // sessionStorage, which the browser deletes when it closes, and leaves nothing of it in
 // localStorage. Turning it on moves what this browser holds into the session (a stale tab
 // elsewhere finds it cleared, as after "Clear all"); off moves it back. win: the page's window.
+/**
+ * @param {Window} [win]
+ * @returns {boolean}
+ */
 export function sharedComputer(win = window) {
   try {
     return win.sessionStorage.getItem(SHARED_FLAG) === "on";
@@ -528,6 +621,11 @@ export function sharedComputer(win = window) {
   }
 }
 
+/**
+ * @param {LearnerStore} from
+ * @param {LearnerStore} to
+ * @returns {{ok: boolean, reason?: string, count?: number}}
+ */
 function moveAll(from, to) {
   const { status, items } = from.snapshot();
   if (status !== "ok") return { ok: false, reason: "unavailable" };
@@ -535,13 +633,13 @@ function moveAll(from, to) {
   for (const [key, text] of Object.entries(items)) {
     let value = null;
     try {
-      value = key.includes(SET_ASIDE) ? null : JSON.parse(text);
+      value = key.includes(SET_ASIDE) ? null : JSON.parse(/** @type {string} */ (text));
     } catch {
       value = null;
     }
     const done = isPlainObject(value) ? to.adopt(key, value) : (() => {
       try {
-        put.setItem(to.prefix + key, text);
+        /** @type {Storage} */ (put).setItem(to.prefix + key, /** @type {string} */ (text)); // no storage: throws, caught below
         return { ok: true };
       } catch (error) {
         return { ok: false, reason: reasonOf(error) };
@@ -553,6 +651,11 @@ function moveAll(from, to) {
 }
 
 // -> {ok, reason?, count: entries moved}
+/**
+ * @param {boolean} on
+ * @param {Window} [win]
+ * @returns {{ok: boolean, reason?: string, count?: number}}
+ */
 export function setSharedComputer(on, win = window) {
   let local;
   let session;
@@ -563,7 +666,7 @@ export function setSharedComputer(on, win = window) {
     return { ok: false, reason: "unavailable" };
   }
   if (on === sharedComputer(win)) return { ok: true, count: 0 };
-  const open = (space, area) => openStore({ space, storage: () => area, target: win });
+  const open = (/** @type {Space} */ space, /** @type {Storage} */ area) => openStore({ space, storage: () => area, target: win });
   const from = on ? open(WEBSITE, local) : open(SHARED_COMPUTER, session);
   const to = on ? open(SHARED_COMPUTER, session) : open(WEBSITE, local);
   const moved = moveAll(from, to);
@@ -583,6 +686,9 @@ export function setSharedComputer(on, win = window) {
 
 // "Finish on this computer": delete everything of this tab's shared-computer session (every
 // course key in sessionStorage, the mode with it). -> {ok, count: entries deleted}
+/**
+ * @param {Window} [win]
+ */
 export function finishSharedComputer(win = window) {
   try {
     const session = win.sessionStorage;

@@ -8,11 +8,17 @@ import { hasOwn } from "./own.js";
 const LONGEST = 4_000_000; // token pairs compared at most; beyond, the changed middle is kept whole
 
 // Words and the spaces between them, so that what was added reads as the learner typed it.
+/** @type {(text: string) => string[]} */
 const tokens = (text) => text.match(/\s+|\S+/g) || [];
 
 // The text typed into `after` that `before` did not have: the runs of words added (anything
 // deleted is gone), each without the spaces at its edges, one run a line. "" when nothing was
 // added. A word changed by typing inside it counts as added whole.
+/**
+ * @param {unknown} before
+ * @param {unknown} after
+ * @returns {string}
+ */
 export function typedSince(before, after) {
   const was = typeof before === "string" ? before : "";
   const now = typeof after === "string" ? after : "";
@@ -33,6 +39,11 @@ export function typedSince(before, after) {
 }
 
 // The runs of `b` that are not in a longest common subsequence of `a` and `b`.
+/**
+ * @param {string[]} a
+ * @param {string[]} b
+ * @returns {string[][]}
+ */
 function insertedIn(a, b) {
   if (!a.length || (a.length + 1) * (b.length + 1) > LONGEST) return b.length ? [b] : [];
   const width = b.length + 1;
@@ -69,13 +80,19 @@ const NOT_TYPED = new Set(["updated", "conflicts", "rev", "parent", "complete", 
 
 // The part of `mine` that changed since `before` (both entry values): texts reduced to what was
 // typed since (typedSince), other values kept only where they changed. undefined when nothing.
+/**
+ * @param {unknown} before
+ * @param {unknown} mine
+ * @param {boolean} [top]
+ * @returns {any}
+ */
 export function changedSince(before, mine, top = true) {
   if (typeof mine === "string") {
     const typed = typedSince(before, mine);
     return typed ? typed : undefined;
   }
   if (isPlainObject(mine)) {
-    const was = (key) => (isPlainObject(before) && hasOwn(before, key) ? before[key] : undefined);
+    const was = (/** @type {string} */ key) => (isPlainObject(before) && hasOwn(before, key) ? before[key] : undefined);
     // Built with fromEntries, so that a key such as "__proto__" stays a key of its own.
     const out = Object.fromEntries(Object.entries(mine)
       .filter(([key]) => !(top && NOT_TYPED.has(key)))

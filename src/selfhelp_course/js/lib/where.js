@@ -30,6 +30,11 @@ const WORDS = {
 
 // what: "progress" (the progress page), "page" (a page's progress box), "writing" (a
 // reflection), "portfolio" (the CPD record), "details" (the record's personal details).
+/**
+ * @param {string} space
+ * @param {"progress" | "page" | "writing" | "portfolio" | "details"} what
+ * @returns {string}
+ */
 export function whereText(space, what) {
-  return (WORDS[space] || WORDS.website)[what];
+  return (WORDS[/** @type {keyof typeof WORDS} */ (space)] || WORDS.website)[what];
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The SCORM launch page (scorm/launch.html in the packages `make scorm` builds), bundled into a
 // classic script. It finds the LMS's API, opens one session for the whole visit, brings the
 // learner's saved state into this browser, and only then shows the course's pages in the frame;
@@ -22,7 +23,7 @@ function settings() {
 
 async function launch() {
   const config = settings();
-  const frame = document.getElementById("course-frame");
+  const frame = /** @type {HTMLIFrameElement} */ (document.getElementById("course-frame"));
   const start = new URL(config.start || "../index.html", window.location.href).href;
   const found = findApi(window, config.edition);
   if (!found) {
@@ -43,6 +44,7 @@ async function launch() {
   const space = learnerSpace(session.get(session.elements.learnerId));
   window.courseLearnerSpace = space;
   const store = openStore({ space });
+  /** @type {Awaited<ReturnType<typeof connectCourse>> | null} */
   let bridge = null;
   bar.connected((checked) => bridge && bridge.setShare(checked));
   try {
@@ -63,13 +65,14 @@ async function launch() {
     window.addEventListener("pagehide", () => session.finish());
     throw error;
   }
+  const course = bridge; // connected (a failure above has thrown)
   if (!space.learner) bar.anonymous();
   // Leaving a shared computer: the course page goes first (its widgets save what they hold as
   // it unloads), then the last values, the saved state and the one Terminate, and only then is
   // this learner's copy removed from the browser.
   bar.leaving(() => {
     frame.addEventListener("load", () => {
-      bridge.finish();
+      course.finish();
       store.forgetSpace();
     }, { once: true });
     frame.src = "about:blank";
@@ -79,18 +82,18 @@ async function launch() {
   if (offer) bar.offer(offer.text, (yes) => answerOffer(website, store, yes).count);
   frame.addEventListener("load", () => {
     try {
-      bridge.pageShown(frame.contentWindow.location.href);
+      course.pageShown(/** @type {Window} */ (frame.contentWindow).location.href);
     } catch {
       /* a page from elsewhere: nothing to remember */
     }
   });
-  frame.src = bridge.firstPage;
+  frame.src = course.firstPage;
   document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden") bridge.hidden();
+    if (document.visibilityState === "hidden") course.hidden();
   });
   // pagehide (not unload) also fires when a browser keeps the page for back/forward.
-  window.addEventListener("pagehide", () => bridge.finish());
-  bridge.update();
+  window.addEventListener("pagehide", () => course.finish());
+  course.update();
 }
 
 launch();

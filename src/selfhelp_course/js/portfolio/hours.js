@@ -43,19 +43,28 @@ const FORMS = {
 const refuse = (reason, message) => ({ ok: false, reason, message });
 
 // "1 hour 30 minutes", "45 minutes", "2 hours".
+/**
+ * @param {number} minutes
+ * @returns {string}
+ */
 export function describeMinutes(minutes) {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  const part = (n, one) => `${n} ${one}${n === 1 ? "" : "s"}`;
+  const part = (/** @type {number} */ n, /** @type {string} */ one) => `${n} ${one}${n === 1 ? "" : "s"}`;
   if (h && m) return `${part(h, "hour")} ${part(m, "minute")}`;
   return h ? part(h, "hour") : part(m, "minute");
 }
 
+/** @type {(minutes: number) => string} */
 const clock = (minutes) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 
 // The text for a field or an export, which parseHours reads back as exactly the same value: a
 // decimal with one place or a quarter ("1.5", "0.1", "1.25"), otherwise hours and minutes
 // ("0:20", and "0:09" rather than "0.15", which could be read as 15 minutes).
+/**
+ * @param {number} hours
+ * @returns {string}
+ */
 export function formatHours(hours) {
   const minutes = Math.round(Number(hours) * 60);
   if (!Number.isFinite(minutes) || minutes < 0) return "";
@@ -64,12 +73,19 @@ export function formatHours(hours) {
 }
 
 // Exact sum of hours (each a whole number of minutes), with no floating-point drift.
+/**
+ * @param {any[] | null | undefined} list
+ * @returns {number}
+ */
 export function sumHours(list) {
   return (list || []).reduce((total, h) => total + Math.round(Number(h) * 60), 0) / 60;
 }
 
 // A decimal written with "." or "," -> {minutes, exact}. Only decimals with at most two places
 // can be a whole number of minutes (m / 60 never needs more), so the check stays in integers.
+/**
+ * @param {string} number
+ */
 function decimalMinutes(number) {
   const [whole, fraction = ""] = number.replace(",", ".").split(".");
   const hundredths = fraction.replace(/0+$/, "");
@@ -80,6 +96,9 @@ function decimalMinutes(number) {
 
 // A "1.30" in an hours field may mean 1.3 hours or 1 hour 30 minutes: two decimal places that
 // read as minutes (01 to 59), other than the everyday quarters .25 and .50.
+/**
+ * @param {string} number
+ */
 function clockReading(number) {
   const match = /^(\d+)[.,](\d\d)$/.exec(number);
   if (!match || Number(match[2]) < 1 || Number(match[2]) >= 60 || ["25", "50"].includes(match[2])) return null;
@@ -113,6 +132,9 @@ function readMinutes(text) {
 const EXAMPLES = "such as 1.5, 1:30, 1h30 or 90 min";
 
 // What went wrong with text no form could read.
+/**
+ * @param {string} text
+ */
 function unreadable(text) {
   if (typeof text !== "string" || text === "") return refuse("not-a-number", `Enter the time as a number of hours or as hours and minutes, ${EXAMPLES}.`);
   if (/^[-−–]\s*\d/.test(text)) return refuse("negative", "Hours cannot be negative. Enter the time you spent, such as 1.5.");
@@ -127,6 +149,9 @@ function unreadable(text) {
 
 // Hints for a number that is too big, when a likely meaning is close: "90" -> 90 minutes,
 // "130" -> 1:30.
+/**
+ * @param {string} text
+ */
 function tooManyHint(text) {
   if (!/^\d+$/.test(text)) return "";
   const n = Number(text);
@@ -139,6 +164,9 @@ function tooManyHint(text) {
 }
 
 // "2 hours", "1.5 hours (1 hour 30 minutes)", "20 minutes": what a note says was recorded.
+/**
+ * @param {number} minutes
+ */
 function recordedAs(minutes) {
   const hours = formatHours(minutes / 60);
   if (minutes % 60 === 0) return `${hours} ${minutes === 60 ? "hour" : "hours"}`;
@@ -169,12 +197,15 @@ function refuseReading(text, { minutes, exact, number, form }) {
 
 // -> {ok: true, hours, minutes, note?} or {ok: false, reason, message}. `note` says how the text
 // was read whenever that is not simply the number as typed ("2,5", "1h30", "0.25").
+/**
+ * @param {unknown} input
+ */
 export function parseHours(input) {
   const typed = typeof input === "number" && Number.isFinite(input) ? String(input) : input;
   if (typeof typed !== "string") return unreadable("");
   let text = typed.trim().replace(/\s+/g, " ").toLowerCase();
   if (text === "") return refuse("empty", `Enter the time you spent, ${EXAMPLES}.`);
-  text = text.replace(/(\d*)\s*([½¼¾])/, (_, whole, f) => `${whole || "0"}${FRACTIONS[f]}`);
+  text = text.replace(/(\d*)\s*([½¼¾])/, (_, whole, f) => `${whole || "0"}${FRACTIONS[/** @type {keyof typeof FRACTIONS} */ (f)]}`);
   if (/^[1-9]\d{0,2},\d{3}$/.test(text)) {
     return refuse("ambiguous", `Is "${typed.trim()}" a number with a thousands comma? For part of an hour, write it such as 1.5 or 1,5.`);
   }
@@ -193,6 +224,10 @@ export function parseHours(input) {
 // Hours read back from storage or a backup: a number of hours from 0 to 24 that is a whole
 // number of minutes (as parseHours makes them; older versions stored quarter hours), or null
 // for anything else, which the widget should report rather than repair.
+/**
+ * @param {unknown} value
+ * @returns {number | null}
+ */
 export function storedHours(value) {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_HOURS_PER_ROW) return null;
   const minutes = Math.round(value * 60);
@@ -201,6 +236,10 @@ export function storedHours(value) {
 
 // Participatory hours (those done with other people) can never exceed the hours of the row.
 // Both in hours, as parseHours returns them. -> {ok: true} or {ok: false, reason, message}.
+/**
+ * @param {unknown} hours
+ * @param {unknown} participatoryHours
+ */
 export function checkParticipatory(hours, participatoryHours) {
   const total = Math.round(Number(hours) * 60);
   const together = Math.round(Number(participatoryHours) * 60);
@@ -225,6 +264,9 @@ export function checkParticipatory(hours, participatoryHours) {
 // Both are text, so two tabs that typed different hours keep both versions for the learner to
 // choose, as with any text. -> {own: hours | null, typed: text | null, problem, refused: {text,
 // message} | null}; problem: a saved value that is not a time (reported, never repaired).
+/**
+ * @param {import("../lib/shapes.generated.js").PortfolioLogRow | null | undefined} edit a CPD-log row of the portfolio entry
+ */
 export function rowHours(edit) {
   /** @type {{own: number | null, typed: string | null, problem: string, refused: {text: string, message: string} | null}} */
   const row = { own: null, typed: null, problem: "", refused: null };
@@ -248,6 +290,12 @@ export function rowHours(edit) {
 
 // The message beside a refused value: what is wrong, and what the record counts meanwhile
 // (countedText: the time as cpdTime shows it; own: whether it is the learner's earlier time).
+/**
+ * @param {{message: string}} refused
+ * @param {string} countedText
+ * @param {boolean} own
+ * @returns {string}
+ */
 export function refusedMessage(refused, countedText, own) {
   const counted = own ? "your last valid time" : "the course's estimate";
   return `Not yet valid: ${refused.message} Until you change it, the record counts ${counted}, ${countedText}.`;

@@ -1,3 +1,4 @@
+// @ts-check
 // Exact ages: "aged 47", "a 47-year-old", "she is 87", "a man of 87", "Mrs Patel, 87,". Pure.
 //
 // A bare number after "is" is an age only when a person is the subject and nothing after it

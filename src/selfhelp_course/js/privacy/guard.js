@@ -1,3 +1,4 @@
+// @ts-check
 // The privacy guard: spots details in a learner's text that could identify someone. Pure: no
 // DOM, no storage. The one implementation of these rules (tests/js/privacy-guard.test.mjs runs
 // them against the labelled table in tests/js/privacy-cases.json).
@@ -96,6 +97,10 @@ const MONTHS =
 // "may" and "march" are also ordinary words ("12 may be enough"), so in lower case they make a
 // date only with something else that says so: a year, an ordinal day ("3rd march"), "of"
 // ("the 3rd of may") or the end of a phrase ("on 12 may.").
+/**
+ * @param {string} word
+ * @param {{year?: string, ordinal?: string, of?: string, phraseEnds?: boolean}} context
+ */
 function monthOk(word, { year, ordinal, of, phraseEnds }) {
   const bare = word.replace(/\.$/, "");
   if (!/^(?:may|mar|march)$/i.test(bare) || /^[A-Z]/.test(bare)) return true;
@@ -299,7 +304,7 @@ function candidatesIn(text) {
 // the longer, then the earlier. `chosen` stays sorted by start, so each check is a binary search.
 function compareCandidates(a, b) {
   return PRIVACY_KINDS[a.kind].rank - PRIVACY_KINDS[b.kind].rank ||
-    (a.certainty === "possible") - (b.certainty === "possible") ||
+    Number(a.certainty === "possible") - Number(b.certainty === "possible") ||
     (b.end - b.start) - (a.end - a.start) ||
     a.start - b.start;
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Names with a title ("Mrs Patel", "dr patel", "Sister Jones"): the privacy guard's one rule
 // that has to read words, not digits. Pure: no DOM, no storage.
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // The learner's nation, chosen where it is needed: a "Show routes for" control on the
 // distress-support box and above each nation table (the pages mark them: _nation_choice.py).
 // One choice, kept in the learner entry (lib/nation.js), applies on every page and in every
@@ -14,11 +15,19 @@ const CONTAINER = ".course-nations";
 const PLACE = "course-place-";
 const HIDDEN = "course-nation-other";
 
+/**
+ * @param {Element} element
+ * @returns {string | null}
+ */
 function placeOf(element) {
   const name = [...element.classList].find((c) => c.startsWith(PLACE));
   return name ? name.slice(PLACE.length) : null;
 }
 
+/** @typedef {ReturnType<typeof createNotice>} Notice */
+/**
+ * @param {(id: string | null, notice: Notice) => void} onChoose
+ */
 function control(onChoose) {
   const id = uniqueId("course-nation");
   const select = h("select", { id, class: "course-nation-select", "aria-describedby": `${id}-note` },
@@ -31,6 +40,7 @@ function control(onChoose) {
   select.addEventListener("change", () => onChoose(select.value || null, notice));
   return {
     element,
+    /** @param {string | null} chosen */
     show(chosen) {
       if (select.value !== (chosen || "")) select.value = chosen || "";
       setText(note, choiceNote(chosen));
@@ -40,6 +50,10 @@ function control(onChoose) {
 
 // Put the control at the top of the box (after its title) or just before the table (outside
 // the theme's scrolling wrapper, so it does not scroll sideways with the table).
+/**
+ * @param {Element} container
+ * @param {Element} element
+ */
 function place(container, element) {
   if (container.tagName === "TABLE") {
     const wrapper = container.parentElement && container.parentElement.classList.contains("pst-scrollable-table-container")
@@ -56,8 +70,10 @@ function start() {
   const containers = [...document.querySelectorAll(CONTAINER)];
   if (!containers.length) return;
   const store = openStore();
+  /** @type {string | null | undefined} */
   let unsaved; // the choice made here while the browser would not save it (this page only)
   const current = () => (unsaved !== undefined ? unsaved : storedNation(store));
+  /** @type {ReturnType<typeof control>[]} */
   const controls = [];
 
   function update() {
@@ -71,6 +87,10 @@ function start() {
     controls.forEach((c) => c.show(chosen));
   }
 
+  /**
+   * @param {string | null} id
+   * @param {Notice} notice
+   */
   function choose(id, notice) {
     let result = chooseNation(store, id);
     // Cleared or replaced in another tab since this page opened: the store now knows, so the

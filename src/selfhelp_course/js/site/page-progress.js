@@ -1,30 +1,48 @@
+// @ts-check
 // Progress on each page of the static site, from what this browser has saved (nothing leaves
 // the device). On a page with activities: a small box after the title; on a timed page without
 // activities: a "Mark this page as read" toggle; on reference pages: nothing. It follows every
 // change as it is saved, in this tab or another, through the store's change notifications.
 // A classic script (bundled as one function), so it also works from file://.
 import { announce, h, setText, uniqueId } from "../lib/dom.js";
-import { ENTRY_VERSIONS, PROGRESS_PAGE, activityKey, kindLabel, readKey } from "../lib/facts.js";
+import { PROGRESS_PAGE, activityKey, kindLabel, readKey } from "../lib/facts.js";
 import { courseManifest } from "../lib/manifest.js";
 import { createNotice } from "../lib/notice.js";
-import { findPage, pageProgress } from "../lib/progress.js";
+import { findPage, pageProgress, readMark } from "../lib/progress.js";
 import { openStore } from "../lib/store.js";
 import { whereText } from "../lib/where.js";
 
 const STATUS_WORDS = { completed: "Completed", attempted: "Attempted", "not started": "Not yet" };
 
+/**
+ * @typedef {import("../lib/manifest.js").Manifest} Manifest
+ * @typedef {Partial<import("../lib/manifest.js").ManifestPage>} Page
+ * @typedef {import("../lib/store.js").Store} Store
+ */
+/**
+ * @param {Manifest} manifest
+ */
 function progressLink(manifest) {
   const root = document.documentElement.dataset.content_root;
   if (typeof root !== "string" || !findPage(manifest, PROGRESS_PAGE)) return null;
   return h("a", { href: `${root}${PROGRESS_PAGE}.html` }, "See your progress through the whole course");
 }
 
+/**
+ * @param {ReturnType<typeof pageProgress>} progress
+ * @returns {string}
+ */
 function summaryText(progress) {
   const noun = progress.total === 1 ? "activity" : "activities";
   const tried = progress.attempted ? `, ${progress.attempted} attempted` : "";
   return `On this page: ${progress.completed} of ${progress.total} ${noun} completed${tried}`;
 }
 
+/**
+ * @param {Manifest} manifest
+ * @param {Page} page
+ * @param {Store} store
+ */
 function activitiesBox(manifest, page, store) {
   const summary = h("span", { class: "cpp-summary-text" });
   const list = h("ul", { class: "cpp-list" });
@@ -36,6 +54,7 @@ function activitiesBox(manifest, page, store) {
     h("details", { class: "cpp-details" }, h("summary", { class: "cpp-summary" }, summary), list, note),
     status,
   );
+  /** @type {boolean | null} */
   let wasComplete = null;
   let shown = "";
 
@@ -68,6 +87,11 @@ function activitiesBox(manifest, page, store) {
   return { element, update };
 }
 
+/**
+ * @param {Manifest} manifest
+ * @param {Page} page
+ * @param {Store} store
+ */
 function readToggle(manifest, page, store) {
   const uid = uniqueId("cpp");
   const button = h("button", { type: "button", class: "cpp-button", "aria-pressed": "false", "aria-describedby": `${uid}-note` }, "Mark this page as read");
@@ -75,7 +99,9 @@ function readToggle(manifest, page, store) {
   const notice = createNotice("cpp-notice");
   const element = h("div", { class: "course-page-progress cpp-read", id: uid, "data-course-page": page.docname }, button, note, notice.element);
   const key = readKey(page.docname);
+  /** @type {boolean | null} */
   let unsaved = null; // the learner's choice, when the browser would not save it
+  /** @type {boolean | null} */
   let shown = null;
 
   function update() {
@@ -95,7 +121,7 @@ function readToggle(manifest, page, store) {
   button.addEventListener("click", () => {
     const read = button.getAttribute("aria-pressed") !== "true";
     const before = store.read(key);
-    const result = store.update(key, before.value, { v: ENTRY_VERSIONS.read, page: page.docname, complete: read, attempted: read });
+    const result = store.update(key, before.value, readMark(/** @type {string} */ (page.docname), read));
     unsaved = result.ok ? null : read;
     if (result.ok) notice.clear();
     else notice.show(result.reason);

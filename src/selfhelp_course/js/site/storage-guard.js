@@ -1,3 +1,4 @@
+// @ts-check
 // Keeps the theme working when the browser blocks storage. pydata-sphinx-theme reads and writes
 // localStorage (the light/dark choice "mode" and "theme", banner preferences) with no guard: in
 // its inline <head> script and in pydata-sphinx-theme.js, where the first throw stops the
@@ -29,16 +30,22 @@ function storageReadable() {
 // Only what the theme calls; listing or clearing would reveal (or drop) the course's keys.
 function themeStandIn() {
   const items = new Map();
-  const refuse = (key) => String(key).startsWith(STORAGE_PREFIX);
+  const refuse = (/** @type {unknown} */ key) => String(key).startsWith(STORAGE_PREFIX);
   return {
+    /** @param {string} key */
     getItem(key) {
       if (refuse(key)) throw blocked();
       return items.has(String(key)) ? items.get(String(key)) : null;
     },
+    /**
+     * @param {string} key
+     * @param {string} value
+     */
     setItem(key, value) {
       if (refuse(key)) throw blocked();
       items.set(String(key), String(value));
     },
+    /** @param {string} key */
     removeItem(key) {
       if (refuse(key)) throw blocked();
       items.delete(String(key));

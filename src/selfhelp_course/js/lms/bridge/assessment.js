@@ -1,3 +1,4 @@
+// @ts-check
 // What the end-of-course assessment tells an LMS (pure: no DOM, no API). The assessment alone
 // decides the score and success: the best submitted attempt's share right, "passed" at or above
 // the pass mark. Before any attempt is submitted there is no score. Each question of the best

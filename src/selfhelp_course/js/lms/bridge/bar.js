@@ -1,3 +1,4 @@
+// @ts-check
 // The launch page's bar: whether the course is connected to an LMS, what is sent to it, the
 // learner's choice about their reflections, and anything that stays on this device.
 import { h, setText } from "../../lib/dom.js";

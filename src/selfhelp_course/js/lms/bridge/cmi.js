@@ -1,3 +1,4 @@
+// @ts-check
 // What the course tells an LMS, worked out from the learner's entries (pure: no DOM, no API).
 // Each function returns [element, value] pairs in the spelling of one SCORM edition.
 //
@@ -68,6 +69,10 @@ const DONE = { "2004": ["completed"], "1.2": ["passed", "completed"] };
 // {final, scaled, right, total, passed, canImprove, submitted} (the assessment's, see
 // contracts); `previous` is the completion (2004) or lesson status (1.2) the LMS held when the
 // session began. `passMark` is kept for callers; `score.passed` decides.
+/**
+ * @param {string} edition "2004" or "1.2"
+ * @param {{complete: boolean, progress: number, score: any, passMark?: number, previous?: string}} status
+ */
 export function statusValues(edition, { complete, progress, score, previous = "" }) {
   const keepDone = DONE[edition].includes(previous);
   const final = Boolean(score && score.final);

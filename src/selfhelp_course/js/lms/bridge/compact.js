@@ -1,3 +1,4 @@
+// @ts-check
 // A compact form of the course state for SCORM 1.2, whose cmi.suspend_data holds only 4,096
 // characters. Pure apart from the browser's CompressionStream (through suspend.js).
 //
@@ -27,7 +28,7 @@ export const ASSESSMENT_KEY = activityKey("assessment", ASSESSMENT_ID);
 export function keyCode(key) {
   let hash = 0x811c9dc5;
   for (const char of String(key)) {
-    hash ^= char.codePointAt(0);
+    hash ^= /** @type {number} */ (char.codePointAt(0)); // a character of a string has one
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return (hash % 46656).toString(36).padStart(3, "0");

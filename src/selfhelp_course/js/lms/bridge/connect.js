@@ -1,3 +1,4 @@
+// @ts-check
 // The bridge between the learner-data store and an LMS session, for the launch page: the launch
 // page shares the framed pages' storage, so it hears every change the widgets make (the store's
 // `storage` events) and passes it on. No DOM here: the view and the frame are the caller's.
@@ -30,10 +31,43 @@ function timers(options) {
   };
 }
 
+/** @typedef {ReturnType<typeof import("./session.js").openSession>} Session */
+/** @typedef {ReturnType<typeof import("../../lib/store.js").openStore>} Store */
+/**
+ * connectCourse's options: what the launch page hands the bridge.
+ * @typedef {object} BridgeOptions
+ * @property {Session} session an open session (session.js)
+ * @property {Store} store the learner's store
+ * @property {import("../../lib/manifest.js").Manifest} manifest
+ * @property {{passMark: number, start: string}} settings the pass mark and the first page's address
+ * @property {string | URL} siteRoot the URL of the site's root folder
+ * @property {{shared(share: boolean): void, problem(kind: string, detail?: unknown): void, left(keys: string[]): void}} view
+ * @property {() => number} [now]
+ * @property {(fn: () => void, ms: number) => unknown} [later]
+ * @property {(id: unknown) => void} [cancel]
+ */
+
+// undefined, to tsc any value: what the constructor leaves for restore() to set.
+const SET_BY_RESTORE = /** @type {any} */ (undefined);
+
 class CourseBridge {
+  /** @param {BridgeOptions} options */
   constructor(options) {
-    Object.assign(this, { session: options.session, store: options.store, manifest: options.manifest,
-      settings: options.settings, siteRoot: options.siteRoot, view: options.view });
+    this.session = options.session;
+    this.store = options.store;
+    this.manifest = options.manifest;
+    this.settings = options.settings;
+    this.siteRoot = options.siteRoot;
+    this.view = options.view;
+    // Set by restore(), which connectCourse runs before it hands the bridge out (their types, for tsc).
+    /** @type {boolean} */ this.share = SET_BY_RESTORE;
+    /** @type {string[]} */ this.carried = SET_BY_RESTORE;
+    /** @type {Record<string, any>} */ this.sent = SET_BY_RESTORE;
+    /** @type {{indexFor(id: string): number}} */ this.interactions = SET_BY_RESTORE;
+    /** @type {string} */ this.firstPage = SET_BY_RESTORE;
+    /** @type {string} */ this.lastLocation = SET_BY_RESTORE;
+    /** @type {string} */ this.lastText = SET_BY_RESTORE;
+    /** @type {() => void} */ this.unsubscribe = SET_BY_RESTORE;
     this.clock = timers(options);
     this.edition = this.session.edition;
     this.el = this.session.elements;

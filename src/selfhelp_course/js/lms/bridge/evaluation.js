@@ -1,3 +1,4 @@
+// @ts-check
 // What the course evaluation tells an LMS (pure: no DOM, no API): the learner's ratings as
 // `likert` interactions, one per answered item, worked out on the learner's device from the
 // private entry "evaluation:course" (contracts.md). The entry itself never goes to the LMS (not
@@ -40,6 +41,7 @@ import { hasOwn } from "../../lib/own.js";
 export { EVALUATION_KEY };
 
 const FIVE = [1, 2, 3, 4, 5];
+/** @type {[string, string, (number | string)[], string][]} */
 const FEEDBACK = [
   // [item, manifest list, the contract's values when the manifest gives none, description]
   ["relevance", "relevance", FIVE, "Relevance of the course to the learner's work (1 to 5)"],

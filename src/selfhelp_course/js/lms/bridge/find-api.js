@@ -1,3 +1,4 @@
+// @ts-check
 // SCORM's standard API discovery (the ADL algorithm): an LMS puts its API object on a window
 // above the course (a frame's parent, grandparent...) or on the window that opened the course's
 // window. SCORM 2004 names it API_1484_11, SCORM 1.2 names it API.

@@ -1,3 +1,4 @@
+// @ts-check
 // What the open website left in this browser, offered to the LMS learner, never taken silently.
 // The launch page keeps each LMS learner's data in a space of their own (store.js); entries the
 // open website saved on this computer (or an older package that did not keep learners apart)

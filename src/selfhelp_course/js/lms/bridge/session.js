@@ -1,3 +1,4 @@
+// @ts-check
 // One session with an LMS, the same for both SCORM editions: start once, finish once (SCORM
 // allows exactly one Initialize and one Terminate per attempt of a SCO). The two editions name
 // their calls and their data model differently; callers use the names here.

@@ -1,3 +1,4 @@
+// @ts-check
 // The course's state in cmi.suspend_data, so that a learner's progress follows them to any
 // browser their LMS opens the course in. Pure apart from the browser's CompressionStream.
 //
@@ -75,6 +76,10 @@ export function encodeCompactNow(payload, manifest) {
 
 // {status: "empty" | "ok" | "corrupt", value: {share, entries, done, sent}}; the compact forms
 // need the course manifest to find each entry's key again.
+/**
+ * @param {string} text
+ * @param {import("../../lib/manifest.js").Manifest | null} [manifest]
+ */
 export async function decode(text, manifest = null) {
   if (!text) return { status: "empty", value: emptyState() };
   try {
