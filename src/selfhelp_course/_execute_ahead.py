@@ -2,9 +2,10 @@
 
 myst-nb executes a page when Sphinx reads it, one page after another; on a clean build that is
 20 kernels in a row, most of the build's time. Here every page the cache cannot match is staged
-in the cache's project as myst-nb stages it, and jupyter-cache's own parallel executor
-(`local-parallel`: a process pool, one worker per core) runs them all, each in the page's folder
-with the configured timeout, and stores each success in the cache. When Sphinx then reads the
+in the cache's project as myst-nb stages it, and jupyter-cache's parallel executor
+(`local-parallel`, with its pool set to one page per task and at most 4 kernels: `PageByPage`)
+runs them, each in the page's folder with the configured timeout, and stores each success in the
+cache. When Sphinx then reads the
 pages, myst-nb finds each of them in the cache.
 
 Which pages run is ours to choose (`uncached_pages`): the executor runs whatever it is given.
@@ -22,12 +23,14 @@ from __future__ import annotations
 
 import logging as stdlib_logging
 import multiprocessing
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from jupyter_cache import get_cache
-from jupyter_cache.executors import load_executor
+from jupyter_cache.executors.base import ExecutorRunResult
+from jupyter_cache.executors.basic import JupyterExecutorLocalMproc, ProcessData
 from jupyter_cache.readers import DEFAULT_READ_DATA, get_reader
 from myst_nb.core.read import create_nb_reader
 from nbformat import NotebookNode
@@ -37,6 +40,30 @@ from sphinx.util import logging
 from ._course_time import page_path, toc_docnames
 
 logger = logging.getLogger(__name__)
+MOST_AT_ONCE = 4  # kernels; each page's kernel is mostly waiting on its one core
+
+
+class PageByPage(JupyterExecutorLocalMproc):
+    """jupyter-cache's `local-parallel` executor (its worker reads, runs and stores each page, or
+    records its traceback), with two changes: at most MOST_AT_ONCE kernels (it starts one per
+    core), and each worker takes one page at a time. Its `pool.map` deals 22 pages out three at a
+    time on two cores, and the last three are the heaviest: one core idled for about 40 s of a
+    clean build (measured, docs/decisions.md, section 1)."""
+
+    def run_and_cache(
+        self, *, filter_uris=None, filter_pks=None, timeout=30, allow_errors=False, force=False
+    ):
+        records = self.get_records(filter_uris, filter_pks, clear_tracebacks=True)
+        work = [ProcessData(record.pk, record.uri, self.cache, timeout, allow_errors) for record in records]
+        if not work:
+            return ExecutorRunResult()
+        with multiprocessing.Pool(min(MOST_AT_ONCE, os.cpu_count() or 1, len(work))) as pool:
+            results = pool.map(self._EXECUTION_WORKER(), work, chunksize=1)
+        return ExecutorRunResult(
+            succeeded=[uri for code, uri in results if code == 0],
+            excepted=[uri for code, uri in results if code == 1],
+            errored=[uri for code, uri in results if code == 2],
+        )
 
 
 @dataclass
@@ -103,20 +130,19 @@ def execute_ahead(app: Sphinx) -> None:
         ).uri
         for run in ahead
     ]
-    logger.info(f"course: running {len(staged)} pages, one per core, before reading them")
-    # The executor hands its workers multiprocessing's logger, at the level of the logger it is
-    # given: errors only (a failed page is myst-nb's to report), and put back as it was after.
-    quiet = stdlib_logging.getLogger(__name__)
-    quiet.setLevel(stdlib_logging.ERROR)
+    workers = min(MOST_AT_ONCE, os.cpu_count() or 1, len(staged))
+    logger.info(f"course: running {len(staged)} pages, {workers} at a time, before reading them")
+    # The workers log through multiprocessing's logger: errors only while they run (a failed page
+    # is myst-nb's to report), then as it was.
     shared = multiprocessing.get_logger()
-    handlers, level = list(shared.handlers), shared.level
+    level = shared.level
+    shared.setLevel(stdlib_logging.ERROR)
     started = time.monotonic()
     try:
-        result = load_executor("local-parallel", cache=cache, logger=quiet).run_and_cache(
+        result = PageByPage(cache).run_and_cache(
             filter_uris=staged, timeout=config.execution_timeout, allow_errors=config.execution_allow_errors
         )
     finally:
-        shared.handlers[:] = handlers
         shared.setLevel(level)
     seconds = time.monotonic() - started
     logger.info(
