@@ -15,7 +15,6 @@ import argparse
 import functools
 import gzip
 import http.server
-import importlib.util
 import json
 import os
 import shutil
@@ -28,20 +27,11 @@ from io import BytesIO
 from pathlib import Path
 
 import brotli
+from selfhelp_course._chromium import CHROMIUM, LAUNCH_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-
-
-def _browser_flags() -> list[str]:
-    """The browser tests' Chromium flags (no calls home), from their one definition."""
-    spec = importlib.util.spec_from_file_location("browser_conftest", ROOT / "tests/browser/conftest.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.CHROMIUM_ARGS
-
 
 VIEW_MARKER = "application/vnd.jupyter.widget-view+json"
 COMPRESSIBLE = {".html", ".js", ".css", ".json", ".svg", ".txt", ".map", ".ttf"}
@@ -136,7 +126,7 @@ def course_pages(site: Path) -> list[tuple[str, str]]:
 
 
 def lighthouse(url: str, out: Path) -> dict:
-    flags = " ".join(["--headless=new", *_browser_flags()])
+    flags = " ".join(["--headless=new", *LAUNCH_ARGS])
     subprocess.run(
         [
             str(LIGHTHOUSE),

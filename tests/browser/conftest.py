@@ -12,23 +12,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from paths import ROOT, SITE
+from selfhelp_course._chromium import HEADLESS_SHELL, LAUNCH_ARGS
 from settle import open_settled
 
-# Debian's chromium-headless-shell: Chromium's engine built for automation, as Playwright runs
-# headless by default; about half the CPU of the full browser in headless mode (the suite is
-# CPU-bound on two cores). The Makefile installs it with chromium.
-CHROMIUM = "/usr/bin/chromium-headless-shell"
-# Without the networking flags Chromium keeps calling home, which the tests would count.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-features=MediaRouter,OptimizationHints",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
@@ -65,10 +51,10 @@ def site_url():
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
+    if not Path(HEADLESS_SHELL).exists():
         pytest.fail("Chromium is missing: `make test` installs it from Debian")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=HEADLESS_SHELL, args=LAUNCH_ARGS)
         yield browser
         browser.close()
 

@@ -23,21 +23,10 @@ ROOT = Path(__file__).resolve().parents[3]
 from selfhelp_course.activities.banks import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
 from selfhelp_course.course.manifest import course_manifest
 from selfhelp_course.course.facts import course_title
+from selfhelp_course._chromium import CHROMIUM, LAUNCH_ARGS
 
 #: The course's title, from _config.yml (the one place it is written).
 COURSE_TITLE = course_title(ROOT)
-CHROMIUM = "/usr/bin/chromium"
-# The launch flags of tests/browser/conftest.py: without them Chromium calls home.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-features=MediaRouter,OptimizationHints",
-]
 # Everything on a page that only works on screen, or only for a trainer.
 DROP = [
     ".cell",
@@ -224,7 +213,7 @@ def print_pdf(html_path: Path, pdf_path: Path) -> None:
 
     folder = html_path.parent.resolve().as_uri() + "/"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         try:
             page = browser.new_page()
             # Nothing outside the workbook's folder may load.
