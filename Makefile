@@ -91,11 +91,11 @@ trainer-book: book
 # schema or adding a bank file; tests/test_bank_schemas.py fails until it is run.
 # (-W: runpy's warning that the package imported activities/banks.py before running it, harmless here.)
 # Then the types of the manifest and the stored entries, from data/schemas/manifest.schema.json
-# and entry-*.schema.json: js/lib/shapes.generated.d.ts and _shapes.py (tests/test_shapes.py).
+# and entry-*.schema.json: js/lib/shapes.generated.d.ts and course/shapes.py (tests/test_shapes.py).
 .PHONY: schemas
 schemas: $(INSTALLED)
 	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course.activities.banks schemas
-	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course._shapes_gen
+	$(BIN)/python -W ignore::RuntimeWarning:runpy -m selfhelp_course.course.make_shapes
 
 # Slide decks for live sessions (reveal.js from npm, copied next to the decks): _build/slides/
 slides: $(TEST_INSTALLED) $(NODE_INSTALLED)

@@ -27,7 +27,7 @@ from io import BytesIO
 from pathlib import Path
 
 import brotli
-from selfhelp_course._chromium import CHROMIUM, LAUNCH_ARGS
+from selfhelp_course.chromium import CHROMIUM, LAUNCH_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"

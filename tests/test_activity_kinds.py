@@ -11,8 +11,8 @@ import pytest
 
 import selfhelp_course
 from paths import ROOT
-from selfhelp_course._facts import ACTIVITY_KINDS, facts
-from selfhelp_course._styles import SAFELIST, SITE_CLASS_PREFIXES
+from selfhelp_course.course.facts import ACTIVITY_KINDS, facts
+from selfhelp_course.site.stylesheet import SAFELIST, SITE_CLASS_PREFIXES
 
 PACKAGE = Path(selfhelp_course.__file__).parent
 WIDGETS = PACKAGE / "js" / "widgets"

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator, Draft202012Validator
 
-from selfhelp_course import _shapes_gen
+from selfhelp_course.course import make_shapes as _shapes_gen
 from selfhelp_course.activities import banks as _content
 from selfhelp_course.activities.banks import (
     BANKS,
@@ -47,7 +47,7 @@ from test_content import GOOD  # a good bank of one check
 
 # Not generated: what a learner downloads from the evaluation (a different thing altogether), and
 # the manifest's and the stored entries' schemas, which the types are generated from
-# (_shapes_gen.py; tests/test_shapes.py).
+# (course/make_shapes.py; tests/test_shapes.py).
 OTHER_SCHEMAS = {"evaluation-response.schema.json"} | {
     path.name for path in _shapes_gen.schema_files(ROOT / "data" / "schemas")
 }

@@ -2,7 +2,7 @@
 both sides (issue 24): data/schemas/manifest.schema.json for the course manifest _manifest.py
 writes, and data/schemas/entry-<name>.schema.json for every kind of stored entry the front end
 writes. The TypeScript types (js/lib/shapes.generated.d.ts, read by tsc) and the TypedDicts
-(_shapes.py, read by mypy) are generated from the same schemas by `make schemas`.
+(course/shapes.py, read by mypy) are generated from the same schemas by `make schemas`.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from selfhelp_course import _shapes_gen
-from selfhelp_course._content import EVALUATION_FILE
-from selfhelp_course._course_time import toc_docnames
-from selfhelp_course._facts import ACTIVITY_KINDS, entry_versions
-from selfhelp_course._manifest import VERSION, course_manifest
+from selfhelp_course.course import make_shapes as _shapes_gen
+from selfhelp_course.activities.banks import EVALUATION_FILE
+from selfhelp_course.course.structure import toc_docnames
+from selfhelp_course.course.facts import ACTIVITY_KINDS, entry_versions
+from selfhelp_course.course.manifest import VERSION, course_manifest
 from paths import ROOT, SITE
 
 SCHEMAS = ROOT / "data" / "schemas"
@@ -56,7 +56,7 @@ def written() -> dict:
     node = shutil.which("node")
     if not node:
         pytest.fail("node is missing: the entry samples need Node.js 20+")
-    from selfhelp_course._bundle import write_facts
+    from selfhelp_course.site.front_end import write_facts
 
     write_facts()
     done = subprocess.run(
@@ -105,7 +105,7 @@ def test_a_field_added_to_a_schema_reaches_both_generated_files(tmp_path):
     made = {path.name: text for path, text in _shapes_gen.generated(tmp_path).items()}
     read_ts = made["shapes.generated.d.ts"].split("export interface ReadEntry extends StoredEntry {")[1]
     read_ts = read_ts.split("}")[0]
-    read_py = made["_shapes.py"].split("class ReadEntry(TypedDict):")[1].split("\nclass ")[0]
+    read_py = made["shapes.py"].split("class ReadEntry(TypedDict):")[1].split("\nclass ")[0]
     assert "  minutes?: number;" in read_ts
     assert "    minutes: NotRequired[int]" in read_py
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from paths import ROOT, SITE
-from selfhelp_course._chromium import HEADLESS_SHELL, LAUNCH_ARGS
+from selfhelp_course.chromium import HEADLESS_SHELL, LAUNCH_ARGS
 from settle import open_settled
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -19,7 +19,7 @@ from .facts import EXPLORER_ID, KIND_BY_BANK, KIND_BY_NAME
 from .pages import read_page
 
 if TYPE_CHECKING:  # generated from data/schemas/manifest.schema.json (make schemas)
-    from selfhelp_course._shapes import Manifest, ManifestActivity, ManifestEvaluation, ManifestPage
+    from selfhelp_course.course.shapes import Manifest, ManifestActivity, ManifestEvaluation, ManifestPage
 
 VERSION: Final = 2
 

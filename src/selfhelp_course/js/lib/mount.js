@@ -28,7 +28,7 @@ const KEEPS = (reason) => reason === "corrupt" || reason === null;
  * @typedef {ReturnType<typeof createNotice>} Notice
  * @typedef {object} MountOptions
  * @property {() => object} current the value as the view now holds it (syncEntry's)
- * @property {(value: any, why: string) => void} show redraw from a value that came from
+ * @property {(value: any, why: string | null) => void} show redraw from a value that came from
  *   storage; the notice already says why, when it was cleared or replaced elsewhere
  * @property {(value: any, sides?: any) => object} [derive] the fields that follow from the data (syncEntry's)
  * @property {(before: any, mine: any) => object | null} [keep] what to keep of unsaved work after a clear elsewhere (syncEntry's)
@@ -55,7 +55,7 @@ export function mountActivity(store, key, options) {
     derive: options.derive,
     keep: options.keep,
     show(value, why) {
-      if (FROM_ELSEWHERE.includes(why)) say(why);
+      if (why !== null && FROM_ELSEWHERE.includes(why)) say(why);
       options.show(value, why);
     },
     saved(result) {

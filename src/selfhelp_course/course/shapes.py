@@ -1,6 +1,6 @@
 """Types for the manifest and the stored learner entries: generated from
 data/schemas/manifest.schema.json and entry-*.schema.json by `make schemas`
-(python -m selfhelp_course._shapes_gen); do not edit."""
+(python -m selfhelp_course.course.make_shapes); do not edit."""
 
 from __future__ import annotations
 
@@ -101,8 +101,8 @@ class ManifestPage(TypedDict):
 
 #: Made by src/selfhelp_course/_manifest.py (course_manifest), written to _static/course-manifest.js
 #: and given to widgets as a trait; read by js/lib/manifest.js, js/lib/progress.js, the portfolio
-#: and the LMS bridge. `make schemas` generates js/lib/shapes.generated.d.ts and _shapes.py from
-#: this file.
+#: and the LMS bridge. `make schemas` generates js/lib/shapes.generated.d.ts and course/shapes.py
+#: from this file.
 class Manifest(TypedDict):
     #: _manifest.py VERSION.
     version: Literal[2]
@@ -507,7 +507,7 @@ class SortingEntry(TypedDict):
 #: The fields the store adds on every write (updated, rev, parent, conflicts: js/lib/store.js
 #: update, js/lib/merge.js keepConflicts) and the ones a widget's derive() works out (complete,
 #: attempted). Each kind's entry schema (entry-<kind>.schema.json) refers to this one and adds its
-#: own fields; `make schemas` generates js/lib/shapes.generated.d.ts and _shapes.py from them.
+#: own fields; `make schemas` generates js/lib/shapes.generated.d.ts and course/shapes.py from them.
 class StoredEntry(TypedDict):
     #: The version of the entry's shape (_facts.py: entry_versions(), ActivityKind.entry_version).
     v: NotRequired[int]

@@ -6,9 +6,9 @@ are described once, as JSON Schemas; this module writes from them
 
 - ``src/selfhelp_course/js/lib/shapes.generated.d.ts``: TypeScript types that the front end's
   JSDoc imports (``@type {import("./shapes.generated.js").Manifest}``), checked by ``tsc``;
-- ``src/selfhelp_course/_shapes.py``: the same shapes as TypedDicts, checked by mypy.
+- ``src/selfhelp_course/course/shapes.py``: the same shapes as TypedDicts, checked by mypy.
 
-``make schemas`` runs it (``python -m selfhelp_course._shapes_gen``); tests/test_shapes.py fails
+``make schemas`` runs it (``python -m selfhelp_course.course.make_shapes``); tests/test_shapes.py fails
 when either file is not what it would write, and validates the real manifest and the entries the
 state modules write against the schemas themselves.
 
@@ -29,8 +29,8 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TS_OUT = Path(__file__).resolve().parent / "js" / "lib" / "shapes.generated.d.ts"
-PY_OUT = Path(__file__).resolve().parent / "_shapes.py"
+TS_OUT = Path(__file__).resolve().parents[1] / "js" / "lib" / "shapes.generated.d.ts"
+PY_OUT = Path(__file__).resolve().parent / "shapes.py"
 
 #: The fields every entry may hold (the store's and derive()'s), added to each entry-<name> schema.
 STORED = "entry-stored.schema.json"
@@ -73,7 +73,7 @@ class ShapeError(ValueError):
 
 def schema_dir() -> Path:
     """data/schemas/ of the course (the repository)."""
-    from ._content import course_root
+    from ..activities.banks import course_root
 
     return course_root() / "data" / "schemas"
 
@@ -224,7 +224,7 @@ class Shapes:
     def typescript(self) -> str:
         lines = [
             "// Generated from data/schemas/manifest.schema.json and entry-*.schema.json by `make schemas`",
-            "// (python -m selfhelp_course._shapes_gen); do not edit. Types only: esbuild never reads it.",
+            "// (python -m selfhelp_course.course.make_shapes); do not edit. Types only: esbuild never reads it.",
             '// JSDoc takes them as @type {import("./shapes.generated.js").Manifest} (tsconfig.json).',
         ]
         for shape in self.shapes.values():
@@ -301,7 +301,7 @@ class Shapes:
         lines = [
             '"""Types for the manifest and the stored learner entries: generated from',
             "data/schemas/manifest.schema.json and entry-*.schema.json by `make schemas`",
-            '(python -m selfhelp_course._shapes_gen); do not edit."""',
+            '(python -m selfhelp_course.course.make_shapes); do not edit."""',
             "",
             "from __future__ import annotations",
             "",
