@@ -73,37 +73,6 @@ def test_pages_run_ahead_as_myst_nb_would_and_a_failing_page_is_left_to_myst_nb(
     assert outputs(app, "words.md") == []
 
 
-def test_a_page_the_executors_reader_would_read_differently_is_not_run_for_nothing(tmp_path):
-    """jupyter-cache's workers read a text page again, with default MyST settings. A code cell
-    inside a `:::` fence is part of a note with the project's colon_fence (no code cell), and a
-    code cell without it: run by the workers, that page's result would be stored under code
-    myst-nb never reads, and myst-nb would run the page a second time."""
-    app = book(tmp_path)
-    app.env.myst_config = MdParserConfig(enable_extensions={"colon_fence", "deflist", "substitution"})
-    fenced = page("Fenced", "print(6 * 9)").replace("```{code-cell}", ":::{note}\n```{code-cell}") + ":::\n"
-    (tmp_path / "part" / "words.md").write_text(fenced)
-    (tmp_path / "broken.md").unlink()
-    (tmp_path / "_toc.yml").write_text(
-        "format: jb-book\nroot: intro\nchapters:\n- file: part/where\n- file: part/words\n"
-    )
-    pages = uncached_pages(app)
-    assert [run.path.name for run in pages] == ["intro.md", "where.md", "words.md"]
-    read_by_myst_nb = {
-        get_cache(str(tmp_path / "unused")).create_hashed_notebook(run.notebook)[1] for run in pages
-    }
-
-    execute_ahead(app)
-
-    # The other pages are in the cache; the fenced one either is too, matched as myst-nb reads
-    # it, or was left for myst-nb to run once...
-    assert {run.path.name for run in uncached_pages(app)} <= {"words.md"}
-    assert outputs(app, "intro.md") == ["42\n"]
-    # ...and nothing was stored that myst-nb cannot use (a page run for nothing, then again).
-    stored = get_cache(app.env.mystnb_config.execution_cache_path).list_cache_records()
-    assert len(stored) >= 2
-    assert {record.hashkey for record in stored} <= read_by_myst_nb
-
-
 def test_nothing_runs_ahead_when_the_cache_has_every_page_or_execution_is_off(tmp_path):
     app = book(tmp_path)
     (tmp_path / "broken.md").unlink()
