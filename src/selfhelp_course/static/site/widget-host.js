@@ -65,7 +65,7 @@
       try {
         Object.assign(states, JSON.parse(script.textContent).state);
       } catch (error) {
-        console.error("course-widgets: unreadable widget state", error);
+        console.error("widget-host: unreadable widget state", error);
       }
     }
     return states;
@@ -103,7 +103,7 @@
       if (widget.initialize) await widget.initialize({ model });
       await widget.render({ model, el: host });
     } catch (error) {
-      console.error("course-widgets: an activity failed to start", error);
+      console.error("widget-host: an activity failed to start", error);
       failure(host, "This interactive activity could not start in this browser. The rest of the page still works.");
     }
   }
