@@ -139,7 +139,7 @@ collect("assessment", (write) => {
   const key = activityKey("assessment", BANK.id);
   const derive = assessment.derive(BANK, 0.8);
   const seed = "0123456789abcdef";
-  let entry = assessment.cleanEntry(null, BANK);
+  let entry = assessment.stateFromEntry(null, BANK);
   let base;
   // Three submitted attempts (the oldest, neither best nor latest, is kept as its result only),
   // then one left open.
@@ -149,7 +149,7 @@ collect("assessment", (write) => {
     for (const q of entry.attempts[id].questions) entry = assessment.answer(entry, id, q.id, n === 1 ? `${q.id}-a` : q.options[0]);
     entry = assessment.submit(entry, BANK, id, `2026-12-0${n + 1}T10:30:00Z`);
     base = write(0, key, base, { ...entry, page: PAGE }, derive);
-    entry = assessment.cleanEntry(base, BANK);
+    entry = assessment.stateFromEntry(base, BANK);
   });
   write(1, key, base, { ...entry, page: PAGE }, derive);
 });
@@ -166,13 +166,13 @@ const WORDS = {
 collect("evaluation", (write) => {
   const key = activityKey("evaluation", "course");
   const choices = evaluation.choicesOf(WORDS);
-  let state = evaluation.rate(evaluation.cleanEntry(null, choices), "before", "use-evidence", 2);
+  let state = evaluation.rate(evaluation.stateFromEntry(null, choices), "before", "use-evidence", 2);
   state = evaluation.withResponseId(state, () => "abcdefghij012345");
   const first = write(0, key, undefined, evaluation.entryValue(state, PAGE), evaluation.keepFirstResponseId);
   state = evaluation.answer(evaluation.rate(state, "after", "use-evidence", 4), "time", "about");
   state = evaluation.setShare(evaluation.writeChange(evaluation.chooseRole(state, "nurse"), "Ask the group first."), true);
   write(0, key, first, evaluation.entryValue(state, PAGE), evaluation.keepFirstResponseId);
-  const other = evaluation.withResponseId(evaluation.cleanEntry(null, choices), () => "zyxwvutsrq987654");
+  const other = evaluation.withResponseId(evaluation.stateFromEntry(null, choices), () => "zyxwvutsrq987654");
   write(1, key, first, evaluation.entryValue(evaluation.answer(other, "recommend", "yes"), PAGE), evaluation.keepFirstResponseId);
 });
 
