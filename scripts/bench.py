@@ -25,8 +25,10 @@ import threading
 from datetime import date
 from io import BytesIO
 from pathlib import Path
+from typing import ClassVar
 
 import brotli
+
 from selfhelp_course.chromium import CHROMIUM, LAUNCH_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +43,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, compressed as a web host would (brotli if the browser asks, else gzip)."""
 
     protocol_version = "HTTP/1.1"  # keep-alive, like any real host
-    served: set[str] = set()  # the encodings the browser took, for the table
+    served: ClassVar[set[str]] = set()  # the encodings the browser took, for the table
 
     def log_message(self, *args):
         pass
@@ -62,7 +64,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         return BytesIO(body)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compressed(path: Path, mtime: float, encoding: str) -> bytes:
     data = path.read_bytes()
     return brotli.compress(data, quality=11) if encoding == "brotli" else gzip.compress(data, 9)

@@ -98,7 +98,7 @@ def response_id(rng: random.Random) -> str:
 
 
 def clamp(value: float) -> int:
-    return max(1, min(5, int(round(value))))
+    return max(1, min(5, round(value)))
 
 
 def chance(rng: random.Random, p: float) -> bool:
@@ -126,7 +126,7 @@ def make_learner(rng: random.Random, outcomes: list[str], role, nation, version,
         "time": None if chance(rng, 0.05) else rng.choices(["less", "about", "more"], [2, 6, 3])[0],
         "recommend": None if chance(rng, 0.05) else rng.choices(["yes", "maybe", "no"], [12, 4, 1])[0],
     }
-    record = {
+    return {
         "format": FORMAT,
         "course": COURSE,
         "course_version": version,
@@ -137,7 +137,6 @@ def make_learner(rng: random.Random, outcomes: list[str], role, nation, version,
         "confidence": confidence,
         "feedback": feedback,
     }
-    return record
 
 
 def dump(record) -> str:

@@ -62,7 +62,7 @@ CHANGE_SPREAD = 0.9
 
 def _clamp_score(value: float) -> int:
     """Round to a whole number and keep it within the 0-10 answer scale."""
-    return max(0, min(10, int(round(value))))
+    return max(0, min(10, round(value)))
 
 
 def generate_rows(seed: int = SEED) -> list[dict[str, object]]:

@@ -91,9 +91,9 @@ def main() -> int:
                 refusals.append(
                     f"{path.name}: {'/'.join(map(str, first.absolute_path))}: {first.message[:80]}"
                 )
-        walker = best(lambda: bank.load(paths))
+        walker = best(lambda bank=bank, paths=paths: bank.load(paths))
         schema = best(
-            lambda: [
+            lambda validator=validator, paths=paths: [
                 list(validator.iter_errors(yaml.safe_load(p.read_text(encoding="utf-8")))) for p in paths
             ]
         )

@@ -26,6 +26,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import nbformat
 import yaml
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
@@ -34,7 +35,7 @@ from jupyter_cache.executors.utils import single_nb_execution
 from jupyter_core.utils import ensure_event_loop
 from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
 from myst_parser.config.main import MdParserConfig
-import nbformat
+
 from selfhelp_course.course.structure import page_path, toc_docnames
 
 READ_DATA = {"type": "plugin", "name": "myst_nb_md"}  # how myst-nb stages a text notebook

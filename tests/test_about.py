@@ -9,9 +9,9 @@ import tomllib
 import pytest
 import yaml
 
-from selfhelp_course.course.about import NO_ADDRESS, about_markdown, citation, citation_text, report_address
-from selfhelp_course.activities.banks import ContentError
 from paths import ROOT, SITE
+from selfhelp_course.activities.banks import ContentError
+from selfhelp_course.course.about import NO_ADDRESS, about_markdown, citation, citation_text, report_address
 
 
 def config_with(tmp_path, about: str):

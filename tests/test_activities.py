@@ -12,8 +12,8 @@ from collections import Counter
 
 import pytest
 
-from selfhelp_course.activities.banks import CHECKS, SCENARIOS, SORTING, ContentError
 from paths import ROOT
+from selfhelp_course.activities.banks import CHECKS, SCENARIOS, SORTING, ContentError
 
 ITEM = """\
       - text: Description {n}

@@ -10,6 +10,7 @@ from collections import Counter
 
 import pytest
 
+from paths import ROOT
 from selfhelp_course.activities.assessment import ASSESSMENT_ID, answer_key, assessment_settings
 from selfhelp_course.activities.banks import (
     ASSESSMENTS,
@@ -19,7 +20,6 @@ from selfhelp_course.activities.banks import (
     load_config,
     validate_all,
 )
-from paths import ROOT
 
 BANK = ASSESSMENTS.find(ASSESSMENT_ID, ROOT)
 QUESTIONS = BANK["questions"]

@@ -7,7 +7,7 @@ Pure Python, no browser: run on the YAML banks as they are.
 
 from __future__ import annotations
 
-
+from paths import ROOT
 from selfhelp_course.activities.balance import (
     MAX_LENGTH_RATIO,
     MAX_LONGEST_SHARE,
@@ -20,7 +20,6 @@ from selfhelp_course.activities.balance import (
     right_options_first,
 )
 from selfhelp_course.activities.banks import CHECKS
-from paths import ROOT
 
 
 def question(right: int, texts: list[str], kind: str = "single") -> dict:

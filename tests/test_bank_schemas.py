@@ -22,7 +22,7 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator, Draft202012Validator
 
-from selfhelp_course.course import make_shapes as _shapes_gen
+from paths import ROOT
 from selfhelp_course.activities import banks as _content
 from selfhelp_course.activities.banks import (
     BANKS,
@@ -42,7 +42,7 @@ from selfhelp_course.activities.banks import (
     schema_files,
     write_schemas,
 )
-from paths import ROOT
+from selfhelp_course.course import make_shapes as _shapes_gen
 from test_content import GOOD  # a good bank of one check
 
 # Not generated: what a learner downloads from the evaluation (a different thing altogether), and

@@ -7,8 +7,8 @@ import re
 import pytest
 from pybtex.database import parse_file
 
-from selfhelp_course.course.structure import page_path, toc_docnames
 from paths import ROOT
+from selfhelp_course.course.structure import page_path, toc_docnames
 
 BIB = parse_file(str(ROOT / "references.bib"))
 # A note that says where an entry's details come from, for works cited the way the seed cites them.
@@ -87,7 +87,7 @@ def learner_text_files():
     """Every page in the book, the activity banks and the bibliography."""
     files = [page_path(ROOT, name) for name in toc_docnames(ROOT)]
     files += sorted((ROOT / "data" / "activities").rglob("*.yml"))
-    files += [ROOT / "references.bib"] + sorted((ROOT / "templates").glob("*"))
+    files += [ROOT / "references.bib", *sorted((ROOT / "templates").glob("*"))]
     return files
 
 

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from paths import ROOT
 from selfhelp_course.activities.banks import (
     CHECKS,
     FRAMEWORKS,
@@ -17,7 +18,6 @@ from selfhelp_course.activities.banks import (
     load_config,
     parse,
 )
-from paths import ROOT
 
 GOOD = """\
 checks:

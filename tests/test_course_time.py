@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from paths import REFERENCE_PAGES, ROOT
 from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.cpd_time import cpd_time
 from selfhelp_course.course.structure import (
@@ -17,7 +18,6 @@ from selfhelp_course.course.structure import (
     toc_docnames,
     toc_pages,
 )
-from paths import REFERENCE_PAGES, ROOT
 
 PAGE = """\
 ---

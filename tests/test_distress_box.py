@@ -14,9 +14,9 @@ import re
 
 import pytest
 
+from paths import REFERENCE_PAGES, ROOT, SCRATCH_PAGE
 from selfhelp_course.course.structure import front_matter, page_path, toc_docnames
 from selfhelp_course.site.sphinx_ext import distress_support
-from paths import REFERENCE_PAGES, ROOT, SCRATCH_PAGE
 
 # Words that mean a page deals with distress: crisis, suicide and self-harm, death and grief,
 # abuse, or a person in acute distress.

@@ -8,8 +8,8 @@ import json
 import re
 
 from paths import ROOT, SITE
-from selfhelp_course.site.downloads_page import downloads_markdown
 from selfhelp_course.formats.release import FORMATS, RECORD, RELEASE_DIR, project_version
+from selfhelp_course.site.downloads_page import downloads_markdown
 
 
 def course(tmp_path, version="2.0.0"):

@@ -21,9 +21,9 @@ import yaml
 from docutils import nodes
 
 from paths import BUILD, ROOT
+from selfhelp_course.activities.as_text import ANSWERS_TITLE, static_activity
 from selfhelp_course.course.licence import licence_settings
 from selfhelp_course.formats.release import IDENTIFIER, project_version
-from selfhelp_course.activities.as_text import ANSWERS_TITLE, static_activity
 
 EPUB = BUILD / "epub" / f"{IDENTIFIER}-{project_version(ROOT)}.epub"
 # Debian's epubcheck package: an executable jar (/usr/bin/epubcheck links to it), run with java.
@@ -167,7 +167,7 @@ def test_epubcheck_finds_no_error_and_no_warning(tmp_path):
     )
     messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
     found = [
-        f"{m['severity']} {m['ID']}: {m['message']} ({', '.join(l.get('path', '') for l in m['locations'][:3])})"
+        f"{m['severity']} {m['ID']}: {m['message']} ({', '.join(place.get('path', '') for place in m['locations'][:3])})"
         for m in messages
         if m["severity"] in ("FATAL", "ERROR", "WARNING")
     ]
@@ -231,6 +231,7 @@ def test_the_package_carries_the_content_licence_and_attribution(epub):
 
 def test_the_explorer_charts_are_svg_with_the_counts_in_their_alt_text():
     from xml.etree import ElementTree
+
     from selfhelp_course.activities.as_text import explorer_charts
 
     rows = [

@@ -12,6 +12,7 @@ import textwrap
 import jsonschema
 import pytest
 
+from paths import ROOT
 from selfhelp_course.activities.banks import (
     EVALUATION,
     EVALUATION_FILE,
@@ -23,7 +24,6 @@ from selfhelp_course.activities.banks import (
 )
 from selfhelp_course.activities.evaluation import evaluation_manifest
 from selfhelp_course.course.facts import KIND_BY_NAME
-from paths import ROOT
 
 SCHEMA = json.loads(
     (ROOT / "data" / "schemas" / "evaluation-response.schema.json").read_text(encoding="utf-8")
@@ -194,6 +194,7 @@ def test_the_widget_is_given_the_words_the_course_title_and_version_and_its_stag
 
 def test_an_e_book_says_the_evaluation_is_on_the_website():
     from collections import Counter
+
     from selfhelp_course.activities.as_text import static_activity
 
     shown, answers = static_activity(

@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from selfhelp_course import evaluation_report as er
 from paths import ROOT
+from selfhelp_course import evaluation_report as er
 
 ILLUSTRATIVE = ROOT / "data" / "evaluation_illustrative"
 RESPONSES = ILLUSTRATIVE / "responses"
@@ -113,7 +113,7 @@ def test_the_illustrative_folder_reads_forty_and_lists_the_four_bad_files():
     for words in ("malformed JSON", "foreign file", "duplicate", "does not match the schema"):
         assert words in reasons
     # Two identical downloads: the browser's " (1)" copy is the one left out.
-    assert [s.name for s in skipped if "duplicate" in s.reason][0].endswith(" (1).json")
+    assert next(s.name for s in skipped if "duplicate" in s.reason).endswith(" (1).json")
 
 
 # ------------------------------------------------------------------------------ small numbers

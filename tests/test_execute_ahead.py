@@ -10,8 +10,8 @@ from jupyter_cache import get_cache
 from myst_nb.core.config import NbParserConfig
 from myst_parser.config.main import MdParserConfig
 
-from selfhelp_course.site.execute_ahead import execute_ahead, uncached_pages
 from paths import SCRATCH_PAGE
+from selfhelp_course.site.execute_ahead import execute_ahead, uncached_pages
 
 
 def page(title: str, code: str | None) -> str:

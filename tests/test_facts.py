@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from paths import ROOT
-from selfhelp_course.course.structure import page_path, toc_docnames
 from selfhelp_course.course.facts import (
     ASSESSMENT_ID,
     KEY_SEPARATOR,
@@ -23,6 +22,7 @@ from selfhelp_course.course.facts import (
     facts_module,
     storage_key,
 )
+from selfhelp_course.course.structure import page_path, toc_docnames
 from selfhelp_course.formats.release import TRAINER_README
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from selfhelp_course.site.icon_fonts import icon_codepoints, stylesheet_codepoints, subset_icon_fonts
 from paths import SITE
+from selfhelp_course.site.icon_fonts import icon_codepoints, stylesheet_codepoints, subset_icon_fonts
 
 CSS = (
     '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-key:before{content:"\\f084"}'

@@ -33,8 +33,8 @@ import pytest
 import requests
 import websocket
 
-from selfhelp_course.course.structure import page_path, toc_docnames
 from paths import ROOT
+from selfhelp_course.course.structure import page_path, toc_docnames
 
 pytestmark = pytest.mark.hub
 
@@ -140,7 +140,7 @@ class Hub:
             encoding="utf-8",
         )
         self.url = f"http://127.0.0.1:{proxy_port}"
-        self.log = open(self.folder / "hub.log", "w")
+        self.log = open(self.folder / "hub.log", "w")  # noqa: SIM115 (open while the hub runs; closed in stop())
         env = {key: value for key, value in os.environ.items() if key != "SELFHELP_COURSE_ROOT"}
         env["PATH"] = f"{VENV_BIN}:{env.get('PATH', '/usr/bin:/bin')}"
         self.process = subprocess.Popen(
@@ -432,7 +432,7 @@ def test_a_class_runs_the_course_at_once_through_one_hub(hub, capsys):
             for name in notebooks:
                 learner.run_notebook(name)
             timings[learner.name] = time.monotonic() - started
-        except BaseException as error:  # noqa: BLE001 - reported below with the learner's name
+        except BaseException as error:
             ready.abort()
             failures.append(f"{learner.name}: {type(error).__name__}: {error}")
 

@@ -10,8 +10,8 @@ import subprocess
 
 import pytest
 
-from selfhelp_course.site.front_end import write_facts
 from paths import ROOT
+from selfhelp_course.site.front_end import write_facts
 
 FILES = sorted((ROOT / "tests" / "js").glob("*.test.mjs"))
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from selfhelp_course.site.hub_launch import LaunchConfigError, apply_launch_options, launch_options
 from paths import SITE
+from selfhelp_course.site.hub_launch import LaunchConfigError, apply_launch_options, launch_options
 
 HUB = "https://hub.example.org"
 REPO = "https://git.example.org/training/selfhelp-course"

@@ -4,16 +4,16 @@ parse of a page it is built from (_pages.py), without a browser."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import yaml
 
-from selfhelp_course.site.front_end import site_script
+from paths import ROOT, SITE
 from selfhelp_course.activities.banks import (
     ASSESSMENTS,
     CHECKS,
@@ -22,12 +22,12 @@ from selfhelp_course.activities.banks import (
     SORTING,
     ContentError,
 )
-from selfhelp_course.course.structure import front_matter, page_path, toc_docnames
 from selfhelp_course.course.facts import ACTIVITY_KINDS, EXPLORER_ID
 from selfhelp_course.course.manifest import VERSION, course_manifest, manifest_script, toc_parts
 from selfhelp_course.course.pages import parse_text, read_page
+from selfhelp_course.course.structure import front_matter, page_path, toc_docnames
+from selfhelp_course.site.front_end import site_script
 from selfhelp_course.site.sphinx_ext import _fingerprint, _write_manifest
-from paths import ROOT, SITE
 
 MANIFEST = course_manifest(ROOT)
 PAGES = {page["docname"]: page for page in MANIFEST["pages"]}
@@ -75,7 +75,7 @@ wellbeing_explorer("data/ons4_illustrative.csv")"""
 
 
 def test_a_code_cell_that_is_not_python_fails_with_the_file_named():
-    with pytest.raises(ContentError, match="page.md: a code cell is not valid Python"):
+    with pytest.raises(ContentError, match=r"page\.md: a code cell is not valid Python"):
         activities("knowledge_check('unclosed'")
 
 

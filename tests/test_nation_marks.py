@@ -11,8 +11,8 @@ import re
 import pytest
 from docutils import nodes
 
+from paths import ROOT, SCRATCH_PAGE, SITE
 from selfhelp_course.course.facts import facts
-from selfhelp_course.site.nation_marks import NationMarkError, mark_box, mark_table, places_by_name
 from selfhelp_course.course.nations import (
     EVERYWHERE,
     NATION_IDS,
@@ -25,7 +25,7 @@ from selfhelp_course.course.nations import (
     law_table_places,
     load_nations,
 )
-from paths import ROOT, SCRATCH_PAGE, SITE
+from selfhelp_course.site.nation_marks import NationMarkError, mark_box, mark_table, places_by_name
 
 NATION_JS = ROOT / "src" / "selfhelp_course" / "js" / "lib" / "nation.js"
 

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 
+from paths import ROOT
 from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.nations import (
     NATION_IDS,
@@ -16,7 +17,6 @@ from selfhelp_course.course.nations import (
     crisis_table,
     load_nations,
 )
-from paths import ROOT
 
 
 def copy_course(tmp_path, nations: str):
@@ -48,7 +48,7 @@ def test_englands_carers_route_says_section_10_is_for_carers_of_adults():
 def test_tables_name_every_nation_and_cite_each_row():
     data = load_nations(ROOT)
     for table in (crisis_table(data), children_table(data), carers_table(data)):
-        rows = [line for line in table.splitlines()[2:]]
+        rows = list(table.splitlines()[2:])
         assert all("{cite:p}`" in row for row in rows)
         for nation in ("England", "Wales", "Scotland", "Northern Ireland"):
             assert f"| {nation} |" in table
@@ -63,7 +63,7 @@ def test_northern_ireland_is_never_sent_to_nhs_111():
 def test_an_unknown_source_is_refused_with_its_line(tmp_path):
     text = real().replace("cite: [wales_111_press_2]", "cite: [no_such_source]")
     root = copy_course(tmp_path, text)
-    line = text.splitlines().index(next(l for l in text.splitlines() if "no_such_source" in l)) + 1
+    line = text.splitlines().index(next(row for row in text.splitlines() if "no_such_source" in row)) + 1
     with pytest.raises(ContentError) as error:
         load_nations(root)
     assert error.value.line == line and "no_such_source" in str(error.value)

@@ -30,8 +30,8 @@ from pytest_notebook.notebook import regex_replace_nb
 from pytest_notebook.plugin import gather_config_options
 from pytest_notebook.post_processors import load_processor
 
-from selfhelp_course.course.structure import page_path, toc_docnames
 from paths import ROOT
+from selfhelp_course.course.structure import page_path, toc_docnames
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 REFERENCES = ROOT / "tests" / "notebook_refs"
@@ -140,7 +140,7 @@ def executed(nb_settings):
         if name not in runs:
             try:
                 runs[name] = execute(code_notebook(name), nb_settings, page_path(ROOT, name).parent)
-            except Exception as error:  # noqa: BLE001 - re-raised for every test of this page
+            except Exception as error:
                 runs[name] = error
         if isinstance(runs[name], Exception):
             raise runs[name]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from selfhelp_course.site.front_end import DIST, entry_points
 from paths import ROOT
+from selfhelp_course.site.front_end import DIST, entry_points
 
 PACKAGE = ROOT / "src" / "selfhelp_course"
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"

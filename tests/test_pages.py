@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -9,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from paths import REFERENCE_PAGES, ROOT
 from selfhelp_course.activities.banks import CHECKS
 from selfhelp_course.course.structure import front_matter, page_path, toc_docnames
-from paths import REFERENCE_PAGES, ROOT
 
 # Pages for trainers (trainer/) are guides, not lessons: no minutes, objectives or key points.
 TEACHING = [
@@ -52,7 +53,7 @@ def headings(text: str) -> list[int]:
 def test_headings_start_at_one_title_and_never_skip_a_level(name):
     levels = headings(source(name))
     assert levels[:1] == [1] and levels.count(1) == 1, f"{name}: one # title first"
-    for before, after in zip(levels, levels[1:]):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, f"{name}: heading jumps from level {before} to {after}"
 
 

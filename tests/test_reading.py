@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from selfhelp_course.course.structure import toc_docnames
-from selfhelp_course.course.reading_time import WORDS_PER_MINUTE, activity_texts, page_reading, prose_words
 from paths import ROOT
+from selfhelp_course.course.reading_time import WORDS_PER_MINUTE, activity_texts, page_reading, prose_words
+from selfhelp_course.course.structure import toc_docnames
 
 TEXTS = activity_texts(ROOT)
 READINGS = [r for name in toc_docnames(ROOT) if (r := page_reading(ROOT, name, TEXTS))]

@@ -118,7 +118,7 @@ def test_make_release_checks_the_changelog_before_it_builds_anything():
     builds = [
         i
         for i, line in enumerate(lines)
-        if "jupyter-book build" in line or "make_" in line and "--check" not in line
+        if "jupyter-book build" in line or ("make_" in line and "--check" not in line)
     ]
     assert builds and check < min(builds), lines
 

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from paths import ROOT
 from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.manifest import course_manifest
 from selfhelp_course.course.routes import (
@@ -19,8 +20,6 @@ from selfhelp_course.course.routes import (
 )
 from selfhelp_course.course.session_plans import page_minutes
 from selfhelp_course.formats import make_slides
-from paths import ROOT
-
 
 MANIFEST = course_manifest(ROOT)
 ROUTES = load_routes(ROOT, MANIFEST)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from paths import BUILD, ROOT, SITE
 from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.manifest import course_manifest
 from selfhelp_course.lms.scorm import (
@@ -32,7 +33,6 @@ from selfhelp_course.lms.scorm import (
     package_name,
     site_files,
 )
-from paths import BUILD, ROOT, SITE
 
 PACKAGES = BUILD / "scorm"
 SCHEMAS = ROOT / SCHEMA_ROOT
@@ -274,7 +274,7 @@ def test_a_bad_lms_setting_names_the_file_line_and_field(tmp_path, lms, message)
 import json  # noqa: E402
 import random  # noqa: E402
 import subprocess  # noqa: E402
-from datetime import datetime, timedelta, timezone  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
 
 from selfhelp_course.activities.banks import CHECKS, OUTCOMES, OUTCOMES_FILE, SCENARIOS, SORTING, load_config  # noqa: E402
 from selfhelp_course.course.facts import LEARNER_KEY, READ_KEY_PREFIX  # noqa: E402
@@ -285,7 +285,7 @@ SCORM_12_LIMIT = 4096
 
 def _times(rng: random.Random):
     """Times spread over a year, to the millisecond: nothing for the compression to share."""
-    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
     while True:
         moment = start + timedelta(milliseconds=rng.randrange(365 * 24 * 3600 * 1000))
         yield moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -310,10 +310,13 @@ def worst_case_state(root: Path) -> dict:
     manifest = course_manifest(root)
     checks, scenarios, sorting = (bank.load(bank.paths(root)) for bank in (CHECKS, SCENARIOS, SORTING))
     entries, done, sent = {}, [], {}
-    lineage = lambda: {
-        "rev": f"{rng.getrandbits(40):x}-{rng.getrandbits(32):x}",
-        "parent": f"{rng.getrandbits(40):x}-x",
-    }  # noqa: E731
+
+    def lineage():
+        return {
+            "rev": f"{rng.getrandbits(40):x}-{rng.getrandbits(32):x}",
+            "parent": f"{rng.getrandbits(40):x}-x",
+        }
+
     for page in manifest["pages"]:
         entries[READ_KEY_PREFIX + page["docname"]] = {
             "v": 2,
@@ -378,7 +381,7 @@ def worst_case_state(root: Path) -> dict:
                     "question": "life_satisfaction",
                     "view": "bands",
                     "band": "very-high",
-                    "seen": {q: True for q in ("life_satisfaction", "worthwhile", "happiness", "anxiety")},
+                    "seen": dict.fromkeys(("life_satisfaction", "worthwhile", "happiness", "anxiety"), True),
                     "complete": True,
                     "attempted": True,
                     "updated": next(when),

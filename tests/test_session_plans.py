@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 
+from paths import ROOT
 from selfhelp_course.course.manifest import course_manifest
 from selfhelp_course.course.session_plans import (
     Break,
@@ -15,7 +16,6 @@ from selfhelp_course.course.session_plans import (
     plan_markdown,
     session_plan,
 )
-from paths import ROOT
 
 LENGTHS = (90, 210, 360)
 

@@ -16,12 +16,12 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from selfhelp_course.course import make_shapes as _shapes_gen
+from paths import ROOT, SITE
 from selfhelp_course.activities.banks import EVALUATION_FILE
-from selfhelp_course.course.structure import toc_docnames
+from selfhelp_course.course import make_shapes as _shapes_gen
 from selfhelp_course.course.facts import ACTIVITY_KINDS, entry_versions
 from selfhelp_course.course.manifest import VERSION, course_manifest
-from paths import ROOT, SITE
+from selfhelp_course.course.structure import toc_docnames
 
 SCHEMAS = ROOT / "data" / "schemas"
 FILES = _shapes_gen.schema_files(SCHEMAS)

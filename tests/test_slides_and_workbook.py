@@ -13,8 +13,8 @@ import unicodedata
 
 import pytest
 
-from selfhelp_course.formats import make_slides, make_workbook
 from paths import BUILD, ROOT
+from selfhelp_course.formats import make_slides, make_workbook
 
 SLIDES = BUILD / "slides"
 WORKBOOK = BUILD / "workbook" / "workbook.pdf"
@@ -182,8 +182,8 @@ def test_page_notes_only_restate_the_page_and_the_plan():
     """On every taught page of the course (not only today's routes), each slide's notes ask the
     page's own discussion or check questions or one of the generic prompts, listen for the
     page's own key points (its objectives where it has none), and share out its minutes."""
-    from selfhelp_course.course.structure import page_path
     from selfhelp_course.course.manifest import course_manifest
+    from selfhelp_course.course.structure import page_path
 
     citations = make_slides.citation_labels(ROOT / "references.bib")
     manifest = course_manifest(ROOT)

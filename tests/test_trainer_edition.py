@@ -13,9 +13,9 @@ from types import SimpleNamespace
 import pytest
 import snowballstemmer
 
+from paths import BUILD, ROOT, SITE
 from selfhelp_course.course.structure import page_path, toc_docnames
 from selfhelp_course.site.sphinx_ext import STAMP, _check_execution_inputs, _save_stamp
-from paths import BUILD, ROOT, SITE
 
 # jupyter-book writes <path-output>/_build/html; the Makefile's path-output is _build/trainer.
 TRAINER_SITE = BUILD / "trainer" / "_build" / "html"

@@ -7,11 +7,11 @@ import subprocess
 
 import pytest
 
-from selfhelp_course.site.front_end import widget_module
+from paths import ROOT
 from selfhelp_course import KnowledgeCheck, knowledge_check
 from selfhelp_course.activities.banks import CHECKS
 from selfhelp_course.activities.widgets import CourseWidget
-from paths import ROOT
+from selfhelp_course.site.front_end import widget_module
 
 A_CHECK_ID = next(iter(CHECKS.load(CHECKS.paths(ROOT))))
 

@@ -6,7 +6,6 @@ Public API (each takes ids from the YAML banks in ``data/activities/``)::
     knowledge_check("welcome-where-saved")
 """
 
-from .errors import ContentError
 from .activities.widgets import (
     Assessment,
     Evaluation,
@@ -17,35 +16,36 @@ from .activities.widgets import (
     Scenario,
     SortingExercise,
     WellbeingExplorer,
+    assessment,
+    evaluation,
     knowledge_check,
     portfolio,
     progress_overview,
     reflection,
-    assessment,
-    evaluation,
     scenario,
     sorting_exercise,
     wellbeing_explorer,
 )
+from .errors import ContentError
 
 __all__ = [
-    "ContentError",
-    "KnowledgeCheck",
-    "knowledge_check",
-    "SortingExercise",
-    "sorting_exercise",
-    "Scenario",
-    "scenario",
-    "Reflection",
-    "reflection",
-    "WellbeingExplorer",
-    "wellbeing_explorer",
-    "ProgressOverview",
-    "progress_overview",
-    "Portfolio",
-    "portfolio",
     "Assessment",
-    "assessment",
+    "ContentError",
     "Evaluation",
+    "KnowledgeCheck",
+    "Portfolio",
+    "ProgressOverview",
+    "Reflection",
+    "Scenario",
+    "SortingExercise",
+    "WellbeingExplorer",
+    "assessment",
     "evaluation",
+    "knowledge_check",
+    "portfolio",
+    "progress_overview",
+    "reflection",
+    "scenario",
+    "sorting_exercise",
+    "wellbeing_explorer",
 ]

@@ -499,7 +499,7 @@ def load_moodle_export(
         )
     records = [record for _, record in latest.values()]
     # Numbered in an order that follows the answers, not the people (Moodle sorts by user id).
-    records.sort(key=lambda r: json.dumps({k: v for k, v in r.items()}, sort_keys=True, default=str))
+    records.sort(key=lambda r: json.dumps(dict(r.items()), sort_keys=True, default=str))
     for number, record in enumerate(records, start=1):
         record["response_id"] = f"moodle-{number:04d}"
     return responses_frame(records, outcome_ids), skipped

@@ -9,9 +9,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
+from paths import ROOT, SITE
 from selfhelp_course.activities.assessment import ASSESSMENT_ID, assessment_settings
 from selfhelp_course.activities.banks import ASSESSMENTS
-from paths import ROOT, SITE
 
 BANK = {q["id"]: q for q in ASSESSMENTS.find(ASSESSMENT_ID, ROOT)["questions"]}
 SETTINGS = assessment_settings(ROOT)

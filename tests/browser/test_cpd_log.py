@@ -14,15 +14,16 @@ from io import BytesIO
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from paths import ROOT
 from selfhelp_course.course.cpd_time import cpd_time
-from selfhelp_course.course.structure import course_times
 from selfhelp_course.course.facts import STORAGE_PREFIX as P
 from selfhelp_course.course.manifest import course_manifest
-from paths import ROOT
+from selfhelp_course.course.structure import course_times
 from settle import settled
 
 # The portfolio tests' helpers: the same page, the same stored shapes.
-from test_portfolio import complete_page_items as completed, download, seed, url, widget
+from test_portfolio import complete_page_items as completed
+from test_portfolio import download, seed, url, widget
 
 PORTFOLIO = "book/portfolio"
 PROGRESS = "book/progress"

@@ -9,6 +9,7 @@ import functools
 import http.server
 import threading
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlparse
 
 import pytest
@@ -47,7 +48,7 @@ def read_headers(site: Path) -> dict[str, str]:
 class SubPathHandler(http.server.SimpleHTTPRequestHandler):
     """The site at PREFIX with the headers of _headers; anything else is not found."""
 
-    headers_to_send: dict[str, str] = {}
+    headers_to_send: ClassVar[dict[str, str]] = {}
 
     def translate_path(self, path):
         clean = urlparse(path).path

@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 from playwright.sync_api import expect
 
+from paths import ROOT
 from selfhelp_course.activities.evaluation import evaluation_manifest
 from selfhelp_course.course.facts import LEARNER_KEY, STORAGE_PREFIX, storage_key
-from paths import ROOT
 
 SCHEMA = json.loads(
     (ROOT / "data" / "schemas" / "evaluation-response.schema.json").read_text(encoding="utf-8")

@@ -17,9 +17,9 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from selfhelp_course.course.facts import EXPLORER_ID, META_KEY, STORAGE_PREFIX, storage_key
-from selfhelp_course.course.ons4 import QUESTIONS, QUESTION_KEYS, band_labels, change_direction, ons4_band
 from paths import ROOT
+from selfhelp_course.course.facts import EXPLORER_ID, META_KEY, STORAGE_PREFIX, storage_key
+from selfhelp_course.course.ons4 import QUESTION_KEYS, QUESTIONS, band_labels, change_direction, ons4_band
 
 PAGE = "notebooks/wellbeing-data.html"
 STORE_KEY = storage_key("explorer", EXPLORER_ID)
@@ -274,7 +274,7 @@ def test_reload_restores_the_last_view(watched, url):
     box.get_by_label(VIEWS["change"], exact=True).check()
     band_select(page).select_option("high")
     expect(box.locator(".wbx-summary")).to_contain_text("started in the high band")
-    chart, table = snapshot(page)
+    _chart, table = snapshot(page)
     page.reload()
     box = explorer(page)
     expect(box.locator(".wbx-chart svg")).to_be_visible()
@@ -306,7 +306,7 @@ def test_complete_once_all_four_questions_have_been_looked_at(watched, url):
     expect(box.locator(".wbx-progress")).to_contain_text("3 of 4")
     question_select(page).select_option("anxiety")
     saved = stored(page)
-    assert saved["complete"] is True and saved["seen"] == {key: True for key in QUESTION_KEYS}
+    assert saved["complete"] is True and saved["seen"] == dict.fromkeys(QUESTION_KEYS, True)
     expect(box.locator(".wbx-progress")).to_contain_text("all 4 questions")
     page.reload()
     expect(explorer(page).locator(".wbx-progress")).to_contain_text("all 4 questions")
@@ -370,7 +370,7 @@ def test_questions_looked_at_in_two_tabs_add_up_and_each_tab_keeps_its_chart(bro
         expect(explorer(a).get_by_label(VIEWS["change"], exact=True)).to_be_checked()
         expect(explorer(a).locator("table caption")).to_contain_text(QUESTIONS["worthwhile"].label)
         saved = stored(a)
-        assert saved["complete"] is True and saved["seen"] == {key: True for key in QUESTION_KEYS}
+        assert saved["complete"] is True and saved["seen"] == dict.fromkeys(QUESTION_KEYS, True)
         a.reload()
         expect(explorer(a).locator(".wbx-progress")).to_contain_text("all 4 questions")
         # A reload shows the last choice made in any tab.

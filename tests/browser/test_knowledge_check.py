@@ -9,10 +9,10 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from selfhelp_course.activities.banks import CHECKS
-from selfhelp_course.course.structure import page_path, toc_docnames
-from selfhelp_course.course.manifest import course_manifest
 from paths import ROOT
+from selfhelp_course.activities.banks import CHECKS
+from selfhelp_course.course.manifest import course_manifest
+from selfhelp_course.course.structure import page_path, toc_docnames
 from settle import open_settled, settled
 
 CHECKS = CHECKS.load(CHECKS.paths(ROOT))

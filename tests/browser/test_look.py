@@ -13,10 +13,10 @@ import pytest
 from PIL import Image, ImageStat
 from playwright.sync_api import expect
 
+from paths import ROOT
 from selfhelp_course.activities.banks import CHECKS
 from selfhelp_course.course.manifest import course_manifest
 from settle import open_settled
-from paths import ROOT
 
 MANIFEST = course_manifest(ROOT)
 CHECK_BANK = CHECKS.load(CHECKS.paths(ROOT))

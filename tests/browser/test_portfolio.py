@@ -8,20 +8,21 @@ imported into a second, fresh browser profile. Two pages in one browser context 
 from __future__ import annotations
 
 import json
-import time
 import re
+import time
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
 
+from paths import ROOT
 from selfhelp_course.activities.banks import CHECKS, FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
 from selfhelp_course.course.cpd_time import cpd_time
-from selfhelp_course.course.facts import META_KEY, STORAGE_PREFIX as P
+from selfhelp_course.course.facts import META_KEY
+from selfhelp_course.course.facts import STORAGE_PREFIX as P
 from selfhelp_course.course.manifest import course_manifest, manifest_script
 from settle import settled
-from paths import ROOT
 
 PORTFOLIO = "book/portfolio"
 MANIFEST = course_manifest(ROOT)
@@ -247,9 +248,9 @@ def test_activities_done_on_several_pages_appear_in_the_portfolio(watched, site_
     serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
     assert watched.errors == []
-    assert all(
-        request.startswith(site_url) or request.startswith(("blob:", "data:")) for request in watched.requests
-    ), "nothing is fetched from outside the site"
+    assert all(request.startswith((site_url, "blob:", "data:")) for request in watched.requests), (
+        "nothing is fetched from outside the site"
+    )
 
 
 def test_nothing_saved_yet_says_so(watched, site_url):
@@ -977,9 +978,10 @@ def test_the_hours_follow_the_sites_fresh_manifest_over_the_embedded_copy(watche
 
     page = seeded(site_url, watched, complete_page_items(doc))
     hours = widget(page).get_by_label(f"Hours for \u201c{doc['title']}\u201d")
-    shown = lambda m: (
-        f"{m // 60}:{m % 60:02d}" if m % 6 and m % 15 else f"{m / 60:g}"
-    )  # as formatHours writes it
+
+    def shown(m):
+        return f"{m // 60}:{m % 60:02d}" if m % 6 and m % 15 else f"{m / 60:g}"  # as formatHours writes it
+
     expect(hours).to_have_value(shown(before))
     watched.page.route("**/_static/course-manifest.js*", serve_fresh)
     page.reload()

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
+from paths import ROOT, SITE
 from selfhelp_course.activities.banks import (
     CHECKS,
     FRAMEWORKS,
@@ -25,7 +26,6 @@ from selfhelp_course.activities.banks import (
 from selfhelp_course.course.cpd_time import cpd_time
 from selfhelp_course.course.facts import KIND_BY_NAME, READ_KEY_PREFIX, STORAGE_PREFIX, storage_key
 from selfhelp_course.course.manifest import manifest_script
-from paths import ROOT, SITE
 
 PROGRESS = "book/progress"
 MANIFEST_FILE = SITE / "_static" / "course-manifest.js"

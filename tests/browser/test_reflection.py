@@ -11,9 +11,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
+from paths import ROOT
 from selfhelp_course.activities.banks import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
 from selfhelp_course.course.structure import page_path, toc_docnames
-from paths import ROOT
 
 REFLECTION_ITEMS = REFLECTIONS.load(REFLECTIONS.paths(ROOT))
 FRAMEWORK_LIST = load_config(FRAMEWORKS_FILE, FRAMEWORKS, ROOT)["frameworks"]

@@ -9,9 +9,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
+from paths import ROOT
 from selfhelp_course.activities.banks import SCENARIOS
 from selfhelp_course.course.structure import page_path, toc_docnames
-from paths import ROOT
 
 BANK = SCENARIOS.load(SCENARIOS.paths(ROOT))
 SHOWN = {

@@ -15,19 +15,19 @@ import threading
 import time
 import zipfile
 import zlib
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
-from datetime import datetime, timedelta, timezone
 
 import jsonschema
 import pytest
 from playwright.sync_api import expect
 
+from paths import BUILD, ROOT, SITE
 from selfhelp_course.activities.assessment import assessment_settings
 from selfhelp_course.activities.banks import ASSESSMENTS, CHECKS
 from selfhelp_course.course.manifest import course_manifest
 from selfhelp_course.lms.scorm import EDITIONS, course_info, package_name
-from paths import BUILD, ROOT, SITE
 
 HOST = ROOT / "tests" / "browser" / "lms_host.html"
 SCORM_AGAIN = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm-again.min.js"
@@ -130,7 +130,7 @@ def test_one_session_across_the_courses_pages_initialised_and_terminated_once(wa
     close_sco(page)
     page.wait_for_function(f"() => window.lms.count('{CALLS[edition]['finish']}') === 1")
     assert calls(page, CALLS[edition]["start"]) == 1
-    finish = [c for c in lms(page, "calls") if c["name"] == CALLS[edition]["finish"]][0]
+    finish = next(c for c in lms(page, "calls") if c["name"] == CALLS[edition]["finish"])
     assert finish["result"] == "true", finish
     # A first visit is recorded as under way, not left for the LMS to read as done.
     sets = [c["args"] for c in lms(page, "calls") if c["name"] == CALLS[edition]["set"]]
@@ -297,7 +297,7 @@ def answer(frame, index: int):
 
 
 def stamp(minutes_ago: int = 0) -> str:
-    return (datetime.now(timezone.utc) - timedelta(minutes=minutes_ago)).isoformat().replace("+00:00", "Z")
+    return (datetime.now(UTC) - timedelta(minutes=minutes_ago)).isoformat().replace("+00:00", "Z")
 
 
 def check_entry(docname: str, check_id: str, right: bool) -> dict:
@@ -760,7 +760,7 @@ def test_defect_14_a_reflection_that_did_not_fit_says_so_beside_its_text(watched
     """Before: only the launch bar said writing stayed behind, while the reflection itself said
     "Saved on this device". Now the reflection names the parts that did not go, and one that
     went says nothing of the kind."""
-    page, launch, entries = open_with_long_reflections(watched, lms_url)
+    page, launch, _entries = open_with_long_reflections(watched, lms_url)
     expect(launch.locator(".lms-notes")).to_contain_text("stay on this device only")
     state = unpack(value(page, "1.2", "suspend_data"))
     where = {

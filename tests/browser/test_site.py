@@ -18,9 +18,9 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
+from paths import ROOT, SITE
 from selfhelp_course.course.structure import page_path, toc_docnames
 from selfhelp_course.site.stylesheet import BUNDLE, joined_stylesheets
-from paths import ROOT, SITE
 
 PAGES = [f"{name}.html" for name in toc_docnames(ROOT)] + ["search.html", "genindex.html", "index.html"]
 VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
@@ -307,20 +307,20 @@ CAPTURE = """(properties) => {
   }
   return styles;
 }"""
-COMPARE = """(properties) => {
-  const before = window.__styles, after = (%s)(properties);
+COMPARE = f"""(properties) => {{
+  const before = window.__styles, after = ({CAPTURE.strip()})(properties);
   const describe = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
     [...el.classList].map((c) => "." + c).join("");
   const differences = [];
-  if (before.length !== after.length) differences.push(`${before.length} styled boxes, then ${after.length}`);
-  for (let i = 0; i < Math.min(before.length, after.length) && differences.length < 10; i++) {
+  if (before.length !== after.length) differences.push(`${{before.length}} styled boxes, then ${{after.length}}`);
+  for (let i = 0; i < Math.min(before.length, after.length) && differences.length < 10; i++) {{
     const [el, pseudo, a] = before[i], b = after[i][2];
     const changed = properties.filter((p, k) => a[k] !== b[k]).slice(0, 4);
     if (changed.length) differences.push(describe(el) + (pseudo || "") + " " + changed.map(
-      (p) => `${p}: ${a[properties.indexOf(p)]} (purged) vs ${b[properties.indexOf(p)]} (full)`).join("; "));
-  }
+      (p) => `${{p}}: ${{a[properties.indexOf(p)]}} (purged) vs ${{b[properties.indexOf(p)]}} (full)`).join("; "));
+  }}
   return differences;
-}""" % CAPTURE.strip()
+}}"""
 STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 SWAP = """async (href) => {
   const link = document.querySelector('link[href*="course-bundle.css"]');

@@ -9,10 +9,10 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
+from paths import ROOT
 from selfhelp_course.activities.banks import SORTING
 from selfhelp_course.course.facts import META_KEY, STORAGE_PREFIX, storage_key
 from selfhelp_course.course.structure import page_path, toc_docnames
-from paths import ROOT
 
 EXERCISES = SORTING.load(SORTING.paths(ROOT))
 

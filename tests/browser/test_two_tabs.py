@@ -12,10 +12,10 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
+from paths import ROOT
 from selfhelp_course.activities.banks import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
 from selfhelp_course.course.facts import storage_key
 from selfhelp_course.course.manifest import course_manifest
-from paths import ROOT
 
 MANIFEST = course_manifest(ROOT)
 PAGE, REFLECTION_ID = next(
@@ -252,7 +252,7 @@ def test_defect_8_in_a_same_part_conflict_each_tab_keeps_its_own_text_in_its_box
     expect(box(a, FIRST)).to_have_value("Version from tab A.")
     saved = stored(a)
     kept = [text for entry in saved["conflicts"].values() for text in entry["versions"]]
-    assert sorted(kept + [saved["texts"][FRAMEWORK["id"]][FIRST["id"]]]) == [
+    assert sorted([*kept, saved["texts"][FRAMEWORK["id"]][FIRST["id"]]]) == [
         "Version from tab A.",
         "Version from tab B.",
     ]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from ..course.facts import ASSESSMENT_ID  # stored as assessment:final; _facts.py states the id once
+from ..lms.scorm import CONFIG, lms_settings
 from .banks import (
     ASSESSMENTS,
     OUTCOMES,
@@ -24,8 +26,6 @@ from .banks import (
     load_config,
     parse,
 )
-from ..course.facts import ASSESSMENT_ID  # stored as assessment:final; _facts.py states the id once
-from ..lms.scorm import CONFIG, lms_settings
 
 ASSESSMENT_PAGE = "book/assessment"
 SETTINGS = Record(required={}, optional={"draw": (Whole(1, 200), 15), "attempts": (Whole(0, 100), 0)})

@@ -41,8 +41,9 @@ def evaluation_manifest(root: Path | None = None) -> dict:
 def evaluation_data(root: Path | None = None) -> dict:
     """What the widget needs: the manifest's part, the questions' words, and the course's title
     and version for the anonymous file."""
-    from ..lms.scorm import CONFIG
     import yaml
+
+    from ..lms.scorm import CONFIG
 
     root = root or course_root()
     words = load_config(EVALUATION_FILE, EVALUATION, root)

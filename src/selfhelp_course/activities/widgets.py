@@ -14,9 +14,12 @@ import anywidget
 import traitlets
 
 from ..course import ons4
-from .assessment import ASSESSMENT_ID, ASSESSMENT_PAGE, assessment_data
+from ..course.facts import KIND_BY_NAME, PORTFOLIO_PAGE, PROGRESS_PAGE
+from ..course.manifest import course_manifest
+from ..course.structure import toc_docnames
 from ..site.front_end import widget_module
-from .evaluation import EVALUATION_PAGE, STAGES, evaluation_data
+from ..site.stylesheet import widget_stylesheet
+from .assessment import ASSESSMENT_ID, ASSESSMENT_PAGE, assessment_data
 from .banks import (
     CHECKS,
     EXPLORER,
@@ -29,10 +32,7 @@ from .banks import (
     course_root,
     load_config,
 )
-from ..course.structure import toc_docnames
-from ..course.facts import KIND_BY_NAME, PORTFOLIO_PAGE, PROGRESS_PAGE
-from ..course.manifest import course_manifest
-from ..site.stylesheet import widget_stylesheet
+from .evaluation import EVALUATION_PAGE, STAGES, evaluation_data
 
 
 def _page_of(item: dict) -> str:

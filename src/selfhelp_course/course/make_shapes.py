@@ -174,7 +174,7 @@ class Shapes:
     def target(self, ref: str, source: str) -> dict:
         """The schema a $ref names."""
         file, _, pointer = ref.partition("#")
-        schema = self.schemas[file or source] if (file or source) in self.schemas else None
+        schema = self.schemas.get(file or source, None)
         if schema is None:
             raise ShapeError(f"{source}: $ref {ref} names no schema the generator reads")
         if not pointer:

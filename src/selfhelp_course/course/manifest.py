@@ -12,11 +12,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
 
-
 from ..activities.banks import ASSESSMENTS, BANKS, CHECKS, EVALUATION_FILE, course_root
-from .structure import page_time, toc_docnames, toc_pages
 from .facts import EXPLORER_ID, KIND_BY_BANK, KIND_BY_NAME
 from .pages import read_page
+from .structure import page_time, toc_docnames, toc_pages
 
 if TYPE_CHECKING:  # generated from data/schemas/manifest.schema.json (make schemas)
     from selfhelp_course.course.shapes import Manifest, ManifestActivity, ManifestEvaluation, ManifestPage

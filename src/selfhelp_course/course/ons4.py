@@ -20,16 +20,16 @@ import numbers
 from dataclasses import dataclass
 
 __all__ = [
-    "MIN_SCORE",
+    "ANXIETY_BANDS",
     "MAX_SCORE",
-    "Question",
+    "MIN_SCORE",
+    "POSITIVE_BANDS",
     "QUESTIONS",
     "QUESTION_KEYS",
-    "POSITIVE_BANDS",
-    "ANXIETY_BANDS",
-    "ons4_band",
+    "Question",
     "band_labels",
     "change_direction",
+    "ons4_band",
     "validate_question",
     "validate_score",
 ]

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.mdit_to_docutils.base import DocutilsRenderer
+from myst_parser.parsers.mdit import create_md_parser
 
 from ..activities.banks import ContentError
-from .structure import page_path
 from .facts import EXPLORER_ID, KIND_BY_CALL
+from .structure import page_path
 
 DISCUSSION_HEADING = "Discussion questions for a group session"
 _MARKDOWN = create_md_parser(

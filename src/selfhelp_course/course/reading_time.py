@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..activities.banks import BANKS
-from .structure import page_path, page_time
 from .facts import KIND_BY_BANK
 from .pages import read_page
+from .structure import page_path, page_time
 
 WORDS_PER_MINUTE = 200
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")

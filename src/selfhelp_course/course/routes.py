@@ -154,7 +154,7 @@ def routes_markdown(routes: list[dict], manifest: dict) -> str:
             f"  - {length}",
             f"  - {_plain(route['reflection'])}",
         ]
-    return "\n".join(lines + ["```", ""])
+    return "\n".join([*lines, "```", ""])
 
 
 def _plain(text: str) -> str:

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .structure import page_minutes
 from .facts import KIND_BY_NAME
 from .pages import parse_text, read_page
+from .structure import page_minutes
 
 QUESTIONS_ROW = "Questions and open discussion"
 

@@ -17,10 +17,10 @@ from docutils import nodes
 from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 
+from ..activities.as_text import ANSWERS_TITLE, explorer_charts, static_activity, widget_kind
 from ..activities.banks import ContentError
 from ..course.licence import licence_settings, rights_text
 from .release import IDENTIFIER, ReleaseError, project_version
-from ..activities.as_text import ANSWERS_TITLE, explorer_charts, static_activity, widget_kind
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 

@@ -15,7 +15,7 @@ import json
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from selfhelp_course.course.facts import course_title
@@ -61,7 +61,7 @@ def git(root: Path, *args: str) -> str:
 
 
 def built_at() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def gather(root: Path, build: Path, out_root: Path) -> Path:
@@ -107,8 +107,9 @@ def gather(root: Path, build: Path, out_root: Path) -> Path:
             }
         )
     (out / SUMS).write_text(sums_text(files), encoding="utf-8")
-    from selfhelp_course.course.licence import licence_settings, rights_text
     import yaml
+
+    from selfhelp_course.course.licence import licence_settings, rights_text
 
     title = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["title"]
     record = release_record(

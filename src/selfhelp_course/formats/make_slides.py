@@ -33,13 +33,12 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parents[3]
-
+from selfhelp_course.course.facts import KIND_BY_NAME, course_title
 from selfhelp_course.course.manifest import course_manifest
-from selfhelp_course.course.facts import course_title
-from selfhelp_course.course.structure import page_minutes
-from selfhelp_course.course.facts import KIND_BY_NAME
 from selfhelp_course.course.pages import parse_text
+from selfhelp_course.course.structure import page_minutes
+
+ROOT = Path(__file__).resolve().parents[3]
 
 #: The course's title, from _config.yml (the one place it is written).
 COURSE_TITLE = course_title(ROOT)

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[3]
-
 from selfhelp_course.activities.banks import FRAMEWORKS, FRAMEWORKS_FILE, REFLECTIONS, load_config
-from selfhelp_course.course.manifest import course_manifest
-from selfhelp_course.course.facts import course_title
 from selfhelp_course.chromium import CHROMIUM, LAUNCH_ARGS
+from selfhelp_course.course.facts import course_title
+from selfhelp_course.course.manifest import course_manifest
+
+ROOT = Path(__file__).resolve().parents[3]
 
 #: The course's title, from _config.yml (the one place it is written).
 COURSE_TITLE = course_title(ROOT)

@@ -10,8 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
-
 from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.lms.scorm import (
     EDITION_NAMES,
@@ -21,6 +19,8 @@ from selfhelp_course.lms.scorm import (
     course_info,
     write_package,
 )
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def main(argv: list[str] | None = None) -> int:

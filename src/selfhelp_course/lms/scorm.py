@@ -23,12 +23,12 @@ from xml.etree import ElementTree as ET
 
 import yaml
 
-from ..site.front_end import site_script
-from ..course.structure import page_minutes
-from ..course.facts import course_title
 from ..activities.banks import ContentError, Record, Text, _describe, _line, parse
+from ..course.facts import course_title
 from ..course.licence import licence_settings, rights_text
 from ..course.manifest import course_manifest
+from ..course.structure import page_minutes
+from ..site.front_end import site_script
 
 EDITIONS = ("2004", "1.2")
 EDITION_NAMES = {"2004": "SCORM 2004 4th edition", "1.2": "SCORM 1.2"}

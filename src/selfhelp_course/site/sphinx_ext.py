@@ -13,14 +13,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import datetime
 import hashlib
 import json
 import os
 import shutil
 from html import escape
+from pathlib import Path
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -31,21 +31,12 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..course.about import about_markdown, report_address
-from .front_end import site_script
-from .csp import setup_csp
-from .downloads_page import setup_downloads
-from ..formats.epub import setup_epub
-from .execute_ahead import execute_ahead
 from ..activities.assessment import _directive as assessment_key_directive
 from ..activities.banks import BANKS, ROUTES_FILE, ContentError, validate_all
-from .icon_fonts import subset_icon_fonts
-from .stylesheet import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_stylesheet, write_bundle
-from .hub_launch import LaunchConfigError, apply_launch_options
+from ..course.about import about_markdown, report_address
+from ..course.cpd_time import cpd_time
 from ..course.licence import footer_html, licence_settings
 from ..course.manifest import course_manifest, manifest_script
-from ..course.review_dates import course_reviews, long_date, overdue_pages, page_review, review_line
-from .nation_marks import NationRowsDirective, add_script_where_needed, mark_box, mark_table
 from ..course.nations import (
     NATIONS_FILE,
     carers_table,
@@ -57,10 +48,19 @@ from ..course.nations import (
     law_table_places,
     load_nations,
 )
-from ..course.cpd_time import cpd_time
-from ..course.structure import course_times, front_matter, page_path, toc_docnames
+from ..course.review_dates import course_reviews, long_date, overdue_pages, page_review, review_line
 from ..course.routes import find_route, load_routes, route_plan, routes_markdown
 from ..course.session_plans import plan_markdown, session_plan
+from ..course.structure import course_times, front_matter, page_path, toc_docnames
+from ..formats.epub import setup_epub
+from .csp import setup_csp
+from .downloads_page import setup_downloads
+from .execute_ahead import execute_ahead
+from .front_end import site_script
+from .hub_launch import LaunchConfigError, apply_launch_options
+from .icon_fonts import subset_icon_fonts
+from .nation_marks import NationRowsDirective, add_script_where_needed, mark_box, mark_table
+from .stylesheet import BUNDLE, THEME_STYLESHEETS, StylesheetError, widget_stylesheet, write_bundle
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parents[1] / "static"
@@ -143,7 +143,7 @@ class SessionPlanDirective(SphinxDirective):
     session of that length that keeps each page that fits (_session_plans.py)."""
 
     has_content = False
-    option_spec = {
+    option_spec: ClassVar[dict] = {
         "route": directives.unchanged_required,
         "minutes": directives.positive_int,
         "skip": directives.unchanged,
@@ -273,7 +273,7 @@ class NationTableDirective(SphinxDirective):
     data/nations.yml gives them (_nations.py)."""
 
     required_arguments = 1
-    TABLES = {
+    TABLES: ClassVar[dict] = {
         "crisis": (crisis_table, crisis_table_places),
         "children": (children_table, law_table_places),
         "carers": (carers_table, law_table_places),
