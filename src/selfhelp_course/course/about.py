@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from ..activities.banks import ContentError, _line, parse
+from ..activities.schema import _line, parse
+from ..errors import ContentError
 from .licence import licence_settings
 
 CONFIG = "_config.yml"

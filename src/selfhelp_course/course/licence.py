@@ -10,7 +10,8 @@ import html
 import re
 from pathlib import Path
 
-from ..activities.banks import ContentError, Record, Text, parse
+from ..activities.schema import Record, Text, parse
+from ..errors import ContentError
 
 CONFIG = "_config.yml"
 URL = re.compile(r"^https://\S+$")

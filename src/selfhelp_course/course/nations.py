@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..activities.banks import ContentError, ListOf, Record, Text, _child, _line, course_root, parse
+from ..activities.banks import _child, course_root
+from ..activities.schema import ListOf, Record, Text, _line, parse
+from ..errors import ContentError
 
 NATIONS_FILE = "data/nations.yml"
 #: The four nations, in the order pages list them.

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..activities.banks import ROUTES, ROUTES_FILE, ContentError, _child, _line, course_root, parse
+from ..activities.banks import ROUTES, ROUTES_FILE, _child, course_root
+from ..activities.schema import _line, parse
+from ..errors import ContentError
 from .manifest import course_manifest
 from .session_plans import SessionPlan, default_shape, page_minutes, session_plan
 

@@ -23,11 +23,12 @@ from xml.etree import ElementTree as ET
 
 import yaml
 
-from ..activities.banks import ContentError, Record, Text, _describe, _line, parse
+from ..activities.schema import Record, Text, _describe, _line, parse
 from ..course.facts import course_title
 from ..course.licence import licence_settings, rights_text
 from ..course.manifest import course_manifest
 from ..course.structure import page_minutes
+from ..errors import ContentError
 from ..site.front_end import site_script
 
 EDITIONS = ("2004", "1.2")
