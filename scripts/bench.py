@@ -6,7 +6,7 @@ Chromium three times per page in its default mobile profile (simulated slow 4G, 
 slowdown), and writes the medians to _build/bench.md (and the raw numbers to bench.json).
 
 A benchmark, not a test: it never fails on a number. The targets are in issue 13 and the
-README quotes the table with its date.
+docs/measurements.md quotes the table with its date.
 """
 
 from __future__ import annotations
