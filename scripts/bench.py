@@ -5,7 +5,7 @@ yardstick) compressed on loopback, runs Lighthouse (npm, pinned in package.json)
 Chromium three times per page in its default mobile profile (simulated slow 4G, 4x CPU
 slowdown), and writes the medians to _build/bench.md (and the raw numbers to bench.json).
 
-A benchmark, not a test: it never fails on a number. The targets are in issue 13 and the
+A benchmark, not a test: it never fails on a number. The targets are in issue 13, and
 docs/measurements.md quotes the table with its date.
 """
 
