@@ -21,7 +21,7 @@ const FROM_ELSEWHERE = ["cleared", "replaced", "cleared-kept", "replaced-kept"];
 
 // By default a successful save takes away a notice about saving (full, unavailable...) but
 // leaves one about an entry that was set aside (corrupt) and a view's own words (reason null).
-const KEEPS = (reason) => reason === "corrupt" || reason === null;
+const KEEPS = (/** @type {string | null | undefined} */ reason) => reason === "corrupt" || reason === null;
 
 /**
  * @typedef {import("./store.js").StoredEntry} StoredEntry
@@ -35,7 +35,7 @@ const KEEPS = (reason) => reason === "corrupt" || reason === null;
  * @property {(result: any) => void} [saved] after each save, once the notice is set
  * @property {Notice} [notice] the view's notice box; made here when not given
  * @property {Record<string, string>} [hints] words added to the notice for a reason ("full": ...)
- * @property {(reason: string | null) => boolean} [keeps] which notice a successful save leaves showing
+ * @property {(reason: string | null | undefined) => boolean} [keeps] which notice a successful save leaves showing
  * @property {(value: StoredEntry) => boolean} [usable] a stored value the view cannot read is
  *   set aside (store.putAside) and noticed as unreadable, like one that is not JSON
  */
@@ -49,7 +49,7 @@ export function mountActivity(store, key, options) {
   const notice = options.notice || createNotice();
   const hints = options.hints || {};
   const keeps = options.keeps || KEEPS;
-  const say = (reason) => notice.show(reason, hints[reason] || "");
+  const say = (/** @type {string | undefined} */ reason) => notice.show(reason, (reason && hints[reason]) || "");
   const entry = syncEntry(store, key, {
     current: options.current,
     derive: options.derive,
@@ -80,6 +80,7 @@ export function mountActivity(store, key, options) {
     },
     // An entry saved under an older rule (its derived fields differ from today's) is saved
     // again, so the progress pages, which read what is stored, read today's rule.
+    /** @param {{status: string, value?: any}} loaded what load() gave */
     repair(loaded) {
       if (loaded.status === "ok" && derivedDiffers(loaded.value, options.derive)) return entry.save();
       return null;
@@ -94,5 +95,8 @@ export function mountActivity(store, key, options) {
  * @param {(args: {model: any, el: HTMLElement, store: any}) => (() => void)} renderView
  */
 export function widgetModule(renderView) {
-  return { render: ({ model, el }) => renderView({ model, el, store: openStore() }) };
+  return {
+    /** @param {{model: any, el: HTMLElement}} args */
+    render: ({ model, el }) => renderView({ model, el, store: openStore() }),
+  };
 }
