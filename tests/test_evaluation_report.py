@@ -127,7 +127,7 @@ def class_of(roles: dict[str, int]) -> pd.DataFrame:
 
 
 def shown(table: pd.DataFrame) -> dict:
-    return dict(zip(table.iloc[:, 0], table["Responses"]))
+    return dict(zip(table.iloc[:, 0], table["Responses"], strict=True))
 
 
 def test_a_group_of_four_is_hidden_and_a_group_of_five_is_shown():

@@ -49,7 +49,7 @@ def test_each_line_and_row_is_placed_in_the_nation_it_names():
     lines = crisis_markdown(data).splitlines()
     places = crisis_places(data)
     assert len(lines) == len(places) and places.count(EVERYWHERE) == len(data["everywhere"]["crisis"])
-    for line, place in zip(lines, places):
+    for line, place in zip(lines, places, strict=True):
         if place != EVERYWHERE:
             assert line.startswith(f"- **{names[place]}:**"), (place, line)
     for table, where in (
@@ -59,7 +59,7 @@ def test_each_line_and_row_is_placed_in_the_nation_it_names():
     ):
         rows = table.splitlines()[2:]
         assert len(rows) == len(where)
-        for row, place in zip(rows, where):
+        for row, place in zip(rows, where, strict=True):
             assert row.startswith(f"| {'All four nations' if place == EVERYWHERE else names[place]} |"), (
                 place,
                 row,

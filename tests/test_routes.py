@@ -69,7 +69,7 @@ def test_the_welcome_table_and_the_plans_name_the_same_pages_and_minutes():
     table = routes_markdown(ROUTES, MANIFEST)
     rows = table.split("\n* - ")[2:]  # after the header row
     assert len(rows) == len(ROUTES)
-    for route, row in zip(ROUTES, rows):
+    for route, row in zip(ROUTES, rows, strict=True):
         assert linked_pages(row) == route["docnames"]
         for name in route["docnames"]:
             assert f"</{name}>` ({MINUTES[name]})" in row
@@ -83,7 +83,7 @@ def test_the_slides_follow_the_routes():
     mode, decks = make_slides.deck_specs(MANIFEST, ROOT)
     assert mode == "sessions"
     assert [deck["minutes"] for deck in decks] == [route["minutes"] for route in LIVE]
-    for deck, route in zip(decks, LIVE):
+    for deck, route in zip(decks, LIVE, strict=True):
         assert [row["docname"] for row in deck["rows"] if row["kind"] == "page"] == route["docnames"]
         assert (
             sum(row.get("minutes", 0) for row in deck["rows"] if row["kind"] != "page")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from itertools import pairwise
 
 import pytest
 
@@ -45,7 +46,7 @@ def test_a_plan_never_runs_over_and_its_rows_follow_on(manifest, length):
     plan = session_plan(manifest, length, root=ROOT)
     assert plan.used_minutes <= length
     assert plan.rows[0].kind == "intro" and plan.rows[-1].kind == "close"
-    for before, after in zip(plan.rows, plan.rows[1:]):
+    for before, after in pairwise(plan.rows):
         assert after.start == before.start + before.minutes
     assert plan.pages, "every plan teaches at least one page"
 

@@ -33,7 +33,7 @@ def widget() -> WellbeingExplorer:
 def test_rows_match_the_csv_score_for_score(widget):
     expected = csv_rows()
     assert len(widget.rows) == len(expected) == 48
-    for row, record in zip(widget.rows, expected):
+    for row, record in zip(widget.rows, expected, strict=True):
         assert row["member"] == record["member"] and row["time"] == record["time"]
         for key in ONS_ORDER:
             assert row[key] == int(record[key]), (record["member"], record["time"], key)

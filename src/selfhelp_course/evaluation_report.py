@@ -517,10 +517,12 @@ def suppress(counts: pd.Series, min_cell: int = MIN_CELL) -> pd.DataFrame:
     hidden = counts < min_cell
     if hidden.sum() == 1 and len(counts) > 1:
         hidden[counts[~hidden].idxmin()] = True
-    shown = [HIDDEN if h else str(int(c)) for c, h in zip(counts, hidden)]
+    shown = [HIDDEN if h else str(int(c)) for c, h in zip(counts, hidden, strict=True)]
     return pd.DataFrame(
         {
-            "count": pd.array([pd.NA if h else int(c) for c, h in zip(counts, hidden)], dtype="Int64"),
+            "count": pd.array(
+                [pd.NA if h else int(c) for c, h in zip(counts, hidden, strict=True)], dtype="Int64"
+            ),
             "shown": shown,
             "suppressed": hidden.to_numpy(),
         },
@@ -755,7 +757,7 @@ AFTER_STYLE = {"color": "#0072B2", "edgecolor": "black", "linewidth": 0.6}
 
 
 def _hidden_marks(ax, positions, counts) -> None:
-    for x, count in zip(positions, counts):
+    for x, count in zip(positions, counts, strict=True):
         if pd.isna(count):
             ax.text(x, 0.3, "<5", ha="center", va="bottom", fontsize=7, rotation=90)
 
@@ -770,7 +772,7 @@ def distribution_chart(frame: pd.DataFrame, labels: Labels | None = None, *, ill
     rows = (len(outcomes) + columns - 1) // columns
     fig, axes = plt.subplots(rows, columns, figsize=(10, 2.3 * rows + 0.6), sharey=True, squeeze=False)
     width = 0.4
-    for ax, outcome in zip(axes.flat, outcomes):
+    for ax, outcome in zip(axes.flat, outcomes, strict=False):
         table = confidence_distribution(frame, outcome).loc[list(SCALE)]
         b = table["before_count"].astype("float").fillna(0).tolist()
         a = table["after_count"].astype("float").fillna(0).tolist()
@@ -805,7 +807,7 @@ def feedback_chart(frame: pd.DataFrame, labels: Labels | None = None, *, illustr
     import matplotlib.pyplot as plt
 
     fig, axes = plt.subplots(1, len(FEEDBACK), figsize=(10, 2.8), sharey=True)
-    for ax, (name, values) in zip(axes, FEEDBACK_VALUES.items()):
+    for ax, (name, values) in zip(axes, FEEDBACK_VALUES.items(), strict=True):
         table = rating_counts(frame, name, values).loc[list(values)]
         positions = list(range(len(values)))
         ax.bar(positions, table["count"].astype("float").fillna(0).tolist(), 0.6, **AFTER_STYLE)
@@ -930,7 +932,7 @@ def _feedback_wide(feedback: pd.DataFrame) -> pd.DataFrame:
         {
             "Question": question,
             "Answers (responses)": "; ".join(
-                f"{a}: {r}" for a, r in zip(group["Answer"], group["Responses"])
+                f"{a}: {r}" for a, r in zip(group["Answer"], group["Responses"], strict=True)
             ),
         }
         for question, group in feedback.groupby("Question", sort=False)

@@ -463,7 +463,9 @@ def test_corrupt_entries_count_as_not_started_break_nothing_and_are_listed(watch
     entries = {
         storage_key(a["kind"], a["id"]): bad
         for a, bad in zip(
-            MIXED["activities"], ["{not json", "null", "[1,2]", "42", '"done"', '{"complete": true'] * 3
+            MIXED["activities"],
+            ["{not json", "null", "[1,2]", "42", '"done"', '{"complete": true'] * 3,
+            strict=False,
         )
     }
     entries[read_key(REFERENCE["docname"])] = "{{{"

@@ -59,7 +59,7 @@ def load_nations(root: Path | None = None) -> dict:
     node = parse(path)
     data = NATIONS.check(node, path, "")
     nation_nodes = _child(node, "nations").value
-    for index, (nation, nation_node) in enumerate(zip(data["nations"], nation_nodes)):
+    for index, (nation, nation_node) in enumerate(zip(data["nations"], nation_nodes, strict=True)):
         if nation["id"] != NATION_IDS[index]:
             raise ContentError(
                 path,

@@ -34,7 +34,7 @@ def load_routes(root: Path | None = None, manifest: dict | None = None) -> list[
     manifest = manifest if manifest is not None else course_manifest(root)
     nodes = _child(node, "routes").value
     checked, seen = [], set()
-    for index, (route, route_node) in enumerate(zip(routes, nodes)):
+    for index, (route, route_node) in enumerate(zip(routes, nodes, strict=True)):
         field = f"routes[{index}]"
         if route["id"] in seen:
             raise ContentError(
@@ -54,7 +54,7 @@ def _route_docnames(route: dict, manifest: dict, path: Path, pages_node, field: 
     if route["pages"] == "all":
         return taught
     known = {page["docname"] for page in manifest["pages"]}
-    for number, (name, item) in enumerate(zip(route["pages"], pages_node.value)):
+    for number, (name, item) in enumerate(zip(route["pages"], pages_node.value, strict=True)):
         where = f"{field}.pages[{number}]"
         if name not in known:
             raise ContentError(path, _line(item), where, f"{name!r} is not a page in _toc.yml")

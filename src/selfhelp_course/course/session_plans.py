@@ -171,7 +171,7 @@ def _with_breaks(pages: list[dict], breaks: list[Break]):
         elapsed += page_minutes(page)
     before: dict[int, list[Break]] = {}
     used: set[int] = set()
-    for item, target in zip(breaks, targets):
+    for item, target in zip(breaks, targets, strict=True):
         options = [i for i in range(1, len(pages)) if i not in used and i > max(used, default=0)]
         if not options:
             before.setdefault(len(pages), []).append(item)

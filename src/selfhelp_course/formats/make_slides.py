@@ -306,7 +306,7 @@ def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
         order = talking + doing
     else:
         shares, order = split_minutes(reading + doing_minutes, len(talking)), talking
-    minutes = {id(slide): share for slide, share in zip(order, shares)}
+    minutes = {id(slide): share for slide, share in zip(order, shares, strict=True)}
     context = (
         f"of the plan's {reading + doing_minutes} for this page: {reading} reading, "
         f"{doing_minutes} activities"

@@ -44,7 +44,7 @@ def _mark(container: nodes.Element, items: Sequence[nodes.Element], places: list
     if len(items) != len(places):
         raise NationMarkError(f"the {what} has {len(items)} lines for {len(places)} places")
     container["classes"].append(CONTAINER_CLASS)
-    for item, place in zip(items, places):
+    for item, place in zip(items, places, strict=True):
         item["classes"].append(PLACE_PREFIX + place)
 
 
