@@ -317,9 +317,12 @@ class Learner:
                     outputs.append(self._execute(channel, name, cell["source"]))
             probe = (
                 "import os\nfrom selfhelp_course.activities.banks import course_root\n"
-                "print(os.getcwd()); print(course_root()); print(os.environ.get('JUPYTERHUB_USER'))"
+                "print(os.getcwd(), course_root(), os.environ.get('JUPYTERHUB_USER'), sep='\\n')"
             )
-            self.where[name] = self._execute(channel, name, probe)[0][1]
+            # One print, and every stream message joined: the kernel sends what it holds when its
+            # flush timer fires, so three prints could arrive as two or three messages under load.
+            printed = self._execute(channel, name, probe)
+            self.where[name] = "".join(text for kind, text in printed if kind == "stream")
             self.outputs[name] = outputs
         finally:
             channel.close()
