@@ -58,15 +58,15 @@ lint: $(TEST_INSTALLED) $(NODE_INSTALLED) $(FACTS_JS)
 # The pins: uv (pinned in the test venv like the rest) resolves requirements/test.in, which takes
 # in build.in and hub.in, for the lowest Python pyproject.toml allows, and writes every version to
 # requirements/constraints.txt, keeping each pin it can (`make lock LOCK_ARGS=--upgrade` moves
-# every pin to its newest release, `LOCK_ARGS="-P name"` one). pip and setuptools are left to the
-# venv, as `python -m venv` brings them. UV_PYTHON_DOWNLOADS=never: uv must not fetch an
+# every pin to its newest release, `LOCK_ARGS="-P name"` one). pip is left to the venv, as
+# `python -m venv` brings it (and upgrades it); setuptools is pinned, as it builds the package. UV_PYTHON_DOWNLOADS=never: uv must not fetch an
 # interpreter from outside the package registries. The file is replaced only if it changed, so an
 # unchanged lock does not make the venvs reinstall. Needs PyPI, so not part of `make test`;
 # `make lock-check` fails if the file is not what `make lock` would write.
 LOCK_PYTHON = $(shell sed -n 's/^requires-python = ">=\([0-9.]*\)"$$/\1/p' pyproject.toml)
 LOCK_OUT := _build/lock/constraints.txt
 UV_COMPILE = UV_PYTHON_DOWNLOADS=never $(BIN)/uv pip compile --quiet --python-version $(LOCK_PYTHON) \
-	--custom-compile-command 'make lock' --no-emit-package pip --no-emit-package setuptools
+	--custom-compile-command 'make lock' --no-emit-package pip
 
 lock: $(TEST_INSTALLED)
 	mkdir -p $(dir $(LOCK_OUT)) && cp requirements/constraints.txt $(LOCK_OUT)
@@ -149,7 +149,7 @@ $(INSTALLED): requirements/build.txt requirements/build.in requirements/constrai
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements/build.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(HUB_INSTALLED): $(INSTALLED) requirements/hub.txt requirements/hub.in

@@ -29,7 +29,8 @@ def test_licence_files_name_each_licence_and_the_paths_it_covers():
         encoding="utf-8"
     )
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert pyproject["project"]["license"] == {"text": "MIT"}
+    assert pyproject["project"]["license"] == "MIT"
+    assert pyproject["project"]["license-files"] == ["LICENSE", "LICENSES/MIT.txt"]
     assert '"license": "MIT"' in (ROOT / "package.json").read_text(encoding="utf-8")
 
 

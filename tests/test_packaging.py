@@ -20,8 +20,8 @@ from selfhelp_course.site.front_end import DIST, entry_points
 
 PACKAGE = ROOT / "src" / "selfhelp_course"
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
-# The project itself, and what `python -m venv` brings (`make lock` leaves them unpinned).
-VENV_TOOLS = ("selfhelp-course", "pip", "setuptools")
+# The project itself, and pip as `python -m venv` brings it (`make lock` leaves both unpinned).
+VENV_TOOLS = ("selfhelp-course", "pip")
 
 
 def normal(name: str) -> str:
@@ -147,6 +147,8 @@ def wheel(tmp_path_factory) -> Path:
     source, out = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("wheel")
     shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copy(ROOT / "pyproject.toml", source)
+    shutil.copy(ROOT / "LICENSE", source)
+    shutil.copytree(ROOT / "LICENSES", source / "LICENSES")
     subprocess.run(
         [
             sys.executable,
