@@ -43,6 +43,7 @@ from selfhelp_course.activities.banks import (
     write_schemas,
 )
 from selfhelp_course.course import make_shapes as _shapes_gen
+from selfhelp_course.course.structure import ROOT_ENV
 from test_content import GOOD  # a good bank of one check
 
 # Not generated: what a learner downloads from the evaluation (a different thing altogether), and
@@ -288,7 +289,7 @@ def test_make_schemas_names_the_schema_in_a_copied_template_and_changes_nothing_
     copy.write_text(template, encoding="utf-8")
     bare = tmp_path / "data/activities/checks/bare.yml"
     bare.write_text(GOOD.replace("demo-one", "demo-two"), encoding="utf-8")
-    monkeypatch.setenv(_content.ROOT_ENV, str(tmp_path))
+    monkeypatch.setenv(ROOT_ENV, str(tmp_path))
     assert _content.main(["schemas"]) == 0
     assert copy.read_text(encoding="utf-8") == (
         f"{MODELINE}../../schemas/checks.schema.json\n" + template.partition("\n")[2]

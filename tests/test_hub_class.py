@@ -316,7 +316,7 @@ class Learner:
                 if cell["cell_type"] == "code":
                     outputs.append(self._execute(channel, name, cell["source"]))
             probe = (
-                "import os\nfrom selfhelp_course.activities.banks import course_root\n"
+                "import os\nfrom selfhelp_course.course.structure import course_root\n"
                 "print(os.getcwd(), course_root(), os.environ.get('JUPYTERHUB_USER'), sep='\\n')"
             )
             # One print, and every stream message joined: the kernel sends what it holds when its

@@ -11,8 +11,8 @@ import pytest
 
 from paths import ROOT
 from selfhelp_course import WellbeingExplorer, wellbeing_explorer
-from selfhelp_course.activities.banks import ROOT_ENV
 from selfhelp_course.course.ons4 import QUESTIONS, band_labels, ons4_band
+from selfhelp_course.course.structure import ROOT_ENV
 from selfhelp_course.site.front_end import SOURCE, widget_module
 
 CSV = ROOT / "data" / "ons4_illustrative.csv"

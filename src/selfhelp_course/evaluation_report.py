@@ -48,6 +48,8 @@ import jsonschema
 import pandas as pd
 import yaml
 
+from .course.structure import course_root
+
 FORMAT = "selfhelp-course-evaluation/1"
 SCHEMA_FILE = "data/schemas/evaluation-response.schema.json"
 OUTCOMES_FILE = "data/activities/outcomes.yml"
@@ -98,12 +100,6 @@ def skipped_table(skipped: Iterable[Skipped]) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------------------ course data
-def course_root() -> Path:
-    from selfhelp_course.activities.banks import course_root as find
-
-    return find()
-
-
 def load_schema(root: Path | None = None) -> dict:
     return json.loads(((root or course_root()) / SCHEMA_FILE).read_text(encoding="utf-8"))
 

@@ -12,6 +12,7 @@ import posixpath
 from pathlib import Path
 
 from ..course.facts import ASSESSMENT_ID  # stored as assessment:final; _facts.py states the id once
+from ..course.structure import course_root
 from ..lms.scorm import CONFIG, lms_settings
 from .banks import (
     ASSESSMENTS,
@@ -22,7 +23,6 @@ from .banks import (
     Whole,
     _child,
     _line,
-    course_root,
     load_config,
     parse,
 )

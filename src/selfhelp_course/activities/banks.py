@@ -25,10 +25,10 @@ from typing import Any
 import yaml
 
 from ..course.facts import KIND_BY_NAME, PORTFOLIO_FIELDS
+from ..course.structure import course_root
 from ..errors import ContentError
 from .schema import Flag, ListOf, OneOf, Record, Text, Whole, _describe, _line, parse
 
-ROOT_ENV = "SELFHELP_COURSE_ROOT"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -616,19 +616,6 @@ def _unique(values: list[str], node, path: Path, field: str, what: str) -> None:
 
 
 # ---------------------------------------------------------------- loading
-def course_root() -> Path:
-    """The repository root: $SELFHELP_COURSE_ROOT, else the nearest folder up with _config.yml."""
-    if os.environ.get(ROOT_ENV):
-        return Path(os.environ[ROOT_ENV]).resolve()
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "_config.yml").is_file() and (folder / "data" / "activities").is_dir():
-            return folder
-    raise FileNotFoundError(
-        f"cannot find the course folder above {here}; set {ROOT_ENV} to the repository root"
-    )
-
-
 @dataclass(frozen=True)
 class Bank:
     """A folder of YAML files, data/activities/<kind>/*.yml, each a list of items under <kind>."""

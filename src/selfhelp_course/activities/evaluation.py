@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .banks import EVALUATION, EVALUATION_FILE, OUTCOMES, OUTCOMES_FILE, course_root, load_config
+from ..course.structure import course_root
+from .banks import EVALUATION, EVALUATION_FILE, OUTCOMES, OUTCOMES_FILE, load_config
 
 #: The page the second stage is on (the first is on the welcome page).
 EVALUATION_PAGE = "book/evaluation"

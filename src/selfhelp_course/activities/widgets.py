@@ -16,7 +16,7 @@ import traitlets
 from ..course import ons4
 from ..course.facts import KIND_BY_NAME, PORTFOLIO_PAGE, PROGRESS_PAGE
 from ..course.manifest import course_manifest
-from ..course.structure import toc_docnames
+from ..course.structure import course_root, toc_docnames
 from ..site.front_end import widget_module
 from ..site.stylesheet import widget_stylesheet
 from .assessment import ASSESSMENT_ID, ASSESSMENT_PAGE, assessment_data
@@ -29,7 +29,6 @@ from .banks import (
     REFLECTIONS,
     SCENARIOS,
     SORTING,
-    course_root,
     load_config,
 )
 from .evaluation import EVALUATION_PAGE, STAGES, evaluation_data

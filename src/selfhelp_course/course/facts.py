@@ -204,10 +204,10 @@ def entry_versions() -> dict[str, int]:
 
 def facts(root: Path | None = None) -> dict:
     """The facts for the front end; the ones that live in the course's files (its title, the
-    nations) are read from ``root`` (the course folder; :func:`_content.course_root` when not given)."""
+    nations) are read from ``root`` (the course folder; :func:`structure.course_root` when not given)."""
     # _content and _nations import this module, so these imports wait until they are needed.
-    from ..activities.banks import course_root
     from .nations import EVERYWHERE, load_nations
+    from .structure import course_root
 
     root = root or course_root()
     return {

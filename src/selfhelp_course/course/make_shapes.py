@@ -73,7 +73,7 @@ class ShapeError(ValueError):
 
 def schema_dir() -> Path:
     """data/schemas/ of the course (the repository)."""
-    from ..activities.banks import course_root
+    from .structure import course_root
 
     return course_root() / "data" / "schemas"
 

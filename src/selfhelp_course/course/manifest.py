@@ -12,20 +12,15 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
 
-from ..activities.banks import ASSESSMENTS, BANKS, CHECKS, EVALUATION_FILE, course_root
+from ..activities.banks import ASSESSMENTS, BANKS, CHECKS, EVALUATION_FILE
 from .facts import EXPLORER_ID, KIND_BY_BANK, KIND_BY_NAME
 from .pages import read_page
-from .structure import page_time, toc_docnames, toc_pages
+from .structure import course_root, page_time, toc_docnames, toc_parts
 
 if TYPE_CHECKING:  # generated from data/schemas/manifest.schema.json (make schemas)
     from selfhelp_course.course.shapes import Manifest, ManifestActivity, ManifestEvaluation, ManifestPage
 
 VERSION: Final = 2
-
-
-def toc_parts(root: Path) -> dict[str, str]:
-    """Each page's part caption in _toc.yml ("" for the root page and pages outside a part)."""
-    return {page.docname: page.part for page in toc_pages(root)}
 
 
 def course_manifest(root: Path | None = None) -> dict:

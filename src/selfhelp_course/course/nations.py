@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..activities.banks import _child, course_root
+from ..activities.banks import _child
 from ..activities.schema import ListOf, Record, Text, _line, parse
 from ..errors import ContentError
+from .structure import course_root
 
 NATIONS_FILE = "data/nations.yml"
 #: The four nations, in the order pages list them.

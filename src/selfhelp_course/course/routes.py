@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..activities.banks import ROUTES, ROUTES_FILE, _child, course_root
+from ..activities.banks import ROUTES, ROUTES_FILE, _child
 from ..activities.schema import _line, parse
 from ..errors import ContentError
 from .manifest import course_manifest
 from .session_plans import SessionPlan, default_shape, page_minutes, session_plan
+from .structure import course_root
 
 MAX_SPARE = 15
 

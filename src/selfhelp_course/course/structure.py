@@ -1,4 +1,5 @@
-"""Course structure and timing, read from _toc.yml and each page's front matter.
+"""Course structure and timing, read from _toc.yml and each page's front matter; and
+:func:`course_root`, the folder every reader of the course's files starts from.
 
 Pure functions over files, shared by the Sphinx extension (the CPD summary table) and the
 tests, so there is one reading of "how long is this course".
@@ -6,6 +7,7 @@ tests, so there is one reading of "how long is this course".
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,12 +15,26 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..activities.banks import ContentError
+from ..errors import ContentError
 
 if TYPE_CHECKING:
     from sphinx_external_toc.api import SiteMap
 
 PAGE_SUFFIXES = (".md", ".ipynb")
+ROOT_ENV = "SELFHELP_COURSE_ROOT"
+
+
+def course_root() -> Path:
+    """The repository root: $SELFHELP_COURSE_ROOT, else the nearest folder up with _config.yml."""
+    if os.environ.get(ROOT_ENV):
+        return Path(os.environ[ROOT_ENV]).resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_config.yml").is_file() and (folder / "data" / "activities").is_dir():
+            return folder
+    raise FileNotFoundError(
+        f"cannot find the course folder above {here}; set {ROOT_ENV} to the repository root"
+    )
 
 
 @dataclass(frozen=True)
@@ -103,6 +119,11 @@ def toc_pages(root: Path) -> list[TocPage]:
 def toc_docnames(root: Path) -> list[str]:
     """Every page in _toc.yml, in reading order (root first)."""
     return [page.docname for page in toc_pages(root)]
+
+
+def toc_parts(root: Path) -> dict[str, str]:
+    """Each page's part caption in _toc.yml ("" for the root page and pages outside a part)."""
+    return {page.docname: page.part for page in toc_pages(root)}
 
 
 def _parse_toc(path: Path) -> SiteMap:
