@@ -9,20 +9,24 @@ the anonymous file a learner may download is ``data/schemas/evaluation-response.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..course.structure import course_root
 from .banks import EVALUATION, EVALUATION_FILE, OUTCOMES, OUTCOMES_FILE, load_config
+
+if TYPE_CHECKING:  # generated from data/schemas/manifest.schema.json (make schemas)
+    from ..course.shapes import EvaluationPoint, ManifestEvaluation
 
 #: The page the second stage is on (the first is on the welcome page).
 EVALUATION_PAGE = "book/evaluation"
 STAGES = ("before", "after")
 
 
-def _points(items: list[dict]) -> list[dict]:
+def _points(items: list[dict]) -> list[EvaluationPoint]:
     return [{"value": item["value"], "words": item["words"]} for item in items]
 
 
-def evaluation_manifest(root: Path | None = None) -> dict:
+def evaluation_manifest(root: Path | None = None) -> ManifestEvaluation:
     """``manifest.evaluation`` (contracts.md): the outcomes, and the values and words of every
     scale and choice, so the LMS bridge and the portfolio can name what a learner chose."""
     root = root or course_root()

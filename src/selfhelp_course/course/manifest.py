@@ -18,14 +18,14 @@ from .pages import read_page
 from .structure import course_root, page_time, toc_docnames, toc_parts
 
 if TYPE_CHECKING:  # generated from data/schemas/manifest.schema.json (make schemas)
-    from selfhelp_course.course.shapes import Manifest, ManifestActivity, ManifestEvaluation, ManifestPage
+    from selfhelp_course.course.shapes import Manifest, ManifestActivity, ManifestPage
 
 VERSION: Final = 2
 
 
-def course_manifest(root: Path | None = None) -> dict:
-    # Built as _shapes.Manifest (so mypy checks it against data/schemas/manifest.schema.json) and
-    # handed out as the plain dict its readers (_routes, _scorm, sphinx_ext) take.
+def course_manifest(root: Path | None = None) -> Manifest:
+    # Typed as shapes.Manifest (generated from data/schemas/manifest.schema.json), here and in its
+    # readers (routes, session_plans, lms/scorm, site/sphinx_ext, the formats), so mypy checks both.
     root = root or course_root()
     titles = _activity_titles(root)
     options = _check_options(root)
@@ -62,8 +62,8 @@ def course_manifest(root: Path | None = None) -> dict:
     if (root / EVALUATION_FILE).is_file():
         from ..activities.evaluation import evaluation_manifest
 
-        manifest["evaluation"] = cast("ManifestEvaluation", evaluation_manifest(root))
-    return cast(dict, manifest)
+        manifest["evaluation"] = evaluation_manifest(root)
+    return manifest
 
 
 def _check_options(root: Path) -> dict[str, dict]:
@@ -103,7 +103,7 @@ def _assessment_options(root: Path, activity: dict) -> dict:
     }
 
 
-def manifest_script(manifest: dict) -> str:
+def manifest_script(manifest: Manifest) -> str:
     """The manifest as a classic script, so pages opened from file:// can read it."""
     data = json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f"window.COURSE_MANIFEST = {data};\n"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..activities.banks import ROUTES, ROUTES_FILE, _child
 from ..activities.schema import _line, parse
@@ -22,10 +23,13 @@ from .manifest import course_manifest
 from .session_plans import SessionPlan, default_shape, page_minutes, session_plan
 from .structure import course_root
 
+if TYPE_CHECKING:  # generated from data/schemas/manifest.schema.json (make schemas)
+    from .shapes import Manifest
+
 MAX_SPARE = 15
 
 
-def load_routes(root: Path | None = None, manifest: dict | None = None) -> list[dict]:
+def load_routes(root: Path | None = None, manifest: Manifest | None = None) -> list[dict]:
     """Every route, checked against the course: each with ``source`` (path, line) for messages
     and ``docnames``, its pages in course order. ContentError names file, line and field."""
     root = root or course_root()
@@ -50,7 +54,7 @@ def load_routes(root: Path | None = None, manifest: dict | None = None) -> list[
     return checked
 
 
-def _route_docnames(route: dict, manifest: dict, path: Path, pages_node, field: str) -> list[str]:
+def _route_docnames(route: dict, manifest: Manifest, path: Path, pages_node, field: str) -> list[str]:
     taught = [page["docname"] for page in manifest["pages"] if page_minutes(page)]
     if route["pages"] == "all":
         return taught
@@ -71,7 +75,7 @@ def _route_docnames(route: dict, manifest: dict, path: Path, pages_node, field: 
     return [name for name in taught if name in route["pages"]]
 
 
-def _check_fit(route: dict, manifest: dict, path: Path, line: int, field: str) -> None:
+def _check_fit(route: dict, manifest: Manifest, path: Path, line: int, field: str) -> None:
     length = route["minutes"]
     intro, close, breaks = default_shape(length)
     fixed = intro + close + sum(item.minutes for item in breaks)
@@ -110,19 +114,19 @@ def find_route(routes: list[dict], route_id: str) -> dict:
     )
 
 
-def route_minutes(route: dict, manifest: dict) -> int:
+def route_minutes(route: dict, manifest: Manifest) -> int:
     """The route's length: a live session's stated minutes, or the sum of its pages'."""
     if route["minutes"] is not None:
         return route["minutes"]
     return sum(page_minutes(page) for page in manifest["pages"] if page["docname"] in route["docnames"])
 
 
-def route_plan(manifest: dict, route: dict, root: Path | None = None) -> SessionPlan:
+def route_plan(manifest: Manifest, route: dict, root: Path | None = None) -> SessionPlan:
     """The session plan of a live route: its pages, and its spare minutes as questions."""
     return session_plan(manifest, route["minutes"], root=root, pages=tuple(route["docnames"]), fill=True)
 
 
-def routes_markdown(routes: list[dict], manifest: dict) -> str:
+def routes_markdown(routes: list[dict], manifest: Manifest) -> str:
     """The routes as a MyST table for the welcome page: who each suits, its pages with their
     minutes (linked), how long it takes and how reflection happens."""
     titles = {page["docname"]: page["title"] or page["docname"] for page in manifest["pages"]}

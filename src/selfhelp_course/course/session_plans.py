@@ -13,12 +13,17 @@ changing a page's minutes in its front matter changes the plans on the next buil
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .facts import KIND_BY_NAME
 from .pages import parse_text, read_page
 from .structure import page_minutes
+
+if TYPE_CHECKING:  # generated from data/schemas/manifest.schema.json (make schemas)
+    from .shapes import Manifest, ManifestActivity, ManifestPage
 
 QUESTIONS_ROW = "Questions and open discussion"
 
@@ -40,14 +45,14 @@ class Row:
     activity_minutes: int = 0
     objectives: tuple[str, ...] = ()
     discussion_questions: tuple[str, ...] = ()
-    activities: tuple[dict, ...] = ()
+    activities: tuple[ManifestActivity, ...] = ()
 
 
 @dataclass
 class SessionPlan:
     length_minutes: int
     rows: list[Row] = field(default_factory=list)
-    self_study: list[dict] = field(default_factory=list)  # manifest pages left out
+    self_study: list[ManifestPage] = field(default_factory=list)  # manifest pages left out
 
     @property
     def used_minutes(self) -> int:
@@ -77,7 +82,7 @@ def default_shape(length_minutes: int) -> tuple[int, int, list[Break]]:
 
 
 def session_plan(
-    manifest: dict,
+    manifest: Manifest,
     length_minutes: int,
     *,
     root: Path | None = None,
@@ -110,7 +115,9 @@ def session_plan(
             f"a {length_minutes}-minute session has no time left after the introduction, close and breaks"
         )
 
-    chosen, self_study = [], []
+    chosen: list[ManifestPage] = []
+    self_study: list[ManifestPage] = []
+    page: ManifestPage | None  # a page of the course here; None below for breaks after the last
     for page in manifest["pages"]:
         minutes = page_minutes(page)
         if minutes == 0:  # glossary, references: reference pages, not taught
@@ -160,7 +167,9 @@ def session_plan(
     return plan
 
 
-def _with_breaks(pages: list[dict], breaks: list[Break]):
+def _with_breaks(
+    pages: list[ManifestPage], breaks: list[Break]
+) -> Iterator[tuple[ManifestPage | None, list[Break]]]:
     """(page, breaks to take before it) in order; breaks fall at the page boundaries nearest to
     equal shares of the teaching time. Breaks left over come after the last page."""
     total = sum(map(page_minutes, pages))
@@ -185,7 +194,8 @@ def _with_breaks(pages: list[dict], breaks: list[Break]):
         yield None, before[len(pages)]
 
 
-def _details(page: dict, root: Path | None) -> tuple[list[str], list[str]]:
+def _details(page: Mapping[str, Any], root: Path | None) -> tuple[list[str], list[str]]:
+    # A manifest page; session_plan's callers may add "objectives" and "discussion_questions".
     if "objectives" in page or "discussion_questions" in page:
         return list(page.get("objectives", [])), list(page.get("discussion_questions", []))
     if root is None:

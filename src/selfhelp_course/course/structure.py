@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -50,7 +51,7 @@ class PageTime:
         )
 
 
-def page_minutes(page: dict) -> int:
+def page_minutes(page: Mapping[str, Any]) -> int:
     """A page's learning time: its teaching and activity minutes (a manifest page, or the like).
     The one definition for Python; js/lib/progress.js pageMinutes is its twin, and both are
     tested on tests/page_minutes_cases.json."""

@@ -30,6 +30,7 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 
@@ -37,6 +38,9 @@ from selfhelp_course.course.facts import KIND_BY_NAME, course_title
 from selfhelp_course.course.manifest import course_manifest
 from selfhelp_course.course.pages import parse_text
 from selfhelp_course.course.structure import page_minutes
+
+if TYPE_CHECKING:  # generated from data/schemas/manifest.schema.json (make schemas)
+    from selfhelp_course.course.shapes import Manifest, ManifestPage
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -213,7 +217,7 @@ def notes_markdown(minutes: int, context: str, ask: list[str], listen: list[str]
     )
 
 
-def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
+def page_slides(page: ManifestPage, points: dict, render) -> list[tuple[str, str]]:
     """(slide_type, markdown) cells for one page of the course, in teaching order, each slide
     followed by a "notes" cell (see notes_markdown).
 
@@ -318,7 +322,7 @@ def page_slides(page: dict, points: dict, render) -> list[tuple[str, str]]:
     return cells
 
 
-def row_slides(row: dict, deck: dict, pages: dict[str, dict], render) -> list[tuple[str, str]]:
+def row_slides(row: dict, deck: dict, pages: dict[str, ManifestPage], render) -> list[tuple[str, str]]:
     """A slide and its notes for a row of the plan that is not a page: the introduction, a
     break, time for questions, or the close (with the pages left for self-study after it)."""
     taught = [row_["docname"] for row_ in deck["rows"] if row_["kind"] == "page"]
@@ -379,7 +383,7 @@ def row_slides(row: dict, deck: dict, pages: dict[str, dict], render) -> list[tu
     return cells
 
 
-def deck_notebook(deck: dict, pages: dict[str, dict], points: dict[str, dict], render):
+def deck_notebook(deck: dict, pages: dict[str, ManifestPage], points: dict[str, dict], render):
     """A notebook for one deck (pure): a title slide, then each row of the deck in order.
 
     ``deck["rows"]`` holds {"kind": "page", "docname"} rows, whose slides come from the page,
@@ -435,7 +439,7 @@ def with_clock(cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return timed
 
 
-def teaching_pages(manifest: dict) -> list[dict]:
+def teaching_pages(manifest: Manifest) -> list[ManifestPage]:
     """Pages worth a slide: those with learning time (not the reference pages)."""
     return [page for page in manifest["pages"] if page_minutes(page) > 0]
 
@@ -468,7 +472,7 @@ def session_slug(session: dict) -> str:
     return f"session-{session['minutes']}-minutes"
 
 
-def deck_specs(manifest: dict, root: Path = ROOT) -> tuple[str, list[dict]]:
+def deck_specs(manifest: Manifest, root: Path = ROOT) -> tuple[str, list[dict]]:
     """("sessions" or "pages", decks), each deck {"slug", "title", "minutes", "rows",
     "self_study"}: one deck per session plan (SESSIONS) when selfhelp_course.course.session_plans
     exists, else one deck per course page."""
