@@ -30,7 +30,7 @@ async function launch() {
     frame.src = start; // no LMS: the page stays as it was built
     return;
   }
-  const bar = lmsBar(document.querySelector(".lms-bar"));
+  const bar = lmsBar(/** @type {HTMLElement} */ (document.querySelector(".lms-bar"))); // the launch page has it
   const session = openSession(found);
   if (!session.start()) {
     // The LMS cannot say who this is: a space for this visit only, shared with no one.

@@ -6,6 +6,8 @@
 
 import { TITLE_BEFORE_RE } from "./names.js";
 
+/** @typedef {import("./guard.js").PrivacyRule} PrivacyRule */
+
 const PERSON_NOUNS =
   "mum|mom|dad|mother|father|son|daughter|wife|husband|partner|brother|sister|grandson|" +
   "granddaughter|grandmother|grandfather|nan|gran|grandma|grandad|baby|child|patient|client|" +
@@ -33,10 +35,19 @@ const HUNDRED = `(?:a|one) hundred(?: and (?:${TENS}|${TEENS}|ten|eleven|twelve|
 const BIG_AGE_WORDS = `(?:${HUNDRED}|${TENS}|${TEENS})`;
 const AGE_WORDS = `(?:${BIG_AGE_WORDS}|ten|eleven|twelve|${UNITS})`;
 
+/** @param {string} n */
 const ageOk = (n) => !/^\d+$/.test(n) || (Number(n) >= 1 && Number(n) <= 120);
+/**
+ * @param {string} text
+ * @param {number} end
+ */
 const followsOk = (text, end) => AFTER_AGE.test(text.slice(end, end + 16));
 
 // "Mrs Patel" or "Amy" right before `index`, after a title: the word is a name.
+/**
+ * @param {string} text
+ * @param {number} wordStart
+ */
 function titledNameEndsAt(text, wordStart) {
   return TITLE_BEFORE_RE.test(text.slice(Math.max(0, wordStart - 40), wordStart));
 }
@@ -52,6 +63,7 @@ const SUBJECT_BEFORE = new RegExp(
 
 // she is 87, he's 87, I was 12 when..., Mum turned 90, Mrs Patel is 87. The expression finds the
 // number (rare in text) and the words before it are checked after, which keeps the guard fast.
+/** @type {PrivacyRule} */
 const SUBJECT_IS_AGE = {
   kind: "age",
   re: new RegExp(`\\d{1,3}(?![\\d.,]\\d|\\d)|\\b${BIG_AGE_WORDS}(?![A-Za-z-])`, "gi"),
@@ -75,6 +87,7 @@ const SUBJECT_IS_AGE = {
 // expression finds "years old" and the number before it is checked after (faster than the other
 // way round).
 const NUMBER_BEFORE = new RegExp(`(?<![\\p{L}\\d.,-])(?:\\d{1,3}|${AGE_WORDS})[\\s-]*$`, "iu");
+/** @type {PrivacyRule} */
 const YEARS_OLD = {
   kind: "age",
   re: /(?:years?|yrs?)[\s-]*(?:old|of\s+age)\b/gi,
@@ -86,6 +99,7 @@ const YEARS_OLD = {
 };
 
 // a man of 87, a woman of 45 who...
+/** @type {PrivacyRule} */
 const NOUN_OF_AGE = {
   kind: "age",
   re: new RegExp(
@@ -100,6 +114,7 @@ const NOUN_OF_AGE = {
 
 // Mrs Patel, 87, lives alone; Mum (87); Mr Smith (87): the number is the age. As above, the
 // expression finds the number and the word before it is checked after.
+/** @type {PrivacyRule} */
 const NAME_COMMA_AGE = {
   kind: "age",
   re: /(?:,\s*(\d{1,3})(?=\s*[,.;)])|\s\(\s*(\d{1,3})\s*\))/g,
@@ -116,12 +131,14 @@ const NAME_COMMA_AGE = {
 };
 
 // "At 94, she is our oldest member": an age opening a sentence about a person.
+/** @type {PrivacyRule} */
 const AT_AGE_COMMA = {
   kind: "age",
   re: new RegExp(`\\b[Aa]t (?:\\d{1,3}|${BIG_AGE_WORDS}),\\s+(?:she|he|I|my|mum|dad|her|his)\\b`, "g"),
   pick: (m) => ({ start: m.index, end: m.index + m[0].indexOf(",") }),
 };
 
+/** @type {PrivacyRule[]} */
 export const AGE_RULES = [
   {
     // aged 47, age: 47, at the age of 63, aged eighty-seven; not a range ("aged 18-25", "aged 65 and over").

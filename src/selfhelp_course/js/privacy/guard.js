@@ -11,6 +11,17 @@
 import { TITLE_NAME_RE, pickTitleName } from "./names.js";
 import { AGE_RULES } from "./ages.js";
 
+/**
+ * @typedef {keyof typeof PRIVACY_KINDS} PrivacyKind
+ * @typedef {"likely" | "possible"} Certainty
+ * @typedef {{start: number, end: number, certainty?: Certainty, why?: string}} Span the part of
+ *   the text a rule reports (offsets into the text)
+ * @typedef {{kind: PrivacyKind, re: RegExp, pick?: (m: RegExpExecArray, text: string) => Span | null}} PrivacyRule
+ * @typedef {{kind: PrivacyKind, start: number, end: number, certainty: Certainty, why?: string}} Candidate
+ * @typedef {{kind: PrivacyKind, label: string, certainty: Certainty, start: number, end: number, text: string, why: string}} Finding
+ * @typedef {{label: string, plural: string, rank: number, why: string}} PrivacyKindInfo
+ */
+
 export const PRIVACY_KINDS = {
   "nhs-number": {
     label: "NHS number",
@@ -75,10 +86,12 @@ export const PRIVACY_KINDS = {
 };
 
 // A run of one digit repeated (000 000 0000, 99999999) is a placeholder, not a number.
+/** @param {string} digits */
 const isPlaceholder = (digits) => /^(\d)\1*$/.test(digits.replace(/\D/g, ""));
 
 // Checks the NHS number's modulus 11 check digit. `digits` may include spaces or hyphens.
 // Placeholders pass the arithmetic (000 000 0000 does) but are never valid.
+/** @param {unknown} digits */
 export function nhsNumberIsValid(digits) {
   const plain = String(digits).replace(/[\s\u00a0-]/g, "");
   if (!/^\d{10}$/.test(plain) || isPlaceholder(plain)) return false;
@@ -107,10 +120,16 @@ function monthOk(word, { year, ordinal, of, phraseEnds }) {
   return Boolean(year || ordinal || of || phraseEnds);
 }
 
+/** @param {string | number} day */
 const dayOk = (day) => Number(day) >= 1 && Number(day) <= 31;
+/** @param {RegExpExecArray} m */
 const span = (m) => ({ start: m.index, end: m.index + m[0].length });
 
 // UK order is day/month; a month/day slip is still a date worth pointing out.
+/**
+ * @param {string} a
+ * @param {string} b
+ */
 function numericDateOk(a, b) {
   const first = Number(a);
   const second = Number(b);
@@ -122,6 +141,11 @@ function numericDateOk(a, b) {
 const DATE_CONTEXT_BEFORE = /(?:\b(?:on|dated?|dob|d\.o\.b\.?|born|from|until|till|since|by|admitted|discharged|seen)\s*:?\s*)$/i;
 const VERSION_BEFORE = /(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\bpython|\bnode)\s*$/i;
 
+/**
+ * @param {RegExpExecArray} m
+ * @param {string} text
+ * @returns {Span | null}
+ */
 function pickNumericDate(m, text) {
   if (!numericDateOk(m[1], m[3])) return null;
   const before = text.slice(Math.max(0, m.index - 24), m.index);
@@ -147,6 +171,11 @@ const RECORD_WORDS = [
 const PUBLISHED_ID_BEFORE = /(?:\b(?:pmid|pmcid|isbn|issn|doi|nct)\s*:?\s*)$/i;
 const PUBLISHED_CODE = /^(?:PMC|NCT|CRD)/;
 
+/**
+ * @param {RegExpExecArray} m
+ * @param {string} text
+ * @returns {Span | null}
+ */
 function pickLongNumber(m, text) {
   if (isPlaceholder(m[0])) return null;
   if (PUBLISHED_ID_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
@@ -155,6 +184,10 @@ function pickLongNumber(m, text) {
 
 // The outward code is A9, A99, AA9, AA99, A9A or AA9A (or the special GIR 0AA). A lower-case
 // "inward code" that is an ordinal ("B2 3rd floor", "M1 1st exit") is not a postcode.
+/**
+ * @param {RegExpExecArray} m
+ * @returns {Span | null}
+ */
 function pickPostcode(m) {
   const compact = m[0].replace(/\s/g, "").toUpperCase();
   if (compact === "GIR0AA") return span(m);
@@ -182,6 +215,11 @@ const DATE_MONTH_DAY = new RegExp(
   "gi",
 );
 
+/**
+ * @param {RegExpExecArray} m
+ * @param {string} text
+ * @returns {Span | null}
+ */
 function pickDayMonth(m, text) {
   const end = m.index + m[0].length;
   const phraseEnds = !m[5] && /^(?:\s*$|[.,;:!?)])/.test(text.slice(end, end + 2));
@@ -190,6 +228,10 @@ function pickDayMonth(m, text) {
   return { start: m.index, end: m[0].endsWith(".") ? end - 1 : end };
 }
 
+/**
+ * @param {RegExpExecArray} m
+ * @returns {Span | null}
+ */
 function pickMonthDay(m) {
   if (!dayOk(m[2]) || !monthOk(m[1], { year: m[4], ordinal: m[3] })) return null;
   return span(m);
@@ -200,6 +242,7 @@ const TEN_DIGITS = /(?<![\d+])\d{3}([ \u00a0-]?)\d{3}\1\d{4}(?!\d)/g;
 
 // Each rule: a kind, a global regular expression, and optionally `pick(match, text)`, which
 // returns the part to report as {start, end, certainty?, why?} (or null to reject the match).
+/** @type {PrivacyRule[]} */
 const RULES = [
   {
     // Ten digits, optionally grouped 3-3-4 with spaces (or no-break spaces) or hyphens: an NHS
@@ -283,7 +326,9 @@ const RULES = [
 ];
 
 // Every rule's matches, as candidates {kind, start, end, certainty, why}.
+/** @param {string} text */
 function candidatesIn(text) {
+  /** @type {Candidate[]} */
   const out = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
@@ -302,6 +347,10 @@ function candidatesIn(text) {
 
 // Where matches overlap, the stronger kind wins, then a likely finding over a possible one, then
 // the longer, then the earlier. `chosen` stays sorted by start, so each check is a binary search.
+/**
+ * @param {Candidate} a
+ * @param {Candidate} b
+ */
 function compareCandidates(a, b) {
   return PRIVACY_KINDS[a.kind].rank - PRIVACY_KINDS[b.kind].rank ||
     Number(a.certainty === "possible") - Number(b.certainty === "possible") ||
@@ -309,7 +358,9 @@ function compareCandidates(a, b) {
     a.start - b.start;
 }
 
+/** @param {Candidate[]} candidates */
 function resolveOverlaps(candidates) {
+  /** @type {Candidate[]} */
   const chosen = [];
   for (const c of candidates.sort(compareCandidates)) {
     let lo = 0;
@@ -328,6 +379,10 @@ function resolveOverlaps(candidates) {
 }
 
 // -> [{kind, label, certainty, start, end, text, why}], in the order they appear.
+/**
+ * @param {unknown} text
+ * @returns {Finding[]}
+ */
 export function findIdentifiers(text) {
   if (typeof text !== "string" || text === "") return [];
   return resolveOverlaps(candidatesIn(text)).map(({ kind, certainty, start, end, why }) => ({
@@ -343,7 +398,9 @@ export function findIdentifiers(text) {
 
 // Counts by label, in the order of the first finding of each, and a phrase for messages:
 // {total: 3, possible: 0, byKind: [{kind, label, count}], text: "2 NHS numbers and 1 postcode"}.
+/** @param {{kind: string, label: string, certainty?: string}[] | null | undefined} findings */
 export function summariseFindings(findings) {
+  /** @type {{kind: string, label: string, count: number}[]} */
   const byKind = [];
   for (const finding of findings || []) {
     let entry = byKind.find((e) => e.kind === finding.kind && e.label === finding.label);
@@ -354,7 +411,7 @@ export function summariseFindings(findings) {
     entry.count += 1;
   }
   const parts = byKind.map((e) => {
-    const info = PRIVACY_KINDS[e.kind];
+    const info = /** @type {Record<string, PrivacyKindInfo | undefined>} */ (PRIVACY_KINDS)[e.kind];
     const possible = info && e.label !== info.label;
     const plural = info ? `${possible ? "possible " : ""}${info.plural}` : `${e.label}s`;
     return `${e.count} ${e.count === 1 ? e.label : plural}`;

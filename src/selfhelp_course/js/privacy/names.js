@@ -6,6 +6,14 @@
 // the same case as the title, must not be an ordinary word ("Mr Men", "the dr said"), a place
 // ("Sister Dora Ward") or a citation ("Professor Borkman (1976)").
 
+/**
+ * @typedef {import("./guard.js").Span} Span
+ * @typedef {{style: string, word?: boolean, possible?: boolean}} TitleKind how a title was typed
+ *   (caseOf) and whether it is a word title, or only possibly a title
+ * @typedef {{word: string, start: number, end: number, unsure?: boolean}} NameToken a word after
+ *   the title, with its offsets in the text after the title
+ */
+
 // Abbreviations that are titles in any case ("mrs patel", "DR PATEL"). "miss", "rev" and "fr"
 // are also ordinary words in lower case, so they count only when capitalised.
 const TITLES_ANY_CASE = ["mrs", "mr", "mx", "dr", "cllr", "revd"];
@@ -25,6 +33,7 @@ const ALL_TITLES = [...WORD_TITLES, ...TITLES_CAPITALISED, ...TITLES_ANY_CASE, .
 
 // Each title as it may be typed: "Mrs", "mrs", "MRS", "Charge nurse". Listing the forms keeps the
 // expression case-sensitive, which is several times faster than the "i" flag with Unicode.
+/** @param {string} t */
 const capitalise = (t) => t[0].toUpperCase() + t.slice(1).toLowerCase();
 const TITLE_FORMS = [...new Set(ALL_TITLES.flatMap((t) => [t, t.toLowerCase(), t.toUpperCase(), capitalise(t)]))]
   .sort((a, b) => b.length - a.length)
@@ -47,6 +56,7 @@ export const TITLE_NAME_RE = new RegExp(
   "gu",
 );
 
+/** @param {string} text */
 const words = (text) => new Set(text.split(/\s+/).filter(Boolean));
 
 // Words that follow a title without being a name, whatever the case: "Dr The", "Mr Men".
@@ -95,6 +105,7 @@ const NOT_PEOPLE = words(`
 // the learner met.
 const CITATION_AFTER = /^(?:['’]s)?\s*(?:\(\s*(?:\d{4}[a-z]?|n\.\s?d\.)\s*[),;:]|,\s*\d{4}[a-z]?\s*[);]|,?\s+et\.?\s+al\b|\s+and\s+colleagues\s*\(\d{4})/;
 
+/** @param {string} word */
 function caseOf(word) {
   const letters = word.replace(/[^\p{L}]/gu, "");
   if (letters === letters.toLowerCase()) return "lower";
@@ -102,6 +113,10 @@ function caseOf(word) {
   return /^\p{Lu}/u.test(letters) ? "capital" : "mixed";
 }
 
+/**
+ * @param {string} title
+ * @returns {TitleKind | null}
+ */
 function titleKind(title) {
   const spaced = title.replace(/\s+/g, " ");
   const lower = spaced.toLowerCase();
@@ -122,6 +137,10 @@ const NO = 0;
 const FITS = 1;
 const UNSURE = 2;
 
+/**
+ * @param {string} word
+ * @param {TitleKind} title
+ */
 function nameWordFits(word, title) {
   const bare = word.replace(/['’]s$/, "").replace(/\.$/, "");
   const lower = bare.toLowerCase();
@@ -137,22 +156,31 @@ function nameWordFits(word, title) {
 
 // A lower-case word that could be a surname typed without its capital ("patel"), not an
 // everyday word ("said", "scan", "arrived", "quickly").
+/** @param {string} lower */
 function isUncommonLowerWord(lower) {
   if (lower.length < 2 || NOT_NAMES.has(lower) || COMMON_AFTER_LOWER.has(lower)) return false;
   return !(lower.length >= 5 && /(?:ed|ing|ly)$/.test(lower));
 }
 
+/** @param {NameToken} token */
 const isInitial = (token) => /^\p{L}\.?$/u.test(token.word);
 
 // The words after the title that make up the name, as [{word, start, end, unsure}] (offsets in
 // `rest`): an optional job word ("Nurse Practitioner Smith"), an optional initial, then one or
 // two words. null when there is no name, or the words name a place ("Sister Dora Ward").
+/**
+ * @param {string} rest
+ * @param {TitleKind} title
+ * @returns {NameToken[] | null}
+ */
 function nameWords(rest, title) {
+  /** @type {NameToken[]} */
   const tokens = [...rest.matchAll(/\S+/g)].map((t) => ({ word: t[0], start: t.index, end: t.index + t[0].length }));
   const role = title.word && tokens.length > 1 && caseOf(tokens[0].word) !== "lower" &&
-    ROLE_WORDS.has(tokens[0].word.toLowerCase()) ? [tokens.shift()] : [];
+    ROLE_WORDS.has(tokens[0].word.toLowerCase()) ? [/** @type {NameToken} */ (tokens.shift())] : [];
+  /** @type {NameToken[]} */
   const taken = [];
-  if (tokens.length > 1 && isInitial(tokens[0]) && caseOf(tokens[0].word) !== "lower") taken.push(tokens.shift());
+  if (tokens.length > 1 && isInitial(tokens[0]) && caseOf(tokens[0].word) !== "lower") taken.push(/** @type {NameToken} */ (tokens.shift()));
   for (const token of tokens.slice(0, 2)) {
     const named = taken.length > 0 && !isInitial(taken[taken.length - 1]);
     // A capitalised place word makes a place name ("Dr Gray's Hospital"); "Dr Ahmed's clinic" is a person.
@@ -167,13 +195,20 @@ function nameWords(rest, title) {
 }
 
 const USE_A_ROLE = "If it is someone's name, use a role instead, such as \"a patient\" or \"a colleague\".";
+/** @param {string} title */
 const AMBIGUOUS_TITLE_WHY = (title) =>
   `This might be a name: "${title}" is sometimes a title and sometimes an everyday word, and the guard cannot tell which here. ${USE_A_ROLE}`;
+/** @param {string} title */
 const LOWER_CASE_NAME_WHY = (title) =>
   `This might be a name: "${title}" is a title, but the word after it is in lower case, so it may be an ordinary word. ${USE_A_ROLE}`;
 
 // Given a TITLE_NAME_RE match in `text`: {start, end, certainty?, why?} or null. The match holds
 // only the title; the words after it are in a look-ahead group, so the next title is still seen.
+/**
+ * @param {RegExpExecArray} m
+ * @param {string} text
+ * @returns {Span | null}
+ */
 export function pickTitleName(m, text) {
   if (/[\p{L}\p{N}]$/u.test(text.slice(Math.max(0, m.index - 2), m.index))) return null;
   const title = titleKind(m[1]);

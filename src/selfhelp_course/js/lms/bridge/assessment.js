@@ -8,6 +8,11 @@ import { activityKey } from "../../lib/facts.js";
 import { isPlainObject } from "../../lib/merge.js";
 
 // -> {final, scaled, right, total, passed, canImprove, submitted, interactions}
+/**
+ * @param {unknown} manifest
+ * @param {Record<string, any>} entries the learner's entries, by key
+ * @param {number} passMark
+ */
 export function assessmentScore(manifest, entries, passMark) {
   const activity = assessmentActivity(manifest);
   const none = { final: false, scaled: 0, right: 0, total: 0, passed: false, canImprove: true, submitted: "", interactions: [] };
@@ -23,7 +28,7 @@ export function assessmentScore(manifest, entries, passMark) {
   const correct = new Set(Array.isArray(attempt.correct) ? attempt.correct : []);
   const answers = isPlainObject(attempt.answers) ? attempt.answers : {};
   const interactions = (Array.isArray(attempt.questions) ? attempt.questions : []).filter(isPlainObject).map((q) => {
-    const ids = (Array.isArray(answers[q.id]) ? answers[q.id] : []).filter((id) => typeof id === "string");
+    const ids = (Array.isArray(answers[q.id]) ? answers[q.id] : []).filter((/** @type {unknown} */ id) => typeof id === "string");
     const bankOrder = Array.isArray(order[q.id]) ? order[q.id] : [];
     return {
       id: `assessment-${q.id}`,
@@ -32,7 +37,7 @@ export function assessmentScore(manifest, entries, passMark) {
       right: correct.has(q.id),
       // Option ids, with the bank's order (never the shown order), as the formative checks'
       // results: cmi.js letters or names them the same way (learnerResponse).
-      selected: ids.filter((id) => bankOrder.includes(id)),
+      selected: ids.filter((/** @type {string} */ id) => bankOrder.includes(id)),
       options: bankOrder,
       updated: attempt.submitted,
     };

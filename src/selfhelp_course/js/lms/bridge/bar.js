@@ -33,6 +33,7 @@ export const MESSAGES = {
 
 // keys: what did not fit in cmi.suspend_data. Writing goes last, so it is what usually stays
 // behind; if progress ever had to stay too, the message says so rather than calling it writing.
+/** @param {string[]} keys */
 export function leftMessage(keys) {
   if (!keys.length) return "";
   const progress = keys.filter(isProgress).length;
@@ -45,10 +46,15 @@ export function leftMessage(keys) {
   return `${what[0].toUpperCase()}${what.slice(1)} ${one ? "is" : "are"} more than your learning management system can hold, so ${one ? "it stays" : "they stay"} on this device only.`;
 }
 
+/**
+ * @param {string} text
+ * @param {(yes: boolean) => unknown} onAnswer
+ */
 function offerGroup(text, onAnswer) {
   const group = h("div", { class: "lms-offer", role: "group", "aria-labelledby": "lms-offer-text" });
   const yes = h("button", { type: "button" }, MESSAGES.offerYes);
   const no = h("button", { type: "button" }, MESSAGES.offerNo);
+  /** @param {boolean} value */
   const answer = (value) => {
     onAnswer(value);
     group.replaceChildren(h("p", { role: "status" }, value ? MESSAGES.broughtIn : MESSAGES.leftOut));
@@ -60,6 +66,7 @@ function offerGroup(text, onAnswer) {
 }
 
 // The button, and its confirmation; confirmed() once the learner says yes.
+/** @param {() => void} confirmed */
 function leaveGroup(confirmed) {
   const button = h("button", { type: "button", class: "lms-leave" }, MESSAGES.leave);
   const confirm = h("div", { class: "lms-leave-confirm", hidden: true });
@@ -80,12 +87,17 @@ function leaveGroup(confirmed) {
 }
 
 // bar: the page's .lms-bar (it holds the status line #lms-status).
+/** @param {HTMLElement} bar */
 export function lmsBar(bar) {
-  const status = bar.querySelector("#lms-status");
+  const status = /** @type {HTMLElement} */ (bar.querySelector("#lms-status")); // the bar holds it
   const notes = h("p", { class: "lms-notes", role: "status" });
   let problem = "";
   let left = "";
 
+  /**
+   * @param {string} state
+   * @param {string} message
+   */
   function say(state, message) {
     bar.dataset.state = state;
     setText(status, message);
@@ -101,6 +113,7 @@ export function lmsBar(bar) {
       say("problem", MESSAGES.refused);
     },
     // Connected: the status, the choice and its explanation. onShare(checked) when it changes.
+    /** @param {(checked: boolean) => void} onShare */
     connected(onShare) {
       say("connected", MESSAGES.connected);
       const box = h("input", { type: "checkbox", id: "lms-share", "aria-describedby": "lms-explain" });
@@ -114,10 +127,15 @@ export function lmsBar(bar) {
     },
     // Progress the open website saved in this browser: offered, never taken silently.
     // onAnswer(yes) -> number of entries brought in.
+    /**
+     * @param {string} text
+     * @param {(yes: boolean) => unknown} onAnswer
+     */
     offer(text, onAnswer) {
       bar.append(offerGroup(text, onAnswer));
     },
     // "Finish and remove my work from this computer" (a shared computer). onLeave() does it.
+    /** @param {() => void} onLeave */
     leaving(onLeave) {
       bar.append(leaveGroup(() => {
         onLeave();
@@ -130,14 +148,17 @@ export function lmsBar(bar) {
       showNotes();
     },
     view: {
+      /** @param {boolean} value */
       shared(value) {
-        const box = bar.querySelector("#lms-share");
+        const box = /** @type {HTMLInputElement | null} */ (bar.querySelector("#lms-share"));
         if (box) box.checked = value;
       },
+      /** @param {string} kind */
       problem(kind) {
-        problem = MESSAGES[kind] || "";
+        problem = /** @type {Record<string, string | undefined>} */ (MESSAGES)[kind] || "";
         showNotes();
       },
+      /** @param {string[]} keys */
       left(keys) {
         left = leftMessage(keys);
         showNotes();

@@ -25,10 +25,22 @@ export { SENT_KEY as EVALUATION_SENT, evaluationRatings, likertResponse, likertV
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
+/**
+ * @typedef {import("../../lib/manifest.js").Manifest} Manifest
+ * @typedef {import("./session.js").Edition} Edition
+ * @typedef {{id: string, title: string, answered: boolean, right: boolean, selected: string[], options: string[],
+ *   updated: string}} AnswerResult one question's answer, as an interaction (checkResults, assessment.js)
+ */
+
 // Every knowledge check in the course (the kind whose descriptor sends its answers as
 // interactions, _facts.ActivityKind.lms), in reading order, with the learner's answer: `selected`
 // holds option ids (entries from before option ids are read through the check's
 // order_before_v3, lib/options.js), `options` the check's option ids in bank order.
+/**
+ * @param {Manifest | null | undefined} manifest
+ * @param {Record<string, any>} entries the learner's entries, by key
+ * @returns {AnswerResult[]}
+ */
 export function checkResults(manifest, entries) {
   const pages = manifest && Array.isArray(manifest.pages) ? manifest.pages : [];
   return pages.flatMap((page) =>
@@ -54,6 +66,11 @@ export function checkResults(manifest, entries) {
 }
 
 // The pass mark: the LMS's own (it may have been changed there) or the course's.
+/**
+ * @param {Edition} edition
+ * @param {string} lmsValue
+ * @param {number} configured
+ */
 export function passMarkOf(edition, lmsValue, configured) {
   const number = Number.parseFloat(lmsValue);
   if (lmsValue !== "" && Number.isFinite(number)) {
@@ -70,7 +87,7 @@ const DONE = { "2004": ["completed"], "1.2": ["passed", "completed"] };
 // contracts); `previous` is the completion (2004) or lesson status (1.2) the LMS held when the
 // session began. `passMark` is kept for callers; `score.passed` decides.
 /**
- * @param {string} edition "2004" or "1.2"
+ * @param {Edition} edition
  * @param {{complete: boolean, progress: number, score: any, passMark?: number, previous?: string}} status
  */
 export function statusValues(edition, { complete, progress, score, previous = "" }) {
@@ -103,6 +120,7 @@ export function statusValues(edition, { complete, progress, score, previous = ""
   return values;
 }
 
+/** @param {number} number */
 function round(number) {
   return String(Math.round(number * 10000) / 10000);
 }
@@ -110,13 +128,24 @@ function round(number) {
 // A learner's choice as SCORM writes it, in the bank's order (never the order shown): SCORM 2004
 // names the options by id, separated by "[,]"; SCORM 1.2 allows only single characters, so it
 // letters them a, b, c... by their place in the bank, separated by ",".
+/**
+ * @param {Edition} edition
+ * @param {string[]} ids the options chosen
+ * @param {string[]} options the options in bank order
+ */
 export function learnerResponse(edition, ids, options) {
-  const chosen = options.flatMap((id, index) => (ids.includes(id) ? [[id, index]] : []));
+  /** @type {[string, number][]} */
+  const chosen = options.flatMap((id, index) => (ids.includes(id) ? [/** @type {[string, number]} */ ([id, index])] : []));
   if (edition === "2004") return chosen.map(([id]) => id).join("[,]");
   return chosen.filter(([, index]) => index < LETTERS.length).map(([, index]) => LETTERS[index]).join(",");
 }
 
 // One knowledge-check answer as interaction number `index`.
+/**
+ * @param {Edition} edition
+ * @param {number} index
+ * @param {AnswerResult} result
+ */
 export function interactionValues(edition, index, result) {
   const at = `cmi.interactions.${index}.`;
   if (edition === "1.2") {
@@ -137,12 +166,17 @@ export function interactionValues(edition, index, result) {
 }
 
 // How long this session lasted: SCORM 2004 wants an ISO 8601 duration, SCORM 1.2 HHHH:MM:SS.
+/**
+ * @param {Edition} edition
+ * @param {number} milliseconds
+ */
 export function sessionTime(edition, milliseconds) {
   const seconds = Math.max(0, Math.floor(milliseconds / 1000));
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
   if (edition === "1.2") {
+    /** @param {number} n */
     const two = (n) => String(n).padStart(2, "0");
     return `${String(Math.min(h, 9999)).padStart(4, "0")}:${two(m)}:${two(s)}`;
   }
@@ -151,6 +185,11 @@ export function sessionTime(edition, milliseconds) {
 
 // The page a learner was on, as a docname of the course ("book/welcome"), from the framed page's
 // address; "" for anything that is not one of the course's pages.
+/**
+ * @param {Manifest | null | undefined} manifest
+ * @param {string | URL} siteRoot
+ * @param {string} address
+ */
 export function pageOf(manifest, siteRoot, address) {
   let path;
   try {
@@ -164,6 +203,10 @@ export function pageOf(manifest, siteRoot, address) {
   return knownPage(manifest, docname) ? docname : "";
 }
 
+/**
+ * @param {Manifest | null | undefined} manifest
+ * @param {string} docname
+ */
 export function knownPage(manifest, docname) {
   return Boolean(manifest && Array.isArray(manifest.pages) && manifest.pages.some((p) => p.docname === docname));
 }

@@ -23,16 +23,21 @@ import { LIMITS, decode, encodeCompact, encodeCompactNow, pack, packNow } from "
 export const UPDATE_DELAY = 500; // ms after the last change before telling the LMS
 export const COMMIT_EVERY = 10000; // ms: how often at most to ask the LMS to commit
 
+/** @param {BridgeOptions} options */
 function timers(options) {
   return {
     now: options.now || (() => Date.now()),
-    later: options.later || ((fn, ms) => setTimeout(fn, ms)),
-    cancel: options.cancel || ((id) => clearTimeout(id)),
+    later: options.later || ((/** @type {() => void} */ fn, /** @type {number} */ ms) => setTimeout(fn, ms)),
+    cancel: options.cancel || ((/** @type {any} */ id) => clearTimeout(id)),
   };
 }
 
 /** @typedef {ReturnType<typeof import("./session.js").openSession>} Session */
 /** @typedef {ReturnType<typeof import("../../lib/store.js").openStore>} Store */
+/** @typedef {import("../../lib/store.js").StoredEntry} StoredEntry */
+/** @typedef {import("./suspend.js").Payload} Payload */
+/** @typedef {import("./cmi.js").AnswerResult} AnswerResult */
+/** @typedef {import("./evaluation.js").Rating} Rating */
 /**
  * connectCourse's options: what the launch page hands the bridge.
  * @typedef {object} BridgeOptions
@@ -74,7 +79,7 @@ class CourseBridge {
     this.limit = LIMITS[this.edition];
     // SCORM 1.2's 4,096 characters: the compact form (compact.js); 2004 keeps every entry whole.
     this.encoders = this.edition === "1.2"
-      ? { later: (p) => encodeCompact(p, this.manifest), now: (p) => encodeCompactNow(p, this.manifest) }
+      ? { later: (/** @type {Payload} */ p) => encodeCompact(p, this.manifest), now: (/** @type {Payload} */ p) => encodeCompactNow(p, this.manifest) }
       : { later: undefined, now: undefined };
     this.started = this.clock.now();
     // Completion as the LMS holds it; once "completed" (1.2: "passed" or "completed") it stays.
@@ -82,6 +87,7 @@ class CourseBridge {
     this.passMark = passMarkOf(this.edition, this.session.get(this.el.passingScore), this.settings.passMark);
     // Entries the store would not take (storage blocked or full) are held here, so that what
     // the LMS kept is never replaced by less.
+    /** @type {Record<string, StoredEntry>} */
     this.held = {};
     this.packing = Promise.resolve();
     this.changedSincePack = true;
@@ -117,6 +123,7 @@ class CourseBridge {
     return { ...this.held, ...this.store.readAll().entries };
   }
 
+  /** @param {Record<string, StoredEntry>} entries */
   report(entries) {
     const { session, el, edition } = this;
     // Activities finished on another device and absent here still count.
@@ -136,6 +143,7 @@ class CourseBridge {
 
   // The course evaluation's ratings (evaluation.js), sent as the answers are: once, and again
   // only when changed (what went is one record in `sent`).
+  /** @param {Rating} rating */
   reportRating(rating) {
     if (wasSent(this.manifest, this.sent[EVALUATION_SENT], rating)) return;
     for (const [element, value] of likertValues(this.edition, this.interactions.indexFor(rating.id), rating)) {
@@ -145,6 +153,7 @@ class CourseBridge {
     this.changedSincePack = true;
   }
 
+  /** @param {AnswerResult} result */
   reportAnswer(result) {
     if (!result.answered) return;
     const answer = `${learnerResponse(this.edition, result.selected, result.options)}=${result.right ? "right" : "wrong"}`;
@@ -156,10 +165,12 @@ class CourseBridge {
     this.changedSincePack = true;
   }
 
+  /** @param {Record<string, StoredEntry>} entries */
   state(entries) {
     return { entries, share: this.share, carried: this.carried, sent: this.sent };
   }
 
+  /** @param {Record<string, StoredEntry>} entries */
   repack(entries) {
     this.changedSincePack = false;
     this.packsRunning += 1;
@@ -208,6 +219,7 @@ class CourseBridge {
   }
 
   // The framed page changed: remember it as the place to come back to.
+  /** @param {string} address the framed page's */
   pageShown(address) {
     const page = pageOf(this.manifest, this.siteRoot, address);
     if (!page || page === this.lastLocation || this.closed) return;
@@ -216,6 +228,7 @@ class CourseBridge {
     this.commitSoon();
   }
 
+  /** @param {unknown} value */
   setShare(value) {
     this.share = Boolean(value);
     this.view.shared(this.share);
@@ -252,6 +265,7 @@ class CourseBridge {
 // site's root folder), view: {shared(bool), problem(kind, detail), left(keys)}, now/later/cancel}.
 // Resolves to the bridge: {edition, firstPage, pageShown(address), setShare(bool), update(),
 // hidden(), finish()}.
+/** @param {BridgeOptions} options */
 export async function connectCourse(options) {
   const bridge = new CourseBridge(options);
   await bridge.restore();
@@ -261,14 +275,20 @@ export async function connectCourse(options) {
 // Where each knowledge check's interaction goes. SCORM 2004 lets a course read interactions
 // back, so an answer that changes updates its own record; SCORM 1.2's are write-only, so each
 // new answer is added (a journal of answers).
+/**
+ * @param {Session} session
+ * @param {import("./session.js").Edition} edition
+ */
 function interactionIndex(session, edition) {
   const count = Number.parseInt(session.get("cmi.interactions._count"), 10);
   let next = Number.isInteger(count) && count > 0 ? count : 0;
+  /** @type {Record<string, number>} */
   const byId = {};
   if (edition === "2004") {
     for (let i = 0; i < next; i += 1) byId[session.get(`cmi.interactions.${i}.id`)] = i;
   }
   return {
+    /** @param {string} id */
     indexFor(id) {
       if (edition === "2004" && id in byId) return byId[id];
       byId[id] = next;

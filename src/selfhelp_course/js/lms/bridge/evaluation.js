@@ -40,6 +40,15 @@ import { hasOwn } from "../../lib/own.js";
 // The one evaluation entry, named where the evaluation lives.
 export { EVALUATION_KEY };
 
+/**
+ * @typedef {import("./session.js").Edition} Edition
+ * @typedef {import("../../lib/manifest.js").Manifest} Manifest
+ * @typedef {{id: string, value: string, values: string[], description: string}} Rating one rating the
+ *   learner gave (evaluationRatings)
+ * @typedef {Record<string, any>} Loose an object read from the manifest or the learner's entry,
+ *   checked field by field
+ */
+
 const FIVE = [1, 2, 3, 4, 5];
 /** @type {[string, string, (number | string)[], string][]} */
 const FEEDBACK = [
@@ -53,12 +62,21 @@ const ID = /^[A-Za-z0-9_-]{1,200}$/;
 const SHORT = /^[A-Za-z0-9_.-]{1,250}$/;
 
 // The values one item accepts, as text: the manifest's list ({value, words}) or the contract's.
+/**
+ * @param {unknown} list
+ * @param {(number | string)[]} fallback
+ * @returns {string[]}
+ */
 function valuesOf(list, fallback) {
   const given = Array.isArray(list) ? list.filter(isPlainObject).map((item) => item.value) : [];
   const values = given.filter((v) => (typeof v === "string" || Number.isInteger(v)) && SHORT.test(String(v))).map(String);
   return values.length ? values : fallback.map(String);
 }
 
+/**
+ * @param {unknown} value
+ * @param {string[]} values
+ */
 function ratingOf(value, values) {
   if (typeof value !== "string" && !Number.isInteger(value)) return null;
   const text = String(value);
@@ -66,12 +84,23 @@ function ratingOf(value, values) {
 }
 
 // Every item the evaluation has, in a fixed order: [{id, values, description, read(entry)}].
+/** @param {Loose} evaluation */
 function itemsOf(evaluation) {
   const outcomes = (Array.isArray(evaluation.outcomes) ? evaluation.outcomes : [])
-    .filter((o) => isPlainObject(o) && typeof o.id === "string" && ID.test(o.id));
+    .filter((/** @type {unknown} */ o) => isPlainObject(o) && typeof o.id === "string" && ID.test(o.id));
   const scale = valuesOf(evaluation.scale, FIVE);
+  /**
+   * @param {Loose} entry
+   * @param {string} name
+   * @returns {Loose}
+   */
   const part = (entry, name) => (isPlainObject(entry[name]) ? entry[name] : {});
+  /**
+   * @param {Loose} object
+   * @param {string} key
+   */
   const own = (object, key) => (hasOwn(object, key) ? object[key] : undefined);
+  /** @type {{id: string, values: string[], description: string, read: (entry: Loose) => unknown}[]} */
   const items = [];
   for (const [when, words] of [["before", "before the course"], ["after", "after the course"]]) {
     for (const outcome of outcomes) {
@@ -87,10 +116,19 @@ function itemsOf(evaluation) {
   return items;
 }
 
+/**
+ * @param {Manifest | null | undefined} manifest
+ * @returns {Loose | null}
+ */
 const evaluationOf = (manifest) => (manifest && isPlainObject(manifest.evaluation) ? manifest.evaluation : null);
 
 // Every rating the learner gave, in a fixed order: [{id, value, values, description}]. Nothing
 // when the manifest has no `evaluation` or the learner has no evaluation entry.
+/**
+ * @param {Manifest | null | undefined} manifest
+ * @param {Record<string, unknown> | null | undefined} entries the learner's entries, by key
+ * @returns {Rating[]}
+ */
 export function evaluationRatings(manifest, entries) {
   const evaluation = evaluationOf(manifest);
   const entry = entries && isPlainObject(entries[EVALUATION_KEY]) ? entries[EVALUATION_KEY] : null;
@@ -107,6 +145,10 @@ export function evaluationRatings(manifest, entries) {
 // and "_" an item not sent. If the course's items change, so does the code: all is sent again.
 export const SENT_KEY = EVALUATION_KEY;
 
+/**
+ * @param {Manifest | null | undefined} manifest
+ * @param {unknown} record what `sent` holds for the evaluation
+ */
 function sentMarks(manifest, record) {
   const evaluation = evaluationOf(manifest);
   const ids = evaluation ? itemsOf(evaluation).map((item) => item.id) : [];
@@ -116,6 +158,11 @@ function sentMarks(manifest, record) {
   return { ids, code, marks: kept.split("") };
 }
 
+/**
+ * @param {Manifest | null | undefined} manifest
+ * @param {unknown} record
+ * @param {Rating} rating
+ */
 export function wasSent(manifest, record, rating) {
   const { ids, marks } = sentMarks(manifest, record);
   const at = ids.indexOf(rating.id);
@@ -123,6 +170,11 @@ export function wasSent(manifest, record, rating) {
 }
 
 // -> the record with `rating` noted as sent.
+/**
+ * @param {Manifest | null | undefined} manifest
+ * @param {unknown} record
+ * @param {Rating} rating
+ */
 export function markSent(manifest, record, rating) {
   const { ids, code, marks } = sentMarks(manifest, record);
   const at = ids.indexOf(rating.id);
@@ -131,6 +183,10 @@ export function markSent(manifest, record, rating) {
 }
 
 // A rating as the edition writes it (see the rules above).
+/**
+ * @param {Edition} edition
+ * @param {Rating} rating
+ */
 export function likertResponse(edition, rating) {
   if (edition === "2004") return rating.value;
   const one = /^[0-9a-z]$/;
@@ -143,6 +199,11 @@ export function likertResponse(edition, rating) {
 }
 
 // One rating as interaction number `index`: [element, value] pairs, type before response.
+/**
+ * @param {Edition} edition
+ * @param {number} index
+ * @param {Rating} rating
+ */
 export function likertValues(edition, index, rating) {
   const at = `cmi.interactions.${index}.`;
   if (edition === "1.2") {

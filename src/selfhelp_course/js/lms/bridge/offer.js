@@ -8,9 +8,17 @@ import { ACTIVITY_KINDS, LEARNER_KEY, READ_KEY_PREFIX, kindOfKey } from "../../l
 
 const NOTE = "website-offer";
 
+/**
+ * @typedef {import("../../lib/store.js").Store} Store
+ * @typedef {import("../../lib/store.js").StoredEntry} StoredEntry
+ * @typedef {ReturnType<typeof summarise>} Summary
+ */
+
 // Counts of what the entries hold: {entries, completed, checks, writing, latest ("" if none)}.
+/** @param {Record<string, StoredEntry & {checked?: boolean}>} entries */
 export function summarise(entries) {
   const keys = Object.keys(entries).filter((key) => key !== LEARNER_KEY);
+  /** @param {string} key */
   const isActivity = (key) => kindOfKey(key) in ACTIVITY_KINDS;
   const writing = keys.filter((key) => isActivity(key) && ACTIVITY_KINDS[kindOfKey(key)].private).length;
   const completed = keys.filter((key) => (isActivity(key) || key.startsWith(READ_KEY_PREFIX)) && entries[key] && entries[key].complete === true).length;
@@ -22,15 +30,22 @@ export function summarise(entries) {
 
 // Identifies what was offered, so that a learner who said no is asked again only when the
 // website's data has changed.
+/** @param {Summary} summary */
 export function fingerprint(summary) {
   return `${summary.entries}/${summary.completed}/${summary.checks}/${summary.writing}/${summary.latest}`;
 }
 
+/**
+ * @param {number} n
+ * @param {string} one
+ * @param {string} many
+ */
 function plural(n, one, many) {
   return n === 1 ? `1 ${one}` : `${n} ${many}`;
 }
 
 // The offer in words: what the entries contain, never their text.
+/** @param {Summary} summary */
 export function describe(summary) {
   const parts = [plural(summary.completed, "activity or page completed", "activities and pages completed")];
   if (summary.checks) parts.push(plural(summary.checks, "knowledge check answered", "knowledge checks answered"));
@@ -40,6 +55,10 @@ export function describe(summary) {
 }
 
 // The offer to make, or null: nothing there, or the learner already decided about this data.
+/**
+ * @param {Store} website
+ * @param {Store} learner
+ */
 export function websiteOffer(website, learner) {
   const { entries } = website.readAll();
   const summary = summarise(entries);
@@ -51,6 +70,11 @@ export function websiteOffer(website, learner) {
 
 // The learner's answer. yes: every entry is taken into the learner's space with adopt() (merged
 // with what is there, both versions of differing text kept). -> {ok, count}
+/**
+ * @param {Store} website
+ * @param {Store} learner
+ * @param {boolean} yes
+ */
 export function answerOffer(website, learner, yes) {
   const { entries } = website.readAll();
   const summary = summarise(entries);

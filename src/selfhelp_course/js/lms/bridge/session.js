@@ -26,11 +26,24 @@ export const ELEMENTS = {
     interactionCount: "cmi.interactions._count" },
 };
 
+/**
+ * @typedef {"2004" | "1.2"} Edition a SCORM edition
+ * @typedef {Record<string, (...args: string[]) => unknown>} ScormApi an LMS's API object
+ *   (API_1484_11 or API): its calls by name
+ * @typedef {{edition: Edition, api: ScormApi}} FoundApi an LMS's API and its edition (find-api.js)
+ * @typedef {ReturnType<typeof openSession>} Session
+ */
+/** @param {FoundApi} found */
 export function openSession({ edition, api }) {
   const calls = CALLS[edition];
   let state = "new"; // then "open", and "closed" after finish (or "refused")
+  /** @type {string[]} */
   const problems = [];
 
+  /**
+   * @param {keyof typeof calls} name
+   * @param {...string} args
+   */
   function call(name, ...args) {
     try {
       return String(api[calls[name]](...args));
@@ -40,6 +53,7 @@ export function openSession({ edition, api }) {
     }
   }
 
+  /** @param {string} what */
   function note(what) {
     const code = call("lastError");
     if (code !== "0") problems.push(`${what}: error ${code} (${call("errorText", code)})`);
@@ -47,6 +61,7 @@ export function openSession({ edition, api }) {
 
   return {
     edition,
+    /** @type {Record<string, string>} */
     elements: ELEMENTS[edition],
     problems,
     get open() {
@@ -58,11 +73,16 @@ export function openSession({ edition, api }) {
       if (state === "refused") note(calls.start);
       return state === "open";
     },
+    /** @param {string} element */
     get(element) {
       if (state !== "open") return "";
       const value = call("get", element);
       return value === "undefined" || value === "null" ? "" : value;
     },
+    /**
+     * @param {string} element
+     * @param {unknown} value
+     */
     set(element, value) {
       if (state !== "open") return false;
       const done = call("set", element, String(value)) === "true";
