@@ -4,6 +4,9 @@
 // lib/entry.js clears a timer it may not have set (null).
 declare function clearTimeout(id: number | null | undefined): void;
 
+// Sphinx's documentation_options.js, a top-level const on every page (static/site/search-from-file.js).
+declare const DOCUMENTATION_OPTIONS: { SHOW_SEARCH_SUMMARY: boolean; [option: string]: unknown };
+
 interface Window {
   clearTimeout(id: number | null | undefined): void;
   /** The course manifest, from _static/course-manifest.js on the site (lib/manifest.js). */

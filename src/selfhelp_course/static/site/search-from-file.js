@@ -1,3 +1,4 @@
+// @ts-check
 // Search when the course is opened from a file (file://, the "Download the site" copy): Sphinx's
 // search fetches each result page to show an extract, and a browser refuses fetch() from file://,
 // so every result logged an error. There the results list the pages without extracts, and the

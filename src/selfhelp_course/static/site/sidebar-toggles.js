@@ -1,3 +1,4 @@
+// @ts-check
 // The sidebar buttons a learner can see are in the article's header (sphinx-book-theme), but
 // pydata-sphinx-theme wires only the first .primary-toggle and .secondary-toggle on the page:
 // the site header's, which this layout hides. Without this the visible buttons do nothing, and
@@ -7,7 +8,7 @@
 (() => {
   "use strict";
   for (const kind of ["primary", "secondary"]) {
-    const wired = document.querySelector(`.${kind}-toggle`);
+    const wired = /** @type {HTMLElement | null} */ (document.querySelector(`.${kind}-toggle`));
     if (!wired) continue;
     for (const button of document.querySelectorAll(`.bd-header-article .${kind}-toggle`)) {
       if (button === wired) continue;

@@ -1,3 +1,4 @@
+// @ts-check
 // The site's widget host: renders the course's anywidget widgets on a static page, with no
 // kernel and nothing fetched from outside the site. It replaces require.js and the Jupyter
 // widget manager (3.6 MB) for our own widgets; see docs/design-widget-runtime.md.

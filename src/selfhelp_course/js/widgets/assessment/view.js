@@ -1,3 +1,4 @@
+// @ts-check
 // The end-of-course assessment's view: a start screen, then one attempt (its drawn questions, in
 // the order and with the option order stored with it, no feedback until it is submitted), then
 // the result with the pass mark, feedback on each question answered wrongly and a link to the
@@ -69,7 +70,11 @@ function reviewView(result, passMark) {
 class AssessmentView {
   constructor({ model, el, store, now }) {
     const data = model.get("assessment") || {};
-    Object.assign(this, { model, store, now, pages: data.pages || {}, outcomes: data.outcomes || [] });
+    this.model = model;
+    this.store = store;
+    this.now = now;
+    this.pages = data.pages || {};
+    this.outcomes = data.outcomes || [];
     this.bank = { id: data.id, questions: data.questions || [] };
     this.settings = data.settings || { draw: 15, attempts: 0, pass_mark: 0.8 };
     this.passMark = this.settings.pass_mark;
@@ -88,12 +93,20 @@ class AssessmentView {
 
   build(el, title) {
     const titleId = uniqueId("as-title");
+    // Made here, called once from the constructor: set from then on (tsc: the types below).
+    /** @type {HTMLParagraphElement} */
     this.summary = h("p", { class: "as-summary" });
+    /** @type {HTMLDivElement} */
     this.stage = h("div", { class: "as-stage" });
+    /** @type {HTMLParagraphElement} */
     this.progress = h("p", { class: "as-progress", role: "status", "aria-live": "polite" });
+    /** @type {HTMLParagraphElement} */
     this.status = h("p", { class: "course-status", role: "status", "aria-live": "polite", tabindex: "-1" });
+    /** @type {ReturnType<typeof createNotice>} */
     this.notice = createNotice();
+    /** @type {HTMLButtonElement} */
     this.submitButton = button("Submit your answers", () => this.submitNow());
+    /** @type {HTMLButtonElement} */
     this.startButton = button("Start the assessment", () => this.start());
     el.append(h("div", { class: "course-widget as", "data-assessment-id": this.bank.id, role: "group", "aria-labelledby": titleId },
       h("p", { class: "course-title", id: titleId }, title),

@@ -1,3 +1,4 @@
+// @ts-check
 // The evaluation's form pieces: radio groups with their words visible (fieldset and legend),
 // the role list, the tick boxes and the preview of the file. Each is built once and updated in
 // place, so focus stays where the learner is when another tab's change arrives.
@@ -5,6 +6,14 @@ import { h, uniqueId } from "../../lib/dom.js";
 
 // A question answered on a scale or a short list: one radio per point, each labelled with its
 // words. points: [{value, words}]. onChoose(value). -> {node, set(value)}
+/**
+ * @param {object} options
+ * @param {string} options.legend
+ * @param {{value: any, words: string}[]} options.points
+ * @param {(value: any) => void} options.onChoose
+ * @param {string | null} [options.note] "" or words: a note under the legend; null: none
+ * @param {string} [options.kind]
+ */
 export function radioGroup({ legend, points, onChoose, note = null, kind = "" }) {
   const name = uniqueId("ev");
   const inputs = points.map((point, index) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // The course evaluation's rules (pure: no DOM, no storage). One stored entry, key
 // evaluation:course (private, like reflections; it never counts towards progress):
 // {v: 1, page, responseId, before: {<outcome id>: 1-5}, after: {<outcome id>: 1-5},

@@ -1,3 +1,4 @@
+// @ts-check
 // The course evaluation's view. Stage "before" (the welcome page): confidence against each
 // learning outcome, with "Skip" (nothing is recorded). Stage "after" (book/evaluation): the same
 // ratings again, feedback, role and what the learner will do differently (the privacy guard runs
@@ -36,7 +37,10 @@ class EvaluationView {
   constructor({ model, el, store, now }) {
     this.words = model.get("evaluation") || {};
     this.stage = model.get("stage") === "after" ? "after" : "before";
-    Object.assign(this, { model, store, now, page: model.get("page") || "" });
+    this.model = model;
+    this.store = store;
+    this.now = now;
+    this.page = model.get("page") || "";
     this.text = this.words.text || {};
     this.choices = rules.choicesOf(this.words);
     this.state = rules.stateFromEntry(null, this.choices);
@@ -55,9 +59,14 @@ class EvaluationView {
 
   build(el) {
     const titleId = uniqueId("ev-title");
+    // Made here, called once from the constructor: set from then on (tsc: the types below).
+    /** @type {HTMLParagraphElement} */
     this.status = h("p", { class: "course-status ev-status", role: "status", "aria-live": "polite" });
+    /** @type {ReturnType<typeof createNotice>} */
     this.notice = createNotice();
+    /** @type {HTMLDivElement} */
     this.body = h("div", { class: "ev-body" });
+    /** @type {HTMLDivElement} */
     this.root = h("div", { class: `course-widget ev ev-${this.stage}`, "data-evaluation-stage": this.stage, role: "group", "aria-labelledby": titleId },
       h("p", { class: "course-title", id: titleId }, this.text.title || "Course evaluation"),
       h("p", { class: "ev-intro" }, this.stage === "after" ? this.text.after_intro : this.text.before_intro),
@@ -82,12 +91,16 @@ class EvaluationView {
     });
   }
 
+  // Stage "before" only; showSkipped is called only from the buttons made here (tsc: the types).
   buildSkip() {
+    /** @type {HTMLParagraphElement} */
     this.skipped = h("p", { class: "ev-skipped", hidden: true, tabindex: "-1" },
       "Skipped: nothing was recorded. You can rate your confidence at the end of the course, on the evaluation page.");
     const again = button("Rate my confidence after all", () => this.showSkipped(false), true);
     again.hidden = true;
+    /** @type {HTMLButtonElement} */
     this.again = again;
+    /** @type {HTMLButtonElement} */
     this.skipButton = button("Skip", () => this.showSkipped(true), true);
     this.root.insertBefore(h("div", { class: "course-actions" }, this.skipButton), this.status);
     this.root.insertBefore(h("div", { class: "ev-skip-box" }, this.skipped, again), this.status);
@@ -102,6 +115,7 @@ class EvaluationView {
     else this.body.querySelector("input")?.focus();
   }
 
+  // Stage "after" only, as buildSharing; paintAfter and download run only then (tsc: the types).
   buildAfter() {
     const feedback = (field, points) => {
       const group = radioGroup({ legend: this.text[field] || field, points: points || [], kind: field,
@@ -112,6 +126,7 @@ class EvaluationView {
     const role = roleSelect({ question: this.text.role || "Your role", roles: this.words.roles || [],
       onChoose: (id) => this.change(rules.chooseRole(this.state, id)) });
     this.groups.push({ group: role, update: (s) => role.set(s.role) });
+    /** @type {ReturnType<typeof buildPart>} */
     this.part = buildPart({
       part: { id: "change", heading: this.text.change || "What will you do differently?", prompt: this.text.change_hint || "" },
       pid: uniqueId("ev-change"),
@@ -128,12 +143,17 @@ class EvaluationView {
   }
 
   buildSharing() {
+    /** @type {ReturnType<typeof tickBox>} */
     this.share = tickBox("Include what I wrote about what I will do differently in the file (it is shown below exactly as it will be shared; changing the text unticks this box, so only words you have seen are shared)",
       (checked) => this.change(rules.setShare(this.state, checked)));
+    /** @type {ReturnType<typeof tickBox>} */
     this.inStatement = tickBox("Show my before and after ratings in my statement of completion (on the portfolio page)",
       (checked) => this.change({ ...this.state, inStatement: checked }));
+    /** @type {ReturnType<typeof filePreview>} */
     this.preview = filePreview();
+    /** @type {HTMLParagraphElement} */
     this.message = h("p", { class: "ev-message", role: "status", "aria-live": "polite" });
+    /** @type {HTMLButtonElement} */
     this.downloadButton = button("Download an anonymous evaluation", () => this.download());
     this.body.append(h("h3", { class: "ev-heading" }, "Sharing your evaluation: your choice"),
       h("p", {}, "Nothing here is sent anywhere. If you choose, you can download an anonymous file of your answers and give it to your trainer or CPD lead. It holds your ratings and choices, the course version, your role and nation if you gave them, the month and a random number that lets a duplicate be spotted; never your name, email or a full date."),

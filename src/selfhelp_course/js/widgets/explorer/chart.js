@@ -1,3 +1,4 @@
+// @ts-check
 // The explorer's charts: inline SVG drawn from the layouts in geometry.js. The colours are the
 // course palette's, set by class in course-widgets.css, so a chart follows the site's light/dark
 // switch: the background, text and axis are the widget's; a mark of one kind (before, after,

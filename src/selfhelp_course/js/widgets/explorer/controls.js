@@ -1,3 +1,4 @@
+// @ts-check
 // The explorer's controls: a question (one at a time), a view, and a starting-band filter.
 // They report what the learner picked; the view decides what follows.
 import { h } from "../../lib/dom.js";

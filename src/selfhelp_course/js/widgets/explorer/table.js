@@ -1,3 +1,4 @@
+// @ts-check
 // The data table under the chart: the same numbers as the chart, for screen readers and for
 // anyone who prefers a table. Cells are text nodes.
 import { h } from "../../lib/dom.js";

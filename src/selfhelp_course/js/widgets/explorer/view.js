@@ -1,3 +1,4 @@
+// @ts-check
 // The well-being explorer on the page: controls, a sentence that sums up the chart, the chart,
 // the caveats and a table with the same numbers. The learner's choice and the questions looked
 // at are kept by the store; another tab's questions looked at are merged in as they happen,
@@ -73,6 +74,7 @@ export function renderExplorer({ model, el, store }) {
   const uid = uniqueId("wbx");
   const measure = textMeasure();
   let state = stateFromEntry(model.get("view"), questions, initialState(questions));
+  /** @type {ReturnType<typeof summarise> | null} */
   let data = null;
 
   const controls = buildControls(uid, questions, {

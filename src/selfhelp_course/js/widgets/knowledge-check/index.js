@@ -1,3 +1,4 @@
+// @ts-check
 // The knowledge check widget: one or more questions, feedback for every option, a score when
 // there are several, and retry. In JupyterLab the answers are synced to Python (trait `answers`).
 import { h, onPress } from "../../lib/dom.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // Knowledge check view: one fieldset per question; its answer is kept by the store and follows
 // other tabs. Focus goes to the verdict after "Check answer", so it is read out.
 import { announce, focusMessage, h, onPress, uniqueId } from "../../lib/dom.js";
@@ -7,6 +8,7 @@ import { createNotice } from "../../lib/notice.js";
 import { derive, entryValue, feedback, shownOrder, stateFromEntry, verdict } from "./state.js";
 
 // One option's row; rows are made in bank order and shown in the learner's order.
+/** @typedef {ReturnType<typeof optionRow>} OptionRow */
 function optionRow(option, index, uid, multiple) {
   const input = h("input", {
     type: multiple ? "checkbox" : "radio",
@@ -41,15 +43,23 @@ class QuestionView {
     this.draw();
   }
 
+  // Called once from the constructor: what it makes is set from then on (tsc: the types below).
   build() {
     const uid = uniqueId(`kc-${this.check.id}`);
+    /** @type {OptionRow[]} */
     this.rows = this.check.options.map((option, index) => optionRow(option, index, uid, this.multiple));
+    /** @type {HTMLDivElement} */
     this.optionsBox = h("div", { class: "kc-options" });
     this.arrange();
+    /** @type {HTMLButtonElement} */
     this.checkButton = h("button", { type: "button", class: "course-button" }, "Check answer");
+    /** @type {HTMLButtonElement} */
     this.retryButton = h("button", { type: "button", class: "course-button course-button-secondary", hidden: true }, "Try again");
+    /** @type {HTMLParagraphElement} */
     this.status = h("p", { class: "course-status", role: "status", "aria-live": "polite" });
+    /** @type {ReturnType<typeof createNotice>} */
     this.notice = createNotice();
+    /** @type {HTMLFieldSetElement} */
     this.element = h(
       "fieldset",
       { class: "course-widget kc", "data-check-id": this.check.id },
@@ -65,7 +75,9 @@ class QuestionView {
   // Rows in this learner's order (another tab may have settled the seed differently first).
   arrange() {
     const byId = new Map(this.rows.map((r) => [r.id, r]));
-    this.shown = shownOrder(this.check, this.seed).map((id) => byId.get(id));
+    // shownOrder orders the ids of check.options, and each has its row (tsc: the cast).
+    /** @type {OptionRow[]} */
+    this.shown = shownOrder(this.check, this.seed).map((id) => /** @type {OptionRow} */ (byId.get(id)));
     this.optionsBox.append(...this.shown.map((r) => r.row));
   }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // "About you": the learner's name, regulator and summary of practice.
 import { h } from "../../lib/dom.js";
 import { textField } from "./fields.js";

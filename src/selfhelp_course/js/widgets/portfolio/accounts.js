@@ -1,3 +1,4 @@
+// @ts-check
 // "Your reflective accounts": each saved reflection as a draft record in the shape of the
 // learner's regulator (the NMC account and HCPC entry unless another is chosen), with every other
 // regulator's form a click away; the learner may change any of them. Views are kept per reflection and updated in
@@ -77,6 +78,7 @@ function buildAccount(ctx, account, base, body) {
   const others = h("details", { class: "pf-other-forms" }, h("summary", {}, "Other regulators' forms for this reflection"));
   const othersBody = h("div", {});
   others.append(othersBody);
+  /** @type {ReturnType<typeof formFieldset>[] | null} */
   let otherViews = null;
   let latest = account;
   others.addEventListener("toggle", () => {
@@ -153,6 +155,7 @@ export function createAccounts(ctx) {
     h("legend", {}, "Your reflective accounts"), hint, rule, box);
   let made = 0;
   let body = null;
+  /** @type {((items: any[], keyOf: (account: any) => unknown, empty?: Node | null) => void) | null} */
   let show = null;
   // A change of regulator redraws the accounts with its form first (the learner chose it in
   // "About you", so no field here has focus).

@@ -1,3 +1,4 @@
+// @ts-check
 // Backups of everything the course saved in this browser, to carry to another browser or device
 // (pure: the widget reads and writes storage through lib/store.js). A backup holds every course
 // key's text exactly as stored, set-aside entries included, so an import restores it byte for byte.

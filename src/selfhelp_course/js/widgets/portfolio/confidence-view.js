@@ -1,3 +1,4 @@
+// @ts-check
 // "Your confidence before and after the course" in the portfolio: the learner's own ratings from
 // the course evaluation (confidence.js), as text, and the tick box that puts them in the
 // statement of completion. Hidden when there is no evaluation entry or the course has none.

@@ -1,3 +1,4 @@
+// @ts-check
 // The learner's confidence before and after the course, from the course evaluation's private
 // entry "evaluation:course" (contracts.md), as the portfolio shows it (pure: no DOM; the tick
 // box's write is the one function here that takes the store).

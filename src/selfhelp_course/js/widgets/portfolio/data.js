@@ -1,3 +1,4 @@
+// @ts-check
 // Moving and deleting the course data: importing a backup (store.replaceAll, checked whole
 // before anything is written) and clearing everything (store.clearAll). Both raise the store's
 // generation, so a stale tab cannot write back what was replaced or cleared, and the course

@@ -1,3 +1,4 @@
+// @ts-check
 // The record's document model (document.js) on the page, as text nodes only: the print copy
 // (real headings, a document of its own) and the views inside the widget (styled paragraphs, so
 // the widget adds no headings to the course page).

@@ -1,3 +1,4 @@
+// @ts-check
 // The CPD record as one document model (pure). The Markdown export, the print view and the
 // statement on the page are all drawn from it, so they always say the same thing. Learner text in
 // it is marked `learner: true` with a `where`, and learnerTexts() collects exactly that text for
@@ -17,6 +18,25 @@ import { statementBlocks } from "./confidence.js";
 import { BODIES, CODE_THEMES, FORMS, FORM_INFO, HCPC_FIELDS, NMC_QUESTIONS, SELF_DECLARED, activityLine, formsFor } from "./forms.js";
 import { longDate } from "./record.js";
 
+/**
+ * The blocks and sections above, for the type check (tsc).
+ * @typedef {object} Block
+ * @property {string} type
+ * @property {any} [text]
+ * @property {boolean} [learner]
+ * @property {string} [where]
+ * @property {boolean} [note]
+ * @property {string} [label]
+ * @property {string} [heading]
+ * @property {any[]} [items]
+ * @property {string} [caption]
+ * @property {string[]} [head]
+ * @property {any[][]} [rows]
+ * @property {string[]} [foot]
+ * @typedef {{heading: string, blocks: Block[]}} Subsection
+ * @typedef {{heading: string, blocks: Block[], subsections: Subsection[]}} Section
+ */
+
 const NOTHING_YET = "No course activities are recorded as completed on this device yet.";
 // Hours (a whole number of minutes) as the course shows every time: "0 h 25 min" (lib/cpd-time.js).
 const time = (hours, decimal = false) => cpdTime(minutesOfHours(hours), decimal);
@@ -35,6 +55,7 @@ function dated(activity) {
 
 function aboutSection(p) {
   const d = p.details;
+  /** @type {Block[]} */
   const blocks = [];
   if (written(d.name)) blocks.push({ type: "field", label: "Name", text: d.name.trim() });
   if (bodyLabel(d)) blocks.push({ type: "field", label: "Registration body", text: bodyLabel(d) });
@@ -66,6 +87,7 @@ export function assessmentLine(result) {
 // Only completed activities and pages are declared; what was started and not completed is listed
 // apart, and not counted.
 function statementSection(p) {
+  /** @type {Block[]} */
   const blocks = [{ type: "p", text: SELF_DECLARED, note: true }];
   if (p.log.length) {
     const who = written(p.details.name) ? p.details.name.trim() : "The learner";
@@ -93,6 +115,7 @@ function statementSection(p) {
 
 function logSection(p) {
   if (!p.log.length) return { heading: "CPD log", blocks: [{ type: "p", text: NOTHING_YET }], subsections: [] };
+  /** @type {Block[]} */
   const blocks = [{
     type: "table",
     caption: "CPD log",
@@ -122,11 +145,13 @@ function logSection(p) {
 }
 
 function nmcSection(p) {
+  /** @type {Section} */
   const section = { heading: "NMC reflective accounts", blocks: [], subsections: [] };
   if (!p.accounts.length) section.blocks.push({ type: "p", text: "No reflections are saved on this device yet." });
   p.accounts.forEach((account, index) => {
     const where = (what) => `Reflective account ${index + 1} ("${account.title}"): ${what}`;
     const saved = longDate(account.updated);
+    /** @type {Block[]} */
     const blocks = [{ type: "p", text: `From the course page "${account.pageTitle}".${saved ? ` Reflection last saved on ${saved}.` : ""}` }];
     for (const q of NMC_QUESTIONS) blocks.push({ type: "answer", heading: q.heading, text: account.nmc[q.id], learner: true, where: where(q.heading) });
     blocks.push({ type: "checklist", label: "Themes of the Code", items: CODE_THEMES.map((t) => ({ label: t.label, checked: account.nmc.themes.includes(t.id) })) });
@@ -136,6 +161,7 @@ function nmcSection(p) {
 }
 
 function hcpcSection(p) {
+  /** @type {Section} */
   const section = { heading: "HCPC CPD profile", blocks: [{ type: "p", text: "The summary of practice is under \"About me\" and the dated list of activities is the CPD log above." }], subsections: [] };
   if (!p.accounts.length) section.blocks.push({ type: "p", text: "No reflections are saved on this device yet." });
   p.accounts.forEach((account, index) => {
@@ -157,15 +183,18 @@ function pageHours(p, account) {
 // reflection with the form's fields, its name, date and hours where the regulator's record asks.
 function formSection(p, form) {
   const info = FORM_INFO[form];
+  /** @type {Block[]} */
   const blocks = [{ type: "p", text: info.rule }];
   if (!p.accounts.length) blocks.push({ type: "p", text: "No reflections are saved on this device yet." });
   else if (info.peerCount) {
     const peer = p.accounts.filter((a) => written(a.swe.peer)).length;
     blocks.push({ type: "p", text: `A peer reflection is written for ${peer} of ${p.accounts.length} ${p.accounts.length === 1 ? "piece" : "pieces"} of CPD here.` });
   }
+  /** @type {Section} */
   const section = { heading: info.section, blocks, subsections: [] };
   p.accounts.forEach((account, index) => {
     const saved = longDate(account.updated);
+    /** @type {Block[]} */
     const entry = [{ type: "p", text: `From the course page "${account.pageTitle}".${saved ? ` Reflection last saved on ${saved}.` : ""}` }];
     if (info.name) entry.push({ type: "field", label: "Name of the training or learning", text: `${p.course} (online course): ${account.pageTitle}` });
     if (saved) entry.push({ type: "field", label: "Date (when the reflection was last saved)", text: saved });

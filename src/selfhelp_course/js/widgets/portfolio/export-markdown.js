@@ -1,3 +1,4 @@
+// @ts-check
 // The record as Markdown (pure), drawn from the document model (document.js). Every learner and
 // course string goes through lib/markdown.js, so any text comes out of a Markdown renderer as the
 // same literal text: a line of backticks cannot open a code block, "<b>" cannot become HTML and

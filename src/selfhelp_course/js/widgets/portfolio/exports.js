@@ -1,3 +1,4 @@
+// @ts-check
 // "Keep a copy": Markdown, print (or PDF) and JSON backup, each after the privacy check, which
 // lists what looks identifying (likely findings first, possible ones more gently) and never
 // blocks the export. Files are made in the browser; nothing is sent anywhere.
@@ -48,6 +49,7 @@ function privacyContent(panelId, findings) {
 
 function createPrint(ctx, printButton) {
   const view = h("div", { class: "pf-print-view", id: `${ctx.uid}-print`, role: "region", "aria-label": "Print view of your CPD record", tabindex: "-1", hidden: true });
+  /** @type {HTMLDivElement | null} */
   let root = null;
   const call = () => {
     try {
@@ -146,7 +148,9 @@ export function createExports(ctx) {
       buttons[kind].focus();
       ctx.say("Nothing was exported. Edit the text the check pointed to, then export again.");
     });
-    panel.replaceChildren(...privacyContent(panelId, findings), h("div", { class: "course-actions" }, anyway, cancel));
+    // privacyContent leaves null where a part is absent, and replaceChildren writes each null as
+    // the text "null" (reported; kept as it is: this change only adds types).
+    panel.replaceChildren(...(/** @type {(Node | string)[]} */ (privacyContent(panelId, findings))), h("div", { class: "course-actions" }, anyway, cancel));
     panel.classList.toggle("pf-privacy-gentle", findings.every((f) => f.certainty === "possible"));
     panel.hidden = false;
     panel.focus();

@@ -1,3 +1,4 @@
+// @ts-check
 // A labelled text field of the portfolio, tied to one path in the learner's fields: typing edits
 // it, leaving it saves at once, and when two versions of it were saved (in two tabs) both are
 // shown above it until the learner chooses.

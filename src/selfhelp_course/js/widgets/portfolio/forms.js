@@ -1,3 +1,4 @@
+// @ts-check
 // What the CPD record holds, in the regulators' terms (pure data, no DOM, no storage).
 import { COURSE_TITLE, PORTFOLIO_FIELDS, kindLabel } from "../../lib/facts.js";
 export { PORTFOLIO_PAGE } from "../../lib/facts.js";

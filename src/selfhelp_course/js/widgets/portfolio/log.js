@@ -1,3 +1,4 @@
+// @ts-check
 // "CPD log": one row per page with something completed, the hours for each (what the learner
 // typed is read by portfolio/hours.js: accepted when its meaning is clear, otherwise refused with
 // a message beside the field and kept as typed until it is fixed), done-with-others, and a link

@@ -1,3 +1,4 @@
+// @ts-check
 // From a saved reflection to a draft NMC reflective account, HCPC profile entry and the other
 // regulators' records (pure).
 //
@@ -42,7 +43,7 @@ export function partsOf(entry, frameworkId, frameworks) {
 // {nmc: {nature, learned, changed, code}, hcpc: {activity, learned, improved, benefits}, swe:
 // {...}, ...} from the parts' feeds: every form in FORMS, a field no part feeds left empty.
 export function prefillFromFeeds(parts) {
-  const filled = Object.fromEntries(FEED_TARGETS.map((target) => [target, []]));
+  const filled = Object.fromEntries(FEED_TARGETS.map((target) => [target, /** @type {string[]} */ ([])]));
   for (const part of parts) {
     if (!written(part.text)) continue;
     for (const target of new Set(part.feeds || [])) if (filled[target]) filled[target].push(part.text.trim());

@@ -1,3 +1,4 @@
+// @ts-check
 // Printing the portfolio page with the browser's own print (not the page's print button): a
 // text box prints at its on-screen size, so a long summary was cut to about five lines (issue 21,
 // defect 10). Every text field gets a print-only copy of its text just after it; the print

@@ -1,3 +1,4 @@
+// @ts-check
 // The CPD record, assembled from what the course pages saved and the learner's own fields (pure:
 // no DOM, no storage). Progress comes from lib/progress.js, the one rule every page uses, so the
 // record says "completed" exactly where the progress page does.
@@ -56,7 +57,7 @@ function accountOf(reflection, edits, frameworks) {
     frameworkName: framework ? framework.name : draft.framework,
     original: draft.parts,
     prefill: Object.fromEntries(Object.keys(FORMS).map((form) => [form, draft[form]])),
-    edited: Object.fromEntries(Object.keys(FORMS).map((form) => [form, {}])),
+    edited: Object.fromEntries(Object.keys(FORMS).map((form) => [form, /** @type {Record<string, boolean>} */ ({})])),
   };
   for (const [form, fields] of Object.entries(FORMS)) {
     const mine = isPlainObject(edit[form]) ? edit[form] : {};

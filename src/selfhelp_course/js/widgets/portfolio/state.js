@@ -1,3 +1,4 @@
+// @ts-check
 // The learner's own fields in the CPD portfolio (pure: no DOM, no storage).
 //
 // They are one stored entry, "portfolio" (kept in step by lib/entry.js, so two tabs merge):
@@ -82,7 +83,7 @@ export function entryValue(edits) {
 // "learned"] or ["log", docname, "hours"]; value undefined removes the field (or a whole account,
 // for "fill in again"). Returns new objects; the old ones are not changed.
 export function editField(edits, path, value) {
-  const set = (node, [key, ...rest]) => {
+  const set = (/** @type {any} */ node, /** @type {string[]} */ [key, ...rest]) => {
     const copy = bare(isPlainObject(node) ? node : {});
     if (rest.length) copy[key] = set(copy[key], rest);
     else if (value === undefined) delete copy[key];

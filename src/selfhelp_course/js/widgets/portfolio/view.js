@@ -1,3 +1,4 @@
+// @ts-check
 // The CPD portfolio widget: the learner's record built from what this browser saved, with their
 // own fields (one stored entry kept with syncEntry, so two tabs merge and text changed in both is
 // kept for the learner to choose), following other tabs as they save, with exports, import and

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared-computer mode, on the progress page of the open website: a choice that keeps this
 // visit's work only until the browser closes (store.js moves it into sessionStorage and leaves
 // none in localStorage), a reminder to download a backup first, and "Finish on this computer",

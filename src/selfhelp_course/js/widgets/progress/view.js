@@ -1,3 +1,4 @@
+// @ts-check
 // The progress page: the whole course by part and page, with activities completed and attempted,
 // minutes and status, the CPD minutes done so far, and any saved entry that was set aside
 // because it could not be read. It only reads (through the store) and follows every change as
@@ -89,6 +90,7 @@ export function renderProgress({ model, el, store }) {
   el.append(ui.root);
   let manifest = courseManifest(model.get("manifest"));
   let cells = new Map();
+  /** @type {ReturnType<typeof courseProgress> | null} */
   let last = null;
 
   function update() {

@@ -1,3 +1,4 @@
+// @ts-check
 // One part of a reflection: its box, word count, privacy check (findings explained, text
 // highlighted on request) and, when two versions were saved, the choice between them.
 import { conflictPanel } from "../../lib/conflict.js";
@@ -48,7 +49,8 @@ export function buildPart({ part, pid, text, onInput, onBlur, onChoose, onFindin
   const count = h("p", { class: "rf-count", id: `${pid}-count` });
   const privacy = privacyBox(pid, part.heading);
   const conflictBox = h("div", { class: "rf-conflict" });
-  const view = { part, textarea, count, findings: [], words: 0, timer: null };
+  const view = { part, textarea, count, findings: /** @type {ReturnType<typeof findIdentifiers>} */ ([]), words: 0,
+    timer: /** @type {number | null} */ (null) };
 
   function describe() {
     const ids = [prompt.id, count.id];

@@ -1,3 +1,4 @@
+// @ts-check
 // The reflection box: a choice of framework, one box per part, a privacy guard, autosave that
 // merges with other tabs, and copy/download so the text can always be kept.
 import { afterChoosing } from "../../lib/conflict.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // The branching scenario widget: see view.js. In JupyterLab the route is synced to Python
 // (trait `path`).
 import { widgetModule } from "../../lib/mount.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // Branching scenario view: each decision shows the step's text and its choices as buttons; a
 // choice shows what happened and whether it supported the group or took it over; an ending
 // shows its kind, a debrief and the whole route. Every button that moves the learner on acts
@@ -18,6 +19,9 @@ function button(className, label, handler) {
 }
 
 // Each view returns [nodes to show, the node to move focus to].
+/** @typedef {[(Node | null)[], HTMLElement | null]} Stage */
+
+/** @returns {Stage} */
 function choicesView(step, route, act) {
   const focus = h("div", { class: "scn-text", tabindex: "-1" }, texts(step.text, "scn-paragraph"));
   const buttons = step.choices.map((choice, index) => button("scn-choice", choice.text, () => act.choose(index)));
@@ -28,6 +32,7 @@ function choicesView(step, route, act) {
   ], focus];
 }
 
+/** @returns {Stage} */
 function consequenceView(scenario, route, act) {
   const choice = rules.lastChoice(scenario, route.path);
   const stance = rules.stanceOf(choice);
@@ -47,6 +52,7 @@ function consequenceView(scenario, route, act) {
   ], focus];
 }
 
+/** @returns {Stage} */
 function endingView(scenario, step, route) {
   const kind = rules.endingKind(step);
   const focus = h("div", { class: "scn-text", tabindex: "-1" }, texts(step.text, "scn-paragraph"));
@@ -67,6 +73,7 @@ function endingView(scenario, step, route) {
   ], focus];
 }
 
+/** @returns {Stage} */
 function stageView(scenario, route, act) {
   const step = rules.currentStep(scenario, route);
   if (!step) return [[h("p", {}, "This scenario cannot be shown: one of its steps is missing.")], null];
@@ -107,7 +114,7 @@ export function renderScenario({ model, el, store }) {
   // Draw the route; returns the node focus should move to after an action.
   function paint() {
     const [nodes, focus] = stageView(scenario, route, act);
-    stage.replaceChildren(...nodes.filter(Boolean));
+    stage.replaceChildren(...(/** @type {Node[]} */ (nodes.filter(Boolean)))); // the nulls left out
     backButton.hidden = !route.path.length || rules.isEnded(scenario, route);
     restartButton.hidden = !route.path.length;
     return focus;

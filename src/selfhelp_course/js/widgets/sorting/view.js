@@ -1,3 +1,4 @@
+// @ts-check
 // Sorting exercise view: each description is a fieldset with one labelled <select>, so the
 // whole exercise works with a keyboard and a screen reader; nothing depends on dragging. The
 // placements are kept by the store and follow other tabs. After "Check my sorting" focus goes
