@@ -414,6 +414,17 @@ def test_markdown_export_holds_the_record(watched, site_url):
     assert watched.errors == []
 
 
+def assert_only_parts_shown(panel) -> None:
+    """The panel holds its parts and nothing else: a part left out must not show as the text "null"
+    (replaceChildren writes a null as that text; every finding "likely", or every one "possible",
+    leaves a part out)."""
+    texts = panel.evaluate(
+        "el => [...el.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.data)"
+    )
+    assert texts == [], f"stray text in the privacy panel: {texts}"
+    assert "null" not in panel.inner_text()
+
+
 def test_privacy_findings_are_listed_before_any_export_and_never_block_it(watched, site_url, axe):
     texts = {**GIBBS_TEXT, "description": "I met a carer who lives near NG7 2UH."}
     page = seeded(
@@ -438,6 +449,7 @@ def test_privacy_findings_are_listed_before_any_export_and_never_block_it(watche
     expect(findings.first).to_contain_text("can point to a home or a small area")
     expect(findings.nth(1)).to_contain_text("HCPC entry 1")
     expect(panel).to_contain_text("it never stops you exporting")
+    assert_only_parts_shown(panel)
     page.wait_for_timeout(300)
     assert downloads == [], "nothing is exported before the learner has seen the findings"
     serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
@@ -1033,6 +1045,7 @@ def test_a_possible_finding_is_shown_gently(watched, site_url, axe):
     expect(panel.locator(".pf-finding-possible").first).to_contain_text(
         "\u201cnurse Amy\u201d (possible name with a title)"
     )
+    assert_only_parts_shown(panel)
     serious = [v for v in axe(page) if v["impact"] in ("serious", "critical")]
     assert serious == [], serious
     with page.expect_download():

@@ -44,7 +44,7 @@ function privacyContent(panelId, findings) {
     possible.length && likely.length ? h("p", { class: "pf-possible-title" }, `These may be nothing, but are worth a second look: ${summariseFindings(possible).text}.`) : null,
     possible.length ? findingList(possible, true) : null,
     h("p", { class: "pf-privacy-note" }, "The regulators' 2019 joint statement asks that written reflections be anonymised and focus on learning. This course suggests leaving out names, addresses or postcodes, contact details, NHS or other reference numbers and details of relatives or colleagues, and taking care with exact dates and ages. This check is only a prompt: it can miss things, and it never stops you exporting. Your portfolio text can be changed above; a reflection itself is changed on its course page."),
-  ];
+  ].filter((part) => part !== null); // a part left out must not reach replaceChildren, which writes null as text
 }
 
 function createPrint(ctx, printButton) {
@@ -148,9 +148,7 @@ export function createExports(ctx) {
       buttons[kind].focus();
       ctx.say("Nothing was exported. Edit the text the check pointed to, then export again.");
     });
-    // privacyContent leaves null where a part is absent, and replaceChildren writes each null as
-    // the text "null" (reported; kept as it is: this change only adds types).
-    panel.replaceChildren(...(/** @type {(Node | string)[]} */ (privacyContent(panelId, findings))), h("div", { class: "course-actions" }, anyway, cancel));
+    panel.replaceChildren(...privacyContent(panelId, findings), h("div", { class: "course-actions" }, anyway, cancel));
     panel.classList.toggle("pf-privacy-gentle", findings.every((f) => f.certainty === "possible"));
     panel.hidden = false;
     panel.focus();
