@@ -17,6 +17,8 @@ from pypdf import PdfReader
 
 from paths import ROOT
 from selfhelp_course import evaluation_report as er
+from selfhelp_course.activities.evaluation import evaluation_manifest
+from selfhelp_course.errors import ContentError
 
 ILLUSTRATIVE = ROOT / "data" / "evaluation_illustrative"
 RESPONSES = ILLUSTRATIVE / "responses"
@@ -323,44 +325,96 @@ def test_labels_come_from_the_evaluation_yaml_when_it_is_there_and_values_otherw
     assert bare.word("time", None) == er.NOT_ANSWERED
     assert bare.outcome(OUTCOMES[0]).startswith("Tell a self-help group apart")
     (root / er.LABELS_FILE).write_text(
-        "scale:\n  - {value: 3, words: Fairly confident}\nroles:\n  - {id: gp, words: GP}\n"
-        "time:\n  - {value: less, words: Less than I expected}\n",
+        the_courses_labels(
+            ("    words: Fairly confident\n", "    words: Fairly sure\n"),
+            ("      words: GP\n", "      words: General practitioner\n"),
+            ("      words: Less than the stated time\n", "      words: Less than I expected\n"),
+        ),
         encoding="utf-8",
     )
     worded = er.load_labels(root)
-    assert worded.word("confidence", 3) == "Fairly confident" and worded.word("role", "gp") == "GP"
+    assert (
+        worded.word("confidence", 3) == "Fairly sure" and worded.word("role", "gp") == "General practitioner"
+    )
     assert worded.word("time", "less") == "Less than I expected"
-    assert worded.word("confidence", 4) == "4"  # a point without words falls back to its value
+    assert worded.word("role", "chaplain") == "chaplain"  # a value the file does not name: itself
 
 
-# The shape data/activities/evaluation.yml has on the evaluation widget's branch (issue 23).
-WIDGET_YAML = """\
-confidence:
-  - {value: 1, words: Not at all confident}
-  - {value: 5, words: Completely confident}
-relevance:
-  question: How relevant was the course to your work?
-  scale: [{value: 4, words: Very relevant}]
-clarity:
-  question: How clear was the course?
-  scale: [{value: 2, words: Slightly clear}]
-time:
-  question: How long did the course take you?
-  choices: [{value: more, words: More than the stated time}]
-recommend:
-  question: Would you recommend the course to a colleague?
-  choices: [{value: "no", words: "No"}]
-role:
-  question: Which best describes your role? (optional)
-  roles: [{id: link-worker, words: Social prescribing link worker}]
-"""
+def course_with_labels(folder, text: str):
+    """A scratch course: the real outcomes, and ``text`` as data/activities/evaluation.yml."""
+    (folder / "data" / "activities").mkdir(parents=True)
+    shutil.copy(ROOT / er.OUTCOMES_FILE, folder / er.OUTCOMES_FILE)
+    (folder / er.LABELS_FILE).write_text(text, encoding="utf-8")
+    return folder
+
+
+def the_courses_labels(*swaps: tuple[str, str]) -> str:
+    """The course's own evaluation.yml with each (old, new) swapped once (old must be there)."""
+    text = (ROOT / er.LABELS_FILE).read_text(encoding="utf-8")
+    for old, new in swaps:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+def line_of(text: str, words: str) -> int:
+    return text[: text.index(words)].count("\n") + 1
+
+
+# Each of these was read leniently before (a fallback to the bare value, or a YAML error with no
+# file): the report reads evaluation.yml with the same checked loader as the widget and the
+# manifest, so each stops with the file and the line at fault, as every other course file does.
+MALFORMED_LABELS = {
+    "a role without words": (("    - id: gp\n      words: GP\n", "    - id: gp\n"), "- id: gp"),
+    "a scale point the widget cannot store": (
+        ("  - value: 3\n    words: Fairly confident\n", "  - value: 7\n    words: Fairly confident\n"),
+        "value: 7",
+    ),
+    "words under another name, which the lenient reader took": (
+        ("      words: Maybe\n", "      label: Maybe\n"),
+        "label: Maybe",
+    ),
+    "a choice the widget does not store": (("- value: maybe\n", "- value: perhaps\n"), "value: perhaps"),
+    # PyYAML reports where it gave up: the line after the open bracket.
+    "not YAML": (("    - id: gp\n", "    - id: [gp\n"), "      words: GP"),
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED_LABELS)
+def test_a_malformed_evaluation_yaml_stops_the_report_with_file_and_line(tmp_path, case):
+    swap, at = MALFORMED_LABELS[case]
+    text = the_courses_labels(swap)
+    root = course_with_labels(tmp_path, text)
+    with pytest.raises(ContentError) as raised:
+        er.load_labels(root)
+    assert raised.value.path == str(root / er.LABELS_FILE)
+    assert raised.value.line == line_of(text, at), str(raised.value)
+    assert str(raised.value).startswith(f"{root / er.LABELS_FILE}:{raised.value.line}: ")
+
+
+def test_a_partial_evaluation_yaml_is_not_read_as_labels(tmp_path):
+    # The layout the lenient reader also took (a bare scale and roles at the top): not the
+    # widget's file, so it is refused where it starts, not half-read.
+    root = course_with_labels(
+        tmp_path, "scale:\n  - {value: 3, words: Fairly confident}\nroles:\n  - {id: gp, words: GP}\n"
+    )
+    with pytest.raises(ContentError, match=r"evaluation\.yml:1: scale: is not a known field"):
+        er.load_labels(root)
 
 
 def test_labels_read_the_evaluation_widgets_yaml(tmp_path):
-    (tmp_path / "data" / "activities").mkdir(parents=True)
-    shutil.copy(ROOT / er.OUTCOMES_FILE, tmp_path / er.OUTCOMES_FILE)
-    (tmp_path / er.LABELS_FILE).write_text(WIDGET_YAML, encoding="utf-8")
-    labels = er.load_labels(tmp_path)
+    root = course_with_labels(
+        tmp_path,
+        the_courses_labels(
+            ("    words: Completely confident\n", "    words: Wholly confident\n"),
+            ("      words: Very relevant\n", "      words: Very relevant indeed\n"),
+            (
+                "      words: Social prescribing link worker or community connector\n",
+                "      words: Social prescribing link worker\n",
+            ),
+        ),
+    )
+    labels = er.load_labels(root)
     assert [
         labels.word("confidence", 1),
         labels.word("confidence", 5),
@@ -371,13 +425,23 @@ def test_labels_read_the_evaluation_widgets_yaml(tmp_path):
         labels.word("role", "link-worker"),
     ] == [
         "Not at all confident",
-        "Completely confident",
-        "Very relevant",
+        "Wholly confident",
+        "Very relevant indeed",
         "Slightly clear",
         "More than the stated time",
         "No",
         "Social prescribing link worker",
     ]
+    # One source: every value's words are those the widget and the course manifest are given.
+    manifest = evaluation_manifest(root)
+    for scale, points in (
+        ("confidence", manifest["scale"]),
+        *((name, manifest[name]) for name in ("relevance", "clarity", "time", "recommend")),
+        ("role", [{"value": role["id"], "words": role["words"]} for role in manifest["roles"]]),
+    ):
+        assert {point["value"]: labels.word(scale, point["value"]) for point in points} == {
+            point["value"]: point["words"] for point in points
+        }, scale
 
 
 @pytest.mark.skipif(not (ROOT / er.LABELS_FILE).is_file(), reason="evaluation.yml not merged yet")

@@ -42,18 +42,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pandas as pd
-import yaml
 
+from .activities.banks import EVALUATION_FILE, OUTCOMES, OUTCOMES_FILE, load_config
+from .activities.evaluation import evaluation_manifest
 from .course.structure import course_root
+
+if TYPE_CHECKING:  # generated from data/schemas/manifest.schema.json (make schemas)
+    from .course.shapes import EvaluationPoint
 
 FORMAT = "selfhelp-course-evaluation/1"
 SCHEMA_FILE = "data/schemas/evaluation-response.schema.json"
-OUTCOMES_FILE = "data/activities/outcomes.yml"
-LABELS_FILE = "data/activities/evaluation.yml"
+# Read with the checked loader the widget and the manifest use (activities/banks.py), so a
+# malformed file stops with its file and line here too.
+LABELS_FILE = EVALUATION_FILE
 
 # The one threshold of the small-number protection: a count, group or median resting on fewer
 # responses than this is not shown, so that no report can single anyone out.
@@ -105,9 +110,10 @@ def load_schema(root: Path | None = None) -> dict:
 
 
 def load_outcomes(root: Path | None = None) -> dict[str, str]:
-    """The learning outcomes, id -> text, in the course's order (data/activities/outcomes.yml)."""
-    data = yaml.safe_load(((root or course_root()) / OUTCOMES_FILE).read_text(encoding="utf-8"))
-    return {item["id"]: " ".join(str(item["text"]).split()) for item in data["outcomes"]}
+    """The learning outcomes, id -> text, in the course's order (data/activities/outcomes.yml,
+    checked: a malformed file raises ContentError with its file and line)."""
+    outcomes = load_config(OUTCOMES_FILE, OUTCOMES, root or course_root())["outcomes"]
+    return {item["id"]: " ".join(str(item["text"]).split()) for item in outcomes}
 
 
 @dataclass
@@ -128,52 +134,32 @@ class Labels:
         return self.outcomes.get(outcome_id, outcome_id)
 
 
-def _points(items) -> dict:
-    """[{value|id: v, words: w}, ...] -> {v: w}; anything else -> {} (fall back to values)."""
-    found = {}
-    if isinstance(items, list):
-        for item in items:
-            if isinstance(item, dict):
-                key = item.get("value", item.get("id"))
-                words = item.get("words", item.get("label", item.get("text")))
-                if key is not None and isinstance(words, str):
-                    found[key] = " ".join(words.split())
-    return found
-
-
-def _list_in(value):
-    """The list of points in ``value``: the list itself, or the one under ``scale``,
-    ``choices``, ``roles``, ``points`` or ``options`` when ``value`` is a mapping."""
-    if isinstance(value, dict):
-        for key in ("scale", "choices", "roles", "points", "options"):
-            if isinstance(value.get(key), list):
-                return value[key]
-    return value
+def _points(items: list[EvaluationPoint]) -> dict[int | str, str]:
+    """[{value, words}, ...] -> {value: words}, the words on one line."""
+    return {item["value"]: " ".join(item["words"].split()) for item in items}
 
 
 def load_labels(root: Path | None = None) -> Labels:
     """The words for each scale point and role, from data/activities/evaluation.yml if present.
 
-    The file belongs to the learner's evaluation widget (its owner validates it). Read here:
-    ``confidence`` (or ``scale``): a list of ``{value, words}``; ``relevance`` and ``clarity``:
-    ``{scale: [...]}``; ``time`` and ``recommend``: ``{choices: [...]}``; ``role``: ``{roles:
-    [{id, words}]}`` (or a top-level ``roles`` list); a bare list is read for any of them. A
-    point without words, or no file at all, falls back to the value itself.
+    The file belongs to the learner's evaluation widget: it is read here as the widget and the
+    course manifest read it (activities/evaluation.py: ``evaluation_manifest``, the checked
+    loader), so the report names every value as the widget showed it, and a malformed file
+    raises ContentError with its file and line. No file at all: each value stands for itself.
     """
     root = root or course_root()
     labels = Labels(outcomes=load_outcomes(root))
-    path = root / LABELS_FILE
-    if not path.is_file():
+    if not (root / LABELS_FILE).is_file():
         return labels
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if isinstance(data, dict) and isinstance(data.get("evaluation"), dict):
-        data = data["evaluation"]
-    if not isinstance(data, dict):
-        return labels
-    labels.points["confidence"] = _points(_list_in(data.get("confidence", data.get("scale"))))
-    for name in ("relevance", "clarity", "time", "recommend"):
-        labels.points[name] = _points(_list_in(data.get(name)))
-    labels.points["role"] = _points(_list_in(data.get("role", data.get("roles"))))
+    words = evaluation_manifest(root)
+    labels.points = {
+        "confidence": _points(words["scale"]),
+        "relevance": _points(words["relevance"]),
+        "clarity": _points(words["clarity"]),
+        "time": _points(words["time"]),
+        "recommend": _points(words["recommend"]),
+        "role": _points([{"value": role["id"], "words": role["words"]} for role in words["roles"]]),
+    }
     return labels
 
 
