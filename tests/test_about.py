@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from paths import ROOT, SITE
-from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.about import NO_ADDRESS, about_markdown, citation, citation_text, report_address
+from selfhelp_course.errors import ContentError
 
 
 def config_with(tmp_path, about: str):

@@ -13,7 +13,8 @@ from collections import Counter
 import pytest
 
 from paths import ROOT
-from selfhelp_course.activities.banks import CHECKS, SCENARIOS, SORTING, ContentError
+from selfhelp_course.activities.banks import CHECKS, SCENARIOS, SORTING
+from selfhelp_course.errors import ContentError
 
 ITEM = """\
       - text: Description {n}

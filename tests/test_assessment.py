@@ -16,10 +16,10 @@ from selfhelp_course.activities.banks import (
     ASSESSMENTS,
     OUTCOMES,
     OUTCOMES_FILE,
-    ContentError,
     load_config,
     validate_all,
 )
+from selfhelp_course.errors import ContentError
 
 BANK = ASSESSMENTS.find(ASSESSMENT_ID, ROOT)
 QUESTIONS = BANK["questions"]

@@ -36,7 +36,6 @@ from selfhelp_course.activities.banks import (
     ROUTES,
     ROUTES_FILE,
     SORTING,
-    ContentError,
     json_schemas,
     modelines,
     schema_files,
@@ -44,6 +43,7 @@ from selfhelp_course.activities.banks import (
 )
 from selfhelp_course.course import make_shapes as _shapes_gen
 from selfhelp_course.course.structure import ROOT_ENV
+from selfhelp_course.errors import ContentError
 from test_content import GOOD  # a good bank of one check
 
 # Not generated: what a learner downloads from the evaluation (a different thing altogether), and

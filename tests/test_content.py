@@ -13,11 +13,11 @@ from selfhelp_course.activities.banks import (
     FRAMEWORKS,
     FRAMEWORKS_FILE,
     PORTFOLIO_FIELDS,
-    ContentError,
     framework_feeds,
     load_config,
     parse,
 )
+from selfhelp_course.errors import ContentError
 
 GOOD = """\
 checks:

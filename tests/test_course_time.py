@@ -7,7 +7,6 @@ import json
 import pytest
 
 from paths import REFERENCE_PAGES, ROOT
-from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.cpd_time import cpd_time
 from selfhelp_course.course.structure import (
     PageTime,
@@ -18,6 +17,7 @@ from selfhelp_course.course.structure import (
     toc_docnames,
     toc_pages,
 )
+from selfhelp_course.errors import ContentError
 
 PAGE = """\
 ---

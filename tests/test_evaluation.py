@@ -18,12 +18,12 @@ from selfhelp_course.activities.banks import (
     EVALUATION_FILE,
     OUTCOMES,
     OUTCOMES_FILE,
-    ContentError,
     load_config,
     parse,
 )
 from selfhelp_course.activities.evaluation import evaluation_manifest
 from selfhelp_course.course.facts import KIND_BY_NAME
+from selfhelp_course.errors import ContentError
 
 SCHEMA = json.loads(
     (ROOT / "data" / "schemas" / "evaluation-response.schema.json").read_text(encoding="utf-8")

@@ -10,8 +10,8 @@ import tomllib
 import pytest
 
 from paths import ROOT, SITE
-from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.licence import footer_html, licence_settings, rights_text
+from selfhelp_course.errors import ContentError
 
 
 def test_licence_files_name_each_licence_and_the_paths_it_covers():

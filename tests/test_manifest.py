@@ -20,12 +20,12 @@ from selfhelp_course.activities.banks import (
     REFLECTIONS,
     SCENARIOS,
     SORTING,
-    ContentError,
 )
 from selfhelp_course.course.facts import ACTIVITY_KINDS, EXPLORER_ID
 from selfhelp_course.course.manifest import VERSION, course_manifest, manifest_script
 from selfhelp_course.course.pages import parse_text, read_page
 from selfhelp_course.course.structure import front_matter, page_path, toc_docnames, toc_parts
+from selfhelp_course.errors import ContentError
 from selfhelp_course.site.front_end import site_script
 from selfhelp_course.site.sphinx_ext import _fingerprint, _write_manifest
 

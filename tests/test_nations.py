@@ -9,7 +9,6 @@ import shutil
 import pytest
 
 from paths import ROOT
-from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.nations import (
     NATION_IDS,
     carers_table,
@@ -17,6 +16,7 @@ from selfhelp_course.course.nations import (
     crisis_table,
     load_nations,
 )
+from selfhelp_course.errors import ContentError
 
 
 def copy_course(tmp_path, nations: str):

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from paths import ROOT, SITE
-from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.review_dates import course_reviews, overdue_pages, page_review, review_line
 from selfhelp_course.course.structure import toc_docnames
+from selfhelp_course.errors import ContentError
 
 
 def test_no_page_is_past_its_review_date():

@@ -8,7 +8,6 @@ import re
 import pytest
 
 from paths import ROOT
-from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.manifest import course_manifest
 from selfhelp_course.course.routes import (
     MAX_SPARE,
@@ -19,6 +18,7 @@ from selfhelp_course.course.routes import (
     routes_markdown,
 )
 from selfhelp_course.course.session_plans import page_minutes
+from selfhelp_course.errors import ContentError
 from selfhelp_course.formats import make_slides
 
 MANIFEST = course_manifest(ROOT)

@@ -12,8 +12,8 @@ import pytest
 from lxml import etree
 
 from paths import BUILD, ROOT, SITE
-from selfhelp_course.activities.banks import ContentError
 from selfhelp_course.course.manifest import course_manifest
+from selfhelp_course.errors import ContentError
 from selfhelp_course.lms.scorm import (
     EDITIONS,
     LAUNCH,

@@ -18,7 +18,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.mdit_to_docutils.base import DocutilsRenderer
 from myst_parser.parsers.mdit import create_md_parser
 
-from ..activities.banks import ContentError
+from ..errors import ContentError
 from .facts import EXPLORER_ID, KIND_BY_CALL
 from .structure import page_path
 

@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..activities.banks import ContentError
+from ..errors import ContentError
 from .structure import _front_matter_line, front_matter, page_path, toc_docnames
 
 FIELDS = ("last_reviewed", "review_by")

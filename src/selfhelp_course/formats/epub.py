@@ -18,8 +18,8 @@ from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 
 from ..activities.as_text import ANSWERS_TITLE, explorer_charts, static_activity, widget_kind
-from ..activities.banks import ContentError
 from ..course.licence import licence_settings, rights_text
+from ..errors import ContentError
 from .release import IDENTIFIER, ReleaseError, project_version
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

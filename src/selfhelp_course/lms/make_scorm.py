@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from selfhelp_course.activities.banks import ContentError
+from selfhelp_course.errors import ContentError
 from selfhelp_course.lms.scorm import (
     EDITION_NAMES,
     EDITIONS,

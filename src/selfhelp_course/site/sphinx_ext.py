@@ -32,7 +32,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..activities.assessment import _directive as assessment_key_directive
-from ..activities.banks import BANKS, ROUTES_FILE, ContentError, validate_all
+from ..activities.banks import BANKS, ROUTES_FILE, validate_all
 from ..course.about import about_markdown, report_address
 from ..course.cpd_time import cpd_time
 from ..course.licence import footer_html, licence_settings
@@ -52,6 +52,7 @@ from ..course.review_dates import course_reviews, long_date, overdue_pages, page
 from ..course.routes import find_route, load_routes, route_plan, routes_markdown
 from ..course.session_plans import plan_markdown, session_plan
 from ..course.structure import course_times, front_matter, page_path, toc_docnames
+from ..errors import ContentError
 from ..formats.epub import setup_epub
 from .csp import setup_csp
 from .downloads_page import setup_downloads
