@@ -392,6 +392,24 @@ def test_a_malformed_evaluation_yaml_stops_the_report_with_file_and_line(tmp_pat
     assert str(raised.value).startswith(f"{root / er.LABELS_FILE}:{raised.value.line}: ")
 
 
+def test_a_malformed_outcomes_file_stops_the_report_with_file_and_line(tmp_path):
+    # The outcomes' text names each confidence rating: read with the same checked loader as the
+    # assessment and the manifest (the lenient read stopped with a bare KeyError: no file, no line).
+    (tmp_path / "data" / "activities").mkdir(parents=True)
+    (tmp_path / "data" / "schemas").mkdir()
+    shutil.copy(ROOT / er.SCHEMA_FILE, tmp_path / er.SCHEMA_FILE)
+    text = (ROOT / er.OUTCOMES_FILE).read_text(encoding="utf-8")
+    assert text.count("  - id: recognise-groups\n") == 1
+    broken = text.replace("  - id: recognise-groups\n", "  - ident: recognise-groups\n")
+    (tmp_path / er.OUTCOMES_FILE).write_text(broken, encoding="utf-8")
+    line = line_of(broken, "ident: recognise-groups")
+    for read in (er.load_outcomes, er.load_labels, lambda root: er.load_folder(RESPONSES, root=root)):
+        with pytest.raises(
+            ContentError, match=rf"outcomes\.yml:{line}: outcomes\[0\]\.ident: is not a known field"
+        ):
+            read(tmp_path)
+
+
 def test_a_partial_evaluation_yaml_is_not_read_as_labels(tmp_path):
     # The layout the lenient reader also took (a bare scale and roles at the top): not the
     # widget's file, so it is refused where it starts, not half-read.
