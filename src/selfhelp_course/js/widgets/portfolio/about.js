@@ -4,8 +4,11 @@ import { h } from "../../lib/dom.js";
 import { textField } from "./fields.js";
 import { BODIES } from "./forms.js";
 
+/** @typedef {import("./view.js").Context} Context */
+
 const CHOICES = [{ id: "", label: "Not given" }, ...BODIES];
 
+/** @param {Context} ctx */
 export function createAbout(ctx) {
   const { uid } = ctx;
   const name = textField(ctx, {
@@ -38,6 +41,7 @@ export function createAbout(ctx) {
       other.node),
     summary.node);
 
+  /** @param {import("./record.js").Portfolio["details"]} details */
   function update(details) {
     name.update(details.name);
     radios.forEach((input) => {

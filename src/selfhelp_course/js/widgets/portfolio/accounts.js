@@ -9,13 +9,20 @@ import { textField } from "./fields.js";
 import { CODE_THEMES, FORMS, FORM_INFO, formsFor } from "./forms.js";
 import { longDate } from "./record.js";
 
-const written = (text) => typeof text === "string" && text.trim() !== "";
+/**
+ * @typedef {import("./view.js").Context} Context
+ * @typedef {import("./record.js").Account} Account
+ */
 
+const written = (/** @type {unknown} */ text) => typeof text === "string" && text.trim() !== "";
+
+/** @param {Account} account */
 function metaText(account) {
   const saved = longDate(account.updated);
   return `From the page \u201c${account.pageTitle}\u201d${saved ? `, last saved on ${saved}` : ""}.${account.complete ? "" : " Some parts of this reflection are not written yet."}`;
 }
 
+/** @param {Account} account */
 function originalParts(account) {
   return [
     h("p", { class: "pf-hint" }, `Written with: ${account.frameworkName || "a reflective framework"}.`),
@@ -24,6 +31,11 @@ function originalParts(account) {
   ];
 }
 
+/**
+ * @param {Context} ctx
+ * @param {string} base the prefix of the account's element ids
+ * @param {string} id the reflection's id
+ */
 function themeBoxes(ctx, base, id) {
   const inputs = CODE_THEMES.map((theme) => h("input", { type: "checkbox", id: `${base}-theme-${theme.id}`, value: theme.id }));
   inputs.forEach((input) => input.addEventListener("change", () => {
@@ -33,12 +45,17 @@ function themeBoxes(ctx, base, id) {
   const node = h("fieldset", { class: "pf-themes" },
     h("legend", {}, "Themes of the Code this account relates to"),
     inputs.map((input, i) => h("div", { class: "pf-choice" }, input, h("label", { for: input.id }, CODE_THEMES[i].label))));
-  return { node, update: (themes) => inputs.forEach((input) => { input.checked = themes.includes(input.value); }) };
+  return { node, update: (/** @type {string[]} */ themes) => inputs.forEach((input) => { input.checked = themes.includes(input.value); }) };
 }
 
 // What "Fill in again from my reflection" would replace: the fields the learner changed from the
 // reflection's draft, in words (pure), each named once. Empty when nothing they typed would go.
+/**
+ * @param {Account} account
+ * @returns {string[]}
+ */
 export function changedFromDraft(account) {
+  /** @type {string[]} */
   const changed = [];
   for (const [form, list] of Object.entries(FORMS)) {
     for (const field of list) {
@@ -46,14 +63,20 @@ export function changedFromDraft(account) {
       if (account.edited[form][field.id] && account[form][field.id] !== account.prefill[form][field.id] && !changed.includes(heading)) changed.push(heading);
     }
   }
-  const themes = (list) => [...list].sort().join("\u0000");
+  const themes = (/** @type {string[]} */ list) => [...list].sort().join("\u0000");
   if (account.edited.nmc.themes && themes(account.nmc.themes) !== themes(account.prefill.nmc.themes)) changed.push("the themes of the Code you ticked");
   return changed;
 }
 
-const inWords = (items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+const inWords = (/** @type {string[]} */ items) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 
 // One regulator's form for one reflection: its fields (and, for the NMC, the Code's themes).
+/**
+ * @param {Context} ctx
+ * @param {string} base the prefix of the account's element ids
+ * @param {string} id the reflection's id
+ * @param {string} form a FORMS name
+ */
 function formFieldset(ctx, base, id, form) {
   const fields = FORMS[form].map((field) => textField(ctx, {
     id: `${base}-${form}-${field.id}`, path: ["accounts", id, form, field.id], label: field.heading, hint: field.hint,
@@ -62,6 +85,7 @@ function formFieldset(ctx, base, id, form) {
   const themes = form === "nmc" ? themeBoxes(ctx, base, id) : null;
   const node = h("fieldset", { class: `pf-form pf-${form}`, "data-form": form },
     h("legend", {}, FORM_INFO[form].legend), fields.map((f) => f.node), themes ? themes.node : null);
+  /** @param {Account} account */
   function update(account) {
     FORMS[form].forEach((f, i) => fields[i].update(account[form][f.id]));
     if (themes) themes.update(account.nmc.themes);
@@ -71,6 +95,12 @@ function formFieldset(ctx, base, id, form) {
 
 // The forms for the learner's regulator first; the other regulators' forms behind a disclosure,
 // built when it is first opened (so a page with many reflections stays light).
+/**
+ * @param {Context} ctx
+ * @param {Account} account
+ * @param {string} base the prefix of the account's element ids
+ * @param {string} body the regulator chosen (a BODIES id, or "")
+ */
 function buildAccount(ctx, account, base, body) {
   const id = account.id;
   const primary = formsFor(body);
@@ -118,6 +148,7 @@ function buildAccount(ctx, account, base, body) {
     h("div", { class: "course-actions" }, reset), confirm);
   let shownOriginal = "";
 
+  /** @param {Account} next */
   function update(next) {
     latest = next;
     setText(legend, `Reflection: ${next.title}`);
@@ -137,15 +168,20 @@ function buildAccount(ctx, account, base, body) {
 const DEFAULT_HINT = "Each reflection you have saved on this device becomes an NMC reflective account and an HCPC CPD profile entry, filled in from what you wrote. Change them as you like: your changes are kept in your portfolio, and the reflection on its course page stays as you wrote it.";
 const CHOOSE_HINT = "Registered with Social Work England, Social Care Wales, the SSSC or the NISCC, or a doctor preparing for appraisal? Choose your regulator under \u201cAbout you\u201d and its own record comes first and is exported; every other regulator's form is under each reflection.";
 
+/**
+ * @param {string} body
+ * @returns {[string, string]}
+ */
 function formHint(body) {
   const [form] = formsFor(body);
   if (formsFor(body).length > 1) return [DEFAULT_HINT, CHOOSE_HINT];
   return [
     `Each reflection you have saved on this device is drafted in the shape of the ${FORM_INFO[form].legend}, filled in from what you wrote; the exports hold this record. Change it as you like: your changes are kept in your portfolio, and the reflection on its course page stays as you wrote it. The other regulators' forms are under each reflection.`,
-    FORM_INFO[form].rule,
+    /** @type {string} */ (FORM_INFO[form].rule), // a regulator with a form of its own states its rule
   ];
 }
 
+/** @param {Context} ctx */
 export function createAccounts(ctx) {
   const box = h("div", { class: "pf-accounts" });
   const empty = h("p", { class: "pf-empty" }, "No reflections are saved on this device yet. Write one on any course page and it will appear here.");
@@ -154,11 +190,13 @@ export function createAccounts(ctx) {
   const element = h("fieldset", { class: "pf-section pf-accounts-section" },
     h("legend", {}, "Your reflective accounts"), hint, rule, box);
   let made = 0;
+  /** @type {string | null} */
   let body = null;
-  /** @type {((items: any[], keyOf: (account: any) => unknown, empty?: Node | null) => void) | null} */
+  /** @type {((items: Account[], keyOf: (account: Account) => unknown, empty?: Node | null) => void) | null} */
   let show = null;
   // A change of regulator redraws the accounts with its form first (the learner chose it in
   // "About you", so no field here has focus).
+  /** @param {import("./record.js").Portfolio} portfolio */
   function update(portfolio) {
     const chosen = portfolio.details.body;
     if (chosen !== body || !show) {

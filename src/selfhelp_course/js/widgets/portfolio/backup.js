@@ -9,22 +9,46 @@ import { FORMS, FORM_INFO } from "./forms.js";
 import { cleanEdits } from "./state.js";
 import { hasOwn } from "../../lib/own.js";
 
+/**
+ * @typedef {import("./prefill.js").Framework} Framework
+ * @typedef {import("./document.js").LearnerText} LearnerText
+ * @typedef {(where: string, text: unknown) => void} AddText takes a piece of learner text
+ * @typedef {import("../../portfolio/hours.js").Refusal} Refusal
+ * A backup read whole (parseBackup): its items by key without the prefix, as stored.
+ * @typedef {{ok: true, items: Record<string, string>, exported: string, count: number}} Backup
+ */
+
 export const BACKUP_FORMAT = "selfhelp-course-backup";
 export const BACKUP_VERSION = 1;
 
 // items: {key without the prefix: stored text} (store.snapshot().items). In the file, keys carry
 // the storage prefix, as they always have.
+/**
+ * @param {Record<string, string | null>} items store.snapshot().items
+ * @param {string} exported an ISO time
+ * @returns {string}
+ */
 export function makeBackup(items, exported) {
   const keys = Object.keys(items || {}).sort();
+  /** @type {Record<string, string>} */
   const out = {};
   for (const key of keys) out[STORAGE_PREFIX + key] = String(items[key]);
   return JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exported: exported || "", count: keys.length, items: out }, null, 1);
 }
 
+/**
+ * @param {string} reason
+ * @param {string} message
+ * @returns {Refusal}
+ */
 function refuse(reason, message) {
   return { ok: false, reason, message: `${message} Nothing on this device has been changed.` };
 }
 
+/**
+ * @param {unknown} version
+ * @returns {string}
+ */
 function versionProblem(version) {
   if (typeof version === "number" && version > BACKUP_VERSION) {
     return `This backup was made by a newer version of the course (backup version ${version}); this page can only read version ${BACKUP_VERSION}.`;
@@ -32,6 +56,10 @@ function versionProblem(version) {
   return `This backup has a version this page does not recognise (${JSON.stringify(version === undefined ? null : version)}); it can only read version ${BACKUP_VERSION}.`;
 }
 
+/**
+ * @param {Record<string, any>} data a parsed backup
+ * @returns {string}
+ */
 function itemsProblem(data) {
   if (!isPlainObject(data.items)) return "This course backup is damaged: its list of saved items is missing.";
   const entries = Object.entries(data.items);
@@ -46,6 +74,10 @@ function itemsProblem(data) {
 
 // -> {ok: true, items: {key without the prefix: text}, exported, count} or {ok: false, reason,
 // message}. The whole file is checked before anything is written.
+/**
+ * @param {unknown} text
+ * @returns {Backup | Refusal}
+ */
 export function parseBackup(text) {
   if (typeof text !== "string" || text.trim() === "") return refuse("empty", "This file is empty, so it is not a course backup.");
   let data;
@@ -60,6 +92,7 @@ export function parseBackup(text) {
   if (data.version !== BACKUP_VERSION) return refuse("version", versionProblem(data.version));
   const problem = itemsProblem(data);
   if (problem) return refuse("malformed", problem);
+  /** @type {Record<string, string>} */
   const items = {};
   for (const key of Object.keys(data.items).sort()) {
     const bare = key.slice(STORAGE_PREFIX.length);
@@ -69,8 +102,14 @@ export function parseBackup(text) {
 }
 
 const REFLECTION = activityKey("reflection", "");
-const titleOf = (titles, id) => (titles && hasOwn(titles, id) ? titles[id] : id);
+const titleOf = (/** @type {Record<string, string> | null | undefined} */ titles, /** @type {string} */ id) => (titles && hasOwn(titles, id) ? titles[id] : id);
 
+/**
+ * @param {Record<string, any>} value a reflection's stored entry
+ * @param {string} title
+ * @param {Framework[] | null | undefined} frameworks
+ * @param {AddText} add
+ */
 function reflectionTexts(value, title, frameworks, add) {
   for (const [frameworkId, parts] of Object.entries(isPlainObject(value.texts) ? value.texts : {})) {
     if (!isPlainObject(parts)) continue;
@@ -82,6 +121,11 @@ function reflectionTexts(value, title, frameworks, add) {
   }
 }
 
+/**
+ * @param {Record<string, any>} value the portfolio's stored entry
+ * @param {Record<string, string> | null | undefined} titles
+ * @param {AddText} add
+ */
 function portfolioTexts(value, titles, add) {
   const edits = cleanEdits(value);
   add("Portfolio: summary of practice", edits.details.summary);
@@ -100,8 +144,16 @@ function portfolioTexts(value, titles, add) {
 
 // Learner text in a backup, for the privacy check: reflection texts, portfolio text and any entry
 // that cannot be read (which could hold anything). items as for makeBackup; titles: {reflection id: title}.
+/**
+ * @param {Record<string, string | null>} items store.snapshot().items
+ * @param {Record<string, string> | null | undefined} titles
+ * @param {Framework[] | null | undefined} frameworks
+ * @returns {LearnerText[]}
+ */
 export function backupTexts(items, titles, frameworks) {
+  /** @type {LearnerText[]} */
   const out = [];
+  /** @type {AddText} */
   const add = (where, text) => {
     if (typeof text === "string" && text.trim()) out.push({ where, text });
   };
@@ -113,7 +165,8 @@ export function backupTexts(items, titles, frameworks) {
     }
     let value;
     try {
-      value = JSON.parse(raw);
+      // A key removed since it was listed holds null, which JSON.parse reads as null: skipped below.
+      value = JSON.parse(/** @type {string} */ (raw));
     } catch {
       add(`A saved entry that cannot be read (${key})`, raw);
       continue;

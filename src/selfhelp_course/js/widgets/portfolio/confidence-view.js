@@ -5,6 +5,7 @@
 import { h, setText } from "../../lib/dom.js";
 import { confidenceTable, includeInStatement } from "./confidence.js";
 
+/** @type {Record<string, string>} */
 const REFUSED = {
   unavailable: "Not saved: this browser is not letting the course save.",
   full: "Not saved: this browser's storage is full.",
@@ -12,6 +13,7 @@ const REFUSED = {
   replaced: "Not saved: your course data was replaced from a backup in another tab or window.",
 };
 
+/** @param {import("./view.js").Context} ctx */
 export function createConfidence(ctx) {
   const id = `${ctx.uid}-confidence-in-statement`;
   const box = h("input", { type: "checkbox", id });
@@ -25,18 +27,22 @@ export function createConfidence(ctx) {
     status);
   box.addEventListener("change", () => {
     const result = includeInStatement(ctx.store, box.checked);
-    setText(status, result.ok ? "" : REFUSED[result.reason] || "Not saved.");
+    // A refusal always says why (store.js update; includeInStatement's own refusal too).
+    setText(status, result.ok ? "" : REFUSED[/** @type {string} */ (result.reason)] || "Not saved.");
     ctx.refresh();
   });
   let shown = "";
+  /** @param {import("./confidence.js").Confidence | null} confidence */
   function update(confidence) {
     element.hidden = !confidence || !confidence.rows.length;
     if (element.hidden) return;
-    box.checked = confidence.inStatement;
-    const signature = JSON.stringify(confidence.rows);
+    // Not hidden, so there are ratings: confidence is not null here.
+    const rated = /** @type {import("./confidence.js").Confidence} */ (confidence);
+    box.checked = rated.inStatement;
+    const signature = JSON.stringify(rated.rows);
     if (signature === shown) return;
     shown = signature;
-    const doc = confidenceTable(confidence);
+    const doc = confidenceTable(rated);
     table.replaceChildren(h("table", { class: "pf-doc-table" },
       h("caption", {}, doc.caption),
       h("thead", {}, h("tr", {}, doc.head.map((c) => h("th", { scope: "col" }, c)))),

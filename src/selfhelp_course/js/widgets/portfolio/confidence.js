@@ -14,6 +14,18 @@ import { hasOwn } from "../../lib/own.js";
 export { EVALUATION_KEY };
 export const NOT_RATED = "Not rated";
 
+/**
+ * @typedef {import("../../lib/shapes.generated.js").EvaluationPoint} EvaluationPoint
+ * @typedef {import("../../lib/store.js").Store} Store
+ * The learner's ratings as the portfolio shows them (confidenceOf, when there are any).
+ * @typedef {NonNullable<ReturnType<typeof confidenceOf>>} Confidence
+ */
+
+/**
+ * @param {EvaluationPoint[]} scale
+ * @param {unknown} value
+ * @returns {string}
+ */
 function wordsFor(scale, value) {
   if (typeof value !== "string" && !Number.isInteger(value)) return "";
   const point = scale.find((item) => String(item.value) === String(value));
@@ -22,13 +34,18 @@ function wordsFor(scale, value) {
 
 // -> null, or {rows: [{id, text, before, after}] (words, "" when not rated), rated (any rating
 // at all), inStatement}.
+/**
+ * @param {import("../../lib/manifest.js").Manifest | null | undefined} manifest
+ * @param {Record<string, unknown> | null | undefined} entries
+ */
 export function confidenceOf(manifest, entries) {
   const evaluation = manifest && isPlainObject(manifest.evaluation) ? manifest.evaluation : null;
-  const entry = entries && isPlainObject(entries[EVALUATION_KEY]) ? entries[EVALUATION_KEY] : null;
+  // The entry is a plain object where it is taken: isPlainObject said so just before.
+  const entry = entries && isPlainObject(entries[EVALUATION_KEY]) ? /** @type {Record<string, any>} */ (entries[EVALUATION_KEY]) : null;
   if (!evaluation || !entry) return null;
   const scale = (Array.isArray(evaluation.scale) ? evaluation.scale : [])
     .filter((item) => isPlainObject(item) && typeof item.words === "string" && item.words.trim() !== "");
-  const side = (name) => (isPlainObject(entry[name]) ? entry[name] : {});
+  const side = (/** @type {"before" | "after"} */ name) => (isPlainObject(entry[name]) ? entry[name] : {});
   const before = side("before");
   const after = side("after");
   const rows = (Array.isArray(evaluation.outcomes) ? evaluation.outcomes : [])
@@ -43,6 +60,10 @@ export function confidenceOf(manifest, entries) {
 }
 
 // The ratings as a document table (document.js), for the statement of completion.
+/**
+ * @param {Confidence} confidence
+ * @returns {import("./document.js").TableBlock}
+ */
 export function confidenceTable(confidence) {
   return {
     type: "table",
@@ -53,6 +74,10 @@ export function confidenceTable(confidence) {
 }
 
 // The statement's blocks for the ratings: none unless the learner chose to include them.
+/**
+ * @param {Confidence | null} confidence
+ * @returns {import("./document.js").Block[]}
+ */
 export function statementBlocks(confidence) {
   if (!confidence || !confidence.inStatement || !confidence.rated) return [];
   return [
@@ -63,11 +88,16 @@ export function statementBlocks(confidence) {
 
 // derive() for the tick box: the learner's newest choice wins; every other field (each rating,
 // the text, the response id) merges as the store merges it and is never touched here.
+/** @param {boolean} checked */
 export function keepChoice(checked) {
   return () => ({ inStatement: checked });
 }
 
 // Tick or untick "include in the statement". -> the store's answer, or {ok: false, reason}.
+/**
+ * @param {Store} store
+ * @param {boolean} checked
+ */
 export function includeInStatement(store, checked) {
   const read = store.read(EVALUATION_KEY);
   if (read.status !== "ok") return { ok: false, reason: read.status };

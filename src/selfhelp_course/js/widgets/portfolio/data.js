@@ -9,7 +9,17 @@ import { parseBackup } from "./backup.js";
 import { savedItems } from "./exports.js";
 import { longDate } from "./record.js";
 
+/**
+ * @typedef {import("./view.js").Context} Context
+ * A question put to the learner (confirmIn): its title, what will happen, the Yes button's words.
+ * @typedef {{title: string, text: string, yes: string, onYes: () => void, onNo: () => void}} Confirmation
+ */
+
 // A confirmation in `box`: a title, what will happen, and Yes / Cancel.
+/**
+ * @param {HTMLElement} box
+ * @param {Confirmation} confirmation
+ */
 export function confirmIn(box, { title, text, yes, onYes, onNo }) {
   const yesButton = h("button", { type: "button", class: "course-button pf-button-danger" }, yes);
   const noButton = h("button", { type: "button", class: "course-button course-button-secondary" }, "Cancel");
@@ -26,28 +36,33 @@ export function confirmIn(box, { title, text, yes, onYes, onNo }) {
   box.focus();
 }
 
+/** @param {HTMLElement} box */
 export function hideConfirm(box) {
   box.hidden = true;
   box.replaceChildren();
 }
 
-const confirmBox = (id) => h("div", { class: "pf-confirm", id, role: "region", "aria-labelledby": `${id}-title`, tabindex: "-1", hidden: true });
+const confirmBox = (/** @type {string} */ id) => h("div", { class: "pf-confirm", id, role: "region", "aria-labelledby": `${id}-title`, tabindex: "-1", hidden: true });
 
+/** @type {Record<string, string>} */
 const NOT_IMPORTED = {
   full: "The backup was not imported: this browser's storage for the site is too full to hold it. What was here before has been put back.",
   unavailable: "The backup was not imported: this browser is not letting the course save. What was here before has been put back.",
 };
 
+/** @param {Context} ctx */
 export function createImport(ctx) {
   const input = h("input", { type: "file", id: `${ctx.uid}-import`, class: "pf-file", accept: ".json,application/json", "aria-describedby": `${ctx.uid}-import-hint` });
   const confirm = confirmBox(`${ctx.uid}-import-confirm`);
-  const tell = (text, refused) => ctx.say(text, refused);
+  const tell = (/** @type {string} */ text, /** @type {boolean} */ refused) => ctx.say(text, refused);
 
+  /** @param {import("./backup.js").Backup} parsed */
   function apply(parsed) {
     ctx.flush();
     const result = ctx.store.replaceAll(parsed.items);
     if (!result.ok) {
-      tell(NOT_IMPORTED[result.reason] || NOT_IMPORTED.unavailable, true);
+      // A refusal always says why (store.js replaceAll).
+      tell(NOT_IMPORTED[/** @type {string} */ (result.reason)] || NOT_IMPORTED.unavailable, true);
       return;
     }
     ctx.startAfresh();
@@ -99,6 +114,7 @@ export function createImport(ctx) {
   return { nodes: [field, confirm], hide: () => hideConfirm(confirm) };
 }
 
+/** @param {Context} ctx */
 export function createClear(ctx) {
   const button = h("button", { type: "button", class: "course-button pf-button-danger" }, "Clear all my course data from this device");
   const confirm = confirmBox(`${ctx.uid}-clear-confirm`);

@@ -6,8 +6,17 @@ import { h } from "../../lib/dom.js";
 import { isPlainObject } from "../../lib/merge.js";
 import { NOT_WRITTEN } from "./forms.js";
 
-const written = (text) => typeof text === "string" && text.trim() !== "";
+/**
+ * @typedef {import("./document.js").Block} Block
+ * @typedef {(level: number, text: string) => HTMLElement} Heading a heading of the document
+ */
 
+const written = (/** @type {unknown} */ text) => typeof text === "string" && text.trim() !== "";
+
+/**
+ * @param {Block} b
+ * @param {Heading} heading
+ */
 function blockNode(b, heading) {
   switch (b.type) {
     case "p":
@@ -26,7 +35,7 @@ function blockNode(b, heading) {
         ? h("li", {}, item)
         : h("li", {}, item.text, item.items && item.items.length ? h("ul", {}, item.items.map((s) => h("li", {}, s))) : null))));
     case "table": {
-      const text = (cell) => (isPlainObject(cell) ? cell.text : String(cell));
+      const text = (/** @type {import("./document.js").Cell} */ cell) => (isPlainObject(cell) ? cell.text : String(cell));
       return h("table", { class: "pf-doc-table" },
         h("caption", {}, b.caption),
         h("thead", {}, h("tr", {}, b.head.map((c) => h("th", { scope: "col" }, c)))),
@@ -39,11 +48,16 @@ function blockNode(b, heading) {
 }
 
 // headings: true for real h1-h4 (the print copy), false for styled paragraphs.
+/**
+ * @param {import("./document.js").Doc} doc
+ * @param {boolean} headings
+ */
 export function renderDocument(doc, headings) {
+  /** @type {Heading} */
   const heading = (level, text) => (headings
     ? h(`h${level}`, { class: `pf-doc-h${level}` }, text)
     : h("p", { class: `pf-doc-h${level}` }, h("strong", {}, text)));
-  const block = (b) => blockNode(b, heading);
+  const block = (/** @type {Block} */ b) => blockNode(b, heading);
   return h("div", { class: "pf-doc" },
     doc.title ? heading(1, doc.title) : null,
     doc.blocks.map(block),
@@ -54,6 +68,7 @@ export function renderDocument(doc, headings) {
 }
 
 // The statement of completion as the widget shows it (its "self-declared" note is shown apart).
+/** @param {string} selfDeclared */
 export function createStatement(selfDeclared) {
   const box = h("div", { class: "pf-statement-box" });
   const element = h("fieldset", { class: "pf-section pf-statement" },
@@ -61,8 +76,10 @@ export function createStatement(selfDeclared) {
     h("p", { class: "pf-declared" }, selfDeclared),
     box);
   let shown = "";
+  /** @param {import("./document.js").Doc} doc */
   function update(doc) {
-    const section = doc.sections.find((s) => s.heading === "Statement of completion");
+    // documentOf always makes this section (document.js statementSection).
+    const section = /** @type {import("./document.js").Section} */ (doc.sections.find((s) => s.heading === "Statement of completion"));
     const blocks = section.blocks.filter((b) => !(b.type === "p" && b.note));
     const signature = JSON.stringify(blocks);
     if (signature === shown) return;

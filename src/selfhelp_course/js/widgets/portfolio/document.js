@@ -20,39 +20,46 @@ import { longDate } from "./record.js";
 
 /**
  * The blocks and sections above, for the type check (tsc).
- * @typedef {object} Block
- * @property {string} type
- * @property {any} [text]
- * @property {boolean} [learner]
- * @property {string} [where]
- * @property {boolean} [note]
- * @property {string} [label]
- * @property {string} [heading]
- * @property {any[]} [items]
- * @property {string} [caption]
- * @property {string[]} [head]
- * @property {any[][]} [rows]
- * @property {string[]} [foot]
+ * @typedef {{type: "p", text: string, learner?: boolean, where?: string, note?: boolean}} ParagraphBlock
+ * @typedef {{type: "field", label: string, text: string}} FieldBlock
+ * @typedef {{type: "answer", heading: string, text: any, learner: boolean, where: string}} AnswerBlock
+ *   text: the learner's, as the record holds it (anything but text shows as not written)
+ * @typedef {{type: "checklist", label: string, items: {label: string, checked: boolean}[]}} ChecklistBlock
+ * @typedef {{type: "list", items: (string | {text: string, items?: string[]})[]}} ListBlock
+ * @typedef {string | {text: string, learner: boolean, where: string}} Cell
+ * @typedef {{type: "table", caption: string, head: string[], rows: Cell[][], foot?: string[]}} TableBlock
+ * @typedef {ParagraphBlock | FieldBlock | AnswerBlock | ChecklistBlock | ListBlock | TableBlock} Block
  * @typedef {{heading: string, blocks: Block[]}} Subsection
  * @typedef {{heading: string, blocks: Block[], subsections: Subsection[]}} Section
+ * @typedef {{title: string, blocks: Block[], sections: Section[]}} Doc
+ * A piece of learner text and where it is, for the privacy check.
+ * @typedef {{where: string, text: string}} LearnerText
+ * @typedef {import("./record.js").Portfolio} Portfolio
+ * @typedef {import("./record.js").Account} Account
  */
 
 const NOTHING_YET = "No course activities are recorded as completed on this device yet.";
 // Hours (a whole number of minutes) as the course shows every time: "0 h 25 min" (lib/cpd-time.js).
-const time = (hours, decimal = false) => cpdTime(minutesOfHours(hours), decimal);
-const written = (text) => typeof text === "string" && text.trim() !== "";
+const time = (/** @type {number} */ hours, decimal = false) => cpdTime(minutesOfHours(hours), decimal);
+const written = (/** @type {unknown} */ text) => typeof text === "string" && text.trim() !== "";
 
+/** @param {Portfolio["details"]} details */
 function bodyLabel(details) {
   if (details.body === "other") return written(details.bodyOther) ? details.bodyOther.trim() : "Another body";
   const body = BODIES.find((b) => b.id === details.body);
   return body ? body.label : "";
 }
 
+/** @param {import("./record.js").LoggedActivity} activity */
 function dated(activity) {
   const when = longDate(activity.updated);
   return `${activityLine(activity)}${when ? ` (${when})` : ""}`;
 }
 
+/**
+ * @param {Portfolio} p
+ * @returns {Section}
+ */
 function aboutSection(p) {
   const d = p.details;
   /** @type {Block[]} */
@@ -63,6 +70,7 @@ function aboutSection(p) {
   return { heading: "About me", blocks, subsections: [] };
 }
 
+/** @param {import("./record.js").CpdLogRow} row */
 function statementItem(row) {
   const counted = row.total ? `${row.completed} of ${row.total} activities completed` : "page read";
   const when = longDate(row.date);
@@ -73,6 +81,10 @@ function statementItem(row) {
 }
 
 // The end-of-course assessment: the best submitted attempt, its date and whether it passed.
+/**
+ * @param {Portfolio["assessment"]} result
+ * @returns {string}
+ */
 export function assessmentLine(result) {
   if (!result) return "";
   const title = result.title || "End-of-course assessment";
@@ -86,6 +98,10 @@ export function assessmentLine(result) {
 
 // Only completed activities and pages are declared; what was started and not completed is listed
 // apart, and not counted.
+/**
+ * @param {Portfolio} p
+ * @returns {Section}
+ */
 function statementSection(p) {
   /** @type {Block[]} */
   const blocks = [{ type: "p", text: SELF_DECLARED, note: true }];
@@ -113,6 +129,10 @@ function statementSection(p) {
   return { heading: "Statement of completion", blocks, subsections: [] };
 }
 
+/**
+ * @param {Portfolio} p
+ * @returns {Section}
+ */
 function logSection(p) {
   if (!p.log.length) return { heading: "CPD log", blocks: [{ type: "p", text: NOTHING_YET }], subsections: [] };
   /** @type {Block[]} */
@@ -138,18 +158,24 @@ function logSection(p) {
     blocks.push({ type: "p", note: true, text: `For "${row.title}", the hours saved could not be read, so the course's estimate is shown.` });
   }
   for (const row of p.log.filter((r) => r.refused)) {
+    // The filter above kept only rows with a refused text.
+    const refused = /** @type {{text: string}} */ (row.refused);
     blocks.push({ type: "p", note: true, learner: true, where: `CPD log: hours typed for "${row.title}"`,
-      text: `For "${row.title}", the hours typed ("${row.refused.text}") are not yet valid, so ${row.own === null ? "the course's estimate" : "the last valid time"} is counted.` });
+      text: `For "${row.title}", the hours typed ("${refused.text}") are not yet valid, so ${row.own === null ? "the course's estimate" : "the last valid time"} is counted.` });
   }
   return { heading: "CPD log", blocks, subsections: [] };
 }
 
+/**
+ * @param {Portfolio} p
+ * @returns {Section}
+ */
 function nmcSection(p) {
   /** @type {Section} */
   const section = { heading: "NMC reflective accounts", blocks: [], subsections: [] };
   if (!p.accounts.length) section.blocks.push({ type: "p", text: "No reflections are saved on this device yet." });
   p.accounts.forEach((account, index) => {
-    const where = (what) => `Reflective account ${index + 1} ("${account.title}"): ${what}`;
+    const where = (/** @type {string} */ what) => `Reflective account ${index + 1} ("${account.title}"): ${what}`;
     const saved = longDate(account.updated);
     /** @type {Block[]} */
     const blocks = [{ type: "p", text: `From the course page "${account.pageTitle}".${saved ? ` Reflection last saved on ${saved}.` : ""}` }];
@@ -160,11 +186,16 @@ function nmcSection(p) {
   return section;
 }
 
+/**
+ * @param {Portfolio} p
+ * @returns {Section}
+ */
 function hcpcSection(p) {
   /** @type {Section} */
   const section = { heading: "HCPC CPD profile", blocks: [{ type: "p", text: "The summary of practice is under \"About me\" and the dated list of activities is the CPD log above." }], subsections: [] };
   if (!p.accounts.length) section.blocks.push({ type: "p", text: "No reflections are saved on this device yet." });
   p.accounts.forEach((account, index) => {
+    /** @type {Block[]} */
     const blocks = HCPC_FIELDS.map((f) => ({ type: "answer", heading: f.heading, text: account.hcpc[f.id], learner: true, where: `HCPC entry ${index + 1} ("${account.title}"): ${f.heading}` }));
     section.subsections.push({ heading: `CPD activity ${index + 1}: ${account.title}`, blocks });
   });
@@ -172,6 +203,11 @@ function hcpcSection(p) {
 }
 
 // The CPD log's time for the page a reflection is on, as the log prints it (never recalculated).
+/**
+ * @param {Portfolio} p
+ * @param {Account} account
+ * @returns {string}
+ */
 function pageHours(p, account) {
   const row = p.log.find((r) => r.page === account.page);
   if (!row) return "None counted yet: the page is not in the CPD log (its activities are not all completed).";
@@ -181,10 +217,16 @@ function pageHours(p, account) {
 
 // Another regulator's record (forms.js FORM_INFO): what the regulator asks, then one entry per
 // reflection with the form's fields, its name, date and hours where the regulator's record asks.
+/**
+ * @param {Portfolio} p
+ * @param {string} form a FORMS name
+ * @returns {Section}
+ */
 function formSection(p, form) {
   const info = FORM_INFO[form];
   /** @type {Block[]} */
-  const blocks = [{ type: "p", text: info.rule }];
+  // Every form drawn here (not in SECTIONS: swe, scw, sssc, niscc, gmc) states its rule in FORM_INFO.
+  const blocks = [{ type: "p", text: /** @type {string} */ (info.rule) }];
   if (!p.accounts.length) blocks.push({ type: "p", text: "No reflections are saved on this device yet." });
   else if (info.peerCount) {
     const peer = p.accounts.filter((a) => written(a.swe.peer)).length;
@@ -207,10 +249,15 @@ function formSection(p, form) {
   return section;
 }
 
+/** @type {Record<string, (p: Portfolio) => Section>} */
 const SECTIONS = { nmc: nmcSection, hcpc: hcpcSection };
 
 // portfolio: record.js assemble(...). The record holds the forms for the learner's regulator
 // (forms.js formsFor): the NMC account and HCPC entry unless another regulator is chosen.
+/**
+ * @param {Portfolio} portfolio
+ * @returns {Doc}
+ */
 export function documentOf(portfolio) {
   const made = longDate(portfolio.generated);
   const forms = formsFor(portfolio.details.body).map((form) => (SECTIONS[form] ? SECTIONS[form](portfolio) : formSection(portfolio, form)));
@@ -222,9 +269,14 @@ export function documentOf(portfolio) {
 }
 
 // Every piece of learner text in the record, as [{where, text}], for the privacy check.
+/**
+ * @param {Doc} doc
+ * @returns {LearnerText[]}
+ */
 export function learnerTexts(doc) {
+  /** @type {LearnerText[]} */
   const out = [];
-  const take = (item) => {
+  const take = (/** @type {unknown} */ item) => {
     if (isPlainObject(item) && item.learner && written(item.text)) out.push({ where: item.where || "", text: item.text });
   };
   const blocks = [...doc.blocks, ...doc.sections.flatMap((s) => [...s.blocks, ...s.subsections.flatMap((sub) => sub.blocks)])];
@@ -236,6 +288,7 @@ export function learnerTexts(doc) {
 }
 
 // The privacy guard over each text: [{where, kind, label, certainty, text, why}].
+/** @param {LearnerText[]} texts */
 export function findingsIn(texts) {
   return texts.flatMap((item) => findIdentifiers(item.text).map((f) => ({ where: item.where, kind: f.kind, label: f.label, certainty: f.certainty, text: f.text, why: f.why })));
 }

@@ -7,21 +7,28 @@ import { escapeMarkdownInline as inline, escapeMarkdownText as text } from "../.
 import { isPlainObject } from "../../lib/merge.js";
 import { NOT_WRITTEN } from "./forms.js";
 
+/**
+ * @typedef {import("./document.js").Block} Block
+ * @typedef {import("./document.js").Cell} Cell
+ */
+
 // Hours ("0.25", "1:30") as they are: inside a table row a number cannot begin a list, and
 // "0\.25" would be hard to read in the file.
 const HOURS = /^\d+(?:[.:]\d+)?$/;
-const cellText = (cell) => {
+const cellText = (/** @type {Cell} */ cell) => {
   const text = isPlainObject(cell) ? cell.text : cell;
   return typeof text === "string" && HOURS.test(text) ? text : inline(text);
 };
 
+/** @param {import("./document.js").TableBlock} block */
 function table(block) {
-  const line = (cells) => `| ${cells.join(" | ")} |`;
+  const line = (/** @type {string[]} */ cells) => `| ${cells.join(" | ")} |`;
   const rows = [line(block.head.map(cellText)), `|${block.head.map(() => " --- ").join("|")}|`, ...block.rows.map((row) => line(row.map(cellText)))];
   if (block.foot) rows.push(line(block.foot.map((cell, i) => (i === 0 && cell ? `**${cellText(cell)}**` : cellText(cell)))));
   return rows.join("\n");
 }
 
+/** @param {import("./document.js").ListBlock} block */
 function list(block) {
   return block.items.map((item) => {
     if (typeof item === "string") return `- ${inline(item)}`;
@@ -29,6 +36,10 @@ function list(block) {
   }).join("\n");
 }
 
+/**
+ * @param {Block} block
+ * @returns {string}
+ */
 export function blockMarkdown(block) {
   switch (block.type) {
     case "p":
@@ -48,6 +59,10 @@ export function blockMarkdown(block) {
   }
 }
 
+/**
+ * @param {import("./document.js").Doc} doc
+ * @returns {string}
+ */
 export function markdownOf(doc) {
   const out = [`# ${inline(doc.title)}`, ...doc.blocks.map(blockMarkdown)];
   for (const section of doc.sections) {

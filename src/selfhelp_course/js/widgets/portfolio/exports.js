@@ -10,18 +10,30 @@ import { documentOf, findingsIn, learnerTexts } from "./document.js";
 import { renderDocument } from "./document-view.js";
 import { markdownOf } from "./export-markdown.js";
 
+/**
+ * @typedef {import("./view.js").Context} Context
+ * @typedef {import("./document.js").Doc} Doc
+ * A finding of the privacy check in the record, with where it is (document.js findingsIn).
+ * @typedef {ReturnType<typeof findingsIn>[number]} Finding
+ * @typedef {"markdown" | "print" | "backup"} ExportKind
+ */
+
 const MAX_LISTED = 40; // findings listed before an export; the rest are counted
 const ANYWAY = { markdown: "Download Markdown anyway", print: "Print anyway", backup: "Download backup anyway" };
 const NOTHING_FOUND = "The privacy check found nothing that looks identifying (it can miss things).";
 
 export function today() {
   const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export const savedItems = (count) => `${count} saved ${count === 1 ? "item" : "items"}`;
+export const savedItems = (/** @type {number} */ count) => `${count} saved ${count === 1 ? "item" : "items"}`;
 
+/**
+ * @param {Finding[]} findings
+ * @param {boolean} gentle
+ */
 function findingList(findings, gentle) {
   const shown = findings.slice(0, MAX_LISTED).map((f) => h("li", { class: `pf-finding${gentle ? " pf-finding-possible" : ""}`, "data-kind": f.kind },
     h("span", { class: "pf-where" }, `${f.where}: `), "\u201c", h("span", { class: "pf-found" }, f.text), "\u201d ",
@@ -32,6 +44,10 @@ function findingList(findings, gentle) {
 
 // The panel's words: likely findings are called what they are; possible ones (which may be
 // nothing, such as "nurse Amy") are offered as worth a second look.
+/**
+ * @param {string} panelId
+ * @param {Finding[]} findings
+ */
 function privacyContent(panelId, findings) {
   const likely = findings.filter((f) => f.certainty !== "possible");
   const possible = findings.filter((f) => f.certainty === "possible");
@@ -47,6 +63,10 @@ function privacyContent(panelId, findings) {
   ].filter((part) => part !== null); // a part left out must not reach replaceChildren, which writes null as text
 }
 
+/**
+ * @param {Context} ctx
+ * @param {HTMLElement} printButton
+ */
 function createPrint(ctx, printButton) {
   const view = h("div", { class: "pf-print-view", id: `${ctx.uid}-print`, role: "region", "aria-label": "Print view of your CPD record", tabindex: "-1", hidden: true });
   /** @type {HTMLDivElement | null} */
@@ -59,6 +79,7 @@ function createPrint(ctx, printButton) {
       ctx.say("This browser would not open the print dialogue. Use its menu to print the page.");
     }
   };
+  /** @param {Doc} doc */
   function draw(doc) {
     const again = h("button", { type: "button", class: "course-button" }, "Print again");
     const close = h("button", { type: "button", class: "course-button course-button-secondary" }, "Close print view");
@@ -77,6 +98,7 @@ function createPrint(ctx, printButton) {
   }
   const print = {
     view,
+    /** @param {Doc} doc */
     open(doc) {
       draw(doc);
       view.hidden = false;
@@ -84,7 +106,7 @@ function createPrint(ctx, printButton) {
       view.focus();
       call();
     },
-    refresh: (doc) => root && draw(doc),
+    refresh: (/** @type {Doc} */ doc) => root && draw(doc),
     close() {
       view.hidden = true;
       view.replaceChildren();
@@ -96,6 +118,7 @@ function createPrint(ctx, printButton) {
   return print;
 }
 
+/** @param {Context} ctx */
 export function createExports(ctx) {
   const buttons = {
     markdown: h("button", { type: "button", class: "course-button" }, "Download Markdown"),
@@ -111,6 +134,10 @@ export function createExports(ctx) {
     panel.replaceChildren();
   }
 
+  /**
+   * @param {ExportKind} kind
+   * @param {string} privacyNote
+   */
   function run(kind, privacyNote) {
     if (kind === "markdown") {
       const name = `cpd-portfolio-${today()}.md`;
@@ -128,6 +155,7 @@ export function createExports(ctx) {
     }
   }
 
+  /** @param {ExportKind} kind */
   function start(kind) {
     ctx.hidePanels();
     const texts = kind === "backup" ? backupTexts(ctx.backupItems().items, ctx.titles, ctx.frameworks) : learnerTexts(documentOf(ctx.record()));
@@ -154,7 +182,8 @@ export function createExports(ctx) {
     panel.focus();
   }
 
-  for (const [kind, button] of Object.entries(buttons)) button.addEventListener("click", () => start(kind));
+  // Object.entries gives the keys of `buttons` as strings: they are the three kinds.
+  for (const [kind, button] of Object.entries(buttons)) button.addEventListener("click", () => start(/** @type {ExportKind} */ (kind)));
   return {
     nodes: [h("div", { class: "course-actions" }, buttons.markdown, buttons.print, buttons.backup), panel],
     printView: print.view,

@@ -5,8 +5,27 @@
 import { afterChoosing, conflictPanel } from "../../lib/conflict.js";
 import { h, setValue } from "../../lib/dom.js";
 
+/**
+ * A text field's description (textField, below).
+ * @typedef {object} FieldSpec
+ * @property {string} id
+ * @property {string[]} path
+ * @property {string} label
+ * @property {string} [hint]
+ * @property {string} what
+ * @property {"text"} [input]
+ * @property {number} [rows]
+ * @property {string} [labelClass]
+ * @property {string} [className]
+ * @property {Record<string, string>} [attrs]
+ */
+
 // ctx: the portfolio's context (view.js). spec: {id, path, label, hint?, what (for the conflict
 // panel), input?: "text" (one line) or rows for a text box, labelClass?, className?, attrs?}.
+/**
+ * @param {import("./view.js").Context} ctx
+ * @param {FieldSpec} spec
+ */
 export function textField(ctx, spec) {
   const hintId = spec.hint ? `${spec.id}-hint` : null;
   const control = spec.input === "text"
@@ -17,6 +36,7 @@ export function textField(ctx, spec) {
   control.addEventListener("input", () => ctx.edit(spec.path, control.value));
   control.addEventListener("blur", () => ctx.flush());
 
+  /** @param {{current: unknown, versions: unknown[]} | null} conflict */
   function showConflict(conflict) {
     const signature = conflict ? JSON.stringify([conflict.current, conflict.versions]) : "";
     if (signature === shownConflict) return; // unchanged: keep the panel (and any focus in it)
@@ -35,6 +55,7 @@ export function textField(ctx, spec) {
   return {
     node,
     control,
+    /** @param {string} value */
     update(value) {
       setValue(control, value);
       showConflict(ctx.conflictAt(spec.path));

@@ -10,6 +10,23 @@ export const METHOD = "Online course: reading and interactive exercises";
 export const SELF_DECLARED = "Self-declared by the learner; not verified by the course.";
 export const NOT_WRITTEN = "Not written yet.";
 
+/**
+ * A field of a regulator's form: its id in the account, its heading, and a hint under it.
+ * @typedef {{id: string, heading: string, hint?: string}} FormField
+ * How a form is shown and exported (FORM_INFO, below).
+ * @typedef {object} FormInfo
+ * @property {string} legend
+ * @property {string} section
+ * @property {string} entry
+ * @property {string} where
+ * @property {string} [rule]
+ * @property {boolean} [peerCount]
+ * @property {boolean} [hours]
+ * @property {boolean} [name]
+ * An activity as a record lists it (record.js): its kind, id and title.
+ * @typedef {{kind: string, id: string, title?: string}} ActivityRef
+ */
+
 // The NMC reflective accounts form's four questions, in this course's wording (the same as the
 // "nmc" framework in data/activities/reflection-frameworks.yml).
 export const NMC_QUESTIONS = [
@@ -83,12 +100,14 @@ export const GMC_FIELDS = [
 ];
 
 // Every form an account fills, by the name a framework part's `feeds` uses ("nmc.learned").
+/** @type {Record<string, FormField[]>} */
 export const FORMS = { nmc: NMC_QUESTIONS, hcpc: HCPC_FIELDS, swe: SWE_FIELDS, scw: SCW_FIELDS, sssc: SSSC_FIELDS, niscc: NISCC_FIELDS, gmc: GMC_FIELDS };
 
 // How each form is shown and exported. `rule` is what the regulator asks, in this course's words
 // (each fact is cited on the portfolio page); `where` names an entry for the privacy check;
 // `hours`: the entry shows the CPD log's time for its page; `name`: it shows the activity's
 // name; `peerCount`: the section counts the entries with a peer reflection.
+/** @type {Record<string, FormInfo>} */
 export const FORM_INFO = {
   nmc: { legend: "NMC reflective account", section: "NMC reflective accounts", entry: "Reflective account", where: "NMC account" },
   hcpc: { legend: "HCPC CPD profile entry", section: "HCPC CPD profile", entry: "CPD activity", where: "HCPC entry" },
@@ -120,6 +139,10 @@ export const FORM_INFO = {
 // The forms shown first and exported for a regulator: a new regulator's own form; for the NMC,
 // the HCPC, another body or none chosen, the NMC account and HCPC entry (as before).
 export const DEFAULT_FORMS = ["nmc", "hcpc"];
+/**
+ * @param {string} body a BODIES id, or ""
+ * @returns {string[]}
+ */
 export function formsFor(body) {
   return hasOwn(FORM_INFO, body) && !DEFAULT_FORMS.includes(body) ? [body] : DEFAULT_FORMS.slice();
 }
@@ -142,6 +165,7 @@ export const BODIES = [
 ];
 
 // "Knowledge check: Which details?"
+/** @param {ActivityRef} activity */
 export function activityLine(activity) {
   return `${kindLabel(activity.kind)}: ${activity.title || activity.id}`;
 }

@@ -12,6 +12,12 @@ import { METHOD } from "./forms.js";
 import { longDate } from "./record.js";
 import { readHours } from "./state.js";
 
+/**
+ * @typedef {import("./view.js").Context} Context
+ * @typedef {import("./record.js").CpdLogRow} CpdLogRow
+ */
+
+/** @param {CpdLogRow} row */
 function rowNote(row) {
   if (!row.total) return "Page read";
   return `${row.completed} of ${row.total} activities completed${row.attempted ? `; ${row.attempted} more attempted, not yet completed` : ""}`;
@@ -21,13 +27,18 @@ function rowNote(row) {
 // and 6): a value the record can use as the row's hours; one it cannot, apart, with its message,
 // until they change it (so it survives a reload). Two tabs that typed different hours keep both,
 // shown as the portfolio's text fields show theirs, until the learner chooses.
+/**
+ * @param {Context} ctx
+ * @param {string} base the prefix of the row's element ids
+ * @param {() => CpdLogRow} current the row as last drawn
+ */
 function hoursField(ctx, base, current) {
   const input = h("input", { type: "text", inputmode: "decimal", autocomplete: "off", id: `${base}-hours`, class: "pf-hours" });
   const message = h("p", { class: "pf-hours-error", id: `${base}-hours-error`, hidden: true });
   const note = h("p", { class: "pf-hours-note", id: `${base}-hours-note`, hidden: true });
   const conflictBox = h("div", { class: "pf-conflict" });
   let shownConflicts = "";
-  const path = (field) => ["log", current().page, field];
+  const path = (/** @type {string} */ field) => ["log", current().page, field];
   input.addEventListener("input", () => {
     const row = current();
     const read = readHours(input.value, row.estimate);
@@ -40,19 +51,30 @@ function hoursField(ctx, base, current) {
   });
   input.addEventListener("blur", () => ctx.flush());
 
+  /**
+   * @param {HTMLElement} node
+   * @param {string} text
+   */
   function say(node, text) {
     setText(node, text);
     node.hidden = !text;
   }
 
+  /**
+   * @param {string} field
+   * @param {string} text
+   */
   function chosen(field, text) {
     ctx.choose(path(field), text);
     input.focus();
     ctx.say(`The hours for \u201c${current().title}\u201d are now ${text.trim() ? `\u201c${text}\u201d` : "empty (the course's estimate)"}.`);
   }
 
+  /** @param {CpdLogRow} row */
   function showConflicts(row) {
-    const found = ["hours", "refused"].map((field) => [field, ctx.conflictAt(["log", row.page, field])]).filter(([, c]) => c);
+    // [field, its conflict] for the fields that have one (the filter drops the others' null).
+    const found = /** @type {[string, NonNullable<ReturnType<Context["conflictAt"]>>][]} */ (
+      ["hours", "refused"].map((field) => [field, ctx.conflictAt(["log", row.page, field])]).filter(([, c]) => c));
     const signature = JSON.stringify(found.map(([field, c]) => [field, c.current, c.versions]));
     if (signature === shownConflicts) return; // unchanged: keep the panel (and any focus in it)
     shownConflicts = signature;
@@ -62,6 +84,7 @@ function hoursField(ctx, base, current) {
 
   // What the field shows: what the learner typed (refused text first, as it is the newer), else
   // the hours the record holds; and why, when that needs saying.
+  /** @param {CpdLogRow} row */
   function show(row) {
     const typed = row.refused ? row.refused.text : row.typed;
     setValue(input, typed === null ? formatHours(row.hours) : typed);
@@ -83,6 +106,11 @@ function hoursField(ctx, base, current) {
   return { nodes: [conflictBox, input, message, note], input, show };
 }
 
+/**
+ * @param {Context} ctx
+ * @param {CpdLogRow} row
+ * @param {string} base the prefix of the row's element ids
+ */
 function buildRow(ctx, row, base) {
   let current = row;
   const hours = hoursField(ctx, base, () => current);
@@ -106,6 +134,7 @@ function buildRow(ctx, row, base) {
     cells.participatory),
     h("td", { "data-label": "Link to practice" }, link.node));
 
+  /** @param {CpdLogRow} next */
   function update(next) {
     current = next;
     setText(cells.date, longDate(next.date));
@@ -121,6 +150,11 @@ function buildRow(ctx, row, base) {
   return { node, update };
 }
 
+/**
+ * @param {Context} ctx
+ * @param {HTMLElement} body
+ * @param {{hours: HTMLElement, participatory: HTMLElement}} totals
+ */
 function table(ctx, body, totals) {
   const captionId = `${ctx.uid}-log-caption`;
   return h("div", {},
@@ -133,6 +167,7 @@ function table(ctx, body, totals) {
         h("tfoot", {}, h("tr", {}, h("th", { scope: "row" }, "Total"), h("td", {}), totals.hours, totals.participatory, h("td", {}))))));
 }
 
+/** @param {Context} ctx */
 export function createLog(ctx) {
   const box = h("div", { class: "pf-log-box" });
   const element = h("fieldset", { class: "pf-section pf-log-section" },
@@ -147,6 +182,7 @@ export function createLog(ctx) {
   let made = 0;
   const show = keyedList(body, (row) => buildRow(ctx, row, `${ctx.uid}-log-${(made += 1)}`));
 
+  /** @param {import("./record.js").Portfolio} portfolio */
   function update(portfolio) {
     show(portfolio.log, (row) => row.page);
     setText(totals.hours, cpdTime(minutesOfHours(portfolio.totals.hours)));

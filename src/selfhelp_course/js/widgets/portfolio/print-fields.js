@@ -9,9 +9,11 @@ import { h } from "../../lib/dom.js";
 
 const FIELDS = 'textarea, input[type="text"]';
 
+/** @param {HTMLElement} root */
 export function printMirrors(root) {
   const mirrors = new WeakMap();
 
+  /** @param {HTMLInputElement | HTMLTextAreaElement} field */
   function mirror(field) {
     let copy = mirrors.get(field);
     if (!copy) {
@@ -24,7 +26,8 @@ export function printMirrors(root) {
 
   const sync = () => root.querySelectorAll(FIELDS).forEach(mirror);
   root.addEventListener("input", (event) => {
-    if (event.target instanceof Element && event.target.matches(FIELDS)) mirror(event.target);
+    // FIELDS matches text boxes and one-line text inputs only.
+    if (event.target instanceof Element && event.target.matches(FIELDS)) mirror(/** @type {HTMLInputElement | HTMLTextAreaElement} */ (event.target));
   });
   return { sync };
 }

@@ -11,7 +11,34 @@ import { confidenceOf } from "./confidence.js";
 import { BODIES, COURSE, FORMS, METHOD } from "./forms.js";
 import { prefill } from "./prefill.js";
 
+/**
+ * @typedef {import("../../lib/manifest.js").Manifest} Manifest
+ * @typedef {import("../../lib/store.js").StoredEntry} StoredEntry
+ * @typedef {import("../../lib/progress.js").PageProgress} PageProgress
+ * @typedef {import("./prefill.js").Framework} Framework
+ * @typedef {import("./prefill.js").Part} Part
+ * @typedef {import("./state.js").Edits} Edits
+ * @typedef {import("./state.js").LogRow} LogRow
+ * A saved reflection with any text (savedReflections).
+ * @typedef {ReturnType<typeof savedReflections>[number]} SavedReflection
+ * One reflection's account (accountOf): where it comes from, and each form of FORMS by its name
+ * (nmc, hcpc, swe...: the text by field id, nmc.themes a list), its draft and what was edited.
+ * @typedef {{[form: string]: any, id: string, title: string, page: string | undefined, pageTitle: string | undefined,
+ *   updated: string, complete: boolean, framework: string, frameworkName: string | undefined, original: Part[],
+ *   prefill: Record<string, Record<string, any>>, edited: Record<string, Record<string, boolean>>}} Account
+ * An activity as the log and the statement list it (activityOf).
+ * @typedef {ReturnType<ReturnType<typeof activityOf>>} LoggedActivity
+ * A row of the CPD log (logRow).
+ * @typedef {ReturnType<typeof logRow>} CpdLogRow
+ * The whole record (assemble).
+ * @typedef {ReturnType<typeof assemble>} Portfolio
+ */
+
 // "3 March 2026", or "" for anything that is not a date (an ISO text or a time in ms).
+/**
+ * @param {unknown} value
+ * @returns {string}
+ */
 export function longDate(value) {
   if ((typeof value !== "string" || !value) && typeof value !== "number") return "";
   const date = new Date(value);
@@ -19,15 +46,23 @@ export function longDate(value) {
   return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 }
 
+/**
+ * @param {string[]} isos
+ * @returns {string}
+ */
 function latest(isos) {
   const times = isos.filter((iso) => typeof iso === "string" && !Number.isNaN(Date.parse(iso)));
   return times.sort((a, b) => Date.parse(a) - Date.parse(b)).pop() || "";
 }
 
-const written = (text) => typeof text === "string" && text.trim() !== "";
-const hasWriting = (texts) => isPlainObject(texts) && Object.values(texts).some((parts) => isPlainObject(parts) && Object.values(parts).some(written));
+const written = (/** @type {unknown} */ text) => typeof text === "string" && text.trim() !== "";
+const hasWriting = (/** @type {unknown} */ texts) => isPlainObject(texts) && Object.values(texts).some((parts) => isPlainObject(parts) && Object.values(parts).some(written));
 
 // Reflections with any text, in the course's order: [{id, title, page, pageTitle, entry}].
+/**
+ * @param {unknown} manifest
+ * @param {Record<string, unknown>} entries
+ */
 export function savedReflections(manifest, entries) {
   const found = [];
   for (const page of manifestPages(manifest)) {
@@ -42,10 +77,17 @@ export function savedReflections(manifest, entries) {
 }
 
 // One account: the draft from the reflection, with the learner's own edits over it.
+/**
+ * @param {SavedReflection} reflection
+ * @param {Edits} edits
+ * @param {Framework[]} frameworks
+ * @returns {Account}
+ */
 function accountOf(reflection, edits, frameworks) {
   const draft = prefill(reflection.entry, frameworks);
   const edit = edits.accounts[reflection.id] || {};
   const framework = frameworks.find((f) => f.id === draft.framework);
+  /** @type {Account} */
   const account = {
     id: reflection.id,
     title: reflection.title,
@@ -73,12 +115,16 @@ function accountOf(reflection, edits, frameworks) {
   return account;
 }
 
-const activityOf = (page) => (a) => ({ kind: a.kind, id: a.id, title: a.title || a.id, updated: a.updated, page: page.docname, pageTitle: page.title });
+const activityOf = (/** @type {PageProgress} */ page) => (/** @type {PageProgress["activities"][number]} */ a) => ({ kind: a.kind, id: a.id, title: a.title || a.id, updated: a.updated, page: page.docname, pageTitle: page.title });
 
 // A CPD log row for a page with something completed (or marked as read). The page's time counts
 // once all its activities are completed, as on the progress page, unless the learner entered
 // their own hours. Participatory is yes or no for the whole row, so participatory hours are the
 // row's hours or none: never more than the hours.
+/**
+ * @param {PageProgress} page
+ * @param {LogRow} edit
+ */
 function logRow(page, edit) {
   const completed = page.activities.filter((a) => a.status === COMPLETED).map(activityOf(page));
   const attempted = page.activities.filter((a) => a.status === ATTEMPTED).map(activityOf(page));
@@ -111,12 +157,13 @@ function logRow(page, edit) {
   };
 }
 
+/** @param {Edits} edits */
 function detailsOf(edits) {
   const d = edits.details;
-  const text = (value) => (typeof value === "string" ? value : "");
+  const text = (/** @type {unknown} */ value) => (typeof value === "string" ? value : "");
   return {
     name: text(d.name),
-    body: BODIES.some((b) => b.id === d.body) ? d.body : "",
+    body: BODIES.some((b) => b.id === d.body) ? /** @type {string} */ (d.body) : "", // some() found it among the ids
     bodyOther: text(d.bodyOther),
     summary: text(d.summary),
   };
@@ -124,6 +171,10 @@ function detailsOf(edits) {
 
 // input: {generated: ISO time, edits: state.js cleanEdits(...), frameworks, manifest,
 //         entries: {key: stored value} (store.readAll().entries)}
+/**
+ * @param {{generated?: string, edits: Edits, frameworks?: Framework[] | null, manifest: Manifest,
+ *   entries?: Record<string, StoredEntry> | null}} input
+ */
 export function assemble(input) {
   const edits = input.edits;
   const frameworks = (input.frameworks || []).filter((f) => isPlainObject(f) && typeof f.id === "string");
@@ -156,6 +207,11 @@ export function assemble(input) {
 }
 
 // What a stored key held, in words: "your portfolio changes", "Reflection “Why?”".
+/**
+ * @param {string} key
+ * @param {unknown} manifest
+ * @returns {string}
+ */
 export function describeKey(key, manifest) {
   if (key === PORTFOLIO_KEY) return "your portfolio changes";
   const readPrefix = readKey("");
@@ -174,6 +230,10 @@ export function describeKey(key, manifest) {
 
 // Entries set aside because they could not be read (store.readAll().setAside), for the learner:
 // {title, items: [text]} or null when there are none.
+/**
+ * @param {{from: string, when: number | null}[] | null | undefined} list
+ * @param {unknown} manifest
+ */
 export function setAsideSummary(list, manifest) {
   if (!Array.isArray(list) || !list.length) return null;
   const one = list.length === 1;

@@ -16,21 +16,38 @@ import { cpdTime, minutesOfHours } from "../../lib/cpd-time.js";
 import { parseHours } from "../../portfolio/hours.js";
 import { CODE_THEMES, FORMS, PORTFOLIO_PAGE } from "./forms.js";
 
+/**
+ * @typedef {import("../../lib/shapes.generated.js").PortfolioEntryDetails} Details
+ * @typedef {import("../../lib/shapes.generated.js").PortfolioLogRow} LogRow
+ * @typedef {import("../../lib/shapes.generated.js").Conflicts} Conflicts
+ * The learner's own fields as the widget holds them (cleanEdits): the "portfolio" entry's
+ * details, accounts by reflection id (each form's text by field id; the NMC's `themes` a list)
+ * and CPD-log rows by docname, with the versions two tabs saved differently.
+ * @typedef {{details: Details, accounts: Record<string, Record<string, any>>, log: Record<string, LogRow>, conflicts?: Conflicts}} Edits
+ */
+
 // The `v` of its stored entries (_facts.py, through lib/facts.js; compact.js reads the same).
 export const ENTRY_VERSION = ENTRY_VERSIONS.portfolio;
 
+/** @type {(keyof Details)[]} */
 const DETAILS = ["name", "body", "bodyOther", "summary"];
 
 // Objects without a prototype, so that an id such as "constructor" or "__proto__" is only a key.
 const bare = (from = {}) => Object.assign(Object.create(null), from);
 
+/** @returns {Edits} */
 export function emptyEdits() {
   return { details: bare(), accounts: bare(), log: bare() };
 }
 
 // The NMC and HCPC forms are always there (as they always were); another regulator's form only
 // once the learner has written in it.
+/**
+ * @param {Record<string, any>} account
+ * @returns {Record<string, any>}
+ */
 function cleanAccount(account) {
+  /** @type {Record<string, Record<string, any>>} */
   const clean = { nmc: bare(), hcpc: bare() };
   for (const [form, fields] of Object.entries(FORMS)) {
     const given = isPlainObject(account[form]) ? account[form] : null;
@@ -46,6 +63,10 @@ function cleanAccount(account) {
 
 // Hours are kept as stored, even when they cannot be used (record.js reports those rather than
 // repairing them), until the learner enters new ones.
+/**
+ * @param {Record<string, any>} row
+ * @returns {LogRow}
+ */
 function cleanRow(row) {
   const clean = bare();
   if (typeof row.hours === "number" || typeof row.hours === "string") clean.hours = row.hours;
@@ -56,6 +77,10 @@ function cleanRow(row) {
 }
 
 // What the "portfolio" entry holds, cleaned: unknown or wrongly typed fields are dropped.
+/**
+ * @param {unknown} raw
+ * @returns {Edits}
+ */
 export function cleanEdits(raw) {
   const edits = emptyEdits();
   if (!isPlainObject(raw)) return edits;
@@ -72,8 +97,10 @@ export function cleanEdits(raw) {
 }
 
 // The stored form (plain objects, for JSON and merging).
+/** @param {Edits} edits */
 export function entryValue(edits) {
-  const plain = (value) => JSON.parse(JSON.stringify(value));
+  const plain = (/** @type {unknown} */ value) => JSON.parse(JSON.stringify(value));
+  /** @type {Edits & {v: number, page: string}} */
   const value = { v: ENTRY_VERSION, page: PORTFOLIO_PAGE, details: plain(edits.details), accounts: plain(edits.accounts), log: plain(edits.log) };
   if (edits.conflicts) value.conflicts = edits.conflicts;
   return value;
@@ -82,6 +109,12 @@ export function entryValue(edits) {
 // The edits with one field changed: path such as ["details", "name"], ["accounts", id, "nmc",
 // "learned"] or ["log", docname, "hours"]; value undefined removes the field (or a whole account,
 // for "fill in again"). Returns new objects; the old ones are not changed.
+/**
+ * @param {Edits} edits
+ * @param {string[]} path
+ * @param {unknown} value
+ * @returns {Edits}
+ */
 export function editField(edits, path, value) {
   const set = (/** @type {any} */ node, /** @type {string[]} */ [key, ...rest]) => {
     const copy = bare(isPlainObject(node) ? node : {});
@@ -91,6 +124,7 @@ export function editField(edits, path, value) {
     return copy;
   };
   const next = set(edits, path);
+  /** @type {Edits} */
   const result = { details: next.details, accounts: next.accounts, log: next.log };
   const conflicts = value === undefined ? withoutConflictsUnder(edits.conflicts, path) : edits.conflicts;
   if (conflicts) result.conflicts = conflicts;
@@ -98,9 +132,14 @@ export function editField(edits, path, value) {
 }
 
 // What is removed takes its unsettled versions with it ("fill in again" is the learner's choice).
+/**
+ * @param {unknown} conflicts
+ * @param {string[]} path
+ * @returns {Conflicts | undefined}
+ */
 function withoutConflictsUnder(conflicts, path) {
   if (!isPlainObject(conflicts)) return undefined;
-  const under = (entry) => isPlainObject(entry) && Array.isArray(entry.path) && path.every((key, i) => entry.path[i] === key);
+  const under = (/** @type {unknown} */ entry) => isPlainObject(entry) && Array.isArray(entry.path) && path.every((key, i) => entry.path[i] === key);
   const kept = Object.fromEntries(Object.entries(conflicts).filter(([, entry]) => !under(entry)));
   return Object.keys(kept).length ? kept : undefined;
 }
@@ -108,6 +147,10 @@ function withoutConflictsUnder(conflicts, path) {
 // What typing `text` in a log row's hours field does: {ok: true, hours, note} with hours to store
 // (undefined: the field was emptied, so the course's estimate counts again), or {ok: false,
 // message} to show next to the field while what was typed stays there.
+/**
+ * @param {unknown} text
+ * @param {number} estimate
+ */
 export function readHours(text, estimate) {
   if (String(text ?? "").trim() === "") {
     return { ok: true, hours: undefined, note: `Left empty, so the course's estimate is used: ${cpdTime(minutesOfHours(estimate))}.` };

@@ -24,34 +24,95 @@ import { printMirrors } from "./print-fields.js";
 import { assemble, setAsideSummary } from "./record.js";
 import { cleanEdits, editField, emptyEdits, entryValue } from "./state.js";
 
+/**
+ * @typedef {import("../../lib/store.js").Store} Store
+ * @typedef {import("../../lib/store.js").StoredEntry} StoredEntry
+ * @typedef {import("./prefill.js").Framework} Framework
+ * @typedef {import("./record.js").Portfolio} Portfolio
+ * @typedef {import("./state.js").Edits} Edits
+ * What the parts of the widget may ask of it (context, below).
+ * @typedef {object} Context
+ * @property {string} uid the prefix of the ids of the widget's elements
+ * @property {Store} store
+ * @property {Framework[]} frameworks
+ * @property {Record<string, string>} titles the reflections' titles, by id
+ * @property {HTMLElement} root
+ * @property {() => Portfolio} record the record as the learner's fields now make it
+ * @property {(path: string[], value: unknown) => void} edit
+ * @property {() => void} flush
+ * @property {() => boolean} dirty
+ * @property {(path: string[]) => ReturnType<typeof conflictsIn>[number] | null} conflictAt
+ * @property {(path: string[], text: string) => void} choose
+ * @property {(id: string, button: HTMLElement) => void} refill
+ * @property {(text: string, refused?: boolean) => void} say
+ * @property {() => {items: Record<string, string | null>, partial: boolean}} backupItems
+ * @property {() => void} hidePanels
+ * @property {() => void} startAfresh
+ * @property {() => void} refresh
+ * The widget's parts (buildParts).
+ * @typedef {object} Parts
+ * @property {ReturnType<typeof createAbout>} about
+ * @property {ReturnType<typeof createAccounts>} accounts
+ * @property {ReturnType<typeof createLog>} log
+ * @property {ReturnType<typeof createConfidence>} confidence
+ * @property {ReturnType<typeof createStatement>} statement
+ * @property {ReturnType<typeof createExports>} exports
+ * @property {ReturnType<typeof createImport>} importer
+ * @property {ReturnType<typeof createClear>} clear
+ * The widget's own state (renderPortfolio).
+ * @typedef {object} App
+ * @property {Store} store
+ * @property {import("../../lib/manifest.js").Manifest} manifest
+ * @property {Framework[]} frameworks
+ * @property {ReturnType<typeof shell>} ui
+ * @property {Edits} edits
+ * @property {Record<string, StoredEntry>} entries
+ * @property {{from: string, when: number | null}[]} setAside
+ * @property {number | null} timer the redraw waiting, if any
+ * @property {ReturnType<typeof syncEntry>} entry
+ * @property {Parts} parts
+ * @property {ReturnType<typeof printMirrors>} printCopies
+ */
+
 const REDRAW_DELAY = 150; // ms after a keystroke before totals, statement and print view follow
 
 // The notice: after the shared words for storage that is blocked or full, what it means here;
 // and the portfolio's own words for its entry set aside, or a clear or import in another tab.
+/** @type {Record<string, string>} */
 const AFTER = {
   unavailable: "Your reflections and progress cannot be read either, so the record below only holds what you type on this page. The exports still work from it.",
   full: "Export your record or download a backup to keep your changes.",
 };
+/** @type {Record<string, string>} */
 const OWN = {
   corrupt: "Your saved portfolio changes could not be read, so they were set aside and the record starts again from your reflections. Your reflections and progress are not affected.",
   cleared: "Your course data was deleted in another tab or window, so this record has started again from nothing.",
   replaced: "Your course data was replaced from a backup in another tab or window, so this record now shows the backup's.",
 };
+/** @type {Record<string, string>} */
 const NOT_SAVED = {
   full: "Not saved: this browser's storage is full. Your changes stay on this page until you leave it, and the exports include them.",
   unavailable: "Not saved: this browser is not letting the course save. Your changes stay on this page until you leave it, and the exports include them.",
 };
 
+/**
+ * @param {App} app
+ * @param {string} reason
+ */
 function tell(app, reason) {
   if (AFTER[reason]) app.ui.notice.show(reason, AFTER[reason]);
   else if (OWN[reason]) app.ui.notice.show(null, OWN[reason]);
 }
 
-const clock = (iso) => {
+const clock = (/** @type {string} */ iso) => {
   const at = new Date(iso);
   return `${String(at.getHours()).padStart(2, "0")}:${String(at.getMinutes()).padStart(2, "0")}`;
 };
 
+/**
+ * @param {unknown} manifest
+ * @returns {Record<string, string>}
+ */
 function reflectionTitles(manifest) {
   const titles = Object.create(null);
   for (const page of manifestPages(manifest)) {
@@ -60,6 +121,7 @@ function reflectionTitles(manifest) {
   return titles;
 }
 
+/** @param {string} where the store's space (store.where()) */
 function shell(where) {
   const ui = {
     status: h("p", { class: "course-status pf-status", role: "status", "aria-live": "polite" }),
@@ -73,6 +135,10 @@ function shell(where) {
   return ui;
 }
 
+/**
+ * @param {HTMLElement} box
+ * @param {ReturnType<typeof setAsideSummary>} summary
+ */
 function showSetAside(box, summary) {
   box.hidden = !summary;
   const shown = summary ? JSON.stringify(summary) : "";
@@ -84,16 +150,19 @@ function showSetAside(box, summary) {
 }
 
 // Everything the course pages saved, read again (entries that cannot be read are set aside).
+/** @param {App} app */
 function gather(app) {
   const all = app.store.readAll();
   app.entries = all.entries;
   app.setAside = all.setAside;
 }
 
+/** @param {App} app */
 function record(app) {
   return assemble({ generated: new Date().toISOString(), edits: app.edits, frameworks: app.frameworks, manifest: app.manifest, entries: app.entries });
 }
 
+/** @param {App} app */
 function redraw(app) {
   window.clearTimeout(app.timer);
   const portfolio = record(app);
@@ -109,6 +178,10 @@ function redraw(app) {
 }
 
 // The portfolio's own entry, kept by lib/entry.js: autosave, merge with other tabs, follow them.
+/**
+ * @param {App} app
+ * @returns {import("../../lib/entry.js").SyncOptions}
+ */
 function entryOptions(app) {
   return {
     current: () => entryValue(app.edits),
@@ -122,6 +195,7 @@ function entryOptions(app) {
       }
       redraw(app);
     },
+    /** @param {{ok: true, value: {updated: string}} | {ok: false, reason: string}} result the store's answer (a value written always has its time: store.js update) */
     saved(result) {
       if (result.ok) {
         if (app.ui.notice.reason === "full" || app.ui.notice.reason === "unavailable") app.ui.notice.clear();
@@ -135,7 +209,12 @@ function entryOptions(app) {
 }
 
 // What the parts of the widget may ask of it.
+/**
+ * @param {App} app
+ * @returns {Context}
+ */
 function context(app) {
+  /** @type {Context} */
   const ctx = {
     uid: uniqueId("pf"),
     store: app.store,
@@ -188,6 +267,7 @@ function context(app) {
 }
 
 // After a clear or an import in this tab: everything is read again (nothing, or the backup's).
+/** @param {App} app */
 function startAfresh(app) {
   window.clearTimeout(app.timer);
   const loaded = app.entry.load();
@@ -200,6 +280,10 @@ function startAfresh(app) {
   redraw(app);
 }
 
+/**
+ * @param {App} app
+ * @param {Context} ctx
+ */
 function buildParts(app, ctx) {
   app.parts = {
     about: createAbout(ctx),
@@ -220,17 +304,19 @@ function buildParts(app, ctx) {
     parts.clear.element);
 }
 
+/** @param {{model: any, el: HTMLElement, store: Store}} args */
 export function renderPortfolio({ model, el, store }) {
-  const app = {
+  // entry, parts and printCopies are set just below, before anything reads them.
+  const app = /** @type {App} */ ({
     store,
     manifest: courseManifest(model.get("manifest")),
-    frameworks: (model.get("frameworks") || []).filter((f) => f && typeof f.id === "string" && Array.isArray(f.parts)),
+    frameworks: (model.get("frameworks") || []).filter((/** @type {any} */ f) => f && typeof f.id === "string" && Array.isArray(f.parts)),
     ui: shell(store.where()),
     edits: emptyEdits(),
     entries: {},
-    setAside: [],
+    setAside: /** @type {App["setAside"]} */ ([]),
     timer: null,
-  };
+  });
   app.entry = syncEntry(store, PORTFOLIO_KEY, entryOptions(app));
   buildParts(app, context(app));
   app.printCopies = printMirrors(app.ui.root);
