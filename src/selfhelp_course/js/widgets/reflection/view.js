@@ -14,7 +14,6 @@ import { summariseFindings } from "../../privacy/guard.js";
 import { buildPart } from "./part.js";
 import { allText, derive, entryValue, fileName, isUsable, keptAfterClear, stateFromEntry, textOf, when, words } from "./state.js";
 
-const TOTAL_DELAY = 1500; // the live total word count is only updated at a pause
 /**
  * @typedef {import("./state.js").Framework} Framework
  * @typedef {import("./state.js").Reflection} Reflection
@@ -28,6 +27,7 @@ const TOTAL_DELAY = 1500; // the live total word count is only updated at a paus
  *   notice: import("../../lib/mount.js").Notice, root: HTMLFieldSetElement}} ReflectionUi
  */
 
+const TOTAL_DELAY = 1500; // the live total word count is only updated at a pause
 const KEEP_HINT = " Your text stays on this page until you leave it: use \u201cCopy all text\u201d or \u201cDownload as a text file\u201d to keep a copy.";
 
 /**
