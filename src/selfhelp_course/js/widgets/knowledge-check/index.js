@@ -8,12 +8,17 @@ import { openStore } from "../../lib/store.js";
 import { scoreText } from "./state.js";
 import { renderQuestion } from "./view.js";
 
+/** @typedef {import("./state.js").Check} Check */
+
+/** @param {{model: any, el: HTMLElement}} args anywidget's model */
 function render({ model, el }) {
+  /** @type {Check[]} */
   const checks = model.get("checks") || [];
   const page = model.get("page") || "";
   const store = openStore();
   // The options are shown in this learner's own order (lib/learner.js, lib/shuffle.js).
   let seed = learnerSeed(store);
+  /** @type {ReturnType<typeof renderQuestion>[]} */
   const questions = [];
   const score = h("p", { class: "kc-score", role: "status", "aria-live": "polite" });
 

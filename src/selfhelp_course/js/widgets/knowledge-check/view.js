@@ -7,8 +7,21 @@ import { mountActivity } from "../../lib/mount.js";
 import { createNotice } from "../../lib/notice.js";
 import { derive, entryValue, feedback, shownOrder, stateFromEntry, verdict } from "./state.js";
 
+/**
+ * @typedef {import("./state.js").Check} Check
+ * @typedef {import("./state.js").CheckOption} CheckOption
+ * @typedef {import("./state.js").CheckAnswer} CheckAnswer
+ * @typedef {import("../../lib/store.js").Store} Store
+ */
+
 // One option's row; rows are made in bank order and shown in the learner's order.
 /** @typedef {ReturnType<typeof optionRow>} OptionRow */
+/**
+ * @param {CheckOption} option
+ * @param {number} index
+ * @param {string} uid
+ * @param {boolean} multiple
+ */
 function optionRow(option, index, uid, multiple) {
   const input = h("input", {
     type: multiple ? "checkbox" : "radio",
@@ -23,11 +36,19 @@ function optionRow(option, index, uid, multiple) {
 }
 
 class QuestionView {
+  /**
+   * @param {Check} check
+   * @param {string} page
+   * @param {Store} store
+   * @param {() => void} onChange
+   * @param {string} seed
+   */
   constructor(check, page, store, onChange, seed) {
     this.check = check;
     this.seed = seed;
     this.onChange = onChange;
     this.multiple = check.kind === "multiple";
+    /** @type {CheckAnswer} */
     this.answer = { selected: [], checked: false, tries: 0 };
     this.build();
     this.mounted = mountActivity(store, activityKey("check", check.id), {
@@ -81,6 +102,7 @@ class QuestionView {
     this.optionsBox.append(...this.shown.map((r) => r.row));
   }
 
+  /** @param {string} seed */
   reorder(seed) {
     if (seed === this.seed) return;
     this.seed = seed;
@@ -114,6 +136,7 @@ class QuestionView {
     else if (!this.status.textContent) this.status.textContent = verdict(this.check, this.answer.selected);
   }
 
+  /** @param {unknown} value */
   showStored(value) {
     this.answer = stateFromEntry(value, this.check);
     this.status.textContent = "";
@@ -121,6 +144,7 @@ class QuestionView {
     this.onChange();
   }
 
+  /** @param {CheckAnswer} next */
   change(next) {
     this.answer = next;
     this.entry.changed();
@@ -147,10 +171,17 @@ class QuestionView {
   }
 }
 
+/**
+ * @param {Check} check
+ * @param {string} page
+ * @param {Store} store
+ * @param {() => void} onChange
+ * @param {string} seed
+ */
 export function renderQuestion(check, page, store, onChange, seed) {
   const view = new QuestionView(check, page, store, onChange, seed);
   return {
     element: view.element, answer: () => view.answer, reset: () => view.reset(), dispose: () => view.entry.dispose(),
-    reorder: (next) => view.reorder(next), first: () => view.shown[0].input,
+    reorder: (/** @type {string} */ next) => view.reorder(next), first: () => view.shown[0].input,
   };
 }

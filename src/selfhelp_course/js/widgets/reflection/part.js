@@ -9,6 +9,28 @@ import { wordCount, words } from "./state.js";
 const CHECK_DELAY = 300; // ms after the last keystroke before the privacy check
 const MAX_LISTED = 25; // findings listed per part; the rest are counted
 
+/**
+ * @typedef {import("../../privacy/guard.js").Finding} Finding
+ * @typedef {import("./state.js").FrameworkPart} FrameworkPart
+ * @typedef {Parameters<typeof conflictPanel>[0]} PartConflict a conflict on this part's text (merge.js conflictsIn)
+ * @typedef {object} PartView one part as buildPart makes it
+ * @property {Pick<FrameworkPart, "id" | "heading" | "prompt">} part
+ * @property {HTMLTextAreaElement} textarea
+ * @property {HTMLParagraphElement} count
+ * @property {Finding[]} findings the privacy guard's, as last checked
+ * @property {number} words the word count, as last checked
+ * @property {number | null} timer the privacy check waiting for a pause in typing
+ * @property {() => void} check count the words and check the text now
+ * @property {(value: string) => void} setText
+ * @property {(conflict: PartConflict | null) => void} showConflict
+ * @property {HTMLDivElement} node
+ */
+
+/**
+ * @param {HTMLElement} box
+ * @param {string} text
+ * @param {Finding[]} findings
+ */
 function highlighted(box, text, findings) {
   box.textContent = "";
   let at = 0;
@@ -21,12 +43,17 @@ function highlighted(box, text, findings) {
   box.append(document.createTextNode(text.slice(at)));
 }
 
+/** @param {Finding} finding */
 function findingItem(finding) {
   return h("li", { class: "rf-finding", "data-kind": finding.kind, "data-certainty": finding.certainty || "likely" },
     "\u201c", h("span", { class: "rf-found" }, finding.text), "\u201d ",
     h("strong", {}, `(${finding.label})`), `: ${finding.why}`);
 }
 
+/**
+ * @param {string} pid
+ * @param {string} heading
+ */
 function privacyBox(pid, heading) {
   const list = h("ul", { class: "rf-findings" });
   const title = h("p", { class: "rf-privacy-title" });
@@ -42,6 +69,17 @@ function privacyBox(pid, heading) {
 
 // onInput(text) after each keystroke; onBlur(); onChoose(text) to settle a conflict;
 // onFindings() when this part's findings change.
+/**
+ * @param {object} args
+ * @param {Pick<FrameworkPart, "id" | "heading" | "prompt">} args.part
+ * @param {string} args.pid the prefix of the part's element ids
+ * @param {string} args.text
+ * @param {(text: string) => void} args.onInput
+ * @param {() => void} args.onBlur
+ * @param {(text: string, label: string) => void} args.onChoose
+ * @param {() => void} args.onFindings
+ * @returns {PartView}
+ */
 export function buildPart({ part, pid, text, onInput, onBlur, onChoose, onFindings }) {
   const textarea = h("textarea", { id: `${pid}-text`, class: "rf-text", rows: 5, spellcheck: "true", "data-part-id": part.id });
   textarea.value = text;
@@ -49,8 +87,9 @@ export function buildPart({ part, pid, text, onInput, onBlur, onChoose, onFindin
   const count = h("p", { class: "rf-count", id: `${pid}-count` });
   const privacy = privacyBox(pid, part.heading);
   const conflictBox = h("div", { class: "rf-conflict" });
-  const view = { part, textarea, count, findings: /** @type {ReturnType<typeof findIdentifiers>} */ ([]), words: 0,
-    timer: /** @type {number | null} */ (null) };
+  // check, setText, showConflict and node are set below, before view is returned (tsc: the cast).
+  const view = /** @type {PartView} */ ({ part, textarea, count, findings: /** @type {ReturnType<typeof findIdentifiers>} */ ([]), words: 0,
+    timer: /** @type {number | null} */ (null) });
 
   function describe() {
     const ids = [prompt.id, count.id];

@@ -14,13 +14,34 @@ import { summariseFindings } from "../../privacy/guard.js";
 import { buildPart } from "./part.js";
 import { allText, derive, entryValue, fileName, isUsable, keptAfterClear, stateFromEntry, textOf, when, words } from "./state.js";
 
+/**
+ * @typedef {import("./state.js").Framework} Framework
+ * @typedef {import("./state.js").Reflection} Reflection
+ * @typedef {import("./state.js").ReflectionState} ReflectionState
+ * @typedef {import("./part.js").PartView} PartView
+ * @typedef {import("../../lib/store.js").Store} Store
+ * @typedef {import("../../lib/store.js").StoredEntry} StoredEntry
+ * @typedef {{select: HTMLSelectElement, source: HTMLParagraphElement, partsBox: HTMLDivElement, total: HTMLParagraphElement,
+ *   privacySummary: HTMLParagraphElement, copyButton: HTMLButtonElement, downloadButton: HTMLButtonElement,
+ *   status: HTMLParagraphElement, actionMessage: HTMLParagraphElement, lmsLeft: HTMLParagraphElement,
+ *   notice: import("../../lib/mount.js").Notice, root: HTMLFieldSetElement}} ReflectionUi
+ */
+
 const TOTAL_DELAY = 1500; // the live total word count is only updated at a pause
 const KEEP_HINT = " Your text stays on this page until you leave it: use \u201cCopy all text\u201d or \u201cDownload as a text file\u201d to keep a copy.";
 
+/**
+ * @param {Reflection} reflection
+ * @param {Framework[]} frameworks
+ * @param {string} uid
+ * @param {string} space the store's where()
+ * @returns {ReflectionUi}
+ */
 function shell(reflection, frameworks, uid, space) {
   const select = h("select", { id: `${uid}-framework`, class: "rf-select", "aria-describedby": `${uid}-source` },
     frameworks.map((f) => h("option", { value: f.id }, f.name)));
-  const parts = {
+  // root is set just below, before parts is returned (tsc: the cast).
+  const parts = /** @type {ReflectionUi} */ ({
     select,
     source: h("p", { class: "rf-source", id: `${uid}-source` }),
     partsBox: h("div", { class: "rf-parts" }),
@@ -32,7 +53,7 @@ function shell(reflection, frameworks, uid, space) {
     actionMessage: h("p", { class: "rf-action-message", role: "status", "aria-live": "polite" }),
     lmsLeft: h("p", { class: "rf-lms-left", role: "status", "aria-live": "polite", hidden: true }),
     notice: createNotice(),
-  };
+  });
   parts.root = h("fieldset", { class: "course-widget rf", "data-reflection-id": reflection.id },
     h("legend", { class: "rf-title" }, reflection.title || "Reflection"),
     reflection.prompt ? h("p", { class: "rf-prompt" }, reflection.prompt) : null,
@@ -45,6 +66,7 @@ function shell(reflection, frameworks, uid, space) {
 }
 
 class ReflectionView {
+  /** @param {{model: any, el: HTMLElement, store: Store, reflection: Reflection, frameworks: Framework[]}} args anywidget's model */
   constructor({ model, el, store, reflection, frameworks }) {
     this.model = model;
     this.store = store;
@@ -54,7 +76,9 @@ class ReflectionView {
     this.ui = shell(reflection, frameworks, uniqueId(`rf-${reflection.id}`), store.where());
     el.append(this.ui.root);
     this.state = stateFromEntry(null, frameworks, reflection.framework);
+    /** @type {PartView[]} */
     this.views = [];
+    /** @type {number | null} */
     this.totalTimer = null;
     this.mounted = mountActivity(store, activityKey("reflection", reflection.id), {
       current: () => entryValue(this.state, this.page),
@@ -94,8 +118,10 @@ class ReflectionView {
     if (loaded.status === "ok") this.sync();
   }
 
+  /** @returns {Framework} */
   framework() {
-    return this.frameworks.find((f) => f.id === this.state.framework);
+    // state.framework is always one of the frameworks (stateFromEntry, chooseFramework) (tsc: the cast).
+    return /** @type {Framework} */ (this.frameworks.find((f) => f.id === this.state.framework));
   }
 
   sync() {
@@ -106,7 +132,7 @@ class ReflectionView {
   showHeldBack() {
     const box = this.ui.lmsLeft;
     const current = this.framework();
-    const written = (frameworkId, partId) => textOf(this.state.texts, frameworkId, partId).trim() !== "";
+    const written = (/** @type {string} */ frameworkId, /** @type {string} */ partId) => textOf(this.state.texts, frameworkId, partId).trim() !== "";
     const headings = current.parts.filter((part) => written(current.id, part.id)).map((part) => part.heading);
     const elsewhere = Object.keys(this.state.texts).some((id) => id !== current.id
       && Object.keys(this.state.texts[id]).some((partId) => written(id, partId)));
@@ -114,10 +140,15 @@ class ReflectionView {
     box.hidden = !this.heldBack;
   }
 
+  /** @param {string} iso */
   showSavedAt(iso) {
     setText(this.ui.status, `Saved on this device ${when(new Date(iso))}.`);
   }
 
+  /**
+   * @param {StoredEntry | null | undefined} value
+   * @param {string | null} why
+   */
   showStored(value, why) {
     const next = stateFromEntry(isUsable(value) ? value : null, this.frameworks, this.state.framework);
     // After a clear or import that kept what was typed since, the boxes stay (caret in place).
@@ -129,8 +160,10 @@ class ReflectionView {
     this.sync();
   }
 
+  /** @param {import("../../lib/store.js").UpdateResult} result */
   saved(result) {
-    if (result.ok) this.showSavedAt(result.value.updated);
+    // An ok result holds the value written, which the store dates (store.update) (tsc: the cast).
+    if (result.ok) this.showSavedAt(/** @type {{updated: string}} */ (result.value).updated);
     else if (result.reason === "full" || result.reason === "unavailable") {
       setText(this.ui.status, result.reason === "full"
         ? "Not saved: this browser's storage is full. Copy or download your text before you leave."
@@ -139,6 +172,7 @@ class ReflectionView {
     this.sync();
   }
 
+  /** @param {string} partId */
   conflictFor(partId) {
     const path = ["texts", this.state.framework, partId];
     return conflictsIn(entryValue(this.state, this.page)).find((c) => c.path.join("\u0000") === path.join("\u0000")) || null;
@@ -153,12 +187,21 @@ class ReflectionView {
     this.updateTotal();
   }
 
+  /**
+   * @param {string} partId
+   * @param {string} text
+   */
   setPartText(partId, text) {
     const texts = this.state.texts;
     if (!texts[this.state.framework]) texts[this.state.framework] = Object.create(null);
     texts[this.state.framework][partId] = text;
   }
 
+  /**
+   * @param {string} partId
+   * @param {string} text
+   * @param {string} label
+   */
   choose(partId, text, label) {
     const path = ["texts", this.state.framework, partId];
     this.state.conflicts = resolveConflict(entryValue(this.state, this.page), path, text).conflicts;
@@ -169,6 +212,7 @@ class ReflectionView {
     if (view) afterChoosing(view.textarea, (message) => announce(this.ui.actionMessage, message), label, `\u201c${view.part.heading}\u201d`);
   }
 
+  /** @param {string} id */
   chooseFramework(id) {
     if (!this.frameworks.some((f) => f.id === id) || id === this.state.framework) return;
     this.state.framework = id;
@@ -231,9 +275,12 @@ class ReflectionView {
   }
 }
 
+/** @param {{model: any, el: HTMLElement, store: Store}} args anywidget's model (lib/mount.js widgetModule) */
 export function renderReflection({ model, el, store }) {
+  /** @type {Partial<Reflection>} */
   const reflection = model.get("reflection") || {};
-  const frameworks = (model.get("frameworks") || []).filter((f) => f && typeof f.id === "string" && Array.isArray(f.parts) && f.parts.length);
+  /** @type {Framework[]} */
+  const frameworks = (model.get("frameworks") || []).filter((/** @type {Partial<Framework> | null} */ f) => f && typeof f.id === "string" && Array.isArray(f.parts) && f.parts.length);
   if (!frameworks.length) {
     el.append(h("p", { class: "course-widget-error", role: "alert" }, "This reflection box has no reflective frameworks to offer, so it cannot be shown."));
     return () => {};
@@ -242,8 +289,9 @@ export function renderReflection({ model, el, store }) {
   return () => view.dispose();
 }
 
+/** @param {{ui: ReflectionUi, reflection: Reflection, frameworks: Framework[], page: string, state: () => ReflectionState}} args */
 function wireActions({ ui, reflection, frameworks, page, state }) {
-  const say = (message) => announce(ui.actionMessage, message);
+  const say = (/** @type {string} */ message) => announce(ui.actionMessage, message);
   const text = () => allText({ reflection, frameworks, state: state(), page });
   ui.copyButton.addEventListener("click", async () => {
     let copied = false;
@@ -267,6 +315,12 @@ function wireActions({ ui, reflection, frameworks, page, state }) {
   });
 }
 
+/**
+ * @param {HTMLElement} root
+ * @param {string} text
+ * @param {HTMLElement} returnTo
+ * @returns {boolean}
+ */
 function copyWithSelection(root, text, returnTo) {
   const area = h("textarea", { class: "rf-copy-area", readonly: true, "aria-hidden": "true", tabindex: "-1" });
   area.value = text;

@@ -10,8 +10,25 @@ import { mountActivity } from "../../lib/mount.js";
 import { createNotice } from "../../lib/notice.js";
 import * as rules from "./state.js";
 
+/**
+ * @typedef {import("./state.js").Scenario} Scenario
+ * @typedef {import("./state.js").ScenarioStep} ScenarioStep
+ * @typedef {import("./state.js").ScenarioChoice} ScenarioChoice
+ * @typedef {import("./state.js").Route} Route
+ * @typedef {{choose: (index: number) => void, proceed: () => void, back: () => void, restart: () => void}} Moves
+ *   the learner's moves, which every button makes (renderScenario sets them)
+ * @typedef {{stage: HTMLDivElement, status: HTMLParagraphElement, notice: import("../../lib/mount.js").Notice,
+ *   backButton: HTMLButtonElement, restartButton: HTMLButtonElement, root: HTMLDivElement}} ScenarioUi
+ */
+
+/** @type {(text: unknown, className: string) => HTMLParagraphElement[]} */
 const texts = (text, className) => rules.paragraphs(text).map((part) => h("p", { class: className }, part));
 
+/**
+ * @param {string} className
+ * @param {string} label
+ * @param {() => void} handler
+ */
 function button(className, label, handler) {
   const node = h("button", { type: "button", class: className }, label);
   onPress(node, handler);
@@ -21,10 +38,17 @@ function button(className, label, handler) {
 // Each view returns [nodes to show, the node to move focus to].
 /** @typedef {[(Node | null)[], HTMLElement | null]} Stage */
 
-/** @returns {Stage} */
+/**
+ * @param {ScenarioStep} step
+ * @param {Route} route
+ * @param {Moves} act
+ * @returns {Stage}
+ */
 function choicesView(step, route, act) {
   const focus = h("div", { class: "scn-text", tabindex: "-1" }, texts(step.text, "scn-paragraph"));
-  const buttons = step.choices.map((choice, index) => button("scn-choice", choice.text, () => act.choose(index)));
+  // A step has either choices or an ending (banks.py checks each bank), and this one is no ending
+  // (stageView) (tsc: the cast).
+  const buttons = /** @type {ScenarioChoice[]} */ (step.choices).map((choice, index) => button("scn-choice", choice.text, () => act.choose(index)));
   return [[
     h("p", { class: "scn-progress" }, `Decision ${route.path.length + 1}`),
     focus,
@@ -32,9 +56,15 @@ function choicesView(step, route, act) {
   ], focus];
 }
 
-/** @returns {Stage} */
+/**
+ * @param {Scenario} scenario
+ * @param {Route} route
+ * @param {Moves} act
+ * @returns {Stage}
+ */
 function consequenceView(scenario, route, act) {
-  const choice = rules.lastChoice(scenario, route.path);
+  // Shown only for a route with a move (stageView), which has a last choice (tsc: the cast).
+  const choice = /** @type {ScenarioChoice} */ (rules.lastChoice(scenario, route.path));
   const stance = rules.stanceOf(choice);
   const focus = h(
     "div",
@@ -52,7 +82,12 @@ function consequenceView(scenario, route, act) {
   ], focus];
 }
 
-/** @returns {Stage} */
+/**
+ * @param {Scenario} scenario
+ * @param {ScenarioStep} step
+ * @param {Route} route
+ * @returns {Stage}
+ */
 function endingView(scenario, step, route) {
   const kind = rules.endingKind(step);
   const focus = h("div", { class: "scn-text", tabindex: "-1" }, texts(step.text, "scn-paragraph"));
@@ -73,7 +108,12 @@ function endingView(scenario, step, route) {
   ], focus];
 }
 
-/** @returns {Stage} */
+/**
+ * @param {Scenario} scenario
+ * @param {Route} route
+ * @param {Moves} act
+ * @returns {Stage}
+ */
 function stageView(scenario, route, act) {
   const step = rules.currentStep(scenario, route);
   if (!step) return [[h("p", {}, "This scenario cannot be shown: one of its steps is missing.")], null];
@@ -82,15 +122,20 @@ function stageView(scenario, route, act) {
   return choicesView(step, route, act);
 }
 
+/**
+ * @param {Scenario} scenario
+ * @param {Moves} act
+ */
 function shell(scenario, act) {
   const titleId = `${uniqueId(`scn-${scenario.id}`)}-title`;
-  const ui = {
+  // root is set just below, before ui is returned (tsc: the cast).
+  const ui = /** @type {ScenarioUi} */ ({
     stage: h("div", { class: "scn-stage" }),
     status: h("p", { class: "course-status", role: "status", "aria-live": "polite" }),
     notice: createNotice(),
     backButton: button("course-button course-button-secondary", "Back one step", () => act.back()),
     restartButton: button("course-button course-button-secondary", "Start again", () => act.restart()),
-  };
+  });
   ui.root = h(
     "div",
     { class: "course-widget scn", "data-scenario-id": scenario.id, role: "group", "aria-labelledby": titleId },
@@ -103,10 +148,13 @@ function shell(scenario, act) {
   return ui;
 }
 
+/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store}} args anywidget's model (lib/mount.js widgetModule) */
 export function renderScenario({ model, el, store }) {
+  /** @type {Scenario} */
   const scenario = model.get("scenario") || {};
   const page = model.get("page") || "";
-  const act = {};
+  // The moves are set below, before anything is drawn and a button can be pressed (tsc: the cast).
+  const act = /** @type {Moves} */ ({});
   const { root, stage, status, notice, backButton, restartButton } = shell(scenario, act);
   el.append(root);
   let route = rules.stateFromEntry(null, scenario);
@@ -141,6 +189,10 @@ export function renderScenario({ model, el, store }) {
   const { entry } = mounted;
 
   // After a move: save, redraw, move focus to the new text and say briefly where we are.
+  /**
+   * @param {Route} next
+   * @param {string} message
+   */
   function move(next, message) {
     route = next;
     entry.save();

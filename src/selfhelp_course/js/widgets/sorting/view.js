@@ -9,6 +9,22 @@ import { mountActivity } from "../../lib/mount.js";
 import { createNotice } from "../../lib/notice.js";
 import * as rules from "./state.js";
 
+/**
+ * @typedef {import("./state.js").Exercise} Exercise
+ * @typedef {import("./state.js").SortingItem} SortingItem
+ * @typedef {import("./state.js").SortingAnswer} SortingAnswer
+ * @typedef {import("../../lib/mount.js").Notice} Notice
+ * @typedef {{rows: ReturnType<typeof itemRow>[], checkButton: HTMLButtonElement, retryButton: HTMLButtonElement,
+ *   restartButton: HTMLButtonElement, status: HTMLParagraphElement, notice: Notice, root: HTMLDivElement}} SortingUi
+ * @typedef {{answer: () => SortingAnswer, commit: (next: SortingAnswer) => void}} SortingWidget
+ */
+
+/**
+ * @param {Exercise} exercise
+ * @param {SortingItem} item
+ * @param {number} index
+ * @param {string} uid
+ */
 function itemRow(exercise, item, index, uid) {
   const selectId = `${uid}-${index}`;
   const note = h("p", { class: "sort-note", id: `${selectId}-note`, hidden: true });
@@ -28,15 +44,21 @@ function itemRow(exercise, item, index, uid) {
   return { fieldset, select, note };
 }
 
+/**
+ * @param {Exercise} exercise
+ * @param {string} uid
+ * @returns {SortingUi}
+ */
 function shell(exercise, uid) {
-  const ui = {
+  // root is set just below, before ui is returned (tsc: the cast).
+  const ui = /** @type {SortingUi} */ ({
     rows: exercise.items.map((item, index) => itemRow(exercise, item, index, uid)),
     checkButton: h("button", { type: "button", class: "course-button" }, "Check my sorting"),
     retryButton: h("button", { type: "button", class: "course-button course-button-secondary", hidden: true }, "Try again"),
     restartButton: h("button", { type: "button", class: "course-button course-button-secondary" }, "Start again"),
     status: h("p", { class: "course-status", role: "status", "aria-live": "polite" }),
     notice: createNotice(),
-  };
+  });
   const titleId = `${uid}-title`;
   ui.root = h(
     "div",
@@ -52,6 +74,11 @@ function shell(exercise, uid) {
   return ui;
 }
 
+/**
+ * @param {SortingUi} ui
+ * @param {Exercise} exercise
+ * @param {SortingAnswer} answer
+ */
 function paint(ui, exercise, answer) {
   const notes = answer.checked ? rules.notes(exercise, answer.placements) : [];
   ui.rows.forEach((row, index) => {
@@ -70,12 +97,21 @@ function paint(ui, exercise, answer) {
 }
 
 // The status line when nothing is being announced: the score once checked, else how many are placed.
+/**
+ * @param {Exercise} exercise
+ * @param {SortingAnswer} answer
+ */
 function statusText(exercise, answer) {
   return answer.checked ? rules.scoreMessage(exercise, answer.placements) : rules.progressMessage(exercise, answer.placements);
 }
 
 // The buttons move the learner on, so each acts once per press (onPress). After "Check my
 // sorting" focus goes to the score; after the others, to the first description to choose.
+/**
+ * @param {SortingUi} ui
+ * @param {Exercise} exercise
+ * @param {SortingWidget} widget
+ */
 function wireButtons(ui, exercise, widget) {
   onPress(ui.checkButton, () => {
     if (rules.placedCount(widget.answer().placements) === 0) {
@@ -101,7 +137,9 @@ function wireButtons(ui, exercise, widget) {
   });
 }
 
+/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store}} args anywidget's model (lib/mount.js widgetModule) */
 export function renderSorting({ model, el, store }) {
+  /** @type {Exercise} */
   const exercise = model.get("exercise") || {};
   if (!Array.isArray(exercise.items) || !exercise.items.length || !Array.isArray(exercise.categories)) {
     el.append(h("p", { class: "course-widget-error", role: "alert" }, "This sorting exercise has nothing to sort, so it cannot be shown."));
@@ -136,6 +174,7 @@ export function renderSorting({ model, el, store }) {
   const { entry } = mounted;
 
   // A new answer from a button: saved at once and drawn.
+  /** @type {SortingWidget} */
   const widget = {
     answer: () => answer,
     commit(next) {
