@@ -89,7 +89,9 @@ export function renderExplorer({ model, el, store }) {
     if (!questions.length || !rows.length) return;
     state = markSeen(state, questions);
     controls.show(state);
-    data = summarise(rows, questionOf(questions, state.question), state.band);
+    // The cast holds: there are questions (checked above), and the state's question is always
+    // one of them (stateFromEntry and chooseQuestion keep only a question that is).
+    data = summarise(rows, /** @type {import("./state.js").Question} */ (questionOf(questions, state.question)), state.band);
     drawChart(data, state.view, ui, uid, measure);
     ui.table.replaceChildren(dataTable(tableFor(data, state.view), `${uid}-caption`));
     if (speak) announce(ui.summary, sentence(data));
