@@ -7,7 +7,6 @@ import { manifestPages } from "../../lib/progress.js";
 
 /** @typedef {import("../../lib/progress.js").PageProgress} PageProgress */
 /** @typedef {ReturnType<typeof import("../../lib/progress.js").courseProgress>} CourseProgress */
-/** @typedef {ReturnType<import("../../lib/store.js").Store["readAll"]>["setAside"]} SetAsideList store.readAll's */
 
 /** @type {Record<string, string>} */
 const PAGE_STATUS = { completed: "Completed", attempted: "Attempted", "not started": "Not started" };
@@ -96,7 +95,7 @@ export function whenText(ms) {
 // each in words: [{key, from, text}].
 /**
  * @param {unknown} manifest
- * @param {SetAsideList} list
+ * @param {unknown} list the store's readAll().setAside, read defensively
  */
 export function setAsideItems(manifest, list) {
   return (Array.isArray(list) ? list : [])

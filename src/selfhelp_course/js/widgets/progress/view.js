@@ -102,7 +102,7 @@ function buildTable(table, manifest, progress) {
 /**
  * @param {HTMLElement} box
  * @param {unknown} manifest
- * @param {import("./state.js").SetAsideList} list
+ * @param {ReturnType<import("../../lib/store.js").Store["readAll"]>["setAside"]} list
  */
 function showSetAside(box, manifest, list) {
   const items = setAsideItems(manifest, list);
