@@ -44,8 +44,8 @@ test: $(TEST_INSTALLED) $(NODE_INSTALLED) $(CHROMIUM) $(HEADLESS_SHELL) $(EPUBCH
 # The lint and type checks, each failing the target; `make test` runs them first. Python: ruff
 # (lint and the formatter's check: `.venv/bin/ruff format src scripts tests` fixes the layout)
 # and mypy (pyproject.toml's [tool.ruff] and [tool.mypy]). JavaScript: Biome (biome.jsonc) and
-# TypeScript's checker on the front end's JSDoc types (tsconfig.json; js/lib, js/site and
-# js/portfolio with noImplicitAny: tsconfig.lib.json), both from npm's devDependencies;
+# TypeScript's checker on the front end's JSDoc types (tsconfig.json: all of it, with
+# strictNullChecks and noImplicitAny), both from npm's devDependencies;
 # tsc reads the course facts module, so it is written first.
 lint: $(TEST_INSTALLED) $(NODE_INSTALLED) $(FACTS_JS)
 	$(BIN)/ruff check src scripts tests
@@ -53,7 +53,6 @@ lint: $(TEST_INSTALLED) $(NODE_INSTALLED) $(FACTS_JS)
 	$(BIN)/mypy
 	node_modules/.bin/biome lint --error-on-warnings
 	node_modules/.bin/tsc -p tsconfig.json
-	node_modules/.bin/tsc -p tsconfig.lib.json
 
 # The pins: uv (pinned in the test venv like the rest) resolves requirements/test.in, which takes
 # in build.in and hub.in, for the lowest Python pyproject.toml allows, and writes every version to

@@ -11,29 +11,56 @@
   const STATE_TYPE = "application/vnd.jupyter.widget-state+json";
   const VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
 
+  // A widget model's state as myst-nb embeds it: the traits by name (their values are whatever
+  // each widget's Python side sent, so `any` to this host, which only passes them on).
+  /** @typedef {Record<string, any>} WidgetState */
+  /** @typedef {Record<string, {state?: WidgetState}>} States every model's, by model id (readStates) */
+  /** @typedef {(value: unknown) => void} Listener */
+
   // The subset of a Backbone-style widget model that anywidget modules use.
   class StaticModel {
+    /** @param {WidgetState} state */
     constructor(state) {
       this.state = Object.assign({}, state);
+      /** @type {Map<string, Set<Listener>>} */
       this.listeners = new Map();
     }
+    /** @param {string} name */
     get(name) {
       return this.state[name];
     }
+    /**
+     * @param {string} name
+     * @param {unknown} value
+     */
     set(name, value) {
       const previous = this.state[name];
       this.state[name] = value;
       if (previous !== value) this.emit(`change:${name}`, value);
     }
+    /**
+     * @param {string} event
+     * @param {Listener} callback
+     */
     on(event, callback) {
       if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-      this.listeners.get(event).add(callback);
+      // The cast holds: the line above made the set when there was none.
+      /** @type {Set<Listener>} */ (this.listeners.get(event)).add(callback);
     }
+    /**
+     * @param {string} [event]
+     * @param {Listener} [callback]
+     */
     off(event, callback) {
       if (!event) this.listeners.clear();
       else if (!callback) this.listeners.delete(event);
-      else if (this.listeners.has(event)) this.listeners.get(event).delete(callback);
+      // The cast holds: has(event) was just checked.
+      else if (this.listeners.has(event)) /** @type {Set<Listener>} */ (this.listeners.get(event)).delete(callback);
     }
+    /**
+     * @param {string} event
+     * @param {unknown} value
+     */
     emit(event, value) {
       for (const callback of this.listeners.get(event) || []) callback(value);
       for (const callback of this.listeners.get("change") || []) callback(value);
@@ -42,7 +69,10 @@
     send() {}
   }
 
+  // Each widget's module as imported: its exports are the widget's own (any to this host).
+  /** @type {Map<string, Promise<any>>} */
   const modules = new Map();
+  /** @param {string} source */
   function loadModule(source) {
     if (!modules.has(source)) {
       const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
@@ -51,7 +81,9 @@
     return modules.get(source);
   }
 
+  /** @type {Set<string>} */
   const styles = new Set();
+  /** @param {string | undefined} css */
   function addStyle(css) {
     if (!css || styles.has(css)) return;
     styles.add(css);
@@ -61,6 +93,7 @@
   }
 
   function readStates() {
+    /** @type {States} */
     const states = {};
     for (const script of document.querySelectorAll(`script[type="${STATE_TYPE}"]`)) {
       try {
@@ -72,6 +105,10 @@
     return states;
   }
 
+  /**
+   * @param {HTMLElement} where
+   * @param {string} message
+   */
   function failure(where, message) {
     const box = document.createElement("p");
     box.className = "course-widget-error";
@@ -80,6 +117,10 @@
     where.append(box);
   }
 
+  /**
+   * @param {Element} script
+   * @param {States} states
+   */
   async function renderView(script, states) {
     const host = document.createElement("div");
     host.className = "course-widget-host";

@@ -11,12 +11,27 @@ import { mountActivity } from "../../lib/mount.js";
 import { createNotice } from "../../lib/notice.js";
 import * as rules from "./state.js";
 
+/** @typedef {import("./state.js").Bank} Bank */
+/** @typedef {import("./state.js").WithQuestions} WithQuestions */
+/**
+ * What the widget is given as its "assessment" trait (activities/assessment.py assessment_data),
+ * read with a fallback for each part.
+ * @typedef {{id?: string, title?: string, questions?: import("./state.js").BankQuestion[], outcomes?: import("./state.js").Outcome[],
+ *   pages?: Record<string, import("./state.js").TaughtPage>, settings?: import("./state.js").Settings}} AssessmentData
+ */
+
+/**
+ * @param {string} label
+ * @param {(event: MouseEvent) => void} handler
+ * @param {boolean} [secondary]
+ */
 function button(label, handler, secondary = false) {
   const node = h("button", { type: "button", class: `course-button${secondary ? " course-button-secondary" : ""}` }, label);
   onPress(node, handler);
   return node;
 }
 
+/** @param {string} stamp ISO time */
 function dateOf(stamp) {
   const date = new Date(stamp);
   return Number.isNaN(date.getTime()) ? "" : date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
@@ -24,14 +39,21 @@ function dateOf(stamp) {
 
 // One attempt's questions: a fieldset each, radios in the stored order. Built once per attempt;
 // update(attempt) sets which options are chosen without rebuilding (focus stays where it is).
+/**
+ * @param {Bank} bank
+ * @param {WithQuestions} attempt
+ * @param {(questionId: string, optionId: string) => void} choose
+ */
 function attemptForm(bank, attempt, choose) {
   const byId = rules.questionsById(bank);
   const uid = uniqueId("as");
+  /** @type {Map<string, {input: HTMLInputElement, row: HTMLDivElement}[]>} */
   const rows = new Map();
   const fieldsets = attempt.questions.map((q, number) => {
-    const question = byId.get(q.id);
+    // The two casts hold: an attempt's questions and options are the bank's (state.js drawAttempt, cleanAttempt).
+    const question = /** @type {import("./state.js").BankQuestion} */ (byId.get(q.id));
     const inputs = q.options.map((optionId, index) => {
-      const option = question.options.find((o) => o.id === optionId);
+      const option = /** @type {import("./state.js").BankOption} */ (question.options.find((o) => o.id === optionId));
       const input = h("input", { type: "radio", name: `${uid}-${q.id}`, id: `${uid}-${q.id}-${index}`, value: optionId });
       input.addEventListener("change", () => input.checked && choose(q.id, optionId));
       return { input, row: h("div", { class: "kc-option" }, input, h("label", { for: input.id }, option.text)) };
@@ -44,6 +66,7 @@ function attemptForm(bank, attempt, choose) {
   const node = h("div", { class: "as-questions" }, fieldsets);
   return {
     node,
+    /** @param {WithQuestions} current */
     update(current) {
       for (const [qid, inputs] of rows) {
         const chosen = (current.answers[qid] || [])[0];
@@ -53,6 +76,10 @@ function attemptForm(bank, attempt, choose) {
   };
 }
 
+/**
+ * @param {import("./state.js").Review} result
+ * @param {number} passMark
+ */
 function reviewView(result, passMark) {
   const items = result.wrong.map((w) => h("li", { class: "as-wrong" },
     h("p", { class: "kc-question" }, w.question),
@@ -68,18 +95,23 @@ function reviewView(result, passMark) {
 }
 
 class AssessmentView {
+  /** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store, now: () => string}} args anywidget's model (lib/mount.js widgetModule) */
   constructor({ model, el, store, now }) {
+    /** @type {AssessmentData} */
     const data = model.get("assessment") || {};
     this.model = model;
     this.store = store;
     this.now = now;
     this.pages = data.pages || {};
     this.outcomes = data.outcomes || [];
-    this.bank = { id: data.id, questions: data.questions || [] };
+    // The cast holds: the widget is always given its bank (assessment_data), whose schema requires an id.
+    /** @type {Bank} */
+    this.bank = { id: /** @type {string} */ (data.id), questions: data.questions || [] };
     this.settings = data.settings || { draw: 15, attempts: 0, pass_mark: 0.8 };
     this.passMark = this.settings.pass_mark;
     this.page = model.get("page") || "";
     this.entry = rules.stateFromEntry(null, this.bank);
+    /** @type {({attemptId: string} & ReturnType<typeof attemptForm>) | null} */
     this.form = null; // {attemptId, node, update}
     this.build(el, data.title || "Assessment");
     this.mounted = mountActivity(store, activityKey("assessment", this.bank.id), {
@@ -91,6 +123,10 @@ class AssessmentView {
     this.saved = this.mounted.entry;
   }
 
+  /**
+   * @param {HTMLElement} el
+   * @param {string} title
+   */
   build(el, title) {
     const titleId = uniqueId("as-title");
     // Made here, called once from the constructor: set from then on (tsc: the types below).
@@ -120,6 +156,7 @@ class AssessmentView {
     this.model.save_changes();
   }
 
+  /** @param {unknown} value */
   showStored(value) {
     this.entry = rules.stateFromEntry(value, this.bank);
     this.paint();
@@ -135,12 +172,15 @@ class AssessmentView {
     return bits.join(" ");
   }
 
+  /** @param {WithQuestions} attempt */
   answeredText(attempt) {
     return `${attempt.questions.length - rules.unanswered(attempt)} of ${attempt.questions.length} answered.`;
   }
 
+  /** @param {string} current the attempt in progress (state.js currentAttempt) */
   paintAttempt(current) {
-    const attempt = this.entry.attempts[current];
+    // The cast holds: the attempt in progress is never compacted, so it has its questions.
+    const attempt = /** @type {import("./state.js").OpenAttempt} */ (this.entry.attempts[current]);
     if (!this.form || this.form.attemptId !== current) {
       this.form = { attemptId: current, ...attemptForm(this.bank, attempt, (qid, oid) => this.choose(current, qid, oid)) };
       this.stage.replaceChildren(h("p", { class: "as-instructions" }, "Choose one answer to each question. Nothing is marked until you submit; then you see your result and feedback."), this.form.node);
@@ -160,17 +200,25 @@ class AssessmentView {
     this.submitButton.hidden = true;
     const last = rules.lastSubmitted(this.entry);
     const left = rules.attemptsLeft(this.entry, this.settings);
-    this.stage.replaceChildren(last ? reviewView(rules.review(this.bank, this.entry.attempts[last], this.pages, this.passMark), this.passMark) : "");
+    // The cast holds: compact keeps the latest submitted attempt whole (with its questions).
+    this.stage.replaceChildren(last ? reviewView(rules.review(this.bank, /** @type {WithQuestions} */ (this.entry.attempts[last]), this.pages, this.passMark), this.passMark) : "");
     this.startButton.textContent = last ? "Start a new attempt" : "Start the assessment";
     this.startButton.hidden = left <= 0;
     if (last && left <= 0) this.stage.append(h("p", {}, "You have used all your attempts."));
     return undefined;
   }
 
+  /**
+   * @param {string} attemptId
+   * @param {string} questionId
+   * @param {string} optionId
+   */
   choose(attemptId, questionId, optionId) {
     this.entry = rules.answer(this.entry, attemptId, questionId, optionId);
     this.saved.changed();
-    const attempt = this.entry.attempts[attemptId];
+    // The cast holds: the learner answers in the form of the attempt in progress (paint rebuilds
+    // it when that changes), and an attempt kept whole has its questions.
+    const attempt = /** @type {WithQuestions | undefined} */ (this.entry.attempts[attemptId]);
     if (attempt) this.progress.textContent = this.answeredText(attempt);
   }
 
@@ -188,7 +236,8 @@ class AssessmentView {
   submitNow() {
     const current = rules.currentAttempt(this.entry);
     if (!current) return;
-    const missing = rules.unanswered(this.entry.attempts[current]);
+    // The two casts hold: the attempt in progress has its questions, and submit keeps them.
+    const missing = rules.unanswered(/** @type {WithQuestions} */ (this.entry.attempts[current]));
     if (missing) {
       announce(this.status, `Answer every question before you submit: ${missing} ${missing === 1 ? "is" : "are"} still unanswered.`);
       return;
@@ -197,7 +246,7 @@ class AssessmentView {
     this.saved.save();
     this.paint();
     this.sync();
-    this.status.textContent = rules.resultText(rules.review(this.bank, this.entry.attempts[current], this.pages, this.passMark), this.passMark);
+    this.status.textContent = rules.resultText(rules.review(this.bank, /** @type {WithQuestions} */ (this.entry.attempts[current]), this.pages, this.passMark), this.passMark);
     focusMessage(this.status);
   }
 
@@ -209,6 +258,7 @@ class AssessmentView {
   }
 }
 
+/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store, now?: () => string}} args anywidget's model (lib/mount.js widgetModule); now: the clock (tests) */
 export function renderAssessment({ model, el, store, now = () => new Date().toISOString() }) {
   const view = new AssessmentView({ model, el, store, now });
   view.load();

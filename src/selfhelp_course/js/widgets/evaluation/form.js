@@ -26,9 +26,11 @@ export function radioGroup({ legend, points, onChoose, note = null, kind = "" })
     h("legend", { class: "ev-legend" }, legend), noteNode, h("div", { class: "ev-points" }, inputs.map((i) => i.row)));
   return {
     node,
+    /** @param {unknown} value the point chosen, or none */
     set(value) {
       for (const item of inputs) item.input.checked = item.value === value;
     },
+    /** @param {string} text */
     note(text) {
       noteNode.textContent = text;
       noteNode.hidden = !text;
@@ -37,12 +39,19 @@ export function radioGroup({ legend, points, onChoose, note = null, kind = "" })
 }
 
 // The role: a labelled list with "Prefer not to say" (no role) first. onChoose(id or null).
+/**
+ * @param {object} options
+ * @param {string} options.question
+ * @param {import("../../lib/shapes.generated.js").EvaluationRole[]} options.roles
+ * @param {(id: string | null) => void} options.onChoose
+ */
 export function roleSelect({ question, roles, onChoose }) {
   const select = h("select", { id: uniqueId("ev-role"), class: "ev-role" },
     h("option", { value: "" }, "Prefer not to say"), roles.map((role) => h("option", { value: role.id }, role.words)));
   select.addEventListener("change", () => onChoose(select.value || null));
   return {
     node: h("div", { class: "ev-question ev-role-box" }, h("label", { for: select.id, class: "ev-legend" }, question), select),
+    /** @param {string | undefined} role */
     set(role) {
       select.value = role || "";
     },
@@ -50,12 +59,20 @@ export function roleSelect({ question, roles, onChoose }) {
 }
 
 // A tick box with its label. onChange(checked). -> {node, input, set(checked, enabled)}
+/**
+ * @param {string} label
+ * @param {(checked: boolean) => void} onChange
+ */
 export function tickBox(label, onChange) {
   const input = h("input", { type: "checkbox", id: uniqueId("ev-tick") });
   input.addEventListener("change", () => onChange(input.checked));
   return {
     input,
     node: h("div", { class: "course-choice ev-tick" }, input, h("label", { for: input.id }, label)),
+    /**
+     * @param {boolean} checked
+     * @param {boolean} [enabled]
+     */
     set(checked, enabled = true) {
       input.checked = checked;
       input.disabled = !enabled;
@@ -70,6 +87,7 @@ export function filePreview() {
   const empty = h("p", { class: "ev-preview-empty" }, "Nothing to share yet: answer at least one question above, and the file will appear here.");
   return {
     node: h("div", { class: "ev-preview-box" }, empty, text),
+    /** @param {string} json the file's text, or "" */
     show(json) {
       text.textContent = json || "";
       text.hidden = !json;

@@ -16,8 +16,16 @@ import { buildPart } from "../reflection/part.js";
 import { filePreview, radioGroup, roleSelect, tickBox } from "./form.js";
 import * as rules from "./state.js";
 
+/** @typedef {import("./state.js").EvaluationState} EvaluationState */
+/** @typedef {import("./state.js").Stage} Stage */
+
 const KEY = () => EVALUATION_KEY;
 
+/**
+ * @param {string} label
+ * @param {(event: MouseEvent) => void} handler
+ * @param {boolean} [secondary]
+ */
 function button(label, handler, secondary = false) {
   const node = h("button", { type: "button", class: `course-button${secondary ? " course-button-secondary" : ""}` }, label);
   onPress(node, handler);
@@ -25,17 +33,22 @@ function button(label, handler, secondary = false) {
 }
 
 // Where the answers are kept, in words true where the page runs (the store's where()).
+/** @type {Record<string, string>} */
 const WHERE = {
   website: "Your answers are kept only in this browser, on this device: nothing is sent anywhere.",
   shared: "Your answers are kept in this browser only until it is closed (shared-computer mode): nothing is sent anywhere.",
   lms: "Your answers are kept in this browser for you alone; your ratings and choices also go to your learning management system, but what you write never does.",
 };
 
+/** @type {(points: import("../../lib/shapes.generated.js").EvaluationPoint[], value: unknown) => string} */
 const wordsOf = (points, value) => (points.find((p) => p.value === value) || {}).words || "";
 
 class EvaluationView {
+  /** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store, now: () => Date}} args anywidget's model (lib/mount.js widgetModule) */
   constructor({ model, el, store, now }) {
+    /** @type {import("./state.js").EvaluationWords} */
     this.words = model.get("evaluation") || {};
+    /** @type {Stage} */
     this.stage = model.get("stage") === "after" ? "after" : "before";
     this.model = model;
     this.store = store;
@@ -44,6 +57,7 @@ class EvaluationView {
     this.text = this.words.text || {};
     this.choices = rules.choicesOf(this.words);
     this.state = rules.stateFromEntry(null, this.choices);
+    /** @type {{group: object, update: (state: EvaluationState) => void}[]} */
     this.groups = [];
     this.build(el);
     this.mounted = mountActivity(store, KEY(), {
@@ -57,6 +71,7 @@ class EvaluationView {
     this.start();
   }
 
+  /** @param {HTMLElement} el */
   build(el) {
     const titleId = uniqueId("ev-title");
     // Made here, called once from the constructor: set from then on (tsc: the types below).
@@ -106,6 +121,7 @@ class EvaluationView {
     this.root.insertBefore(h("div", { class: "ev-skip-box" }, this.skipped, again), this.status);
   }
 
+  /** @param {boolean} skipped */
   showSkipped(skipped) {
     this.body.hidden = skipped;
     this.skipButton.hidden = skipped;
@@ -117,6 +133,7 @@ class EvaluationView {
 
   // Stage "after" only, as buildSharing; paintAfter and download run only then (tsc: the types).
   buildAfter() {
+    /** @type {(field: keyof import("./state.js").EvaluationEntryFeedback, points: import("../../lib/shapes.generated.js").EvaluationPoint[] | undefined) => HTMLElement} */
     const feedback = (field, points) => {
       const group = radioGroup({ legend: this.text[field] || field, points: points || [], kind: field,
         onChoose: (value) => this.change(rules.answer(this.state, field, value)) });
@@ -131,9 +148,9 @@ class EvaluationView {
       part: { id: "change", heading: this.text.change || "What will you do differently?", prompt: this.text.change_hint || "" },
       pid: uniqueId("ev-change"),
       text: "",
-      onInput: (text) => this.change(rules.writeChange(this.state, text), { typing: true }),
+      onInput: (/** @type {string} */ text) => this.change(rules.writeChange(this.state, text), { typing: true }),
       onBlur: () => this.entry.flush(),
-      onChoose: (text) => this.chooseVersion(text),
+      onChoose: (/** @type {string} */ text) => this.chooseVersion(text),
       onFindings: () => {},
     });
     this.body.append(h("h3", { class: "ev-heading" }, "Your view of the course"),
@@ -167,6 +184,10 @@ class EvaluationView {
     this.paint();
   }
 
+  /**
+   * @param {EvaluationState} next
+   * @param {{typing?: boolean}} [how]
+   */
   change(next, { typing = false } = {}) {
     this.state = rules.withResponseId(next, freshResponseId);
     if (typing) this.entry.changed();
@@ -174,6 +195,7 @@ class EvaluationView {
     this.paint({ typing });
   }
 
+  /** @param {string} text */
   chooseVersion(text) {
     const chosen = resolveConflict(rules.entryValue(this.state, this.page), ["change"], text);
     this.state = rules.stateFromEntry({ ...chosen, shareChange: false }, this.choices);
@@ -181,11 +203,13 @@ class EvaluationView {
     this.paint();
   }
 
+  /** @param {unknown} value */
   showStored(value) {
     this.state = rules.stateFromEntry(value, this.choices);
     this.paint();
   }
 
+  /** @param {{typing?: boolean}} [how] */
   paint({ typing = false } = {}) {
     for (const { update } of this.groups) update(this.state);
     if (this.stage === "after") this.paintAfter(typing);
@@ -194,6 +218,7 @@ class EvaluationView {
     this.model.save_changes();
   }
 
+  /** @param {boolean} typing */
   paintAfter(typing) {
     if (!typing) this.part.setText(this.state.change);
     const conflict = conflictsIn(rules.entryValue(this.state, this.page)).find((c) => c.path.length === 1 && c.path[0] === "change");
@@ -225,6 +250,7 @@ class EvaluationView {
   }
 }
 
+/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store, now?: () => Date}} args anywidget's model (lib/mount.js widgetModule); now: the clock (tests) */
 export function renderEvaluation({ model, el, store, now = () => new Date() }) {
   const view = new EvaluationView({ model, el, store, now });
   return () => view.dispose();

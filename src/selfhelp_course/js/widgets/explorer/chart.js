@@ -8,10 +8,18 @@
 import { barLayout, changeLayout, FONT, roughWidth } from "./geometry.js";
 import { sortedMembers } from "./state.js";
 
+/** @typedef {import("./geometry.js").Measure} Measure */
+/** @typedef {import("./geometry.js").TextBlock} TextBlock */
+
 const SVG = "http://www.w3.org/2000/svg";
 const INK = "currentColor"; // the text colour, or a mark's kind (its class)
-const kind = (id) => `wbx-${id}`;
+const kind = (/** @type {string} */ id) => `wbx-${id}`;
 
+/**
+ * @param {string} tag
+ * @param {Record<string, unknown>} [attrs] false, null and undefined are left out
+ * @param {...unknown} children text, nodes, lists of them; null, undefined and false are left out
+ */
 function svg(tag, attrs = {}, ...children) {
   const el = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attrs)) {
@@ -24,6 +32,7 @@ function svg(tag, attrs = {}, ...children) {
 }
 
 // Measures text with the chart's own font, so wrapping matches what is drawn.
+/** @returns {Measure} */
 export function textMeasure() {
   const context = typeof document !== "undefined" ? document.createElement("canvas").getContext("2d") : null;
   if (!context) return roughWidth;
@@ -33,16 +42,25 @@ export function textMeasure() {
   };
 }
 
+/**
+ * @param {Record<string, unknown>} attrs
+ * @param {unknown} [content]
+ */
 function text(attrs, content) {
   return svg("text", { fill: INK, ...attrs }, content);
 }
 
+/** @param {TextBlock} b */
 function block(b) {
   const node = text({ x: b.x, y: b.y, "font-size": b.size, "font-weight": b.weight === 400 ? null : b.weight, "text-anchor": b.anchor });
   b.lines.forEach((line, index) => node.append(svg("tspan", { x: b.x, dy: index === 0 ? 0 : b.lineHeight }, line)));
   return node;
 }
 
+/**
+ * @param {{width: number, height: number, title: TextBlock}} layout
+ * @param {string} label
+ */
 function frame(layout, label) {
   const root = svg("svg", {
     xmlns: SVG, viewBox: `0 0 ${layout.width} ${layout.height}`, width: "100%", role: "img", "aria-label": label, "font-family": FONT, class: "wbx-svg",
@@ -51,22 +69,36 @@ function frame(layout, label) {
   return root;
 }
 
+/** @param {string} id */
 function hatch(id) {
   return svg("pattern", { id, width: 8, height: 8, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)", class: kind("before") },
     svg("rect", { width: 8, height: 8, class: "wbx-tint" }),
     svg("line", { x1: 0, y1: 0, x2: 0, y2: 8, stroke: INK, "stroke-width": 4 }));
 }
 
+/**
+ * @param {string} id
+ * @param {number} x
+ * @param {number} y
+ */
 function arrowSwatch(id, x, y) {
   return svg("g", { class: kind(id) },
     svg("line", { x1: x, y1: y + 8, x2: x + 12, y2: y + 8, stroke: INK, "stroke-width": 2.5, "stroke-dasharray": id === "worse" ? "4 3" : null }),
     svg("path", { d: `M${x + 12},${y + 3} L${x + 19},${y + 8} L${x + 12},${y + 13} Z`, fill: INK }));
 }
 
+/** @type {(x: number, y: number, r: number) => string} */
 const diamond = (x, y, r) => `M${x},${y - r} L${x + r},${y} L${x},${y + r} L${x - r},${y} Z`;
 // A member's score before: a ring in the text colour, filled with the background.
+/** @type {(cx: number, cy: number) => SVGElement} */
 const hollow = (cx, cy) => svg("circle", { cx, cy, r: 5, class: "wbx-bg", stroke: INK, "stroke-width": 2 });
 
+/**
+ * @param {string} id
+ * @param {number} x
+ * @param {number} y
+ * @param {string | null} patternId
+ */
 function swatch(id, x, y, patternId) {
   if (id === "before" && patternId) return svg("rect", { x, y, width: 18, height: 16, fill: `url(#${patternId})`, stroke: INK, "stroke-width": 2, class: kind(id) });
   if (id === "after") return svg("rect", { x, y, width: 18, height: 16, fill: INK, class: kind(id) });
@@ -75,6 +107,10 @@ function swatch(id, x, y, patternId) {
   return arrowSwatch(id, x, y);
 }
 
+/**
+ * @param {import("./geometry.js").Legend} layout
+ * @param {string | null} [patternId]
+ */
 function legend(layout, patternId = null) {
   return svg("g", { class: "wbx-legend" }, layout.items.flatMap((item) => [
     swatch(item.id, item.x, item.y - item.size / 2 - 1, patternId),
@@ -83,6 +119,7 @@ function legend(layout, patternId = null) {
 }
 
 // options: {title, categories, before, after, xTitle, label, width, patternId, measure}
+/** @param {import("./geometry.js").BarOptions & {label: string, patternId: string, measure: Measure}} options */
 export function barChart(options) {
   const layout = barLayout(options, options.measure);
   const { plot, patternId } = { ...layout, patternId: options.patternId };
@@ -108,6 +145,7 @@ export function barChart(options) {
   return root;
 }
 
+/** @param {ReturnType<typeof changeLayout>["rows"][number] & {memberX: number, labelX: number}} row */
 function memberRow(row) {
   const direction = kind(row.direction);
   const parts = [text({ x: row.memberX, y: row.y + 5, "text-anchor": "end", "font-size": 13 }, row.member)];
@@ -126,6 +164,7 @@ function memberRow(row) {
 }
 
 // options: {title, members, label, width, measure}
+/** @param {{title: string, members: import("./state.js").Member[], label: string, width: number, measure: Measure}} options */
 export function changeChart(options) {
   const layout = changeLayout({ ...options, members: sortedMembers(options.members) }, options.measure);
   const { plot } = layout;

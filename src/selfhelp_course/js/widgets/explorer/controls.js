@@ -5,6 +5,11 @@ import { h } from "../../lib/dom.js";
 import { ALL, questionOf, VIEWS } from "./state.js";
 
 // onQuestion(key), onView(id), onBand(band) are called with the learner's choice.
+/**
+ * @param {string} uid
+ * @param {import("./state.js").Question[]} questions
+ * @param {{onQuestion: (key: string) => void, onView: (id: string) => void, onBand: (band: string) => void}} handlers
+ */
 export function buildControls(uid, questions, { onQuestion, onView, onBand }) {
   const questionSelect = h("select", { id: `${uid}-question`, "aria-describedby": `${uid}-question-note` },
     questions.map((q) => h("option", { value: q.key }, q.label)));
@@ -27,6 +32,7 @@ export function buildControls(uid, questions, { onQuestion, onView, onBand }) {
   bandSelect.addEventListener("change", () => onBand(bandSelect.value));
 
   // Show a state: the chosen question and its summary, the view, and that question's bands.
+  /** @param {import("./state.js").ExplorerState} state */
   function show(state) {
     const question = questionOf(questions, state.question);
     questionSelect.value = state.question;

@@ -6,6 +6,10 @@
 // (issue 11: titles were wrapped by the rough estimate alone and clipped on a 375 px phone).
 import { signed } from "./state.js";
 
+/** @typedef {(text: string, size: number, weight?: number) => number} Measure a text's width in px */
+/** @typedef {ReturnType<typeof textBlock>} TextBlock */
+/** @typedef {ReturnType<typeof legendLayout>} Legend */
+
 export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 export const MIN_WIDTH = 280;
 export const MAX_WIDTH = 760;
@@ -16,16 +20,19 @@ const LABEL = 14;
 const SMALL = 13;
 
 // A rough width, for the tests and for browsers that cannot measure text.
+/** @type {Measure} */
 export function roughWidth(text, size, weight = 400) {
   return String(text).length * size * (weight >= 600 ? 0.6 : 0.56);
 }
 
 // The chart is drawn for the space it has (so text keeps its size on phones), within limits.
+/** @param {number} measured */
 export function chartWidth(measured) {
   const width = Number.isFinite(measured) && measured > 0 ? measured : 640;
   return Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width)));
 }
 
+/** @param {number} max */
 export function niceStep(max) {
   if (max <= 6) return 1;
   if (max <= 12) return 2;
@@ -34,7 +41,12 @@ export function niceStep(max) {
 }
 
 // A word too long for the width on its own is cut into pieces that fit.
+/**
+ * @param {string} word
+ * @param {(text: string) => boolean} fits
+ */
 function pieces(word, fits) {
+  /** @type {string[]} */
   const out = [];
   let piece = "";
   for (const char of word) {
@@ -47,8 +59,16 @@ function pieces(word, fits) {
 }
 
 // Lines of text no wider than `width`, broken between words where possible.
+/**
+ * @param {string} text
+ * @param {number} width
+ * @param {Measure} measure
+ * @param {number} size
+ * @param {number} [weight]
+ */
 export function wrap(text, width, measure, size, weight = 400) {
-  const fits = (line) => measure(line, size, weight) <= width;
+  const fits = (/** @type {string} */ line) => measure(line, size, weight) <= width;
+  /** @type {string[]} */
   const lines = [];
   let line = "";
   for (const word of String(text).split(/\s+/).filter(Boolean)) {
@@ -59,7 +79,8 @@ export function wrap(text, width, measure, size, weight = 400) {
     }
     if (line) lines.push(line);
     const parts = fits(word) ? [word] : pieces(word, fits);
-    line = parts.pop();
+    // The cast holds: a word gives at least one part ([word], or pieces of a word not empty).
+    line = /** @type {string} */ (parts.pop());
     lines.push(...parts);
   }
   if (line) lines.push(line);
@@ -68,6 +89,13 @@ export function wrap(text, width, measure, size, weight = 400) {
 
 // The largest size, from `size` down to `min`, at which every word of every text fits the
 // width on its own line (so short labels such as band names wrap between words, never inside one).
+/**
+ * @param {string[]} texts
+ * @param {number} width
+ * @param {Measure} measure
+ * @param {number} size
+ * @param {number} [min]
+ */
 export function fitSize(texts, width, measure, size, min = 11) {
   const words = texts.flatMap((text) => String(text).split(/\s+/).filter(Boolean));
   for (let s = size; s > min; s -= 1) {
@@ -77,6 +105,11 @@ export function fitSize(texts, width, measure, size, min = 11) {
 }
 
 // A block of wrapped text: {lines, x, y (first baseline), size, weight, anchor, lineHeight, last}.
+/**
+ * @param {string} text
+ * @param {{x: number, y: number, width: number, size: number, weight?: number, anchor?: string}} where
+ * @param {Measure} measure
+ */
 export function textBlock(text, { x, y, width, size, weight = 400, anchor = "start" }, measure) {
   const lines = wrap(text, width, measure, size, weight);
   const lineHeight = size + LINE_GAP;
@@ -84,6 +117,10 @@ export function textBlock(text, { x, y, width, size, weight = 400, anchor = "sta
 }
 
 // Where a text block reaches, left and right, for checking that it fits.
+/**
+ * @param {TextBlock} block
+ * @param {Measure} measure
+ */
 export function textExtent(block, measure) {
   const widths = block.lines.map((line) => measure(line, block.size, block.weight));
   const widest = Math.max(0, ...widths);
@@ -94,6 +131,11 @@ export function textExtent(block, measure) {
 
 // A legend of swatches and labels that wraps onto further lines when narrow:
 // {items: [{id, label, x (swatch), y (baseline)}], bottom}.
+/**
+ * @param {readonly {id: string, label: string}[]} items
+ * @param {{x: number, y: number, width: number, size?: number}} where
+ * @param {Measure} measure
+ */
 export function legendLayout(items, { x, y, width, size = LABEL }, measure) {
   let cx = x;
   let cy = y;
@@ -110,12 +152,30 @@ export function legendLayout(items, { x, y, width, size = LABEL }, measure) {
   return { items: placed, bottom: cy + 6 };
 }
 
+/**
+ * @param {string} title
+ * @param {number} width
+ * @param {Measure} measure
+ */
 function heading(title, width, measure) {
   return textBlock(title, { x: MARGIN, y: 22, width: width - 2 * MARGIN, size: TITLE, weight: 600 }, measure);
 }
 
 // Grouped bars, before and after, with each count above its bar:
 // {width, height, title, legend, yTitle, ticks, bars, categories, xTitle, baseline, plot}.
+/**
+ * @typedef {object} BarOptions
+ * @property {number} width
+ * @property {string} title
+ * @property {string[]} categories
+ * @property {number[]} before a count for each category
+ * @property {number[]} after
+ * @property {string} xTitle
+ */
+/**
+ * @param {BarOptions} options
+ * @param {Measure} measure
+ */
 export function barLayout({ width, title, categories, before, after, xTitle }, measure) {
   const left = 58;
   const right = 12;
@@ -135,13 +195,15 @@ export function barLayout({ width, title, categories, before, after, xTitle }, m
   const max = Math.max(1, ...before, ...after);
   const step = niceStep(max);
   const yMax = Math.ceil(max / step) * step;
-  const y = (value) => base - (value / yMax) * plotHeight;
+  const y = (/** @type {number} */ value) => base - (value / yMax) * plotHeight;
+  /** @type {{value: number, y: number}[]} */
   const ticks = [];
   for (let tick = 0; tick <= yMax; tick += step) ticks.push({ value: tick, y: y(tick) });
   const barWidth = Math.min(44, (group * 0.8) / 2);
   const bars = categories.flatMap((_, index) => {
     const centre = left + group * index + group / 2;
-    return [["before", before[index], centre - barWidth], ["after", after[index], centre]].map(([kind, value, x]) => ({
+    // The cast holds: each is [kind, count, x].
+    return /** @type {[string, number, number][]} */ ([["before", before[index], centre - barWidth], ["after", after[index], centre]]).map(([kind, value, x]) => ({
       kind, value, x, width: barWidth, top: y(value), height: base - y(value), labelY: y(value) - 5,
     }));
   });
@@ -162,6 +224,7 @@ export function barLayout({ width, title, categories, before, after, xTitle }, m
 }
 
 // How a member's change is labelled at the right of the change chart.
+/** @param {import("./state.js").Member} member */
 export function changeLabel(member) {
   const change = member.after.score - member.before.score;
   return member.scoreDirection === "same" ? "same" : `${member.scoreDirection} (${signed(change)})`;
@@ -176,7 +239,12 @@ export const CHANGE_LEGEND = Object.freeze([
 
 // One row per member (already sorted), a dot for the score before and an arrow to the score
 // after: {width, height, title, legend, ticks, rows, xTitle, plot}.
+/**
+ * @param {{width: number, title: string, members: import("./state.js").Member[]}} options
+ * @param {Measure} measure
+ */
 export function changeLayout({ width, title, members }, measure) {
+  /** @type {(texts: string[], size: number, weight?: number) => number} */
   const widest = (texts, size, weight) => Math.max(0, ...texts.map((t) => measure(t, size, weight)));
   const left = Math.max(40, MARGIN + widest(members.map((m) => m.member), SMALL) + 12);
   const right = Math.max(60, widest(members.map(changeLabel), SMALL, 600) + 8 + MARGIN);
@@ -186,7 +254,7 @@ export function changeLayout({ width, title, members }, measure) {
   const rowHeight = 22;
   const top = legend.bottom + 36;
   const plotHeight = Math.max(1, members.length) * rowHeight;
-  const x = (score) => left + (score / 10) * plotWidth;
+  const x = (/** @type {number} */ score) => left + (score / 10) * plotWidth;
   const ticks = Array.from({ length: 11 }, (_, score) => ({ value: score, x: x(score) }));
   const rows = members.map((member, index) => ({
     member: member.member,

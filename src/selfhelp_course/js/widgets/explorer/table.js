@@ -3,6 +3,10 @@
 // anyone who prefers a table. Cells are text nodes.
 import { h } from "../../lib/dom.js";
 
+/**
+ * @param {import("./state.js").Table} table state.js tableFor's
+ * @param {string} captionId
+ */
 export function dataTable({ caption, head, body }, captionId) {
   return h("table", { class: "wbx-table" },
     h("caption", { id: captionId }, caption),

@@ -16,16 +16,39 @@ import {
   initialState, markSeen, progressText, sentence, stateFromEntry, summarise, tableFor, questionOf, viewTrait,
 } from "./state.js";
 
+/** @typedef {import("./state.js").ExplorerState} ExplorerState */
+/**
+ * The explorer's words as the widget is given them (data/activities/wellbeing-explorer.yml; its
+ * schema data/schemas/wellbeing-explorer.schema.json has no generated type), read with fallbacks.
+ * @typedef {{title?: string, introduction?: string, caveats?: string[]}} ExplorerText
+ */
+/**
+ * The explorer's parts (shell).
+ * @typedef {object} ExplorerUi
+ * @property {HTMLParagraphElement} summary
+ * @property {HTMLDivElement} chart
+ * @property {HTMLDivElement} table
+ * @property {HTMLParagraphElement} progress
+ * @property {import("../../lib/mount.js").Notice} notice
+ * @property {HTMLDivElement} root
+ */
+
+/**
+ * @param {ExplorerText} text
+ * @param {string} uid
+ * @param {ReturnType<typeof buildControls>} controls
+ */
 function shell(text, uid, controls) {
   const titleId = `${uid}-title`;
   const caveats = Array.isArray(text.caveats) ? text.caveats : [];
-  const ui = {
+  // The cast holds: root, the one part missing here, is set just below, before ui is used.
+  const ui = /** @type {ExplorerUi} */ ({
     summary: h("p", { class: "course-status wbx-summary", role: "status", "aria-live": "polite" }),
     chart: h("div", { class: "wbx-chart" }),
     table: h("div", { class: "wbx-table-wrap", role: "region", tabindex: "0", "aria-labelledby": `${uid}-caption` }),
     progress: h("p", { class: "wbx-progress" }),
     notice: createNotice(),
-  };
+  });
   ui.root = h("div", { class: "course-widget wbx", "data-explorer-id": EXPLORER_ID, role: "group", "aria-labelledby": titleId },
     h("p", { class: "wbx-title", id: titleId }, text.title || "Explore the illustrative well-being answers"),
     h("div", { class: "wbx-illustrative" },
@@ -41,6 +64,13 @@ function shell(text, uid, controls) {
   return ui;
 }
 
+/**
+ * @param {import("./state.js").Summary} data
+ * @param {import("./state.js").ViewId} view
+ * @param {ExplorerUi} ui
+ * @param {string} uid
+ * @param {import("./geometry.js").Measure} measure
+ */
 function drawChart(data, view, ui, uid, measure) {
   const width = chartWidth(ui.chart.clientWidth);
   const common = { title: chartTitle(data, view), label: describe(data, view), width, measure };
@@ -58,15 +88,22 @@ function drawChart(data, view, ui, uid, measure) {
 }
 
 // Python reads the learner's view from the model (in JupyterLab, with a kernel).
+/**
+ * @param {any} model anywidget's (lib/mount.js widgetModule)
+ * @param {ExplorerState} state
+ */
 function syncModel(model, state) {
   const wanted = viewTrait(state);
   const current = model.get("view") || {};
-  if (Object.keys(wanted).every((k) => current[k] === wanted[k])) return;
+  // The cast holds: the keys of the object viewTrait made are its own three.
+  if (/** @type {(keyof typeof wanted)[]} */ (Object.keys(wanted)).every((k) => current[k] === wanted[k])) return;
   model.set("view", wanted);
   model.save_changes();
 }
 
+/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store}} args anywidget's model (lib/mount.js widgetModule) */
 export function renderExplorer({ model, el, store }) {
+  /** @type {ExplorerText} */
   const text = model.get("text") || {};
   const questions = cleanQuestions(model.get("questions"));
   const rows = model.get("rows") || [];
@@ -85,11 +122,14 @@ export function renderExplorer({ model, el, store }) {
   const ui = shell(text, uid, controls);
   el.append(ui.root);
 
+  /** @param {boolean} speak */
   function update(speak) {
     if (!questions.length || !rows.length) return;
     state = markSeen(state, questions);
     controls.show(state);
-    data = summarise(rows, questionOf(questions, state.question), state.band);
+    // The cast holds: there are questions (checked above), and the state's question is always
+    // one of them (stateFromEntry and chooseQuestion keep only a question that is).
+    data = summarise(rows, /** @type {import("./state.js").Question} */ (questionOf(questions, state.question)), state.band);
     drawChart(data, state.view, ui, uid, measure);
     ui.table.replaceChildren(dataTable(tableFor(data, state.view), `${uid}-caption`));
     if (speak) announce(ui.summary, sentence(data));
@@ -111,6 +151,7 @@ export function renderExplorer({ model, el, store }) {
   });
   const { entry } = mounted;
 
+  /** @param {ExplorerState} next */
   function choose(next) {
     state = next;
     update(true);
@@ -142,6 +183,10 @@ export function renderExplorer({ model, el, store }) {
 }
 
 // Redraw for the space available, so text keeps a readable size on phones.
+/**
+ * @param {ExplorerUi} ui
+ * @param {() => void} redraw
+ */
 function redrawOnResize(ui, redraw) {
   if (typeof ResizeObserver !== "function") return () => {};
   const observer = new ResizeObserver(() => {

@@ -22,6 +22,10 @@ export const SHARED_WORDS = {
   refused: "This browser did not let the course change where it keeps your work, so nothing was changed.",
 };
 
+/**
+ * @param {string} uid
+ * @param {Window} [win]
+ */
 export function sharedComputerBox(uid, win = window) {
   const on = sharedComputer(win);
   const box = h("input", { type: "checkbox", id: `${uid}-shared`, "aria-describedby": `${uid}-shared-explain` });

@@ -13,15 +13,35 @@ import {
   activitiesText, changeMessage, countsText, groupByPart, setAsideHeading, setAsideItems, statusClass, statusText, totalsText,
 } from "./state.js";
 
+/** @typedef {import("./state.js").CourseProgress} CourseProgress */
+/**
+ * The page's parts (shell).
+ * @typedef {object} ProgressUi
+ * @property {HTMLLabelElement} totals
+ * @property {HTMLProgressElement} bar
+ * @property {HTMLParagraphElement} counts
+ * @property {HTMLParagraphElement} status
+ * @property {import("../../lib/mount.js").Notice} notice
+ * @property {HTMLDivElement} setAside
+ * @property {HTMLTableElement} table
+ * @property {HTMLDivElement} root
+ */
+
 const NO_MANIFEST = "The list of the course's pages is not available here, so progress cannot be shown.";
 
+/** @param {string} docname */
 function pageHref(docname) {
   const root = document.documentElement.dataset.content_root;
   return typeof root === "string" ? `${root}${docname}.html` : null;
 }
 
+/**
+ * @param {string} uid
+ * @param {string} space
+ */
 function shell(uid, space) {
-  const ui = {
+  // The cast holds: root, the one part missing here, is set just below, before ui is used.
+  const ui = /** @type {ProgressUi} */ ({
     totals: h("label", { class: "prog-totals", for: `${uid}-bar`, id: `${uid}-totals` }),
     bar: h("progress", { class: "prog-bar", id: `${uid}-bar`, max: 1, value: 0 }),
     counts: h("p", { class: "prog-counts" }),
@@ -29,7 +49,7 @@ function shell(uid, space) {
     notice: createNotice(),
     setAside: h("div", { class: "course-notice prog-set-aside", hidden: true }),
     table: h("table", { class: "prog-table" }),
-  };
+  });
   ui.root = h("div", { class: "course-widget prog", "data-progress-id": "course" },
     h("p", { class: "course-title" }, "Your progress through the course"),
     h("p", { class: "prog-where" }, whereText(space, "progress")),
@@ -48,7 +68,13 @@ function shell(uid, space) {
 }
 
 // The table's rows, once per manifest; returns {docname: {row, activities, state}}.
+/**
+ * @param {HTMLTableElement} table
+ * @param {unknown} manifest
+ * @param {CourseProgress} progress
+ */
 function buildTable(table, manifest, progress) {
+  /** @type {Map<string, {row: HTMLTableRowElement, activities: HTMLTableCellElement, state: HTMLTableCellElement}>} */
   const cells = new Map();
   const head = ["Page", "Activities", "Minutes", "Status"].map((text) => h("th", { scope: "col" }, text));
   table.replaceChildren(h("caption", {}, "Every page with CPD time, in reading order"), h("thead", {}, h("tr", {}, head)));
@@ -73,6 +99,11 @@ function buildTable(table, manifest, progress) {
   return cells;
 }
 
+/**
+ * @param {HTMLElement} box
+ * @param {unknown} manifest
+ * @param {ReturnType<import("../../lib/store.js").Store["readAll"]>["setAside"]} list
+ */
 function showSetAside(box, manifest, list) {
   const items = setAsideItems(manifest, list);
   box.hidden = items.length === 0;
@@ -85,6 +116,7 @@ function showSetAside(box, manifest, list) {
   ] : []));
 }
 
+/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store}} args anywidget's model (lib/mount.js widgetModule) */
 export function renderProgress({ model, el, store }) {
   const ui = shell(uniqueId("prog"), store.where());
   el.append(ui.root);
