@@ -346,3 +346,31 @@ def test_fifty_thousand_characters_of_mixed_unicode_survive_a_reload(watched, ur
     assert restored == text
     assert saved(page)["texts"][FRAMEWORK["id"]][part["id"]] == text
     assert watched.errors == []
+
+
+# What JupyterLab does when an output is cleared: the view is disposed, and it must stop
+# listening. The module comes from the page's own widget state, as the widget host loads it.
+RENDER_AND_MAYBE_DISPOSE = """async ([id, dispose]) => {
+  const states = JSON.parse(document.querySelector(
+    'script[type="application/vnd.jupyter.widget-state+json"]').textContent).state;
+  const state = Object.values(states).map((m) => m.state)
+    .find((s) => s && s.reflection && s.reflection.id === id);
+  const url = URL.createObjectURL(new Blob([state._esm], { type: "text/javascript" }));
+  const module = (await import(url)).default;
+  const model = { get: (name) => state[name], set() {}, save_changes() {}, on() {}, off() {} };
+  const el = document.createElement("div");
+  const cleanup = module.render({ model, el });
+  if (dispose) cleanup();
+  window.postMessage({ type: "course-lms-left", keys: ["reflection:" + id] }, "*");
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return el.querySelector(".rf-lms-left").hidden;
+}"""
+
+
+def test_a_disposed_reflection_stops_listening_for_the_lms(watched, url):
+    page = watched.open(url)
+    expect(widget(page)).to_be_visible()
+    # Not disposed, the view hears the launch page say its text stayed behind: the test can fail.
+    assert page.evaluate(RENDER_AND_MAYBE_DISPOSE, [ITEM["id"], False]) is False
+    assert page.evaluate(RENDER_AND_MAYBE_DISPOSE, [ITEM["id"], True]) is True
+    assert watched.errors == []

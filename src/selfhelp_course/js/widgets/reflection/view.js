@@ -99,7 +99,7 @@ class ReflectionView {
     this.start();
     // In an LMS with writing shared: whether this reflection was too much for it to hold.
     this.heldBack = false;
-    watchLeft(window, activityKey("reflection", reflection.id), (held) => {
+    this.stopWatchingLeft = watchLeft(window, activityKey("reflection", reflection.id), (held) => {
       this.heldBack = held;
       this.showHeldBack();
     });
@@ -270,6 +270,7 @@ class ReflectionView {
 
   dispose() {
     this.mounted.dispose();
+    this.stopWatchingLeft();
     window.clearTimeout(this.totalTimer);
     this.views.forEach((view) => window.clearTimeout(view.timer));
   }
