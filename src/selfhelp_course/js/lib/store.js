@@ -342,9 +342,13 @@ class LearnerStore {
     const s = this.area();
     if (!s) return { status: "unavailable", items: {} };
     try {
-      /** @type {Record<string, string | null>} */
+      /** @type {Record<string, string>} */
       const items = {};
-      for (const key of keysOf(s, this.prefix)) if (key !== META_KEY) items[key] = s.getItem(this.prefix + key);
+      for (const key of keysOf(s, this.prefix)) {
+        if (key === META_KEY) continue;
+        const text = s.getItem(this.prefix + key); // null: another tab removed it since it was listed
+        if (text !== null) items[key] = text;
+      }
       return { status: "ok", items };
     } catch {
       return { status: "unavailable", items: {} };
@@ -633,13 +637,13 @@ function moveAll(from, to) {
   for (const [key, text] of Object.entries(items)) {
     let value = null;
     try {
-      value = key.includes(SET_ASIDE) ? null : JSON.parse(/** @type {string} */ (text));
+      value = key.includes(SET_ASIDE) ? null : JSON.parse(text);
     } catch {
       value = null;
     }
     const done = isPlainObject(value) ? to.adopt(key, value) : (() => {
       try {
-        /** @type {Storage} */ (put).setItem(to.prefix + key, /** @type {string} */ (text)); // no storage: throws, caught below
+        /** @type {Storage} */ (put).setItem(to.prefix + key, text); // no storage: throws, caught below
         return { ok: true };
       } catch (error) {
         return { ok: false, reason: reasonOf(error) };

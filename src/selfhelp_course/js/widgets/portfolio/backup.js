@@ -24,7 +24,7 @@ export const BACKUP_VERSION = 1;
 // items: {key without the prefix: stored text} (store.snapshot().items). In the file, keys carry
 // the storage prefix, as they always have.
 /**
- * @param {Record<string, string | null>} items store.snapshot().items
+ * @param {Record<string, string>} items store.snapshot().items
  * @param {string} exported an ISO time
  * @returns {string}
  */
@@ -32,7 +32,7 @@ export function makeBackup(items, exported) {
   const keys = Object.keys(items || {}).sort();
   /** @type {Record<string, string>} */
   const out = {};
-  for (const key of keys) out[STORAGE_PREFIX + key] = String(items[key]);
+  for (const key of keys) out[STORAGE_PREFIX + key] = items[key];
   return JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exported: exported || "", count: keys.length, items: out }, null, 1);
 }
 
@@ -145,7 +145,7 @@ function portfolioTexts(value, titles, add) {
 // Learner text in a backup, for the privacy check: reflection texts, portfolio text and any entry
 // that cannot be read (which could hold anything). items as for makeBackup; titles: {reflection id: title}.
 /**
- * @param {Record<string, string | null>} items store.snapshot().items
+ * @param {Record<string, string>} items store.snapshot().items
  * @param {Record<string, string> | null | undefined} titles
  * @param {Framework[] | null | undefined} frameworks
  * @returns {LearnerText[]}

@@ -45,7 +45,7 @@ import { cleanEdits, editField, emptyEdits, entryValue } from "./state.js";
  * @property {(path: string[], text: string) => void} choose
  * @property {(id: string, button: HTMLElement) => void} refill
  * @property {(text: string, refused?: boolean) => void} say
- * @property {() => {items: Record<string, string | null>, partial: boolean}} backupItems
+ * @property {() => {items: Record<string, string>, partial: boolean}} backupItems
  * @property {() => void} hidePanels
  * @property {() => void} startAfresh
  * @property {() => void} refresh
