@@ -26,6 +26,7 @@ const KEEPS = (/** @type {string | null | undefined} */ reason) => reason === "c
 /**
  * @typedef {import("./store.js").StoredEntry} StoredEntry
  * @typedef {ReturnType<typeof createNotice>} Notice
+ * @typedef {{model: any, el: HTMLElement, store: import("./store.js").Store}} ViewArgs what a view's render gets: anywidget's model and element, and the learner's store
  * @typedef {object} MountOptions
  * @property {() => object} current the value as the view now holds it (syncEntry's)
  * @property {(value: any, why: string | null) => void} show redraw from a value that came from
@@ -92,7 +93,7 @@ export function mountActivity(store, key, options) {
 /**
  * A widget module (anywidget's default export) whose render draws a view with the learner's
  * store: `export default widgetModule(renderSorting)`.
- * @param {(args: {model: any, el: HTMLElement, store: any}) => (() => void)} renderView
+ * @param {(args: ViewArgs) => (() => void)} renderView
  */
 export function widgetModule(renderView) {
   return {

@@ -258,7 +258,7 @@ class AssessmentView {
   }
 }
 
-/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store, now?: () => string}} args anywidget's model (lib/mount.js widgetModule); now: the clock (tests) */
+/** @param {import("../../lib/mount.js").ViewArgs & {now?: () => string}} args anywidget's model (lib/mount.js widgetModule); now: the clock (tests) */
 export function renderAssessment({ model, el, store, now = () => new Date().toISOString() }) {
   const view = new AssessmentView({ model, el, store, now });
   view.load();

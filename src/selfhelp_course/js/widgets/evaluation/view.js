@@ -250,7 +250,7 @@ class EvaluationView {
   }
 }
 
-/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store, now?: () => Date}} args anywidget's model (lib/mount.js widgetModule); now: the clock (tests) */
+/** @param {import("../../lib/mount.js").ViewArgs & {now?: () => Date}} args anywidget's model (lib/mount.js widgetModule); now: the clock (tests) */
 export function renderEvaluation({ model, el, store, now = () => new Date() }) {
   const view = new EvaluationView({ model, el, store, now });
   return () => view.dispose();

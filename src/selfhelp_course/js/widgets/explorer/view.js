@@ -101,7 +101,7 @@ function syncModel(model, state) {
   model.save_changes();
 }
 
-/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store}} args anywidget's model (lib/mount.js widgetModule) */
+/** @param {import("../../lib/mount.js").ViewArgs} args anywidget's model (lib/mount.js widgetModule) */
 export function renderExplorer({ model, el, store }) {
   /** @type {ExplorerText} */
   const text = model.get("text") || {};

@@ -6,15 +6,13 @@
 import { h, keyedList, setText } from "../../lib/dom.js";
 import { confirmIn } from "./data.js";
 import { textField } from "./fields.js";
-import { CODE_THEMES, FORMS, FORM_INFO, formsFor } from "./forms.js";
+import { CODE_THEMES, FORMS, FORM_INFO, formsFor, written } from "./forms.js";
 import { longDate } from "./record.js";
 
 /**
  * @typedef {import("./view.js").Context} Context
  * @typedef {import("./record.js").Account} Account
  */
-
-const written = (/** @type {unknown} */ text) => typeof text === "string" && text.trim() !== "";
 
 /** @param {Account} account */
 function metaText(account) {

@@ -4,14 +4,12 @@
 // the widget adds no headings to the course page).
 import { h } from "../../lib/dom.js";
 import { isPlainObject } from "../../lib/merge.js";
-import { NOT_WRITTEN } from "./forms.js";
+import { NOT_WRITTEN, written } from "./forms.js";
 
 /**
  * @typedef {import("./document.js").Block} Block
  * @typedef {(level: number, text: string) => HTMLElement} Heading a heading of the document
  */
-
-const written = (/** @type {unknown} */ text) => typeof text === "string" && text.trim() !== "";
 
 /**
  * @param {Block} b

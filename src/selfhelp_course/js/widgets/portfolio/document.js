@@ -15,7 +15,7 @@ import { isPlainObject } from "../../lib/merge.js";
 import { findIdentifiers } from "../../privacy/guard.js";
 import { cpdTime, minutesOfHours } from "../../lib/cpd-time.js";
 import { statementBlocks } from "./confidence.js";
-import { BODIES, CODE_THEMES, FORMS, FORM_INFO, HCPC_FIELDS, NMC_QUESTIONS, SELF_DECLARED, activityLine, formsFor } from "./forms.js";
+import { BODIES, CODE_THEMES, FORMS, FORM_INFO, HCPC_FIELDS, NMC_QUESTIONS, SELF_DECLARED, activityLine, formsFor, written } from "./forms.js";
 import { longDate } from "./record.js";
 
 /**
@@ -41,7 +41,6 @@ import { longDate } from "./record.js";
 const NOTHING_YET = "No course activities are recorded as completed on this device yet.";
 // Hours (a whole number of minutes) as the course shows every time: "0 h 25 min" (lib/cpd-time.js).
 const time = (/** @type {number} */ hours, decimal = false) => cpdTime(minutesOfHours(hours), decimal);
-const written = (/** @type {unknown} */ text) => typeof text === "string" && text.trim() !== "";
 
 /** @param {Portfolio["details"]} details */
 function bodyLabel(details) {

@@ -10,6 +10,9 @@ export const METHOD = "Online course: reading and interactive exercises";
 export const SELF_DECLARED = "Self-declared by the learner; not verified by the course.";
 export const NOT_WRITTEN = "Not written yet.";
 
+/** Whether a learner's field holds any writing (text, not only spaces). */
+export const written = (/** @type {unknown} */ text) => typeof text === "string" && text.trim() !== "";
+
 /**
  * A field of a regulator's form: its id in the account, its heading, and a hint under it.
  * @typedef {{id: string, heading: string, hint?: string}} FormField

@@ -7,7 +7,7 @@
 // hcpc.learned). A part without feeds fills nothing (its text stays in "your reflection as
 // written"); several parts feeding one field are joined in part order.
 import { isPlainObject } from "../../lib/merge.js";
-import { CODE_THEMES, FEED_TARGETS, FORMS } from "./forms.js";
+import { CODE_THEMES, FEED_TARGETS, FORMS, written } from "./forms.js";
 
 /**
  * A reflective framework as the widget is given it (data/activities/reflection-frameworks.yml,
@@ -20,8 +20,6 @@ import { CODE_THEMES, FEED_TARGETS, FORMS } from "./forms.js";
  * the text by field id; nmc.themes a list), and the framework and parts they come from.
  * @typedef {{[form: string]: any, framework: string, parts: Part[]}} Draft
  */
-
-const written = (/** @type {unknown} */ text) => typeof text === "string" && text.trim() !== "";
 
 // The framework whose text the accounts are drawn from: the one the learner last used if they
 // wrote anything under it, otherwise the first (in the course's order) with any text.

@@ -8,7 +8,7 @@ import { isPlainObject } from "../../lib/merge.js";
 import { ATTEMPTED, COMPLETED, courseProgress, findPage, manifestPages } from "../../lib/progress.js";
 import { rowHours, sumHours } from "../../portfolio/hours.js";
 import { confidenceOf } from "./confidence.js";
-import { BODIES, COURSE, FORMS, METHOD } from "./forms.js";
+import { BODIES, COURSE, FORMS, METHOD, written } from "./forms.js";
 import { prefill } from "./prefill.js";
 
 /**
@@ -55,7 +55,6 @@ function latest(isos) {
   return times.sort((a, b) => Date.parse(a) - Date.parse(b)).pop() || "";
 }
 
-const written = (/** @type {unknown} */ text) => typeof text === "string" && text.trim() !== "";
 const hasWriting = (/** @type {unknown} */ texts) => isPlainObject(texts) && Object.values(texts).some((parts) => isPlainObject(parts) && Object.values(parts).some(written));
 
 // Reflections with any text, in the course's order: [{id, title, page, pageTitle, entry}].

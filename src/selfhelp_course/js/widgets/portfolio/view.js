@@ -304,7 +304,7 @@ function buildParts(app, ctx) {
     parts.clear.element);
 }
 
-/** @param {{model: any, el: HTMLElement, store: Store}} args */
+/** @param {import("../../lib/mount.js").ViewArgs} args */
 export function renderPortfolio({ model, el, store }) {
   // entry, parts and printCopies are set just below, before anything reads them.
   const app = /** @type {App} */ ({

@@ -116,7 +116,7 @@ function showSetAside(box, manifest, list) {
   ] : []));
 }
 
-/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store}} args anywidget's model (lib/mount.js widgetModule) */
+/** @param {import("../../lib/mount.js").ViewArgs} args anywidget's model (lib/mount.js widgetModule) */
 export function renderProgress({ model, el, store }) {
   const ui = shell(uniqueId("prog"), store.where());
   el.append(ui.root);

@@ -276,7 +276,7 @@ class ReflectionView {
   }
 }
 
-/** @param {{model: any, el: HTMLElement, store: Store}} args anywidget's model (lib/mount.js widgetModule) */
+/** @param {import("../../lib/mount.js").ViewArgs} args anywidget's model (lib/mount.js widgetModule) */
 export function renderReflection({ model, el, store }) {
   /** @type {Partial<Reflection>} */
   const reflection = model.get("reflection") || {};

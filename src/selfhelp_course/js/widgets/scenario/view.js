@@ -148,7 +148,7 @@ function shell(scenario, act) {
   return ui;
 }
 
-/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store}} args anywidget's model (lib/mount.js widgetModule) */
+/** @param {import("../../lib/mount.js").ViewArgs} args anywidget's model (lib/mount.js widgetModule) */
 export function renderScenario({ model, el, store }) {
   /** @type {Scenario} */
   const scenario = model.get("scenario") || {};

@@ -137,7 +137,7 @@ function wireButtons(ui, exercise, widget) {
   });
 }
 
-/** @param {{model: any, el: HTMLElement, store: import("../../lib/store.js").Store}} args anywidget's model (lib/mount.js widgetModule) */
+/** @param {import("../../lib/mount.js").ViewArgs} args anywidget's model (lib/mount.js widgetModule) */
 export function renderSorting({ model, el, store }) {
   /** @type {Exercise} */
   const exercise = model.get("exercise") || {};
